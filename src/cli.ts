@@ -1,0 +1,60 @@
+// The commander program: registers the commands and is the ONE place that turns a
+// thrown error into a stderr message and an exit code (DESIGN §3.8).
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { EXIT, LossCalcError } from './errors.js';
+import { registerEstimate } from './commands/estimate.js';
+import { registerInspect } from './commands/inspect.js';
+
+const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/** loss-calc's version, for claims and `--version`. */
+export const VERSION = pkg.version;
+
+/** Build the program; commands register themselves from their own files. */
+export function buildProgram(): Command {
+  const program = new Command('loss-calc')
+    .description('Estimate what a platform incident cost a seller, from their own order export.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .exitOverride();
+  registerEstimate(program);
+  registerInspect(program);
+  return program;
+}
+
+/** Run the CLI: parse, dispatch, and map every failure to the contract's exit codes. */
+export async function main(argv: string[]): Promise<void> {
+  quietOnClosedPipe();
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (e) {
+    process.exitCode = report(e);
+  }
+}
+
+/** Print one error the contract's way and return its exit status. */
+function report(e: unknown): number {
+  if (e instanceof CommanderError) {
+    // help and version "errors" are successes; commander already printed the message
+    return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (e instanceof LossCalcError) {
+    process.stderr.write(`loss-calc: ${e.code}: ${e.message}\n`);
+    if (e.hint) process.stderr.write(`  hint: ${e.hint}\n`);
+    return e.exitCode;
+  }
+  const err = e as Error;
+  process.stderr.write(`loss-calc: INTERNAL: ${err?.message ?? String(e)} (this is a bug in loss-calc; please report it)\n`);
+  if (process.env.DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
+  return EXIT.internal;
+}
+
+/** A reader that closed the pipe (`| head`) is not an error: exit quietly (xsv's `wout!`). */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
+    throw err;
+  });
+}

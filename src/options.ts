@@ -1,0 +1,110 @@
+// Options of every command, validated once at the edge (DESIGN §3.4), and DEFAULTS in one place (§3.10).
+import { z } from 'zod';
+import { toDay } from './core/dates.js';
+import type { Field } from './core/types.js';
+
+/** Defaults and tuning constants of the CLI contract. Model constants live in core/tuning.ts. */
+export const DEFAULTS = {
+  holidays: 'KR',
+  model: 'auto',
+  level: 0.95,
+  seed: 1,
+  format: 'table',
+  tz: 'Asia/Seoul',
+  currency: 'KRW',
+  lang: 'en',
+  baselineMaxDays: 365,
+  minBaselineDays: 28,
+} as const;
+
+export const FORMATS = ['table', 'json', 'csv', 'tsv', 'ndjson', 'html', 'text'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const FIELDS = ['date', 'amount', 'quantity', 'orders', 'revenue', 'status', 'id', 'seller', 'price'] as const satisfies readonly Field[];
+
+const isoDate = z
+  .string()
+  .refine((s) => Number.isFinite(toDay(s)), { message: 'expected a date like 2025-11-29' });
+
+/** `START..END`, inclusive, START ≤ END. */
+export const windowSchema = z
+  .string()
+  .transform((s, ctx) => {
+    const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(s.trim());
+    if (!m || !Number.isFinite(toDay(m[1])) || !Number.isFinite(toDay(m[2]))) {
+      ctx.addIssue({ code: 'custom', message: `expected START..END like 2024-11-01..2025-10-31, got "${s}"` });
+      return z.NEVER;
+    }
+    if (toDay(m[1]) > toDay(m[2])) {
+      ctx.addIssue({ code: 'custom', message: `window "${s}" ends before it starts` });
+      return z.NEVER;
+    }
+    return { start: m[1], end: m[2] };
+  });
+export type Window = { start: string; end: string };
+
+/** `date=주문일시,amount=결제금액` → {date: '주문일시', amount: '결제금액'}. */
+export const columnsSchema = z.string().transform((s, ctx) => {
+  const out: Partial<Record<Field, string>> = {};
+  for (const part of s.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const eq = part.indexOf('=');
+    const key = part.slice(0, eq).trim().toLowerCase() as Field;
+    if (eq < 1 || !FIELDS.includes(key) || !part.slice(eq + 1).trim()) {
+      ctx.addIssue({ code: 'custom', message: `expected key=Header with key one of ${FIELDS.join(', ')}, got "${part}"` });
+      return z.NEVER;
+    }
+    out[key] = part.slice(eq + 1).trim();
+  }
+  return out;
+});
+
+const numberish = z.union([z.number(), z.string().trim().min(1)]).pipe(z.coerce.number());
+
+/** Options shared by `estimate` and `batch`. Strings arrive from flags, numbers may come from --config. */
+export const estimateOptionsSchema = z
+  .object({
+    incident: isoDate,
+    until: isoDate.optional(),
+    baseline: windowSchema.optional(),
+    exclude: z.array(windowSchema).default([]),
+    holidays: z
+      .string()
+      .regex(/^([A-Za-z]{2}|none)$/, 'expected a country code like KR, or none')
+      .default(DEFAULTS.holidays),
+    model: z.string().default(DEFAULTS.model),
+    control: z.string().optional(),
+    margin: numberish.pipe(z.number().gt(0).max(1)).optional(),
+    level: numberish.pipe(z.number().gt(0.5).lt(1)).default(DEFAULTS.level),
+    seed: numberish.pipe(z.number().int().min(0).max(2 ** 32 - 1)).default(DEFAULTS.seed),
+    format: z.enum(FORMATS).optional(),
+    out: z.string().optional(),
+    daily: z.boolean().default(false),
+    columns: z.union([columnsSchema, z.record(z.string(), z.string())]).optional(),
+    tz: z
+      .string()
+      .refine(isTimeZone, { message: 'expected an IANA time zone like Asia/Seoul' })
+      .default(DEFAULTS.tz),
+    currency: z.string().regex(/^[A-Za-z]{3}$/, 'expected a 3-letter currency code').default(DEFAULTS.currency),
+    seller: z.string().optional(),
+    lang: z.enum(['en', 'ko']).default(DEFAULTS.lang),
+    period: z.enum(['day', 'week', 'month']).optional(),
+    interestRate: numberish.pipe(z.number().min(0).max(1)).optional(),
+    asOf: isoDate.optional(),
+    bom: z.boolean().default(false),
+    color: z.boolean().optional(),
+  })
+  .refine((o) => (o.interestRate === undefined) === (o.asOf === undefined), {
+    message: '--interest-rate and --as-of go together',
+    path: ['interestRate'],
+  });
+
+export type EstimateOptions = z.output<typeof estimateOptionsSchema>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
