@@ -1,15 +1,11 @@
 // The commander program: registers the commands and is the ONE place that turns a
 // thrown error into a stderr message and an exit code (DESIGN §3.8).
 import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
 import { EXIT, LossCalcError } from './errors.js';
 import { registerEstimate } from './commands/estimate.js';
 import { registerInspect } from './commands/inspect.js';
+import { VERSION } from './version.js';
 
-const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
-
-/** loss-calc's version, for claims and `--version`. */
-export const VERSION = pkg.version;
 
 /** Build the program; commands register themselves from their own files. */
 export function buildProgram(): Command {

@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   UNKNOWN_HOLIDAYS: 'usage',
   UNKNOWN_MODEL: 'usage',
   OUT_IS_INPUT: 'usage',
+  UNTIL_BEFORE_INCIDENT: 'usage',
   // data (exit 1)
   FILE_NOT_FOUND: 'data',
   FILE_UNREADABLE: 'data',
@@ -36,7 +37,6 @@ export const ERROR_CODES = {
   FIELD_TOO_LARGE: 'data',
   TOO_MANY_COLUMNS: 'data',
   INCIDENT_OUTSIDE_DATA: 'data',
-  UNTIL_BEFORE_INCIDENT: 'data',
   BASELINE_TOO_SHORT: 'data',
   NO_LOSS_WINDOW_DATA: 'data',
   CONTROL_AFFECTED: 'data',

@@ -1,0 +1,11 @@
+// The model registry: a new model is one file plus one line here (DESIGN §3.7).
+import type { Model } from './model.js';
+import { trendModel } from './trend.js';
+
+/** Every model by name, in the order `auto` tries them. */
+export const MODELS: Record<string, Model> = {
+  trend: trendModel,
+};
+
+/** Names accepted by `--model` (besides `auto`). */
+export const MODEL_NAMES = Object.keys(MODELS);

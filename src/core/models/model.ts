@@ -1,0 +1,34 @@
+// The one interface every counterfactual model implements (DESIGN §3.7).
+import type { Rng } from '../random.js';
+
+/** Holiday kind of a day number: 0 = none, 1 = minor holiday, 2 = major (Seollal/Chuseok). */
+export type HolidayOf = (day: number) => 0 | 1 | 2;
+
+/** What a model learns from: observed baseline days only (unknown and excluded days left out). */
+export interface TrainingData {
+  /** Day numbers, ascending, of the observed training days. */
+  days: Int32Array;
+  /** The metric on those days (orders or revenue). */
+  y: Float64Array;
+  holidayOf: HolidayOf;
+}
+
+/** A fitted model: point forecasts and joint simulated paths for any future days. */
+export interface Forecast {
+  /** Expected value on each day. */
+  mean(days: ArrayLike<number>): Float64Array;
+  /** Joint paths, (draws × days) row-major, including parameter and noise uncertainty. */
+  simulate(days: ArrayLike<number>, draws: number, rng: Rng): Float64Array;
+  /** Parameters worth recording in the claim (plain numbers and words). */
+  summary(): Record<string, number | string | boolean>;
+}
+
+/** A counterfactual model: a name, a sentence for the claim, a fit. */
+export interface Model {
+  name: string;
+  /** One sentence, for the claim and the report. */
+  description: string;
+  /** Fewest observed training days the model can work with. */
+  minDays: number;
+  fit(data: TrainingData): Forecast;
+}

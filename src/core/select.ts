@@ -1,0 +1,66 @@
+// Choosing the counterfactual model: backtest every candidate on every metric and keep
+// the one whose window totals came closest (what the claim uses), averaged over metrics.
+import { backtest, type Backtest } from './backtest.js';
+import type { Model, TrainingData } from './models/model.js';
+
+export interface Candidate {
+  name: string;
+  /** Σ|expected − actual| / Σ actual over the backtest windows, averaged over metrics; null if none ran. */
+  score: number | null;
+  /** Share of backtest windows whose actual fell inside the model's own interval. */
+  coverage: number | null;
+  windows: number;
+}
+
+export interface Selection {
+  model: Model;
+  reason: string;
+  candidates: Candidate[];
+  /** The chosen model's backtest, per metric (same order as the training sets given). */
+  backtests: Backtest[];
+}
+
+/**
+ * Backtest `models` on each training set (one per metric) and pick the lowest mean score.
+ * A single model is still backtested: its windows calibrate the intervals.
+ */
+export function selectModel(models: Model[], trains: TrainingData[], horizon: number, level: number, seed: number, named: boolean): Selection {
+  const usable = models.filter((m) => trains.every((t) => t.days.length >= m.minDays));
+  const pool = usable.length ? usable : models.slice(0, 1);
+  const runs = pool.map((model) => {
+    const bts = trains.map((t, i) => backtest(model, t, horizon, level, seed + 104729 * i));
+    const scores = bts.map(scoreBacktest);
+    const valid = scores.filter((s) => s.score !== null);
+    const score = valid.length ? valid.reduce((a, s) => a + (s.score as number), 0) / valid.length : null;
+    const coverage = valid.length ? valid.reduce((a, s) => a + (s.coverage as number), 0) / valid.length : null;
+    return { model, bts, score, coverage, windows: bts.reduce((a, b) => Math.max(a, b.windows.length), 0) };
+  });
+  const best = runs.reduce((a, b) => ((b.score ?? Infinity) < (a.score ?? Infinity) ? b : a));
+  const candidates = runs.map(({ model, score, coverage, windows }) => ({ name: model.name, score, coverage, windows }));
+  return { model: best.model, reason: reasonFor(best.model.name, candidates, named), candidates, backtests: best.bts };
+}
+
+/** Weighted absolute error of the window totals and the interval hit rate. */
+export function scoreBacktest(bt: Backtest): { score: number | null; coverage: number | null } {
+  if (bt.windows.length === 0) return { score: null, coverage: null };
+  let err = 0;
+  let tot = 0;
+  let inside = 0;
+  for (const w of bt.windows) {
+    err += Math.abs(w.expected - w.actual);
+    tot += Math.abs(w.actual);
+    if (w.ratio <= 1) inside++;
+  }
+  return { score: err / Math.max(tot, 1e-9), coverage: inside / bt.windows.length };
+}
+
+/** The reason in words, for the claim and the report. */
+function reasonFor(name: string, candidates: Candidate[], named: boolean): string {
+  const me = candidates.find((c) => c.name === name);
+  const pct = (v: number | null) => (v === null ? 'n/a' : `${(100 * v).toFixed(1)}%`);
+  if (named) return `chosen with --model ${name}; backtest error of window totals ${pct(me?.score ?? null)}`;
+  if (!me || me.score === null) return `${name}: the baseline is too short to backtest, so the default model was used`;
+  if (candidates.length === 1) return `${name} is the only candidate; backtest error of window totals ${pct(me.score)}`;
+  const others = candidates.filter((c) => c.name !== name).map((c) => `${c.name} ${pct(c.score)}`).join(', ');
+  return `${name} had the smallest backtest error of window totals (${pct(me.score)}; ${others})`;
+}

@@ -1,0 +1,32 @@
+// Tuning constants of the estimate, in one named place (DESIGN §3.10). Changing one
+// changes numbers in claims: say so in the commit and rerun `npm run bench:accuracy`.
+
+export const TUNING = {
+  /** Joint future paths simulated for the claim's intervals. */
+  draws: 1000,
+  /** Paths per backtest window: enough to place one actual total in its predictive spread. */
+  backtestDraws: 200,
+  /** Residual bootstrap block (days): keeps a week of serial correlation together. */
+  blockLength: 7,
+  /** Backtest origins inside the baseline (rolling-origin evaluation). */
+  backtestOrigins: 8,
+  /** Fewest training days a backtest fit may use. */
+  backtestMinTrainDays: 56,
+  /** Shortest backtest window worth scoring (days). */
+  backtestMinHorizon: 7,
+  /** Calibration never widens intervals more than this; past it the fit is poor (warned). */
+  maxWidening: 4,
+  /** Widening past this gets a POOR_FIT warning. */
+  poorFitWidening: 1.5,
+  /** IRLS iteration cap and relative tolerance. */
+  irlsMaxIter: 30,
+  irlsTol: 1e-9,
+  /** Gaussian prior sd (log scale) of the yearly trend slope: shrinks wild slopes on short baselines. */
+  trendPriorSd: 1,
+  /** Prior sd (log scale) of weekday and holiday effects: a holiday seen once is not taken at face value. */
+  effectPriorSd: 2,
+  /** Days in a year of baseline needed before yearly seasonality is modelled. */
+  yearlyMinDays: 700,
+  /** Fourier pairs of the yearly cycle. */
+  yearlyHarmonics: 3,
+} as const;

@@ -1,0 +1,50 @@
+// Warnings about the estimate itself (ingest adds its own): data, not prose in stderr.
+import type { Backtest } from './backtest.js';
+import { toDay } from './dates.js';
+import type { Holiday } from './holidays.js';
+import type { MetricEstimate } from './inference.js';
+import type { TrainingData } from './models/model.js';
+import type { Selection } from './select.js';
+import { TUNING } from './tuning.js';
+import type { Metric, Warning } from './types.js';
+import type { Windows } from './windows.js';
+
+export interface WarningContext {
+  windows: Windows;
+  calendar: Holiday[];
+  trains: TrainingData[];
+  estimates: Map<Metric, MetricEstimate>;
+  selection: Selection;
+  loss: [number, number];
+}
+
+/** Everything a careful reader should know before trusting the numbers. */
+export function estimateWarnings(c: WarningContext): Warning[] {
+  const out: Warning[] = [];
+  const inLoss = c.calendar.filter((h) => h.kind === 'major' && toDay(h.date) >= c.loss[0] && toDay(h.date) <= c.loss[1]);
+  if (inLoss.length) {
+    const seenBefore = c.calendar.some((h) => h.kind === 'major' && toDay(h.date) < c.loss[0] && c.trains[0].days.includes(toDay(h.date)));
+    out.push(seenBefore
+      ? { code: 'HOLIDAY_IN_LOSS_WINDOW', message: `the loss window holds a major holiday (${names(inLoss)}); its effect is estimated from the baseline's holidays` }
+      : { code: 'HOLIDAY_NOT_IN_BASELINE', message: `the loss window holds a major holiday (${names(inLoss)}) but the baseline holds none, so its effect is not modelled; consider --exclude for those days` });
+  }
+  const days = c.trains[0]?.days.length ?? 0;
+  if (days < 8 * 7) out.push({ code: 'SHORT_BASELINE', message: `the baseline has only ${days} days with data; the weekday pattern and trend are uncertain` });
+  if (c.selection.backtests.every((b: Backtest) => b.windows.length === 0)) {
+    out.push({ code: 'NOT_CALIBRATED', message: 'the baseline is too short to backtest the model, so the interval is not calibrated against past errors' });
+  }
+  for (const [m, e] of c.estimates) {
+    if (e.widening >= TUNING.poorFitWidening) {
+      out.push({ code: 'POOR_FIT', message: `${m}: past backtests missed by more than the model expected; the interval was widened ×${e.widening.toFixed(2)}` });
+    }
+    const unknown = e.daily.filter((d) => d.actual === null).length;
+    if (unknown) out.push({ code: 'MISSING_LOSS_DAYS', message: `${m}: ${unknown} days in the loss window have no data and are left out of both actual and expected` });
+  }
+  return out;
+}
+
+function names(hs: Holiday[]): string {
+  const seen = new Map<string, string[]>();
+  for (const h of hs) seen.set(h.name, [...(seen.get(h.name) ?? []), h.date]);
+  return [...seen].map(([n, ds]) => `${n} ${ds[0]}${ds.length > 1 ? `..${ds[ds.length - 1]}` : ''}`).join(', ');
+}

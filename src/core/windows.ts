@@ -1,0 +1,85 @@
+// The baseline, the loss window and the excluded days, resolved against the data.
+import { fail } from '../errors.js';
+import { addDays, toDay } from './dates.js';
+import type { ISODate, InputKind, Warning } from './types.js';
+
+export interface Span {
+  start: ISODate;
+  end: ISODate;
+}
+
+/** Resolved windows, as recorded in the claim. */
+export interface Windows {
+  baseline: Span & { days: number };
+  incident: Span & { days: number };
+  excluded: Span[];
+}
+
+export interface WindowRequest {
+  incident: ISODate;
+  until?: ISODate;
+  baseline?: Span;
+  exclude: Span[];
+  /** Longest default baseline (days before the incident). */
+  baselineMaxDays: number;
+}
+
+/**
+ * Resolve the windows for data covering firstDate..lastDate. Errors for windows the
+ * data cannot support; warnings for windows it only partly covers.
+ */
+export function resolveWindows(
+  data: { firstDate: ISODate; lastDate: ISODate; kind: InputKind },
+  req: WindowRequest,
+  warnings: Warning[],
+): Windows {
+  const first = toDay(data.firstDate);
+  const last = toDay(data.lastDate);
+  const incident = toDay(req.incident);
+  const until = req.until ? toDay(req.until) : last;
+  if (incident <= first) {
+    fail('INCIDENT_OUTSIDE_DATA', `the incident ${req.incident} is not after the first day of data (${data.firstDate}): there is no baseline`,
+      'the file must hold days before the incident');
+  }
+  if (incident > last) {
+    fail('INCIDENT_OUTSIDE_DATA', `the incident ${req.incident} is after the last day of data (${data.lastDate})`,
+      'export the order history up to today, or check --incident');
+  }
+  if (until < incident) {
+    fail('UNTIL_BEFORE_INCIDENT', `--until ${req.until} is before --incident ${req.incident}`);
+  }
+  if (until > last) {
+    const n = until - last;
+    warnings.push(data.kind === 'orders'
+      ? { code: 'UNTIL_BEYOND_DATA', message: `the loss window runs ${n} days past the last order (${data.lastDate}); those days count as 0 orders` }
+      : { code: 'UNTIL_BEYOND_DATA', message: `the loss window runs ${n} days past the last row (${data.lastDate}); those days are unknown and left out` });
+  }
+  let bStart = Math.max(first, incident - req.baselineMaxDays);
+  let bEnd = incident - 1;
+  if (req.baseline) {
+    const s = toDay(req.baseline.start);
+    const e = toDay(req.baseline.end);
+    if (e >= incident) fail('BAD_WINDOW', `--baseline ${req.baseline.start}..${req.baseline.end} must end before the incident ${req.incident}`);
+    if (e < first) fail('BAD_WINDOW', `--baseline ends before the data starts (${data.firstDate})`);
+    if (s < first) {
+      warnings.push({ code: 'BASELINE_CLIPPED', message: `the baseline starts at the first day of data, ${data.firstDate}, not ${req.baseline.start}` });
+    }
+    bStart = Math.max(s, first);
+    bEnd = e;
+  }
+  return {
+    baseline: { start: fromDayIso(bStart), end: fromDayIso(bEnd), days: bEnd - bStart + 1 },
+    incident: { start: req.incident, end: fromDayIso(until), days: until - incident + 1 },
+    excluded: [...req.exclude].sort((a, b) => (a.start < b.start ? -1 : 1)),
+  };
+}
+
+/** Whether a day number falls in any excluded span. */
+export function excludedTest(excluded: Span[]): (day: number) => boolean {
+  const ranges = excluded.map((s) => [toDay(s.start), toDay(s.end)] as const);
+  return (day) => ranges.some(([a, b]) => day >= a && day <= b);
+}
+
+function fromDayIso(day: number): ISODate {
+  return addDays('1970-01-01', day);
+}
