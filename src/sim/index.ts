@@ -8,6 +8,6 @@ export { monthlyTotals, type SimMonth } from './monthly.js';
 export { HOUR_WEIGHTS, orderRows, type OrderRow, type OrderRowOptions } from './orders.js';
 export { DESIGNS, DESIGN_NOTES, designSeller, type Design } from './designs.js';
 export {
-  coupangLines, dailyLines, englishLines, monthlyLines, truthJson, truthRecord, writeLines, writeSeller,
+  coupangLines, dailyLines, fileKindFor, englishLines, monthlyLines, truthJson, truthRecord, writeLines, writeSeller,
   type SimFileKind,
 } from './write.js';

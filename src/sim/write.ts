@@ -8,10 +8,16 @@ import { fromDay } from '../core/dates.js';
 import { PRODUCTS } from './catalog.js';
 import { monthlyTotals } from './monthly.js';
 import { orderRows } from './orders.js';
+import type { SimFormat } from './params.js';
 import { truthOver, type SimulatedSeller } from './simulate.js';
 
 /** The file kinds a seller can be written as. */
 export type SimFileKind = 'coupang' | 'english' | 'daily' | 'monthly';
+
+/** The natural file kind for a seller's format: order exports alternate Korean/English by `i`. */
+export function fileKindFor(format: SimFormat, i = 0): SimFileKind {
+  return format === 'orders' ? (i % 2 === 0 ? 'coupang' : 'english') : format;
+}
 
 /** Thousands separators: `thousands(1234567) === '1,234,567'`. */
 export function thousands(n: number): string {
