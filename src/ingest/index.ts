@@ -1,5 +1,22 @@
-// bytes → rows → daily series. Placeholder: the ingest helper replaces this file's body.
+// bytes → rows → a daily series, in one streaming pass:
+//   file ─raw tap (sha256, BOM, UTF-8 check)─▶ [iconv decoder] ─▶ csv-parse ─▶ RowReader ─▶ SellerDays per seller
+// Memory grows with sellers × days, never with rows. `ingestFile` is the by-less case of `ingestGrouped`.
+import { createHash } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
 import type { Field, Ingested } from '../core/types.js';
+import { LossCalcError, fail } from '../errors.js';
+import { finish, type FileInfo } from './aggregate.js';
+import { csvErrorToCoded, csvOptions, detectDelimiter } from './dialect.js';
+import { decoderFor, type Encoding } from './encoding.js';
+import { RowReader } from './rows.js';
+import { NotUtf8Error, openSource, rawTap, readBytes } from './source.js';
+
+export { HEADER_SYNONYMS, normalizeHeader, mapHeaders } from './headers.js';
+export { SKIP_REASONS, type SkipReason } from './aggregate.js';
+export { parseDate } from './parse-date.js';
+export { parseMoney, parseCount, classifyStatus } from './values.js';
 
 /** How to read one seller's file. */
 export interface IngestOptions {
@@ -9,7 +26,96 @@ export interface IngestOptions {
   tz: string;
 }
 
-/** Read a seller's export (orders or daily aggregate) into a daily series. */
+/** Options of a long file holding many sellers: `by` names the seller column (a header, or `seller`). */
+export interface GroupedOptions extends IngestOptions {
+  by: string;
+}
+
+/** A seller's outcome in a grouped file: its data, or the coded error its rows earned (one bad seller never stops a batch). */
+export type SellerResult = Ingested | LossCalcError;
+
+/** Read a seller's export (orders or daily aggregate) into a daily series; problems throw a LossCalcError. */
 export async function ingestFile(path: string, opts: IngestOptions): Promise<Ingested> {
-  throw new Error(`ingest not implemented yet (${path}, ${opts.tz})`);
+  const { file, groups, warnings } = await scan(path, opts);
+  const acc = groups.get('');
+  if (!acc) return fail('NO_ROWS', `${file.file}: no data rows below the header`);
+  const r = finish(acc, file, file.file, warnings);
+  if (r instanceof LossCalcError) throw r;
+  return r;
+}
+
+/**
+ * Read one long file of many sellers, grouped by the `by` column, in one pass. File-level
+ * problems (encoding, header, broken CSV) throw; a seller's row problems (bad dates, duplicates,
+ * no sales) become that seller's LossCalcError. `onSeller` is called per seller, in order of
+ * first appearance, as its result is built.
+ */
+export async function ingestGrouped(
+  path: string,
+  opts: GroupedOptions,
+  onSeller?: (seller: string, result: SellerResult) => void | Promise<void>,
+): Promise<Map<string, SellerResult>> {
+  const { file, groups, warnings } = await scan(path, opts, opts.by);
+  if (groups.size === 0) fail('NO_ROWS', `${file.file}: no data rows below the header`);
+  const out = new Map<string, SellerResult>();
+  for (const [seller, acc] of groups) {
+    groups.delete(seller); // let the day arrays go as soon as the series exists
+    const r = finish(acc, file, `${file.file} (seller ${JSON.stringify(seller)})`, warnings);
+    out.set(seller, r);
+    if (onSeller) await onSeller(seller, r);
+  }
+  return out;
+}
+
+/** One pass over the file; a file that was ASCII in its head and turns out CP949 is read again as CP949. */
+async function scan(path: string, opts: IngestOptions, by?: string, encoding?: Encoding) {
+  const src = await openSource(path, encoding);
+  const delimiter = detectDelimiter(src.headText);
+  const reader = new RowReader({ file: src.name, delimiter, tz: opts.tz, columns: opts.columns, by });
+  const hash = createHash('sha256');
+  const sink = new Writable({
+    objectMode: true,
+    highWaterMark: 512,
+    write(rec: string[], _enc, cb) {
+      try {
+        reader.record(rec);
+        cb();
+      } catch (e) {
+        cb(e as Error);
+      }
+    },
+  });
+  const decoder = decoderFor(src.encoding);
+  const stages = [readBytes(src), rawTap(src, hash), ...(decoder ? [decoder] : []), parse(csvOptions(delimiter)), sink];
+  try {
+    await (pipeline as (...s: unknown[]) => Promise<void>)(...stages);
+  } catch (e) {
+    if (e instanceof NotUtf8Error) {
+      if (src.asciiOnly && !encoding) return scan(path, opts, by, 'cp949');
+      fail('BAD_ENCODING', `${src.name}: not valid UTF-8 near byte ${e.offset}, though the start of the file is`,
+        'the file mixes encodings; save it again as UTF-8 (or CP949) throughout');
+    }
+    throw toCoded(e, src.name, reader.line);
+  }
+  const warnings = reader.end();
+  const L = reader.layout!;
+  const file: FileInfo = {
+    file: src.name, sha256: hash.digest('hex'), kind: L.kind, encoding: src.encoding, delimiter, headers: reader.headers,
+    columns: L.columns, kindReason: L.kindReason,
+  };
+  return { file, groups: reader.groups, warnings };
+}
+
+/** Any failure inside the stream as a coded error (nothing uncoded escapes ingest). */
+function toCoded(e: unknown, file: string, nextLine: number): LossCalcError {
+  if (e instanceof LossCalcError) return e;
+  const csv = csvErrorToCoded(e, file, nextLine);
+  if (csv) return csv;
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code && /^E[A-Z]+$/.test(err.code)) return new LossCalcError('FILE_UNREADABLE', `${file}: cannot read (${err.code})`);
+  // a TypeError and its kin are our bugs: say so rather than blame the file
+  if (e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError) {
+    return new LossCalcError('INTERNAL', `${file}: ${e.message} (this is a bug in loss-calc; please report it)`);
+  }
+  return new LossCalcError('BAD_ENCODING', `${file}: cannot decode the text (${err?.message ?? String(e)})`);
 }

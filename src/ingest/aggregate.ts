@@ -1,0 +1,159 @@
+// Per-seller day totals built on the fly (memory: days, never rows), and the finished series.
+import { fromDay } from '../core/dates.js';
+import type { InputInfo, InputKind, Ingested, Warning } from '../core/types.js';
+import { LossCalcError, type ErrorCode } from '../errors.js';
+
+/** Reasons a row is read but not used, the keys of `rowsSkipped` (only non-zero ones appear). */
+export const SKIP_REASONS = ['cancelled', 'refunded', 'returned', 'negative-amount', 'total-row', 'no-values'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+/** Rows with the same problem: a count and the first few examples for the message. */
+export class Problems {
+  count = 0;
+  readonly examples: string[] = [];
+  /** Record one more; `text` is built lazily so good files pay nothing. */
+  add(text: () => string): void {
+    if (this.count++ < 5) this.examples.push(text());
+  }
+  /** `"a; b; … and 3 more"`. */
+  list(): string {
+    const more = this.count - this.examples.length;
+    return this.examples.join('; ') + (more > 0 ? `; … and ${more} more` : '');
+  }
+}
+
+/**
+ * One seller's totals by day, in typed arrays indexed by day − base that grow in both
+ * directions (exports are often newest first). Daily aggregates start as NaN (= no row yet).
+ */
+export class SellerDays {
+  rows = 0;
+  used = 0;
+  readonly skipped: Record<SkipReason, number> = { cancelled: 0, refunded: 0, returned: 0, 'negative-amount': 0, 'total-row': 0, 'no-values': 0 };
+  readonly badDates = new Problems();
+  readonly badNumbers = new Problems();
+  readonly negatives = new Problems();
+  readonly duplicates = new Problems();
+  /** Aggregate rows with one value cell empty. */
+  emptyValues = 0;
+  orders = new Float64Array(0);
+  revenue = new Float64Array(0);
+  /** Aggregates: the line of each day's row (0 = none), to name duplicates. */
+  line = new Int32Array(0);
+  base = 0;
+  lo = Infinity;
+  hi = -Infinity;
+
+  constructor(readonly daily: boolean) {}
+
+  /** Index of `day` in the arrays, growing them when needed; the day joins the coverage. */
+  slot(day: number): number {
+    let i = day - this.base;
+    if (i < 0 || i >= this.orders.length) {
+      this.grow(day);
+      i = day - this.base;
+    }
+    if (day < this.lo) this.lo = day;
+    if (day > this.hi) this.hi = day;
+    return i;
+  }
+
+  private grow(day: number): void {
+    const lo = Math.min(this.lo, day);
+    const hi = Math.max(this.hi, day);
+    const span = hi - lo + 1;
+    let cap = Math.max(64, this.orders.length);
+    while (cap < span * 2) cap *= 2;
+    const base = lo - Math.floor((cap - span) / 2);
+    const at = this.orders.length ? this.base - base : 0;
+    const fill = this.daily ? NaN : 0;
+    const move = (a: Float64Array) => {
+      const b = new Float64Array(cap).fill(fill);
+      b.set(a, at);
+      return b;
+    };
+    this.orders = move(this.orders);
+    this.revenue = move(this.revenue);
+    if (this.daily) {
+      const l = new Int32Array(cap);
+      l.set(this.line, at);
+      this.line = l;
+    }
+    this.base = base;
+  }
+
+  /** Count a row that is read but not used. */
+  skip(reason: SkipReason): void {
+    this.skipped[reason]++;
+  }
+}
+
+/** The file-level part of InputInfo, shared by every seller of a file. */
+export type FileInfo = Omit<InputInfo, 'rows' | 'rowsUsed' | 'rowsSkipped' | 'firstDate' | 'lastDate' | 'emptyDays'>;
+
+/** Money sums without float dust (0.1 + 0.2), keeping 4 decimals. */
+const tidy = (x: number) => (Math.abs(x) < 1e11 ? Math.round(x * 1e4) / 1e4 : x);
+
+const DATE_HINT = 'dates like 2025-11-29, 2025.11.29, 2025/11/29 13:05, 20251129, 2025년 11월 29일 or ISO 8601 with an offset; ' +
+  'fix or delete those rows (rows are never dropped silently)';
+
+/** Finish a seller: the dense series and info, or the coded error its rows earned. */
+export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Warning[] = []): Ingested | LossCalcError {
+  const err = (code: ErrorCode, msg: string, hint?: string) => new LossCalcError(code, `${label}: ${msg}`, hint);
+  const col = file.columns;
+  if (acc.badDates.count) return err('BAD_DATES', `${acc.badDates.count} row(s) with a date that cannot be read (column "${col.date}"): ${acc.badDates.list()}`, DATE_HINT);
+  if (acc.badNumbers.count) return err('BAD_NUMBERS', `${acc.badNumbers.count} row(s) with a number that cannot be read: ${acc.badNumbers.list()}`,
+    'amounts like 12000, 12,000, ₩12,000, 12,000원 or (3,000); counts like 3 or 3건; fix or delete those rows');
+  if (acc.duplicates.count) return err('DUPLICATE_DATES', `a daily aggregate with ${acc.duplicates.count} repeated date(s): ${acc.duplicates.list()}`,
+    'a daily aggregate has one row per date; if this is an order list, map its order id or status column with --columns');
+  if (acc.negatives.count) return err('NEGATIVE_VALUES', `${acc.negatives.count} negative daily value(s): ${acc.negatives.list()}`,
+    'daily orders and revenue cannot be negative; fix those rows');
+  const skipped = Object.fromEntries(Object.entries(acc.skipped).filter(([, n]) => n > 0));
+  if (acc.used === 0) {
+    const why = acc.rows === 0 ? 'no data rows below the header' : `none of the ${acc.rows} row(s) is a sale (${Object.entries(skipped).map(([k, n]) => `${k} ${n}`).join(', ')})`;
+    return err('NO_ROWS', why);
+  }
+  const days = acc.hi - acc.lo + 1;
+  const orders: (number | null)[] = new Array(days);
+  const revenue: (number | null)[] = new Array(days);
+  const empty: number[] = [];
+  let single = 0;
+  for (let d = 0; d < days; d++) {
+    const i = acc.lo - acc.base + d;
+    const o = acc.orders[i];
+    const r = acc.revenue[i];
+    orders[d] = o === o ? o : null;
+    revenue[d] = r === r ? tidy(r) : null;
+    if (acc.daily ? o !== o && r !== r : o === 0) empty.push(acc.lo + d);
+    if (o === 1) single++;
+  }
+  const warnings = [...extra, ...seriesWarnings(acc, file.kind, col, days, empty, single)];
+  const info: InputInfo = {
+    ...file, rows: acc.rows, rowsUsed: acc.used, rowsSkipped: skipped, firstDate: fromDay(acc.lo), lastDate: fromDay(acc.hi), emptyDays: empty.length,
+  };
+  return { info, series: { start: info.firstDate, orders, revenue }, warnings };
+}
+
+/** First few dates of a list: `2025-01-03, 2025-01-09, … (12 in all)`. */
+export function fewDates(days: number[], n = 5): string {
+  const shown = days.slice(0, n).map(fromDay).join(', ');
+  return days.length > n ? `${shown}, … (${days.length} in all)` : shown;
+}
+
+function seriesWarnings(acc: SellerDays, kind: InputKind, col: FileInfo['columns'], days: number, empty: number[], single: number): Warning[] {
+  const w: Warning[] = [];
+  if (kind === 'daily') {
+    if (empty.length) w.push({ code: 'MISSING_DAYS', message: `${empty.length} day(s) have no row or no values (${fewDates(empty)}): left unknown, not zero` });
+    if (!col.orders) w.push({ code: 'NO_ORDERS_COLUMN', message: 'no orders column: daily orders are unknown, only revenue can be estimated' });
+    if (!col.revenue) w.push({ code: 'NO_REVENUE_COLUMN', message: 'no revenue column: daily revenue is unknown, only orders can be estimated' });
+    if (acc.emptyValues) w.push({ code: 'EMPTY_VALUES', message: `${acc.emptyValues} row(s) have an empty orders or revenue cell: that measure is unknown on those days` });
+  } else {
+    const neg = acc.skipped['negative-amount'];
+    if (neg) w.push({ code: 'NEGATIVE_AMOUNTS', message: `${neg} row(s) with a negative amount (refund adjustments) were left out: revenue is gross sales` });
+    if (!col.id && !col.status && !col.quantity && days >= 14 && single === days) {
+      w.push({ code: 'ONE_ROW_PER_DAY', message: `every day has exactly one row: if these are daily totals, map the money column as revenue (--columns revenue=${JSON.stringify(col.amount ?? col.price)})` });
+    }
+  }
+  if (days > 3660) w.push({ code: 'WIDE_DATE_RANGE', message: `the dates span ${days} days (${fromDay(acc.lo)} … ${fromDay(acc.hi)}): check for a mistyped year` });
+  return w;
+}

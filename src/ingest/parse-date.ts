@@ -1,0 +1,159 @@
+// Date cells → calendar day numbers (days since 1970-01-01, as in core/dates.ts).
+// Millions of rows go through here, so the common ISO-like layouts are read char by char
+// without allocating, and the tz conversion of instants is cached per quarter hour.
+import { fromDay } from '../core/dates.js';
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const MS_QUARTER_HOUR = 900_000;
+
+/**
+ * Day number of a Gregorian date, NaN when impossible or outside 1900–2999:
+ * `civilDay(1970, 1, 2) === 1`, `civilDay(2025, 2, 30)` is NaN. (H. Hinnant's days_from_civil.)
+ */
+export function civilDay(y: number, m: number, d: number): number {
+  if (!(y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1)) return NaN;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (m === 2 && leap ? 29 : MONTH_DAYS[m - 1])) return NaN;
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/** Number from `n` ASCII digits of s at i, or NaN: `digits('x2025', 1, 4) === 2025`. */
+function digits(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (!(c >= 0 && c <= 9)) return NaN;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** Calendar day of an instant in a zone, cached by quarter hour (every real UTC offset is a multiple of 15 min). */
+class ZoneDays {
+  private readonly cache = new Map<number, number>();
+  private readonly fmt: Intl.DateTimeFormat;
+  constructor(tz: string) {
+    this.fmt = new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric', month: 'numeric', day: 'numeric' });
+  }
+  day(epochMs: number): number {
+    const q = Math.floor(epochMs / MS_QUARTER_HOUR);
+    let d = this.cache.get(q);
+    if (d === undefined) {
+      const p = this.fmt.formatToParts(new Date(q * MS_QUARTER_HOUR));
+      const get = (t: string) => Number(p.find((x) => x.type === t)?.value);
+      d = civilDay(get('year'), get('month'), get('day'));
+      if (this.cache.size > 500_000) this.cache.clear(); // bounded: ~14 years of quarter hours
+      this.cache.set(q, d);
+    }
+    return d;
+  }
+}
+
+// Slow-path layouts (after trimming): separated with 1–2 digit parts and optional spaces and a
+// trailing dot (`2025. 11. 29.`), compact `20251129`, and Korean `2025년 11월 29일 (토)`.
+const SEPARATED = /^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})\.?(.*)$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const KOREAN = /^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*(?:\([^)]*\))?(.*)$/;
+// A wall-clock tail we accept and ignore: `13:05`, `오후 1:05:00`, `1:05 PM`.
+const WALL_TIME = /^\s*(?:(?:오전|오후|am|pm)\s*)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*(?:am|pm|오전|오후))?\s*$/i;
+
+/** Reads date cells of one file into day numbers; instants with an offset land on `tz`'s calendar day. */
+export class DateReader {
+  private readonly zone: ZoneDays;
+  constructor(readonly tz: string) {
+    this.zone = new ZoneDays(tz);
+  }
+
+  /** Day number of a cell, NaN when it is not a readable date. */
+  day(s: string): number {
+    const n = s.length;
+    // fast path: YYYY-MM-DD, YYYY.MM.DD, YYYY/MM/DD with two-digit parts, then an optional time
+    if (n >= 10) {
+      const sep = s.charCodeAt(4);
+      if ((sep === 45 || sep === 46 || sep === 47) && s.charCodeAt(7) === sep) {
+        const y = digits(s, 0, 4), m = digits(s, 5, 2), d = digits(s, 8, 2);
+        if (n === 10) return civilDay(y, m, d);
+        const c = s.charCodeAt(10);
+        if (c === 84 || c === 32) {
+          const r = this.withTime(s, 11, y, m, d);
+          if (r === r) return r; // not NaN
+        }
+      }
+    }
+    return this.slow(s);
+  }
+
+  /**
+   * Day of `y-m-d` followed (from i) by `HH:MM[:SS[.fff]]` and an optional zone (Z, ±HH[:MM],
+   * UTC/GMT). No zone: wall time, the date part is the day. NaN when the tail is not a time.
+   */
+  private withTime(s: string, i: number, y: number, m: number, d: number): number {
+    const n = s.length;
+    while (i < n && s.charCodeAt(i) === 32) i++;
+    const hLen = s.charCodeAt(i + 1) === 58 ? 1 : 2;
+    const hh = digits(s, i, hLen);
+    i += hLen;
+    if (s.charCodeAt(i) !== 58) return NaN;
+    const mm = digits(s, i + 1, 2);
+    i += 3;
+    let ss = 0;
+    if (s.charCodeAt(i) === 58) {
+      ss = digits(s, i + 1, 2);
+      i += 3;
+      if (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44) {
+        i++;
+        while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+      }
+    }
+    if (!(hh <= 24 && mm <= 59 && ss <= 60)) return NaN;
+    while (i < n && s.charCodeAt(i) === 32) i++;
+    if (i === n) return civilDay(y, m, d);
+    let offsetMin: number;
+    const c = s.charCodeAt(i);
+    const rest = n - i;
+    if ((c === 90 || c === 122) && rest === 1) offsetMin = 0; // Z
+    else if (c === 43 || c === 45) {
+      // ±HH, ±HHMM, ±HH:MM
+      const oh = digits(s, i + 1, 2);
+      const om = rest === 3 ? 0 : rest === 5 ? digits(s, i + 3, 2) : rest === 6 && s.charCodeAt(i + 3) === 58 ? digits(s, i + 4, 2) : NaN;
+      if (!(oh <= 18 && om <= 59)) return NaN;
+      offsetMin = (c === 45 ? -1 : 1) * (oh * 60 + om);
+    } else if (rest === 3 && /^(?:utc|gmt)$/i.test(s.slice(i))) offsetMin = 0;
+    else return NaN;
+    if (civilDay(y, m, d) !== civilDay(y, m, d)) return NaN;
+    return this.zone.day(Date.UTC(y, m - 1, d, hh, mm, ss) - offsetMin * 60_000);
+  }
+
+  /** The other layouts; rare enough that regexes are fine. */
+  private slow(raw: string): number {
+    const s = raw.normalize('NFKC').trim();
+    if (s !== raw) return s === '' ? NaN : this.day(s);
+    let ymd: [number, number, number, string] | null = null;
+    let m = SEPARATED.exec(s);
+    if (m) ymd = [+m[1], +m[3], +m[4], m[5]];
+    else if ((m = KOREAN.exec(s))) ymd = [+m[1], +m[2], +m[3], m[4]];
+    if (ymd) {
+      const [y, mo, d, tail] = ymd;
+      if (tail.trim() === '' || WALL_TIME.test(tail)) return civilDay(y, mo, d);
+      // a tail with a zone (`2025/11/29 13:05 +09:00`): the fast reader's time parser
+      const t = tail.trimStart();
+      return this.withTime(t, t.charAt(0) === 'T' ? 1 : 0, y, mo, d);
+    }
+    m = COMPACT.exec(s);
+    return m ? civilDay(+m[1], +m[2], +m[3]) : NaN;
+  }
+}
+
+const readers = new Map<string, DateReader>();
+
+/** ISO day of a date cell in zone `tz`, or null: `parseDate('2025-11-28T16:30:00Z', 'Asia/Seoul') === '2025-11-29'`. */
+export function parseDate(s: string, tz: string): string | null {
+  let r = readers.get(tz);
+  if (!r) readers.set(tz, (r = new DateReader(tz)));
+  const d = r.day(s);
+  return Number.isFinite(d) ? fromDay(d) : null;
+}

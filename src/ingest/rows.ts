@@ -1,0 +1,198 @@
+// The per-record loop: find the header, check each row's shape, and add it to its seller's days.
+// Runs once per row of multi-million-row files: no regexes, closures or objects per row here.
+import type { Field, Warning } from '../core/types.js';
+import { fromDay } from '../core/dates.js';
+import { LossCalcError, fail } from '../errors.js';
+import { SellerDays } from './aggregate.js';
+import { MAX_COLUMNS, delimiterName } from './dialect.js';
+import { findHeader, listHeaders, mapHeaders } from './headers.js';
+import { planLayout, type Layout } from './kind.js';
+import { DateReader } from './parse-date.js';
+import { RecentIds } from './recent.js';
+import { isBlankCell, isTotalLabel, parseCount, parseMoney, statusClassifier } from './values.js';
+
+/** What the reader needs to know about the file and the options. */
+export interface ReaderSetup {
+  file: string;
+  delimiter: string;
+  tz: string;
+  columns?: Partial<Record<Field, string>>;
+  /** Group rows by this column (a header name, or a field such as `seller`). */
+  by?: string;
+}
+
+/** Records before the header we look through (title lines, Excel's `sep=`). */
+const HEADER_SEARCH = 10;
+const clip = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+/** Consumes csv-parse records in order; file-level problems throw a LossCalcError. */
+export class RowReader {
+  /** Physical line (1-based) where the next record starts. */
+  line = 1;
+  headers: string[] = [];
+  headerLine = 0;
+  layout: Layout | null = null;
+  byIndex = -1;
+  readonly groups = new Map<string, SellerDays>();
+  readonly warnings: Warning[] = [];
+  private width = 0;
+  private tried: { error: LossCalcError; width: number }[] = [];
+  private sellerIndex = -1;
+  private firstSeller: string | null = null;
+  private readonly otherSellers = new Set<string>();
+  private readonly dates: DateReader;
+  private readonly status = statusClassifier();
+  private readonly recent = new RecentIds();
+
+  constructor(private readonly setup: ReaderSetup) {
+    this.dates = new DateReader(setup.tz);
+  }
+
+  /** Take one record. */
+  record(rec: string[]): void {
+    const line = this.line;
+    let nl = 0;
+    for (let k = 0; k < rec.length; k++) if (rec[k].indexOf('\n') !== -1) nl += rec[k].split('\n').length - 1;
+    this.line += 1 + nl;
+    if (isBlankRecord(rec)) return; // blank lines, and ",,,," rows Excel leaves behind
+    const L = this.layout;
+    if (L === null) return this.seekHeader(rec, line);
+    if (rec.length !== this.width && !extraCellsBlank(rec, this.width)) {
+      fail('BAD_CSV', `${this.setup.file}: line ${line} has ${rec.length} fields but the header (line ${this.headerLine}) has ${this.width}`,
+        `a field that contains a ${delimiterName(this.setup.delimiter)} must be quoted ("…")`);
+    }
+    const key = this.byIndex >= 0 ? rec[this.byIndex].trim() : '';
+    let acc = this.groups.get(key);
+    if (acc === undefined) this.groups.set(key, (acc = new SellerDays(L.kind === 'daily')));
+    acc.rows++;
+    if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
+    const dateCell = rec[L.date];
+    const day = this.dates.day(dateCell);
+    if (L.kind === 'daily') this.dailyRow(rec, line, L, acc, day, dateCell);
+    else this.orderRow(rec, line, L, acc, day, dateCell, key);
+  }
+
+  private orderRow(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string, key: string): void {
+    if (L.status >= 0) {
+      const reason = this.status(rec[L.status]);
+      if (reason !== null) {
+        if (day === day) acc.slot(day); // a day of only cancellations is still inside the export's coverage
+        return acc.skip(reason);
+      }
+    }
+    if (day !== day) return this.badDate(acc, line, dateCell);
+    let amount: number;
+    if (L.amount >= 0) {
+      amount = parseMoney(rec[L.amount]);
+      if (amount !== amount) return this.badNumber(acc, line, 'amount', rec[L.amount]);
+    } else {
+      const price = parseMoney(rec[L.price]);
+      if (price !== price) return this.badNumber(acc, line, 'price', rec[L.price]);
+      const qty = L.quantity >= 0 ? parseCount(rec[L.quantity]) : 1;
+      if (qty !== qty) return this.badNumber(acc, line, 'quantity', rec[L.quantity]);
+      amount = price * qty;
+    }
+    const i = acc.slot(day);
+    if (amount < 0) return acc.skip('negative-amount');
+    acc.used++;
+    acc.revenue[i] += amount;
+    // one order per distinct id (order-line exports repeat it); a blank id is an order of its own
+    if (L.id < 0 || this.recent.isNew(key === '' ? rec[L.id] : `${key}\u0001${rec[L.id]}`, rec[L.id])) acc.orders[i] += 1;
+  }
+
+  private dailyRow(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string): void {
+    if (day !== day) return this.badDate(acc, line, dateCell);
+    const oCell = L.orders >= 0 ? rec[L.orders] : '';
+    const rCell = L.revenue >= 0 ? rec[L.revenue] : '';
+    const oBlank = isBlankCell(oCell);
+    const rBlank = isBlankCell(rCell);
+    const o = oBlank ? NaN : parseCount(oCell);
+    const r = rBlank ? NaN : parseMoney(rCell);
+    if (!oBlank && o !== o) return this.badNumber(acc, line, 'orders', oCell);
+    if (!rBlank && r !== r) return this.badNumber(acc, line, 'revenue', rCell);
+    if (o < 0 || r < 0) return acc.negatives.add(() => `line ${line}: ${o < 0 ? `orders ${oCell}` : `revenue ${rCell}`}`);
+    const i = acc.slot(day);
+    if (acc.line[i] !== 0) {
+      const first = acc.line[i];
+      return acc.duplicates.add(() => `${fromDay(day)} on lines ${first} and ${line}`);
+    }
+    acc.line[i] = line;
+    if (oBlank && rBlank) return acc.skip('no-values');
+    if ((L.orders >= 0 && oBlank) || (L.revenue >= 0 && rBlank)) acc.emptyValues++;
+    acc.used++;
+    acc.orders[i] = o;
+    acc.revenue[i] = r;
+  }
+
+  private badDate(acc: SellerDays, line: number, cell: string): void {
+    if (isTotalLabel(cell)) return acc.skip('total-row');
+    acc.badDates.add(() => `line ${line}: cannot read date ${clip(cell)}`);
+  }
+
+  private badNumber(acc: SellerDays, line: number, what: string, cell: string): void {
+    const field = what as Field;
+    acc.badNumbers.add(() => `line ${line}: cannot read ${what} ${clip(cell)} (column "${this.layout?.columns[field]}")`);
+  }
+
+  private noteSeller(v: string): void {
+    if (this.firstSeller === null) this.firstSeller = v;
+    else if (v !== this.firstSeller && this.otherSellers.size < 1000) this.otherSellers.add(v);
+  }
+
+  /** Try a record as the header; title lines above it are passed over (and reported). */
+  private seekHeader(rec: string[], line: number): void {
+    const { file, columns, by } = this.setup;
+    if (rec.length > MAX_COLUMNS) fail('TOO_MANY_COLUMNS', `${file}: line ${line} has ${rec.length} columns (at most ${MAX_COLUMNS})`, 'is the delimiter right? this does not look like an export');
+    const headers = rec.map((h, k) => (k === 0 ? h.replace(/^\ufeff/, '') : h).trim());
+    let byIndex = -1;
+    try {
+      if (by !== undefined) {
+        byIndex = findHeader(headers, by);
+        if (byIndex < 0) byIndex = mapHeaders(headers, file, columns).index[by as Field] ?? -1;
+        if (byIndex < 0) fail('UNKNOWN_COLUMN', `${file}: --by ${by}: no such column; the headers are ${listHeaders(headers)}`, 'name the seller column exactly as in the header');
+      }
+      const map = mapHeaders(headers, file, columns, byIndex >= 0 ? [byIndex] : []);
+      this.layout = planLayout(headers, map, file);
+      this.sellerIndex = by === undefined ? (map.index.seller ?? -1) : -1;
+    } catch (e) {
+      if (!(e instanceof LossCalcError)) throw e;
+      this.tried.push({ error: e, width: rec.length });
+      if (this.tried.length >= HEADER_SEARCH) this.giveUp();
+      return;
+    }
+    this.headers = headers;
+    this.headerLine = line;
+    this.width = rec.length;
+    this.byIndex = byIndex;
+    if (this.tried.length) this.warnings.push({ code: 'PREAMBLE', message: `${this.tried.length} line(s) above the header (line ${line}) were not read` });
+  }
+
+  /** The header search failed: report the widest candidate's problem (the real header, not a title line). */
+  private giveUp(): never {
+    if (this.tried.length === 0) fail('NO_HEADER', `${this.setup.file}: no header line: the file has no rows`);
+    throw this.tried.reduce((a, b) => (b.width > a.width ? b : a)).error;
+  }
+
+  /** Call at the end of the records: throws if no header was found; returns file-level warnings. */
+  end(): Warning[] {
+    if (this.layout === null) this.giveUp();
+    if (this.otherSellers.size) {
+      const n = this.otherSellers.size + 1;
+      this.warnings.push({ code: 'MULTIPLE_SELLERS', message: `the seller column "${this.layout?.columns.seller}" holds ${n >= 1001 ? 'over 1000' : n} different values: all rows are read as one seller; use batch --by to split them` });
+    }
+    return this.warnings;
+  }
+}
+
+/** Whether every cell is blank. */
+function isBlankRecord(rec: string[]): boolean {
+  for (let k = 0; k < rec.length; k++) if (!isBlankCell(rec[k])) return false;
+  return true;
+}
+
+/** A row longer than the header whose extra cells are all blank (a trailing delimiter) loses nothing. */
+function extraCellsBlank(rec: string[], width: number): boolean {
+  if (rec.length < width) return false;
+  for (let k = width; k < rec.length; k++) if (!isBlankCell(rec[k])) return false;
+  return true;
+}

@@ -1,0 +1,91 @@
+// Opening a file: coded errors for the usual ways it fails, the sniffed head, and the raw
+// byte tap that hashes, strips the BOM and checks UTF-8 in the same single read.
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import type { Hash } from 'node:crypto';
+import { fail } from '../errors.js';
+import { SNIFF_BYTES, Utf8Check, decodeHead, detectEncoding, type Encoding } from './encoding.js';
+
+/** A file ready to stream: its encoding, BOM length and the decoded text of its head. */
+export interface Source {
+  path: string;
+  /** File name for messages. */
+  name: string;
+  encoding: Encoding;
+  bomLength: number;
+  /** The sniffed head was plain ASCII, so CP949 later in the file is still possible. */
+  asciiOnly: boolean;
+  headText: string;
+}
+
+/** Raised inside the stream when bytes after the head are not UTF-8; index.ts decides what it means. */
+export class NotUtf8Error extends Error {
+  constructor(readonly offset: number) {
+    super(`invalid UTF-8 near byte ${offset}`);
+  }
+}
+
+/** Open and sniff a file; `encoding` forces one (the CP949 re-read of a file that was ASCII at first). */
+export async function openSource(path: string, encoding?: Encoding): Promise<Source> {
+  const name = basename(path);
+  const st = await stat(path).catch((e: NodeJS.ErrnoException) =>
+    e.code === 'ENOENT' || e.code === 'ENOTDIR'
+      ? fail('FILE_NOT_FOUND', `${path}: no such file`, 'check the path (quote names with spaces)')
+      : fail('FILE_UNREADABLE', `${path}: cannot read (${e.code ?? e.message})`),
+  );
+  if (!st.isFile()) fail('FILE_UNREADABLE', `${path}: not a regular file${st.isDirectory() ? ' (a directory)' : ''}`, 'give a CSV/TSV file; for a folder of sellers use `loss-calc batch`');
+  if (st.size === 0) fail('EMPTY_FILE', `${name}: the file is empty (0 bytes)`);
+  const head = await readHead(path, Math.min(SNIFF_BYTES, st.size));
+  const sniff = detectEncoding(head, st.size <= SNIFF_BYTES);
+  if (!sniff.text) fail('BINARY_FILE', `${name}: not a text file: looks like ${sniff.what}`, 'export the data as CSV (UTF-8 or CP949)');
+  const s = encoding ? { encoding, bomLength: 0, asciiOnly: false } : sniff;
+  const headText = decodeHead(head, s);
+  if (st.size <= SNIFF_BYTES && headText.trim() === '') fail('EMPTY_FILE', `${name}: the file has no text (only whitespace${s.bomLength ? ' after a BOM' : ''})`);
+  return { path, name, encoding: s.encoding, bomLength: s.bomLength, asciiOnly: s.asciiOnly, headText };
+}
+
+async function readHead(path: string, n: number): Promise<Buffer> {
+  try {
+    const fh = await open(path, 'r');
+    try {
+      const buf = Buffer.alloc(n);
+      const { bytesRead } = await fh.read(buf, 0, n, 0);
+      return buf.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    return fail('FILE_UNREADABLE', `${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
+
+/** The file's raw bytes in 1 MiB chunks. */
+export function readBytes(src: Source): Readable {
+  return createReadStream(src.path, { highWaterMark: 1 << 20 });
+}
+
+/** Pass-through of the raw bytes that feeds `hash`, drops the BOM and (for UTF-8) checks validity. */
+export function rawTap(src: Source, hash: Hash): Transform {
+  let skip = src.bomLength;
+  let offset = 0;
+  const check = src.encoding === 'utf-8' || src.encoding === 'utf-8-bom' ? new Utf8Check() : null;
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      hash.update(chunk);
+      let body = chunk;
+      if (skip > 0) {
+        const k = Math.min(skip, body.length);
+        body = body.subarray(k);
+        skip -= k;
+      }
+      if (check && !check.push(body)) return cb(new NotUtf8Error(offset));
+      offset += chunk.length;
+      cb(null, body.length ? body : undefined);
+    },
+    flush(cb) {
+      cb(check && !check.end() ? new NotUtf8Error(offset) : null);
+    },
+  });
+}

@@ -1,0 +1,128 @@
+// Cell values → numbers and status classes. Hot path: each function first tries a
+// char-code fast path (plain digits) and only then falls back to precompiled regexes.
+
+/** Why a row is not a sale, as counted in `rowsSkipped`. */
+export type StatusReason = 'cancelled' | 'refunded' | 'returned';
+
+// Currency marks around an amount; NFKC has already turned ￦ into ₩ and full-width digits into ASCII.
+const CURRENCY_PREFIX = /^(?:KRW|USD|EUR|JPY|₩|\$|€|¥|£)\s*/i;
+const CURRENCY_SUFFIX = /\s*(?:원|KRW|USD|EUR|JPY|₩)$/i;
+// Spaces used as thousands separators (" 12 000 ", NBSP, thin spaces) become commas, then the
+// grouping is checked, so "1 2" is rejected rather than silently read as 12.
+const SPACE_BETWEEN_DIGITS = /(\d)[\s\u00a0\u2009\u202f]+(?=\d)/g;
+const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const PLAIN = /^(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+const COUNT_SUFFIX = /\s*(?:건|개|회|명|ea|pcs)$/i;
+
+/** Whether every char is an ASCII digit, with at most one '.' and a leading '-' (the fast path). */
+function isPlainDecimal(s: string): boolean {
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && ++dots === 1) continue;
+    else if (!(c === 45 && i === 0)) return false;
+  }
+  return digits > 0;
+}
+
+/**
+ * A money cell as a number, NaN when it cannot be read. Accepts `12000`, `12,000`, `₩12,000`,
+ * `12,000원`, `KRW 12,000`, `￦12,000`, ` 12 000 `, `12,000.50`, `-3,000`, `(3,000)` (= −3000),
+ * `1.2e4`. A comma not in thousands groups (`12,5`) is rejected: it may be a decimal comma.
+ */
+export function parseMoney(s: string): number {
+  if (isPlainDecimal(s)) return +s;
+  let t = s.normalize('NFKC').trim();
+  if (t === '') return NaN;
+  let negative = false;
+  if (t.charCodeAt(0) === 40 && t.charCodeAt(t.length - 1) === 41) {
+    negative = true; // accounting style (3,000)
+    t = t.slice(1, -1).trim();
+  }
+  for (let pass = 0; pass < 2; pass++) {
+    // signs may sit on either side of the currency mark: -₩3,000 and ₩-3,000
+    const c = t.charAt(0);
+    if (c === '-' || c === '−' || c === '+') {
+      if (c !== '+') negative = !negative;
+      t = t.slice(1).trim();
+    }
+    if (pass === 0) t = t.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '');
+  }
+  t = t.replace(SPACE_BETWEEN_DIGITS, '$1,');
+  if (GROUPED.test(t)) t = t.replace(/,/g, '');
+  else if (!PLAIN.test(t)) return NaN;
+  const v = Number(t);
+  return negative ? -v : v;
+}
+
+/** A count cell (`3`, `3건`, `3개`, `1,200`) as an integer, NaN when it is not a whole number. */
+export function parseCount(s: string): number {
+  if (isPlainDecimal(s)) {
+    const v = +s;
+    return Number.isInteger(v) ? v : NaN;
+  }
+  const t = s.normalize('NFKC').trim().replace(COUNT_SUFFIX, '');
+  const v = parseMoney(t);
+  return Number.isInteger(v) ? v : NaN;
+}
+
+/** Whether a cell is empty or only whitespace. */
+export function isBlankCell(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c !== 0xa0 && c !== 0x3000 && c !== 0xfeff) return false;
+  }
+  return true;
+}
+
+// Substrings, lower-cased. Order matters only for statuses naming two (rare); cancel is checked first.
+const STATUS_WORDS: readonly [string, StatusReason][] = [
+  ['cancel', 'cancelled'], // canceled, cancelled, cancellation
+  ['취소', 'cancelled'], // 취소, 주문취소, 취소완료, 취소요청
+  ['void', 'cancelled'], // Shopify "voided": the payment never happened
+  ['refund', 'refunded'],
+  ['환불', 'refunded'],
+  ['return', 'returned'],
+  ['반품', 'returned'],
+];
+// A cancellation or return that was withdrawn or refused leaves the sale standing (반품철회,
+// 취소거부, "return rejected"); Shopify's "partially_refunded" order is still a sale.
+const STILL_A_SALE = ['철회', '거부', '거절', 'reject', 'denied', 'declined', 'withdrawn', 'partial'];
+
+/**
+ * The non-sale class of a status cell, or null for a sale:
+ * `classifyStatus('취소완료') === 'cancelled'`, `classifyStatus('교환') === null` (an exchange is a sale).
+ */
+export function classifyStatus(s: string): StatusReason | null {
+  const t = s.toLowerCase();
+  for (const [word, reason] of STATUS_WORDS) {
+    if (t.includes(word)) {
+      for (const w of STILL_A_SALE) if (t.includes(w)) return null;
+      return reason;
+    }
+  }
+  return null;
+}
+
+/** classifyStatus with a per-file cache: exports use a handful of distinct statuses. */
+export function statusClassifier(): (s: string) => StatusReason | null {
+  const cache = new Map<string, StatusReason | null>();
+  return (s) => {
+    let r = cache.get(s);
+    if (r === undefined) {
+      r = classifyStatus(s);
+      if (cache.size < 10_000) cache.set(s, r); // a free-text column must not grow the cache forever
+    }
+    return r;
+  };
+}
+
+// Words in the date column of a trailing summary row ("합계,,,1,234,000").
+const TOTAL_WORDS = new Set(['합계', '총계', '소계', '총합계', '계', 'total', 'totals', 'sum', 'grandtotal', 'subtotal']);
+
+/** Whether a date cell marks a summary row (합계, Total, …) rather than a day. */
+export function isTotalLabel(s: string): boolean {
+  return TOTAL_WORDS.has(s.toLowerCase().replace(/[\s:_-]/g, ''));
+}
