@@ -39,8 +39,12 @@ class ZoneDays {
   constructor(tz: string) {
     this.fmt = new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric', month: 'numeric', day: 'numeric' });
   }
-  day(epochMs: number): number {
-    const q = Math.floor(epochMs / MS_QUARTER_HOUR);
+  private lastQ = NaN;
+  private lastDay = NaN;
+  /** Calendar day in the zone of the instant `minutes` (minutes since 1970-01-01T00:00Z). */
+  day(minutes: number): number {
+    const q = Math.floor(minutes / 15);
+    if (q === this.lastQ) return this.lastDay; // rows come in time order more often than not
     let d = this.cache.get(q);
     if (d === undefined) {
       const p = this.fmt.formatToParts(new Date(q * MS_QUARTER_HOUR));
@@ -49,6 +53,8 @@ class ZoneDays {
       if (this.cache.size > 500_000) this.cache.clear(); // bounded: ~14 years of quarter hours
       this.cache.set(q, d);
     }
+    this.lastQ = q;
+    this.lastDay = d;
     return d;
   }
 }
@@ -124,8 +130,9 @@ export class DateReader {
       offsetMin = (c === 45 ? -1 : 1) * (oh * 60 + om);
     } else if (rest === 3 && /^(?:utc|gmt)$/i.test(s.slice(i))) offsetMin = 0;
     else return NaN;
-    if (civilDay(y, m, d) !== civilDay(y, m, d)) return NaN;
-    return this.zone.day(Date.UTC(y, m - 1, d, hh, mm, ss) - offsetMin * 60_000);
+    const day = civilDay(y, m, d);
+    if (day !== day) return NaN;
+    return this.zone.day(day * 1440 + hh * 60 + mm - offsetMin); // seconds never cross a quarter hour
   }
 
   /** The other layouts; rare enough that regexes are fine. */

@@ -34,6 +34,8 @@ function isPlainDecimal(s: string): boolean {
  */
 export function parseMoney(s: string): number {
   if (isPlainDecimal(s)) return +s;
+  const won = wholeWon(s);
+  if (won === won) return won;
   let t = s.normalize('NFKC').trim();
   if (t === '') return NaN;
   let negative = false;
@@ -55,6 +57,39 @@ export function parseMoney(s: string): number {
   else if (!PLAIN.test(t)) return NaN;
   const v = Number(t);
   return negative ? -v : v;
+}
+
+/**
+ * Fast path for the usual export cell, a whole amount with thousands commas and a won mark:
+ * `-₩12,000`, `￦12,000`, `12,000원`. NaN for anything else (the general parser decides).
+ */
+function wholeWon(s: string): number {
+  const n = s.length;
+  let i = 0;
+  let neg = false;
+  if (s.charCodeAt(i) === 45) {
+    neg = true;
+    i++;
+  }
+  const c0 = s.charCodeAt(i);
+  if (c0 === 0x20a9 || c0 === 0xffe6) i++; // ₩ ￦
+  let end = n;
+  if (s.charCodeAt(end - 1) === 0xc6d0) end--; // 원
+  let v = 0;
+  let run = 0; // digits since the last comma
+  let groups = 0;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      run++;
+    } else if (c === 44 && run > 0 && (groups > 0 ? run === 3 : run <= 3)) {
+      groups++;
+      run = 0;
+    } else return NaN;
+  }
+  if (run === 0 || (groups > 0 && run !== 3)) return NaN;
+  return neg ? -v : v;
 }
 
 /** A count cell (`3`, `3건`, `3개`, `1,200`) as an integer, NaN when it is not a whole number. */
