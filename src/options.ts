@@ -100,7 +100,8 @@ export const estimateOptionsSchema = z
 
 export type EstimateOptions = z.output<typeof estimateOptionsSchema>;
 
-function isTimeZone(tz: string): boolean {
+/** Whether `tz` is an IANA time zone this runtime knows (`Asia/Seoul`). */
+export function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;

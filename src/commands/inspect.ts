@@ -1,5 +1,37 @@
 // `loss-calc inspect <file>`: what was detected, before anyone trusts a number.
+import { Chalk } from 'chalk';
 import type { Command } from 'commander';
+import { z } from 'zod';
+import { fromDay, toDay } from '../core/dates.js';
+import type { Ingested, InputInfo, Warning } from '../core/types.js';
+import { fail } from '../errors.js';
+import { ingestFile } from '../ingest/index.js';
+import { delimiterName } from '../ingest/dialect.js';
+import { writeStdout } from '../io.js';
+import { columnsSchema, DEFAULTS, isTimeZone } from '../options.js';
+import { useColor } from './common.js';
+
+const EXAMPLES = `
+Examples:
+  $ loss-calc inspect orders.csv
+  $ loss-calc inspect 주문내역.csv --columns date=결제일시,amount=실결제금액
+  $ loss-calc inspect daily.tsv --format json`;
+
+/** inspect's flags, validated at the edge. */
+export const inspectOptionsSchema = z.object({
+  columns: columnsSchema.optional(),
+  tz: z.string().refine(isTimeZone, { message: 'expected an IANA time zone like Asia/Seoul' }).default(DEFAULTS.tz),
+  format: z.enum(['table', 'json']).default('table'),
+});
+
+/** What `inspect` reports: the claim's `input` block plus coverage details and warnings. */
+export interface InspectReport extends InputInfo {
+  /** Days from firstDate to lastDate, inclusive. */
+  days: number;
+  /** Days with no orders (order lists) or no row (aggregates), all of them. */
+  emptyDates: string[];
+  warnings: Warning[];
+}
 
 /** Register `inspect` on the program. */
 export function registerInspect(program: Command): void {
@@ -7,7 +39,66 @@ export function registerInspect(program: Command): void {
     .command('inspect')
     .argument('<file>', 'a seller export (CSV/TSV)')
     .description('show the detected format, columns, coverage and problems of a file')
-    .action(async () => {
-      throw new Error('inspect not implemented yet');
+    .option('--columns <k=Header,...>', 'header mapping override, e.g. date=주문일시,amount=결제금액')
+    .option('--tz <zone>', `zone for timestamps with an offset (default: ${DEFAULTS.tz})`)
+    .option('--format <f>', 'table or json (default: table)')
+    .addHelpText('after', EXAMPLES)
+    .action(async (file: string, flags: Record<string, unknown>) => {
+      await writeStdout(await runInspect(file, flags, useColor(false)));
     });
+}
+
+/** Validate flags, read the file, and return the text to print (testable without a process). */
+export async function runInspect(file: string, flags: Record<string, unknown>, color = false): Promise<string> {
+  const parsed = inspectOptionsSchema.safeParse(flags);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    fail('BAD_OPTION', `--${String(issue.path[0] ?? '')}: ${issue.message}`);
+  }
+  const o = parsed.data;
+  const report = inspectReport(await ingestFile(file, { columns: o.columns, tz: o.tz }));
+  return o.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderInspect(report, color);
+}
+
+/** The report of an ingested file. */
+export function inspectReport(ing: Ingested): InspectReport {
+  const { info, series, warnings } = ing;
+  const start = toDay(series.start);
+  const emptyDates: string[] = [];
+  for (let i = 0; i < series.orders.length; i++) {
+    const empty = info.kind === 'daily' ? series.orders[i] === null && series.revenue[i] === null : series.orders[i] === 0;
+    if (empty) emptyDates.push(fromDay(start + i));
+  }
+  return { ...info, days: series.orders.length, emptyDates, warnings };
+}
+
+/** Plain aligned lines, labels bold on a terminal. */
+export function renderInspect(r: InspectReport, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const n = (x: number) => x.toLocaleString('en-US');
+  const skipped = Object.entries(r.rowsSkipped);
+  const skippedTotal = skipped.reduce((s, [, k]) => s + k, 0);
+  const mapping = Object.entries(r.columns).map(([f, h]) => `${f} ← ${h}`).join(' · ');
+  const emptyWhat = r.kind === 'daily' ? 'with no row or no values (unknown, not zero)' : 'with no orders (counted as zero)';
+  const lines: [string, string][] = [
+    ['file', r.file],
+    ['sha256', r.sha256],
+    ['kind', `${r.kind}: ${r.kindReason}`],
+    ['encoding', r.encoding],
+    ['delimiter', `${delimiterName(r.delimiter)} (${JSON.stringify(r.delimiter)})`],
+    ['headers', r.headers.join(', ')],
+    ['columns', mapping],
+    ['dates', `${r.firstDate} .. ${r.lastDate} (${n(r.days)} days)`],
+    ['rows', `${n(r.rows)} read · ${n(r.rowsUsed)} used · ${n(skippedTotal)} skipped${skipped.length ? ` (${skipped.map(([k, v]) => `${k} ${n(v)}`).join(', ')})` : ''}`],
+    ['empty days', r.emptyDays ? `${n(r.emptyDays)} ${emptyWhat}: ${few(r.emptyDates)}` : 'none'],
+  ];
+  for (const [i, w] of r.warnings.entries()) lines.push([i === 0 ? 'warnings' : '', `${w.code}: ${w.message}`]);
+  if (r.warnings.length === 0) lines.push(['warnings', 'none']);
+  const width = Math.max(...lines.map(([k]) => k.length));
+  return lines.map(([k, v]) => `${c.bold(k.padEnd(width))}  ${v}`).join('\n') + '\n';
+}
+
+/** First few dates: `2025-01-03, 2025-01-09, … (+4 more)`. */
+function few(dates: string[], shown = 8): string {
+  return dates.slice(0, shown).join(', ') + (dates.length > shown ? `, … (+${dates.length - shown} more)` : '');
 }
