@@ -125,12 +125,36 @@ export function tailProbability(sortedDraws: Float64Array, actual: number): numb
 }
 
 /**
- * Conformal widening factor from backtest ratios: the ⌈(K+1)·level⌉-th smallest ratio
- * (the largest when K is small), never below 1 and capped. `widening([0.5, 2], 0.95) === 2`.
+ * Widening factor from backtest ratios: the root-mean-square standardised error of past
+ * windows (ratio × z, since a ratio is in interval half-widths), never below 1 and capped.
+ * The RMS uses every window, so it is steadier than an order statistic of a few windows.
+ * `widening([1, 1], 0.95)` ≈ 1.96: every past actual sat on its interval's edge.
  */
 export function widening(ratios: number[], level: number): number {
   if (ratios.length === 0) return 1;
-  const sorted = [...ratios].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length, Math.ceil((sorted.length + 1) * level));
-  return Math.min(TUNING.maxWidening, Math.max(1, sorted[rank - 1]));
+  const z = normalQuantile((1 + level) / 2);
+  const rms = Math.sqrt(ratios.reduce((a, r) => a + r * r, 0) / ratios.length) * z;
+  return Math.min(TUNING.maxWidening, Math.max(1, rms));
+}
+
+/**
+ * Inverse standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9).
+ * `normalQuantile(0.975)` ≈ 1.959964.
+ */
+export function normalQuantile(p: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const lo = 0.02425;
+  if (p <= 0) return -Infinity;
+  if (p >= 1) return Infinity;
+  if (p < lo) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  }
+  if (p > 1 - lo) return -normalQuantile(1 - p);
+  const q = p - 0.5;
+  const r = q * q;
+  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }

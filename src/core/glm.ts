@@ -130,3 +130,52 @@ export function estimateVariance(y: ArrayLike<number>, mu: ArrayLike<number>): V
   }
   return { a: Math.max(a, 0), b: Math.max(b, 0) };
 }
+
+/**
+ * Cluster-robust (sandwich) covariance of a log-link fit with clusters of `clusterDays`
+ * consecutive days: captures slow, correlated misfit (a level that wanders for weeks)
+ * that the model-based covariance ignores. `bread` is the model-based covariance.
+ */
+export function clusterCovariance(
+  x: Float64Array,
+  y: ArrayLike<number>,
+  days: ArrayLike<number>,
+  mu: ArrayLike<number>,
+  variance: VarianceFn,
+  bread: Float64Array,
+  p: number,
+  clusterDays: number,
+): Float64Array {
+  const meat = new Float64Array(p * p);
+  const g = new Float64Array(p);
+  let current = Math.floor(days[0] / clusterDays);
+  const flush = () => {
+    for (let j = 0; j < p; j++) for (let k = 0; k < p; k++) meat[j * p + k] += g[j] * g[k];
+    g.fill(0);
+  };
+  for (let i = 0; i < y.length; i++) {
+    const c = Math.floor(days[i] / clusterDays);
+    if (c !== current) {
+      flush();
+      current = c;
+    }
+    const m = mu[i];
+    const u = ((y[i] - m) * m) / varianceAt(variance, m);
+    for (let j = 0; j < p; j++) g[j] += x[i * p + j] * u;
+  }
+  flush();
+  // bread · meat · bread
+  const tmp = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) for (let k = 0; k < p; k++) {
+    let s = 0;
+    for (let j = 0; j < p; j++) s += bread[i * p + j] * meat[j * p + k];
+    tmp[i * p + k] = s;
+  }
+  const out = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) for (let k = 0; k < p; k++) {
+    let s = 0;
+    for (let j = 0; j < p; j++) s += tmp[i * p + j] * bread[j * p + k];
+    out[i * p + k] = s;
+  }
+  return out;
+}

@@ -8,6 +8,8 @@ export const TUNING = {
   backtestDraws: 200,
   /** Residual bootstrap block (days): keeps a week of serial correlation together. */
   blockLength: 7,
+  /** Days per cluster of the sandwich covariance: a month of correlated misfit counts once. */
+  clusterDays: 28,
   /** Backtest origins inside the baseline (rolling-origin evaluation). */
   backtestOrigins: 8,
   /** Fewest training days a backtest fit may use. */

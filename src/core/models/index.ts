@@ -1,10 +1,14 @@
 // The model registry: a new model is one file plus one line here (DESIGN §3.7).
 import type { Model } from './model.js';
+import { countModel } from './count.js';
 import { trendModel } from './trend.js';
+import { ensembleOf } from './ensemble.js';
 
 /** Every model by name, in the order `auto` tries them. */
 export const MODELS: Record<string, Model> = {
   trend: trendModel,
+  count: countModel,
+  ensemble: ensembleOf('ensemble', [trendModel, countModel]),
 };
 
 /** Names accepted by `--model` (besides `auto`). */

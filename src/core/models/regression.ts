@@ -1,21 +1,34 @@
-// `trend`: log-linear regression of the daily series on a trend, weekday, holiday
-// (and, with ≥ 2 years of baseline, yearly Fourier) effects, with a quadratic variance.
-// Effects are multiplicative (a Saturday is ×1.7 whatever the level) and forecasts are
-// never negative. Paths draw the coefficients from their covariance and the noise by
-// block bootstrap of the standardised residuals.
-import { estimateVariance, fitLogLink, varianceAt, type VarianceFn } from '../glm.js';
+// The log-link regression family behind `trend` and `count`: the daily series on an
+// optional trend, weekday, holiday (and, with ≥ 2 years of baseline, yearly Fourier)
+// effects, with a quadratic variance and a wandering level (level.ts). Effects are
+// multiplicative (a Saturday is ×1.7 whatever the level) and forecasts never negative.
+// Paths draw the coefficients from their (misfit-inflated) covariance, a level path,
+// and day noise: block-bootstrapped residuals, or negative-binomial/Gamma draws.
+import { clusterCovariance, estimateVariance, fitLogLink, varianceAt, type VarianceFn } from '../glm.js';
 import { cholesky } from '../linalg.js';
 import { BlockBootstrap } from '../noise.js';
+import { fitLevel, levelMultiplier, simulateLevel, type LevelFit } from '../level.js';
 import type { Rng } from '../random.js';
 import { TUNING } from '../tuning.js';
 import { weekday } from '../dates.js';
-import type { Forecast, HolidayOf, Model, TrainingData } from './model.js';
+import type { Forecast, HolidayOf, TrainingData } from './model.js';
 
 const YEAR = 365.25;
+
+/** What distinguishes the models of the family. */
+export interface RegressionSpec {
+  /** Fit a log-linear trend (else the level alone carries slow change). */
+  trend: boolean;
+  /** Day noise: resampled residuals, or parametric draws (NB for counts, Gamma for money). */
+  noise: 'bootstrap' | 'parametric';
+}
 
 /** Which columns the design has, fixed at fit time so forecasts use the same layout. */
 interface Design {
   anchor: number;
+  trend: boolean;
+  /** Column of the first weekday dummy. */
+  wd: number;
   major: boolean;
   minor: boolean;
   harmonics: number;
@@ -23,7 +36,7 @@ interface Design {
 }
 
 /** Build the design for a training set: drop holiday columns it never saw. */
-function makeDesign(data: TrainingData): Design {
+function makeDesign(data: TrainingData, trend: boolean): Design {
   const n = data.days.length;
   let major = false;
   let minor = false;
@@ -34,17 +47,18 @@ function makeDesign(data: TrainingData): Design {
   }
   const span = n ? data.days[n - 1] - data.days[0] + 1 : 0;
   const harmonics = span >= TUNING.yearlyMinDays ? TUNING.yearlyHarmonics : 0;
-  const p = 2 + 6 + (major ? 1 : 0) + (minor ? 1 : 0) + 2 * harmonics;
-  return { anchor: n ? data.days[n - 1] : 0, major, minor, harmonics, p };
+  const wd = trend ? 2 : 1;
+  const p = wd + 6 + (major ? 1 : 0) + (minor ? 1 : 0) + 2 * harmonics;
+  return { anchor: n ? data.days[n - 1] : 0, trend, wd, major, minor, harmonics, p };
 }
 
 /** Write the design row of `day` into `row` (length p). */
 function fillRow(d: Design, holidayOf: HolidayOf, day: number, row: Float64Array, at = 0): void {
   row[at] = 1;
-  row[at + 1] = (day - d.anchor) / YEAR;
+  if (d.trend) row[at + 1] = (day - d.anchor) / YEAR;
   const wd = weekday(day);
-  for (let k = 1; k < 7; k++) row[at + 1 + k] = wd === k ? 1 : 0;
-  let j = at + 8;
+  for (let k = 1; k < 7; k++) row[at + d.wd + k - 1] = wd === k ? 1 : 0;
+  let j = at + d.wd + 6;
   const h = holidayOf(day);
   if (d.major) row[j++] = h === 2 ? 1 : 0;
   if (d.minor) row[j++] = h === 1 ? 1 : 0;
@@ -59,7 +73,7 @@ function fillRow(d: Design, holidayOf: HolidayOf, day: number, row: Float64Array
 function priorPrecision(d: Design): Float64Array {
   const prec = new Float64Array(d.p).fill(1 / TUNING.effectPriorSd ** 2);
   prec[0] = 0;
-  prec[1] = 1 / TUNING.trendPriorSd ** 2;
+  if (d.trend) prec[1] = 1 / TUNING.trendPriorSd ** 2;
   return prec;
 }
 
@@ -74,7 +88,7 @@ function designMatrix(d: Design, holidayOf: HolidayOf, days: ArrayLike<number>):
   return x;
 }
 
-class TrendForecast implements Forecast {
+class RegressionForecast implements Forecast {
   private readonly chol: Float64Array;
   constructor(
     private readonly design: Design,
@@ -84,16 +98,21 @@ class TrendForecast implements Forecast {
     private readonly variance: VarianceFn,
     private readonly noise: BlockBootstrap,
     private readonly converged: boolean,
+    inflation: number,
+    private readonly level: LevelFit,
+    private readonly parametric: { counts: boolean } | null,
   ) {
     const p = design.p;
-    const scaled = cov.map((c) => c * noise.varianceInflation);
+    const scaled = cov.map((c) => c * inflation);
     for (let j = 0; j < p; j++) scaled[j * p + j] += 1e-12;
     this.chol = cholesky(scaled, p) ?? new Float64Array(p * p);
   }
 
   mean(days: ArrayLike<number>): Float64Array {
     const x = designMatrix(this.design, this.holidayOf, days);
-    return expRows(x, this.beta, days.length, this.design.p);
+    const mu = expRows(x, this.beta, days.length, this.design.p);
+    for (let t = 0; t < days.length; t++) mu[t] *= levelMultiplier(this.level, days[t]);
+    return mu;
   }
 
   simulate(days: ArrayLike<number>, draws: number, rng: Rng): Float64Array {
@@ -104,6 +123,7 @@ class TrendForecast implements Forecast {
     const z = new Float64Array(p);
     const b = new Float64Array(p);
     const r = new Float64Array(h);
+    const lv = new Float64Array(h);
     for (let s = 0; s < draws; s++) {
       for (let j = 0; j < p; j++) z[j] = rng.normal();
       for (let i = 0; i < p; i++) {
@@ -111,11 +131,14 @@ class TrendForecast implements Forecast {
         for (let k = 0; k <= i; k++) v += this.chol[i * p + k] * z[k];
         b[i] = v;
       }
-      this.noise.sample(r, 0, h, rng);
+      if (!this.parametric) this.noise.sample(r, 0, h, rng);
+      simulateLevel(this.level, days, rng, lv);
       const mu = expRows(x, b, h, p);
       for (let t = 0; t < h; t++) {
-        const m = mu[t];
-        out[s * h + t] = Math.max(0, m + Math.sqrt(varianceAt(this.variance, m)) * r[t]);
+        const m = mu[t] * lv[t];
+        out[s * h + t] = this.parametric
+          ? drawDay(rng, m, varianceAt(this.variance, m), this.parametric.counts)
+          : Math.max(0, m + Math.sqrt(varianceAt(this.variance, m)) * r[t]);
       }
     }
     return out;
@@ -124,16 +147,19 @@ class TrendForecast implements Forecast {
   summary() {
     const d = this.design;
     const out: Record<string, number | string | boolean> = {
-      trendPerYear: round4(Math.exp(this.beta[1]) - 1),
+      ...(d.trend ? { trendPerYear: round4(Math.exp(this.beta[1]) - 1) } : {}),
       yearlySeasonality: d.harmonics > 0,
       dispersionA: round4(this.variance.a),
       dispersionB: round4(this.variance.b),
       residualLag1: round4(this.noise.lag1),
+      levelPhi: this.level.phi,
+      levelSd: round4(this.level.phi < 1 ? Math.sqrt(this.level.q / (1 - this.level.phi ** 2)) : 0),
+      levelNow: round4(Math.exp(this.level.m)),
       converged: this.converged,
     };
     const names = ['tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-    names.forEach((n, k) => (out[`weekday.${n}`] = round4(Math.exp(this.beta[2 + k]))));
-    let j = 8;
+    names.forEach((n, k) => (out[`weekday.${n}`] = round4(Math.exp(this.beta[d.wd + k]))));
+    let j = d.wd + 6;
     if (d.major) out['holiday.major'] = round4(Math.exp(this.beta[j++]));
     if (d.minor) out['holiday.minor'] = round4(Math.exp(this.beta[j++]));
     return out;
@@ -155,22 +181,39 @@ function round4(v: number): number {
   return Math.round(v * 1e4) / 1e4;
 }
 
-/** Fit in two stages: Poisson-weighted IRLS, then the moment variance, then refit with it. */
-function fitTrend(data: TrainingData): Forecast {
-  const design = makeDesign(data);
+/**
+ * A day's value with mean m and variance v, never negative: negative binomial (Poisson
+ * when not overdispersed) for counts, Gamma for money.
+ */
+function drawDay(rng: Rng, m: number, v: number, counts: boolean): number {
+  if (!(m > 0)) return 0;
+  if (counts) return v <= m * 1.0001 ? rng.poisson(m) : rng.negbin(m, (m * m) / (v - m));
+  const shape = (m * m) / v;
+  return (rng.gamma(shape) * v) / m;
+}
+
+/**
+ * Fit in stages: Poisson-weighted IRLS, the moment variance, a refit with it, then the
+ * level filter on the residuals and the day noise around regression × level.
+ */
+export function fitRegression(data: TrainingData, spec: RegressionSpec): Forecast {
+  const design = makeDesign(data, spec.trend);
   const x = designMatrix(design, data.holidayOf, data.days);
   const prior = priorPrecision(design);
   const first = fitLogLink(x, data.y, design.p, prior, { a: 1, b: 0 });
   const variance = estimateVariance(data.y, first.mu);
   const fit = fitLogLink(x, data.y, design.p, prior, variance);
-  const noise = BlockBootstrap.fromFit(data.y, fit.mu, variance);
-  return new TrendForecast(design, data.holidayOf, fit.beta, fit.cov, variance, noise, fit.converged);
+  const level = fitLevel(data.days, data.y, fit.mu, variance);
+  const adjusted = fit.mu.map((m, i) => m * Math.exp(level.filtered[i]));
+  const noiseVariance = estimateVariance(data.y, adjusted);
+  const noise = BlockBootstrap.fromFit(data.y, adjusted, noiseVariance);
+  // slow misfit makes the trend less certain than independent days suggest: take the
+  // larger of the lag-1 inflation and the monthly-cluster sandwich's inflation of the slope
+  const sandwich = clusterCovariance(x, data.y, data.days, fit.mu, variance, fit.cov, design.p, TUNING.clusterDays);
+  const p = design.p;
+  const k = design.trend ? 1 : 0; // the slope, or else the intercept, carries slow misfit
+  const ratio = sandwich[k * p + k] / Math.max(fit.cov[k * p + k], 1e-300);
+  const inflation = Math.max(noise.varianceInflation, Number.isFinite(ratio) ? ratio : 1);
+  const parametric = spec.noise === 'parametric' ? { counts: data.y.every((v) => Number.isInteger(v)) } : null;
+  return new RegressionForecast(design, data.holidayOf, fit.beta, fit.cov, noiseVariance, noise, fit.converged, inflation, level, parametric);
 }
-
-export const trendModel: Model = {
-  name: 'trend',
-  description:
-    'Log-linear regression on a trend, weekday and holiday effects (and yearly seasonality with ≥ 2 years of baseline), negative-binomial-like variance, block-bootstrapped residuals.',
-  minDays: 28,
-  fit: fitTrend,
-};
