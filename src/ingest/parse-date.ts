@@ -65,7 +65,7 @@ const SEPARATED = /^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})\.?(.*)$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const KOREAN = /^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*(?:\([^)]*\))?(.*)$/;
 // A wall-clock tail we accept and ignore: `13:05`, `오후 1:05:00`, `1:05 PM`.
-const WALL_TIME = /^\s*(?:(?:오전|오후|am|pm)\s*)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*(?:am|pm|오전|오후))?\s*$/i;
+const WALL_TIME = /^\s*(?:(?:오전|오후|am|pm)\s*)?(?:[01]?\d|2[0-4]):[0-5]\d(?::(?:[0-5]\d|60)(?:[.,]\d+)?)?(?:\s*(?:am|pm|오전|오후))?\s*$/i;
 
 /** Reads date cells of one file into day numbers; instants with an offset land on `tz`'s calendar day. */
 export class DateReader {

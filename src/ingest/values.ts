@@ -5,7 +5,8 @@
 export type StatusReason = 'cancelled' | 'refunded' | 'returned';
 
 // Currency marks around an amount; NFKC has already turned ￦ into ₩ and full-width digits into ASCII.
-const CURRENCY_PREFIX = /^(?:KRW|USD|EUR|JPY|₩|\$|€|¥|£)\s*/i;
+// A backslash is the won sign of CP949 (Korean fonts draw 0x5C as ₩), so `\12,000` is ₩12,000.
+const CURRENCY_PREFIX = /^(?:KRW|USD|EUR|JPY|₩|\\|\$|€|¥|£)\s*/i;
 const CURRENCY_SUFFIX = /\s*(?:원|KRW|USD|EUR|JPY|₩)$/i;
 // Spaces used as thousands separators (" 12 000 ", NBSP, thin spaces) become commas, then the
 // grouping is checked, so "1 2" is rejected rather than silently read as 12.
@@ -43,10 +44,13 @@ export function parseMoney(s: string): number {
     negative = true; // accounting style (3,000)
     t = t.slice(1, -1).trim();
   }
+  let signed = false;
   for (let pass = 0; pass < 2; pass++) {
-    // signs may sit on either side of the currency mark: -₩3,000 and ₩-3,000
+    // one sign, on either side of the currency mark: -₩3,000 and ₩-3,000
     const c = t.charAt(0);
     if (c === '-' || c === '−' || c === '+') {
+      if (signed) return NaN;
+      signed = true;
       if (c !== '+') negative = !negative;
       t = t.slice(1).trim();
     }
@@ -61,7 +65,7 @@ export function parseMoney(s: string): number {
 
 /**
  * Fast path for the usual export cell, a whole amount with thousands commas and a won mark:
- * `-₩12,000`, `￦12,000`, `12,000원`. NaN for anything else (the general parser decides).
+ * `-₩12,000`, `￦12,000`, `\12,000` (CP949), `12,000원`. NaN for anything else (the general parser decides).
  */
 function wholeWon(s: string): number {
   const n = s.length;
@@ -72,7 +76,7 @@ function wholeWon(s: string): number {
     i++;
   }
   const c0 = s.charCodeAt(i);
-  if (c0 === 0x20a9 || c0 === 0xffe6) i++; // ₩ ￦
+  if (c0 === 0x20a9 || c0 === 0xffe6 || c0 === 92) i++; // ₩ ￦ and CP949's backslash won
   let end = n;
   if (s.charCodeAt(end - 1) === 0xc6d0) end--; // 원
   let v = 0;

@@ -1,0 +1,206 @@
+// ingestFile / ingestGrouped on real files in a temp dir: behaviour, and properties over generated exports.
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { LossCalcError } from '../src/errors.js';
+import { ingestFile, ingestGrouped } from '../src/ingest/index.js';
+import { SKIP_REASONS } from '../src/ingest/aggregate.js';
+import { NOT_SALE, ordersArb, orderCells, rejection, toCsv, truth, write, type GenOrder } from './ingest-helpers.js';
+
+const TZ = { tz: 'Asia/Seoul' };
+const HEADER = ['주문번호', '주문일시', '결제금액', '주문상태'];
+const sum = (a: (number | null)[]) => a.reduce<number>((s, x) => s + (x ?? 0), 0);
+
+describe('order-level exports', () => {
+  it('sum lines per day, count distinct order ids, skip cancellations by reason', async () => {
+    const csv = toCsv(HEADER, [
+      ['A1', '2025-11-30 10:00:00', '₩12,000', '배송완료'],
+      ['A1', '2025-11-30 10:00:00', '3,000원', '배송완료'], // a second line of order A1
+      ['A2', '2025-11-30 09:00:00', '5000', '취소완료'],
+      ['A3', '2025-11-28 23:10:00', '7,000', '반품완료'],
+      ['A4', '2025-11-28 08:00:00', '1,000', '환불완료'],
+      ['A5', '2025-11-28 08:00:00', '2,500', '결제완료'],
+    ]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-11-28', orders: [1, 0, 1], revenue: [2500, 0, 15000] });
+    expect(r.info).toMatchObject({ kind: 'orders', rows: 6, rowsUsed: 3, rowsSkipped: { cancelled: 1, returned: 1, refunded: 1 }, emptyDays: 1 });
+    expect(r.info.columns).toEqual({ id: '주문번호', date: '주문일시', amount: '결제금액', status: '주문상태' });
+    expect(r.info.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('uses price × quantity without an amount column, and one order per row without ids', async () => {
+    const csv = toCsv(['date', 'unit price', 'qty'], [['2025-01-01', '1,000', '3'], ['2025-01-01', '500', '2개'], ['2025-01-02', '₩700', '1']]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-01-01', orders: [2, 1], revenue: [4000, 700] });
+  });
+
+  it('skips negative amounts and summary rows, counting them', async () => {
+    const csv = toCsv(['date', 'amount'], [['2025-01-01', '1000'], ['2025-01-01', '-400'], ['2025-01-02', '(300)'], ['합계', '300']]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series.revenue).toEqual([1000, 0]);
+    expect(r.info.rowsSkipped).toEqual({ 'negative-amount': 2, 'total-row': 1 });
+    expect(r.warnings.map((w) => w.code)).toContain('NEGATIVE_AMOUNTS');
+  });
+
+  it('puts instants with an offset on the --tz calendar day', async () => {
+    const p = write(toCsv(['date', 'amount'], [['2025-11-28T16:30:00Z', '100'], ['2025-11-28T14:00:00Z', '10']]));
+    expect((await ingestFile(p, { tz: 'Asia/Seoul' })).series).toEqual({ start: '2025-11-28', orders: [1, 1], revenue: [10, 100] });
+    expect((await ingestFile(p, { tz: 'UTC' })).series).toEqual({ start: '2025-11-28', orders: [2], revenue: [110] });
+  });
+
+  it('reads past blank lines, ",,," rows, a title line, CRLF, a trailing delimiter and multi-line fields', async () => {
+    const text = '주문 내역 (2025.01)\r\n\r\nid,date,memo,amount,\r\n1,2025-01-01,"two\r\nlines",100,\r\n,,,,\r\n\r\n2,2025-01-02,x,200,\r\n';
+    const r = await ingestFile(write(text), TZ);
+    expect(r.series).toEqual({ start: '2025-01-01', orders: [1, 1], revenue: [100, 200] });
+    expect(r.info.rows).toBe(2);
+    expect(r.warnings.map((w) => w.code)).toContain('PREAMBLE');
+  });
+
+  it('warns when a seller column holds several sellers, and when every day has one row', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => [`2025-01-${String(i + 1).padStart(2, '0')}`, String(1000 + i), i % 2 ? 's1' : 's2']);
+    const r = await ingestFile(write(toCsv(['date', 'amount', 'seller'], rows)), TZ);
+    expect(r.warnings.map((w) => w.code).sort()).toEqual(['MULTIPLE_SELLERS', 'ONE_ROW_PER_DAY']);
+  });
+});
+
+describe('daily aggregates', () => {
+  it('leave missing days unknown and warn', async () => {
+    const csv = toCsv(['date', 'orders', 'revenue'], [['2025-01-04', '5', '50000'], ['2025-01-01', '3', '30000'], ['2025-01-02', '0', '0']]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-01-01', orders: [3, 0, null, 5], revenue: [30000, 0, null, 50000] });
+    expect(r.info).toMatchObject({ kind: 'daily', emptyDays: 1, rows: 3, rowsUsed: 3 });
+    expect(r.warnings.find((w) => w.code === 'MISSING_DAYS')?.message).toMatch(/2025-01-03/);
+  });
+
+  it('read 날짜/주문수/매출액 with 건 and 원, and null a measure without a column', async () => {
+    const r = await ingestFile(write(toCsv(['날짜', '매출액'], [['2025.01.01', '1,000원'], ['2025.01.02', '2,000원']])), TZ);
+    expect(r.info.kind).toBe('orders'); // date + amount alone is an order list…
+    const d = await ingestFile(write(toCsv(['날짜', '일매출'], [['2025.01.01', '1,000원'], ['2025.01.02', '2,000원']])), TZ);
+    expect(d.info.kind).toBe('daily'); // …a revenue name makes it an aggregate
+    expect(d.series).toEqual({ start: '2025-01-01', orders: [null, null], revenue: [1000, 2000] });
+    expect(d.warnings.map((w) => w.code)).toContain('NO_ORDERS_COLUMN');
+    const o = await ingestFile(write(toCsv(['일자', '주문건수'], [['20250101', '3건'], ['20250102', '4건']])), TZ);
+    expect(o.series).toEqual({ start: '2025-01-01', orders: [3, 4], revenue: [null, null] });
+    expect(o.warnings.map((w) => w.code)).toContain('NO_REVENUE_COLUMN');
+  });
+
+  it('treat empty cells as unknown and a row without values as skipped', async () => {
+    const csv = toCsv(['date', 'orders', 'revenue'], [['2025-01-01', '3', ''], ['2025-01-02', '', ''], ['2025-01-03', '2', '200']]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-01-01', orders: [3, null, 2], revenue: [null, null, 200] });
+    expect(r.info).toMatchObject({ rows: 3, rowsUsed: 2, rowsSkipped: { 'no-values': 1 }, emptyDays: 1 });
+    expect(r.warnings.map((w) => w.code).sort()).toEqual(['EMPTY_VALUES', 'MISSING_DAYS']);
+  });
+});
+
+describe('encodings', () => {
+  const text = toCsv(['주문일시', '결제금액', '주문상태'], [['2025-01-01', '₩12,000', '결제완료'], ['2025-01-01', '3,000원', '취소완료'], ['2025-01-03', '500', '배송완료']]);
+  const want = { start: '2025-01-01', orders: [1, 0, 1], revenue: [12000, 0, 500] };
+  it.each([
+    ['utf-8', Buffer.from(text, 'utf8')],
+    ['utf-8-bom', Buffer.from(`\ufeff${text}`, 'utf8')],
+    ['utf-16le', Buffer.from(`\ufeff${text}`, 'utf16le')],
+    ['utf-16be', iconv.encode(`\ufeff${text}`, 'utf-16be')],
+    ['cp949', iconv.encode(text.replace(/₩/g, '￦'), 'cp949')], // CP949 has only the full-width ￦
+    ['cp949', iconv.encode(text.replace(/₩/g, '\\'), 'cp949')], // or a backslash, shown as ₩ by Korean fonts
+  ])('%s', async (enc, bytes) => {
+    const r = await ingestFile(write(bytes), TZ);
+    expect(r.info.encoding).toBe(enc);
+    expect(r.series).toEqual(want);
+    expect(r.info.headers[0]).toBe('주문일시');
+  });
+
+  it('re-reads as CP949 a file that is ASCII for its first 64 KB', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [`2025-01-${String((i % 28) + 1).padStart(2, '0')} 10:00:00`, '1000', 'paid']);
+    rows.push(['2025-01-05 11:00:00', '5000', '취소완료'], ['2025-01-05 12:00:00', '7000', '배송완료']);
+    const bytes = iconv.encode(toCsv(['date', 'amount', 'status'], rows), 'cp949');
+    expect(bytes.length).toBeGreaterThan(64 * 1024);
+    const r = await ingestFile(write(bytes), TZ);
+    expect(r.info.encoding).toBe('cp949');
+    expect(r.info.rowsSkipped).toEqual({ cancelled: 1 });
+    expect(r.info.rowsUsed).toBe(3001);
+  });
+});
+
+describe('ingestGrouped', () => {
+  it('splits a long file by seller; one bad seller does not stop the others', async () => {
+    const csv = toCsv(['seller', 'date', 'orders', 'revenue'], [
+      ['s1', '2025-01-01', '3', '300'], ['s2', '2025-01-01', '1', '10'], ['s1', '2025-01-02', '4', '400'],
+      ['s3', '2025-13-01', '1', '1'], ['s2', '2025-01-03', '2', '20'],
+    ]);
+    const seen: string[] = [];
+    const m = await ingestGrouped(write(csv), { ...TZ, by: 'seller' }, (s) => void seen.push(s));
+    expect(seen).toEqual(['s1', 's2', 's3']);
+    const s1 = m.get('s1');
+    const s2 = m.get('s2');
+    if (s1 instanceof LossCalcError || s2 instanceof LossCalcError) throw new Error('unexpected error');
+    expect(s1?.series).toEqual({ start: '2025-01-01', orders: [3, 4], revenue: [300, 400] });
+    expect(s2?.series).toEqual({ start: '2025-01-01', orders: [1, null, 2], revenue: [10, null, 20] });
+    expect(s2?.info.rows).toBe(2);
+    expect((m.get('s3') as LossCalcError).code).toBe('BAD_DATES');
+    expect((m.get('s3') as LossCalcError).message).toMatch(/seller "s3".*line 5/);
+  });
+
+  it('names the seller column by header or by field, and rejects an unknown one', async () => {
+    const p = write(toCsv(['판매자', '주문일시', '결제금액'], [['a', '2025-01-01', '1'], ['b', '2025-01-01', '2']]));
+    expect([...(await ingestGrouped(p, { ...TZ, by: '판매자' })).keys()]).toEqual(['a', 'b']);
+    expect([...(await ingestGrouped(p, { ...TZ, by: 'seller' })).keys()]).toEqual(['a', 'b']);
+    expect((await rejection(ingestGrouped(p, { ...TZ, by: 'shop_id' }))).code).toBe('UNKNOWN_COLUMN');
+  });
+});
+
+/** Ingest a generated export; NO_ROWS when every line is a non-sale. */
+async function ingestGenerated(orders: GenOrder[], rows = orderCells(orders), delimiter = ',', encode = (s: string): Uint8Array => Buffer.from(s)) {
+  try {
+    return await ingestFile(write(encode(toCsv(HEADER, rows, delimiter))), TZ);
+  } catch (e) {
+    if (e instanceof LossCalcError && e.code === 'NO_ROWS') return 'NO_ROWS' as const;
+    throw e;
+  }
+}
+
+describe('properties of generated order exports', () => {
+  it('rows = used + Σ skipped; the series is the true one', async () => {
+    await fc.assert(fc.asyncProperty(ordersArb, async (orders) => {
+      const t = truth(orders);
+      const r = await ingestGenerated(orders);
+      if (t.used === 0) return void expect(r).toBe('NO_ROWS');
+      if (r === 'NO_ROWS') throw new Error('unexpected NO_ROWS');
+      const skipped = Object.values(r.info.rowsSkipped).reduce((a, b) => a + b, 0);
+      expect(r.info.rows).toBe(r.info.rowsUsed + skipped);
+      expect(r.info.rows).toBe(t.rows);
+      expect(r.info.rowsSkipped).toEqual(t.skipped);
+      expect(Object.keys(r.info.rowsSkipped).every((k) => (SKIP_REASONS as readonly string[]).includes(k))).toBe(true);
+      expect(sum(r.series.orders)).toBe(orders.filter((o) => o.lines.some((l) => !(l.status in NOT_SALE))).length); // distinct non-cancelled orders
+      expect(sum(r.series.revenue)).toBe(t.series.revenue.reduce((a, b) => a + b, 0));
+      expect(r.series).toEqual(t.series);
+    }), { numRuns: 60 });
+  });
+
+  it('shuffling the rows changes nothing', async () => {
+    await fc.assert(fc.asyncProperty(ordersArb, fc.integer(), async (orders, seed) => {
+      const rows = orderCells(orders);
+      const shuffled = fc.sample(fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }), { seed, numRuns: 1 })[0];
+      const a = await ingestGenerated(orders, rows);
+      const b = await ingestGenerated(orders, shuffled);
+      if (a === 'NO_ROWS' || b === 'NO_ROWS') return void expect(a).toBe(b);
+      expect(b.series).toEqual(a.series);
+      expect({ ...b.info, sha256: '', file: '' }).toEqual({ ...a.info, sha256: '', file: '' });
+    }), { numRuns: 40 });
+  });
+
+  it('UTF-8, UTF-8 BOM, UTF-16 LE/BE and CP949 give the same series; so do comma, tab and semicolon', async () => {
+    const encoders: ((s: string) => Uint8Array)[] = [
+      (s) => Buffer.from(s), (s) => Buffer.from(`\ufeff${s}`), (s) => Buffer.from(`\ufeff${s}`, 'utf16le'),
+      (s) => iconv.encode(`\ufeff${s}`, 'utf-16be'), (s) => iconv.encode(s.replace(/₩/g, '￦'), 'cp949'), // CP949 has only the full-width ￦
+    ];
+    await fc.assert(fc.asyncProperty(ordersArb, fc.nat(encoders.length - 1), fc.constantFrom(',', '\t', ';'), async (orders, k, delimiter) => {
+      const base = await ingestGenerated(orders);
+      const other = await ingestGenerated(orders, undefined, delimiter, encoders[k]);
+      if (base === 'NO_ROWS' || other === 'NO_ROWS') return void expect(other).toBe(base);
+      expect(other.series).toEqual(base.series);
+      expect(other.info.rowsSkipped).toEqual(base.info.rowsSkipped);
+      expect(other.info.delimiter).toBe(delimiter);
+    }), { numRuns: 60 });
+  });
+});

@@ -1,0 +1,135 @@
+// Header mapping, the kind rule, delimiter and encoding detection: pure functions on small inputs.
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { LossCalcError } from '../src/errors.js';
+import { detectDelimiter } from '../src/ingest/dialect.js';
+import { completeUtf8Prefix, detectEncoding } from '../src/ingest/encoding.js';
+import { HEADER_SYNONYMS, fieldOfHeader, mapHeaders, normalizeHeader } from '../src/ingest/headers.js';
+import { planLayout } from '../src/ingest/kind.js';
+
+const columnsOf = (headers: string[], override = {}) => mapHeaders(headers, 'f.csv', override).columns;
+const layoutOf = (headers: string[], override = {}) => planLayout(headers, mapHeaders(headers, 'f.csv', override), 'f.csv');
+const codeOf = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return (e as LossCalcError).code;
+  }
+  return 'no error';
+};
+
+describe('header synonyms', () => {
+  it('name each normalised header for one field only', () => {
+    const seen = new Map<string, string>();
+    for (const [field, tiers] of Object.entries(HEADER_SYNONYMS)) {
+      for (const s of [...tiers.specific, ...tiers.generic]) {
+        const n = normalizeHeader(s);
+        expect(seen.get(n) ?? field, `${s} is in ${seen.get(n)} and ${field}`).toBe(field);
+        seen.set(n, field);
+      }
+    }
+  });
+
+  it('normalise case, spaces, punctuation and a BOM', () => {
+    expect(normalizeHeader('\ufeff Order_Date ')).toBe('orderdate');
+    expect(normalizeHeader('Order-Date (KST)')).toBe('orderdatekst');
+    expect(fieldOfHeader('ORDER DATE')?.field).toBe('date');
+    expect(fieldOfHeader('결제금액(원)')?.field).toBe('amount'); // unit in brackets ignored as a fallback
+    expect(fieldOfHeader('주문 수')?.field).toBe('orders');
+    expect(fieldOfHeader('판매자 ID')?.field).toBe('seller');
+    expect(fieldOfHeader('상품명')).toBeUndefined();
+  });
+
+  it('map a Korean order export', () => {
+    expect(columnsOf(['주문번호', '주문일시', '상품명', '옵션', '수량', '판매가', '결제금액', '주문상태'])).toEqual({
+      id: '주문번호', date: '주문일시', quantity: '수량', price: '판매가', amount: '결제금액', status: '주문상태',
+    });
+  });
+
+  it('map an English order export', () => {
+    expect(columnsOf(['Order ID', 'Created At', 'Product', 'Quantity', 'Unit Price', 'Total', 'Financial Status'])).toEqual({
+      id: 'Order ID', date: 'Created At', quantity: 'Quantity', price: 'Unit Price', amount: 'Total', status: 'Financial Status',
+    });
+  });
+
+  it('prefer a field-specific name over a generic one, else the leftmost column', () => {
+    expect(columnsOf(['날짜', '금액', '결제금액', '결제일']).amount).toBe('결제금액');
+    expect(columnsOf(['날짜', '금액', '결제금액', '결제일']).date).toBe('결제일');
+    expect(columnsOf(['id', 'order id', 'date', 'amount']).id).toBe('order id');
+    expect(columnsOf(['주문일시', '결제일시', '결제금액']).date).toBe('주문일시');
+  });
+
+  it('let --columns win, matched exactly then normalised', () => {
+    const h = ['주문일시', '결제일시', '결제금액', '실결제금액'];
+    expect(columnsOf(h, { date: '결제일시', amount: '실결제금액' })).toEqual({ date: '결제일시', amount: '실결제금액' });
+    expect(columnsOf(['Paid At', 'Total'], { date: 'paid_at' }).date).toBe('Paid At');
+    expect(codeOf(() => columnsOf(h, { amount: '합계' }))).toBe('UNKNOWN_COLUMN');
+  });
+});
+
+describe('kind rule', () => {
+  it('orders/revenue columns without order-level columns → daily', () => {
+    const l = layoutOf(['date', 'orders', 'revenue']);
+    expect(l.kind).toBe('daily');
+    expect(l.kindReason).toMatch(/daily aggregate/);
+  });
+  it('an amount column next to 주문수 is the day revenue (매출액)', () => {
+    const l = layoutOf(['날짜', '주문수', '매출액']);
+    expect(l.kind).toBe('daily');
+    expect(l.columns).toEqual({ date: '날짜', orders: '주문수', revenue: '매출액' });
+  });
+  it('any id/quantity/status/price column → order-level', () => {
+    expect(layoutOf(['date', 'order id', 'revenue']).kind).toBe('orders');
+    expect(layoutOf(['date', 'order id', 'revenue']).columns.amount).toBe('revenue'); // the line total here
+    expect(layoutOf(['date', 'status', 'orders', 'amount']).kind).toBe('orders');
+    expect(layoutOf(['일자', '결제금액']).kind).toBe('orders');
+    expect(layoutOf(['일자', '결제금액']).kindReason).toMatch(/one order/);
+  });
+  it('price × quantity when there is no amount', () => {
+    const l = layoutOf(['date', 'unit price', 'qty']);
+    expect([l.amount, l.price, l.quantity]).toEqual([-1, 1, 2]);
+  });
+  it('fails without a date or a money column', () => {
+    expect(codeOf(() => layoutOf(['상품명', '결제금액']))).toBe('NO_DATE_COLUMN');
+    expect(codeOf(() => layoutOf(['주문일시', '상품명', '주문번호']))).toBe('NO_AMOUNT_COLUMN');
+  });
+});
+
+describe('detectDelimiter', () => {
+  it.each([
+    ['a,b,c\n1,2,3', ','],
+    ['a\tb\tc\n"₩1,000"\t2\t3', '\t'],
+    ['a;b;c\n1,5;2;3', ';'],
+    ['주문일시\t결제금액\n2025-01-01\t₩12,000,000', '\t'], // commas in TSV data rows do not outvote the header's tab
+    ['"a,b";c;d\n', ';'], // delimiters inside quotes do not count
+    ['주문 내역\n\n날짜;금액\n', ';'], // a title line with none is passed over
+    ['sep=;\na;b\n', ';'],
+    ['single\n1\n', ','],
+  ])('%j → %j', (text, d) => expect(detectDelimiter(text)).toBe(d));
+});
+
+describe('detectEncoding', () => {
+  const enc = (b: Uint8Array, complete = true) => detectEncoding(b, complete);
+  it('reads BOMs', () => {
+    expect(enc(Buffer.from('\ufeffa,b', 'utf8'))).toMatchObject({ encoding: 'utf-8-bom', bomLength: 3 });
+    expect(enc(Buffer.from('\ufeffa,b', 'utf16le'))).toMatchObject({ encoding: 'utf-16le', bomLength: 2 });
+    expect(enc(iconv.encode('\ufeffa,b', 'utf-16be'))).toMatchObject({ encoding: 'utf-16be', bomLength: 2 });
+  });
+  it('tells UTF-8 from CP949', () => {
+    expect(enc(Buffer.from('주문일시,결제금액\n', 'utf8'))).toMatchObject({ encoding: 'utf-8', asciiOnly: false });
+    expect(enc(Buffer.from('date,amount\n'))).toMatchObject({ encoding: 'utf-8', asciiOnly: true });
+    expect(enc(iconv.encode('주문일시,결제금액\n', 'cp949'))).toMatchObject({ encoding: 'cp949' });
+  });
+  it('does not mistake a character cut at the sniff boundary for CP949', () => {
+    const b = Buffer.from('주문일시', 'utf8').subarray(0, 5); // 주 + 2 of 문's 3 bytes
+    expect(completeUtf8Prefix(b)).toBe(3);
+    expect(enc(b, false)).toMatchObject({ encoding: 'utf-8' });
+    expect(enc(b, true)).toMatchObject({ encoding: 'cp949' }); // the whole file: really not UTF-8
+  });
+  it('finds UTF-16 without a BOM and calls other NUL bytes binary', () => {
+    expect(enc(Buffer.from('date,amount\n2025-01-01,1\n', 'utf16le'))).toMatchObject({ encoding: 'utf-16le', bomLength: 0 });
+    expect(enc(iconv.encode('date,amount\n2025-01-01,1\n', 'utf-16be'))).toMatchObject({ encoding: 'utf-16be' });
+    expect(enc(Buffer.from([1, 2, 0, 0, 0, 5, 6, 0, 9, 9, 0, 0]))).toMatchObject({ text: false });
+    expect(enc(Buffer.from('PK\x03\x04rest', 'latin1'))).toMatchObject({ text: false });
+  });
+});

@@ -1,0 +1,158 @@
+// Cell parsers: dates (with zone conversion), money, counts, statuses — hand-worked values and properties.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dayFromParts } from '../src/core/dates.js';
+import { civilDay, parseDate } from '../src/ingest/parse-date.js';
+import { classifyStatus, isTotalLabel, parseCount, parseMoney } from '../src/ingest/values.js';
+
+describe('parseDate', () => {
+  const SEOUL = 'Asia/Seoul';
+  it.each([
+    ['2025-11-29', '2025-11-29'],
+    ['2025.11.29', '2025-11-29'],
+    ['2025/11/29 13:05', '2025-11-29'],
+    ['2025-11-29 13:05:00', '2025-11-29'],
+    ['2025-11-29 23:59:59.999', '2025-11-29'],
+    ['20251129', '2025-11-29'],
+    ['2025. 11. 29.', '2025-11-29'],
+    ['2025. 1. 2.', '2025-01-02'],
+    ['2025-1-2', '2025-01-02'],
+    ['2025년 11월 29일', '2025-11-29'],
+    ['2025년 11월 29일 (토)', '2025-11-29'],
+    ['2025. 11. 29. 오후 1:05:00', '2025-11-29'],
+    ['2025-11-29 1:05 PM', '2025-11-29'],
+    ['  2025-11-29  ', '2025-11-29'],
+    ['２０２５－１１－２９', '2025-11-29'], // full-width, as some Korean tools write
+    // with an offset: the instant's calendar day in Seoul (UTC+9)
+    ['2025-11-29T13:05:00+09:00', '2025-11-29'],
+    ['2025-11-28T16:30:00Z', '2025-11-29'], // 01:30 on the 29th in Seoul
+    ['2025-11-28T14:59:59Z', '2025-11-28'], // 23:59:59 on the 28th
+    ['2025-11-28T15:00:00Z', '2025-11-29'], // midnight
+    ['2025-11-29T04:05:00.000Z', '2025-11-29'],
+    ['2025-11-29T00:30:00-05:00', '2025-11-29'], // 05:30Z → 14:30 KST
+    ['2025-11-29T20:30:00-0500', '2025-11-30'], // 01:30Z on the 30th → 10:30 KST
+    ['2025-11-29 13:05:00 +09:00', '2025-11-29'],
+    ['2025-11-28 16:30:00 UTC', '2025-11-29'],
+    ['2025/11/28 16:30 +00:00', '2025-11-29'],
+  ])('%s → %s (Asia/Seoul)', (cell, iso) => {
+    expect(parseDate(cell, SEOUL)).toBe(iso);
+  });
+
+  it('converts instants to the --tz calendar day', () => {
+    expect(parseDate('2025-11-28T16:30:00Z', 'UTC')).toBe('2025-11-28');
+    expect(parseDate('2025-11-28T16:30:00Z', 'Asia/Seoul')).toBe('2025-11-29');
+    expect(parseDate('2025-11-29T03:00:00Z', 'America/New_York')).toBe('2025-11-28'); // 22:00 EST
+    expect(parseDate('2025-07-01T03:30:00Z', 'America/New_York')).toBe('2025-06-30'); // 23:30 EDT
+    expect(parseDate('2025-11-28T18:29:00Z', 'Asia/Kolkata')).toBe('2025-11-28'); // 23:59 IST (+5:30)
+    expect(parseDate('2025-11-28T18:30:00Z', 'Asia/Kolkata')).toBe('2025-11-29');
+    expect(parseDate('2025-11-28T18:15:00Z', 'Asia/Kathmandu')).toBe('2025-11-29'); // +5:45
+    // wall times without an offset are taken as written, whatever the zone
+    expect(parseDate('2025-11-28 23:30:00', 'UTC')).toBe('2025-11-28');
+  });
+
+  it.each(['', '29/11/2025', '11/29/2025', '2025-02-30', '2025-13-01', '2025-11-31', '20250230', '2025년 2월 29일',
+    'yesterday', '2025-11-29T25:00:00Z', '2025-11-29 13:61', '2025-11-29T13:05:00+9', '45990', '1899-12-31', '2025-11-29 x'])(
+    'rejects %j', (cell) => {
+      expect(parseDate(cell, 'Asia/Seoul')).toBeNull();
+    });
+
+  it('civilDay agrees with core/dates dayFromParts', () => {
+    fc.assert(fc.property(fc.integer({ min: 1900, max: 2999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+      const a = civilDay(y, m, d);
+      const b = dayFromParts(y, m, d);
+      expect(Number.isNaN(a) ? 'NaN' : a).toBe(Number.isNaN(b) ? 'NaN' : b);
+    }), { numRuns: 2000 });
+  });
+
+  const validDate = fc.date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2090, 11, 31)), noInvalidDate: true });
+  const layouts: ((y: string, m: string, d: string) => string)[] = [
+    (y, m, d) => `${y}-${m}-${d}`,
+    (y, m, d) => `${y}.${m}.${d}`,
+    (y, m, d) => `${y}/${m}/${d} 13:05`,
+    (y, m, d) => `${y}-${m}-${d} 13:05:00`,
+    (y, m, d) => `${y}${m}${d}`,
+    (y, m, d) => `${y}. ${+m}. ${+d}.`,
+    (y, m, d) => `${y}년 ${+m}월 ${+d}일`,
+    (y, m, d) => `${y}-${m}-${d}T12:00:00+09:00`,
+    (y, m, d) => `${y}-${m}-${d}T03:00:00Z`,
+  ];
+  it('reads any valid date the same in every layout', () => {
+    fc.assert(fc.property(validDate, fc.nat(layouts.length - 1), (dt, k) => {
+      const iso = dt.toISOString().slice(0, 10);
+      const [y, m, d] = iso.split('-');
+      expect(parseDate(layouts[k](y, m, d), 'Asia/Seoul')).toBe(iso);
+    }), { numRuns: 1000 });
+  });
+
+  it('rejects impossible calendar dates in every layout', () => {
+    const impossible = fc.record({ y: fc.integer({ min: 1950, max: 2090 }), m: fc.integer({ min: 1, max: 12 }), extra: fc.integer({ min: 1, max: 3 }) })
+      .map(({ y, m, extra }) => ({ y, m, d: new Date(Date.UTC(y, m, 0)).getUTCDate() + extra }))
+      .filter(({ d }) => d <= 99);
+    fc.assert(fc.property(impossible, fc.nat(layouts.length - 1), ({ y, m, d }, k) => {
+      expect(parseDate(layouts[k](String(y), String(m).padStart(2, '0'), String(d).padStart(2, '0')), 'Asia/Seoul')).toBeNull();
+    }), { numRuns: 500 });
+  });
+
+  it('puts any instant on the same day as Intl does, in zones with odd offsets and DST', () => {
+    const zones = ['Asia/Seoul', 'UTC', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Europe/London'];
+    const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }).map((t) => Math.floor(t / 1000) * 1000);
+    fc.assert(fc.property(instant, fc.constantFrom(...zones), (t, tz) => {
+      const want = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+      expect(parseDate(new Date(t).toISOString(), tz)).toBe(want);
+    }), { numRuns: 2000 });
+  });
+});
+
+describe('parseMoney', () => {
+  it.each([
+    ['12000', 12000], ['₩12,000', 12000], ['12,000원', 12000], ['12,000', 12000], ['12,000.50', 12000.5], ['KRW 12,000', 12000],
+    ['￦12,000', 12000], [' 12 000 ', 12000], ['-3,000', -3000], ['(3,000)', -3000], ['1.2e4', 12000], ['₩-3,000', -3000],
+    ['-₩3,000', -3000], ['12,000 원', 12000], ['+500', 500], ['0', 0], ['1,234,567', 1234567], ['12\u00a0000', 12000], ['$1,234.5', 1234.5],
+    ['−3,000', -3000], ['\\12,000', 12000],
+  ])('%j → %d', (cell, n) => {
+    expect(parseMoney(cell)).toBe(n);
+  });
+
+  it.each(['', '  ', 'abc', '12,5', '1,2345', '12.000,50', '₩', '1 2', 'Infinity', '0x10', '12..0', '--3', '(3,000', '3,000-'])('rejects %j', (cell) => {
+    expect(parseMoney(cell)).toBeNaN();
+  });
+
+  it('reads back any integer formatted with separators and won marks', () => {
+    const formats = [
+      (n: number) => n.toLocaleString('en-US'),
+      (n: number) => (n < 0 ? `-₩${(-n).toLocaleString('en-US')}` : `₩${n.toLocaleString('en-US')}`),
+      (n: number) => `${n.toLocaleString('en-US')}원`,
+      (n: number) => `KRW ${n.toLocaleString('en-US')}`,
+      (n: number) => (n < 0 ? `(${(-n).toLocaleString('en-US')})` : String(n)),
+      (n: number) => ` ${n.toLocaleString('en-US').replace(/,/g, ' ')} `,
+      (n: number) => `￦${n.toLocaleString('en-US')}`,
+    ];
+    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.nat(formats.length - 1), (n, k) => {
+      expect(parseMoney(formats[k](n))).toBe(n === 0 ? 0 : n);
+    }), { numRuns: 3000 });
+  });
+});
+
+describe('parseCount', () => {
+  it.each([['3', 3], ['3건', 3], ['3개', 3], ['1,200', 1200], [' 7 ', 7], ['0', 0], ['-2', -2], ['3.0', 3], ['12 EA', 12]])('%j → %d', (c, n) => {
+    expect(parseCount(c)).toBe(n);
+  });
+  it.each(['', '3.5', 'three', '3건3'])('rejects %j', (c) => expect(parseCount(c)).toBeNaN());
+});
+
+describe('classifyStatus', () => {
+  it.each([
+    ['cancelled', 'cancelled'], ['Canceled', 'cancelled'], ['CANCELLATION_COMPLETE', 'cancelled'], ['취소', 'cancelled'], ['주문취소', 'cancelled'],
+    ['취소완료', 'cancelled'], ['취소요청', 'cancelled'], ['voided', 'cancelled'], ['refunded', 'refunded'], ['Refund requested', 'refunded'],
+    ['환불완료', 'refunded'], ['returned', 'returned'], ['Return', 'returned'], ['반품', 'returned'], ['반품완료', 'returned'],
+  ])('%s → %s', (s, want) => {
+    expect(classifyStatus(s)).toBe(want);
+  });
+  it.each(['paid', '결제완료', '배송완료', '구매확정', '교환', '교환완료', '', 'fulfilled', '반품철회', '취소거부', 'cancel rejected', 'partially_refunded'])(
+    '%j is a sale', (s) => expect(classifyStatus(s)).toBeNull());
+});
+
+describe('isTotalLabel', () => {
+  it.each(['합계', '총계', 'Total', 'TOTAL:', 'Grand Total', 'sum'])('%j marks a summary row', (s) => expect(isTotalLabel(s)).toBe(true));
+  it.each(['2025-11-29', 'totals by day 2025', ''])('%j does not', (s) => expect(isTotalLabel(s)).toBe(false));
+});
