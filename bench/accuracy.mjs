@@ -11,6 +11,7 @@ import { coverage, medianAbsPctError, medianRelWidth, share } from './metrics.mj
 // Targets of the issue "Proving it".
 const TARGET = { coverage: [0.92, 0.98], designCoverage: 0.85, placeboFp: 0.05 };
 const ALPHA = 0.05;
+const mean = (xs) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN);
 
 const { values: a } = parseArgs({
   options: {
@@ -48,7 +49,7 @@ function summarize(label, recs) {
     widthTruthOrders: medianRelWidth(o), widthTruthRevenue: medianRelWidth(v),
     widthCfOrders: medianRelWidth(o, 'ref'), widthCfRevenue: medianRelWidth(v, 'ref'),
     significant: share(ok.map((r) => (r.pValue === null ? null : r.pValue < ALPHA))),
-    secondsPerSeller: recs.reduce((s, r) => s + (r.seconds ?? 0), 0) / Math.max(1, recs.length),
+    secondsPerSeller: mean(recs.filter((r) => r.status !== 'unsupported').map((r) => r.seconds)), // unsupported never ran a model
     models,
   };
 }
@@ -61,7 +62,8 @@ const head = ['design', 'n', 'ok', 'failed', 'unsupported', 'MdAPE orders', 'MdA
   'width/truth orders', 'width/truth revenue', 'width/cf orders', 'width/cf revenue', 'p<0.05', 'models', 's/seller'];
 const line = (g) => [g.label, g.n, g.ok, g.failed, g.unsupported, pct(g.mdapeOrders), pct(g.mdapeRevenue), pct(g.coverageOrders),
   pct(g.coverageRevenue), pct(g.widthTruthOrders), pct(g.widthTruthRevenue), pct(g.widthCfOrders), pct(g.widthCfRevenue),
-  pct(g.significant), Object.entries(g.models).map(([m, k]) => `${m} ${k}`).join(', ') || '–', secs(g.secondsPerSeller)];
+  pct(g.significant), Object.entries(g.models).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([m, k]) => `${m} ${k}`).join(', ') || '–',
+  secs(g.secondsPerSeller)];
 
 // Targets: met / missed, with the numbers that decide them.
 const verdict = (ok, ...xs) => (xs.some(Number.isNaN) ? 'not measured' : ok ? 'met' : 'MISSED');
