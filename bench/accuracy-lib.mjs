@@ -125,8 +125,8 @@ export const pct = (x, digits = 1) => (x === null || !Number.isFinite(x) ? '–'
 /** Seconds with 3 significant figures; NaN → '–'. */
 export const secs = (x) => (Number.isFinite(x) ? x.toPrecision(3) : '–');
 
-/** Progress line on stderr (stderr is talk; stdout stays the table). */
-export function progress(done, total, label) {
+/** Progress on stderr (stderr is talk; stdout stays the table); off a terminal, one line every `every` sellers. */
+export function progress(done, total, label, every = 25) {
   if (process.stderr.isTTY) process.stderr.write(`\r[${done}/${total}] ${label}`.padEnd(60) + (done === total ? '\n' : ''));
-  else if (done % 25 === 0 || done === total) process.stderr.write(`[${done}/${total}] ${label}\n`);
+  else if (done % every === 0 || done === total) process.stderr.write(`[${done}/${total}] ${label}\n`);
 }

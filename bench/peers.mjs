@@ -83,7 +83,7 @@ list.forEach((s, n) => {
       else Object.assign(rec, { fit: rec.fit + r.fit, wall: rec.wall + r.wall });
     }
   }
-  progress(n + 1, list.length, s.key);
+  progress(n + 1, list.length, s.key, 1); // peers are slow: a line per seller
 });
 
 /** Rows `{est, lower, upper, truth}` of one method and metric, over sellers matching `keep`. */
