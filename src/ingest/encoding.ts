@@ -1,6 +1,6 @@
 // Which text encoding a file is in, from its first bytes, and decoders for the stream.
-// iconv-lite does CP949 and UTF-16 BE (which Node's TextDecoder lacks in small builds) in pure
-// JS, streams, and keeps multi-byte characters split across chunks intact.
+// iconv-lite does CP949 and UTF-16 BE in pure JS on every Node build (TextDecoder has EUC-KR
+// only with full ICU), streams, and keeps multi-byte characters split across chunks intact.
 import { isUtf8 } from 'node:buffer';
 import type { Transform } from 'node:stream';
 import iconv from 'iconv-lite';
