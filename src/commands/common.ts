@@ -16,7 +16,7 @@ export function addEstimateOptions(cmd: Command): Command {
   return cmd
     .option('--incident <date>', 'first affected day, YYYY-MM-DD (required here or in --config)')
     .option('--until <date>', 'last day of the loss window (default: last day in the data)')
-    .option('--baseline <start..end>', `baseline window, inclusive (default: up to ${DEFAULTS.baselineMaxDays} days before the incident)`)
+    .option('--baseline <start..end>', `baseline window, inclusive (default: up to ${DEFAULTS.baselineMaxDays} days before the incident; up to 3 years when the data hold 2)`)
     .option('--exclude <start..end>', 'days left out of fitting and of the totals; repeatable', collect)
     .option('--holidays <CC|none>', `holiday calendar (default: ${DEFAULTS.holidays})`)
     .option('--model <name>', `counterfactual model: auto, ${MODEL_NAMES.join(', ')} (default: auto)`)

@@ -1,8 +1,8 @@
 // Rolling-origin backtests inside the baseline: pretend the incident happened at earlier
 // dates, forecast a window as long as the real one, and compare with what happened.
 // They score models (for `auto`) and calibrate interval width (conformal widening).
-import type { Model, TrainingData } from './models/model.js';
-import { quantileSorted } from './quantile.js';
+import { fitCached, type Model, type TrainingData } from './models/model.js';
+import { standardDeviation } from './quantile.js';
 import { Rng } from './random.js';
 import { TUNING } from './tuning.js';
 import { fromDay } from './dates.js';
@@ -27,38 +27,59 @@ export interface Backtest {
 }
 
 /**
- * Backtest `model` on the observed baseline `data` with windows of `horizon` days
- * (shortened when the baseline is too short). Returns no windows when it cannot.
+ * Backtest each of `models` on the observed baseline `data` with windows of `horizon`
+ * days (shortened when the baseline is too short); one Backtest per model, in order.
+ * Every model sees the same windows and the same training sets, so fits are shared.
  */
-export function backtest(model: Model, data: TrainingData, horizon: number, level: number, seed: number): Backtest {
+export function backtest(models: Model[], data: TrainingData, horizon: number, level: number, seed: number): Backtest[] {
   const n = data.days.length;
-  if (n === 0) return { horizon: 0, windows: [] };
+  const none = models.map(() => ({ horizon: 0, windows: [] as BacktestWindow[] }));
+  if (n === 0) return none;
   const first = data.days[0];
   const last = data.days[n - 1];
-  const minTrain = Math.max(TUNING.backtestMinTrainDays, model.minDays);
+  const minTrain = Math.max(TUNING.backtestMinTrainDays, ...models.map((m) => m.minDays));
   const h = Math.min(horizon, last - first + 1 - minTrain);
-  if (h < TUNING.backtestMinHorizon) return { horizon: 0, windows: [] };
+  if (h < TUNING.backtestMinHorizon) return none;
   const step = Math.max(7, 7 * Math.round(h / 14));
-  const windows: BacktestWindow[] = [];
+  const out = models.map(() => ({ horizon: h, windows: [] as BacktestWindow[] }));
   for (let k = 0; k < TUNING.backtestOrigins; k++) {
     const start = last - h + 1 - k * step;
     if (start - first < minTrain) break;
-    const w = scoreWindow(model, data, start, start + h - 1, level, new Rng(seed + 7919 * (k + 1)));
-    if (w) windows.push(w);
+    const split = splitAt(data, start, start + h - 1);
+    if (!split) continue;
+    models.forEach((model, i) => {
+      const rng = new Rng(seed + 7919 * (k + 1));
+      out[i].windows.unshift(scoreWindow(model, split, start, start + h - 1, level, rng));
+    });
   }
-  return { horizon: h, windows: windows.reverse() };
+  return out;
 }
 
-/** Fit before `start`, forecast start..end, and place the actual total in the forecast spread. */
-function scoreWindow(model: Model, data: TrainingData, start: number, end: number, level: number, rng: Rng): BacktestWindow | null {
+interface Split {
+  train: TrainingData;
+  testDays: Int32Array;
+  testY: Float64Array;
+}
+
+/** Training data before `start` and the observed test days in start..end (null if too few). */
+function splitAt(data: TrainingData, start: number, end: number): Split | null {
   const { days, y } = data;
   let cut = 0;
   while (cut < days.length && days[cut] < start) cut++;
   let stop = cut;
   while (stop < days.length && days[stop] <= end) stop++;
-  const testDays = days.subarray(cut, stop);
-  if (cut < model.minDays || testDays.length < (end - start + 1) / 2) return null;
-  const fit = model.fit({ days: days.subarray(0, cut), y: y.subarray(0, cut), holidayOf: data.holidayOf });
+  if (stop - cut < (end - start + 1) / 2) return null;
+  return {
+    train: { days: days.subarray(0, cut), y: y.subarray(0, cut), holidayOf: data.holidayOf },
+    testDays: days.subarray(cut, stop),
+    testY: y.subarray(cut, stop),
+  };
+}
+
+/** Fit before the window, forecast it, and place the actual total in the forecast spread. */
+function scoreWindow(model: Model, split: Split, start: number, end: number, level: number, rng: Rng): BacktestWindow {
+  const { testDays, testY } = split;
+  const fit = fitCached(model, split.train);
   const mean = fit.mean(testDays);
   const draws = TUNING.backtestDraws;
   const paths = fit.simulate(testDays, draws, rng);
@@ -66,19 +87,21 @@ function scoreWindow(model: Model, data: TrainingData, start: number, end: numbe
   let actual = 0;
   for (let t = 0; t < testDays.length; t++) {
     expected += mean[t];
-    actual += y[cut + t];
+    actual += testY[t];
   }
   const totals = pathTotals(paths, draws, testDays.length, expected);
-  const lower = quantileSorted(totals, (1 - level) / 2);
-  const upper = quantileSorted(totals, (1 + level) / 2);
+  // the spread of a window total is taken from the draws' s.d. (steady with few draws);
+  // its interval is the normal one at `level`, so `ratio` is |z| / z_level
+  const sd = standardDeviation(totals);
+  const half = normalQuantile((1 + level) / 2) * sd;
   return {
     start: fromDay(start),
     end: fromDay(end),
     actual,
     expected,
-    lower,
-    upper,
-    ratio: outsideRatio(actual, expected, lower, upper),
+    lower: expected - half,
+    upper: expected + half,
+    ratio: outsideRatio(actual, expected, expected - half, expected + half),
     pValue: tailProbability(totals, actual),
   };
 }

@@ -7,6 +7,7 @@ import { toDay } from './dates.js';
 import { inferMetric, trainingData, type MetricData, type MetricEstimate } from './inference.js';
 import { MODELS } from './models/index.js';
 import { selectModel } from './select.js';
+import { TUNING } from './tuning.js';
 import type { Claim } from './claim.js';
 import type { Ingested, Metric, Warning } from './types.js';
 import { excludedTest, resolveWindows, type Span } from './windows.js';
@@ -36,7 +37,7 @@ const METRICS: Metric[] = ['orders', 'revenue'];
 /** Estimate a seller's loss from their ingested series. Pure: same input → same claim. */
 export function estimate(ing: Ingested, o: CoreOptions): Claim {
   const warnings: Warning[] = [...ing.warnings];
-  const windows = resolveWindows(ing.info, { ...o, baselineMaxDays: o.baselineMaxDays }, warnings);
+  const windows = resolveWindows(ing.info, { ...o, yearlyMinDays: TUNING.yearlyMinDays, yearlyBaselineDays: TUNING.yearlyBaselineDays }, warnings);
   const start = toDay(ing.series.start);
   const baseline: [number, number] = [toDay(windows.baseline.start), toDay(windows.baseline.end)];
   const loss: [number, number] = [toDay(windows.incident.start), toDay(windows.incident.end)];

@@ -85,13 +85,22 @@ export function levelMultiplier(l: LevelFit, day: number): number {
 
 /** Simulate one level path over `days` (ascending, after the training data) into `out`. */
 export function simulateLevel(l: LevelFit, days: ArrayLike<number>, rng: Rng, out: Float64Array): void {
+  const s2 = l.phi < 1 ? l.q / (1 - l.phi * l.phi) : 0;
+  if (s2 === 0 && l.p === 0 && l.m === 0) {
+    out.fill(1, 0, days.length);
+    return;
+  }
+  // consecutive days (k = 1) are the rule: their decay and noise are computed once
+  const sd1 = Math.sqrt(Math.max(0, s2 * (1 - l.phi * l.phi)));
   let x = l.m + Math.sqrt(l.p) * rng.normal();
   let prev = l.lastDay;
-  const s2 = l.phi < 1 ? l.q / (1 - l.phi * l.phi) : 0;
   for (let t = 0; t < days.length; t++) {
     const k = days[t] - prev;
-    const pk = l.phi ** k;
-    x = pk * x + Math.sqrt(Math.max(0, s2 * (1 - pk * pk))) * rng.normal();
+    if (k === 1) x = l.phi * x + sd1 * rng.normal();
+    else {
+      const pk = l.phi ** k;
+      x = pk * x + Math.sqrt(Math.max(0, s2 * (1 - pk * pk))) * rng.normal();
+    }
     out[t] = Math.exp(x);
     prev = days[t];
   }

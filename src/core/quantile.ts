@@ -21,3 +21,13 @@ export function mean(values: ArrayLike<number>): number {
   for (let i = 0; i < values.length; i++) s += values[i];
   return values.length ? s / values.length : NaN;
 }
+
+/** Sample standard deviation (n − 1): `standardDeviation([1, 2, 3]) === 1`. */
+export function standardDeviation(values: ArrayLike<number>): number {
+  const n = values.length;
+  if (n < 2) return 0;
+  const m = mean(values);
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (values[i] - m) ** 2;
+  return Math.sqrt(s / (n - 1));
+}

@@ -84,23 +84,34 @@ export class Rng {
     }
   }
 
-  /** Poisson(mean): inversion for small means, normal approximation past 500. */
+  /** Poisson(mean): inversion below 10, Hörmann's PTRS transformed rejection above (O(1)). */
   poisson(mean: number): number {
     if (!(mean > 0)) return 0;
-    if (mean > 500) return Math.max(0, Math.round(mean + Math.sqrt(mean) * this.normal()));
-    if (mean > 30) {
-      // split into chunks so exp(-mean) does not underflow and inversion stays short
-      const half = mean / 2;
-      return this.poisson(half) + this.poisson(mean - half);
+    if (mean < 10) {
+      const l = Math.exp(-mean);
+      let k = 0;
+      let p = this.uniform();
+      while (p > l) {
+        k++;
+        p *= this.uniform();
+      }
+      return k;
     }
-    const l = Math.exp(-mean);
-    let k = 0;
-    let p = this.uniform();
-    while (p > l) {
-      k++;
-      p *= this.uniform();
+    const slam = Math.sqrt(mean);
+    const loglam = Math.log(mean);
+    const b = 0.931 + 2.53 * slam;
+    const a = -0.059 + 0.02483 * b;
+    const invAlpha = 1.1239 + 1.1328 / (b - 3.4);
+    const vr = 0.9277 - 3.6224 / (b - 2);
+    for (;;) {
+      const u = this.uniform() - 0.5;
+      const v = this.uniform();
+      const us = 0.5 - Math.abs(u);
+      const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
+      if (us >= 0.07 && v <= vr) return k;
+      if (k < 0 || (us < 0.013 && v > us)) continue;
+      if (Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b) <= -mean + k * loglam - logFactorial(k)) return k;
     }
-    return k;
   }
 
   /** Negative binomial with mean μ and size θ (Var = μ + μ²/θ), as a Gamma–Poisson mixture. */
@@ -109,6 +120,17 @@ export class Rng {
     if (!Number.isFinite(size)) return this.poisson(mean);
     return this.poisson((mean * this.gamma(size)) / size);
   }
+}
+
+const LOG_FACT = [0, 0, 0.6931471805599453, 1.791759469228055, 3.1780538303479458, 4.787491742782046,
+  6.579251212010101, 8.525161361065415, 10.60460290274525, 12.801827480081469];
+
+/** log(k!) exactly below 10, by Stirling's series above (error < 1e-10). */
+export function logFactorial(k: number): number {
+  if (k < 10) return LOG_FACT[k];
+  const x = k + 1;
+  const x2 = x * x;
+  return (x - 0.5) * Math.log(x) - x + 0.9189385332046728 + (1 / 12 - (1 / 360 - 1 / (1260 * x2)) / x2) / x;
 }
 
 function rotl(x: number, k: number): number {

@@ -2,6 +2,7 @@
 // the one whose window totals came closest (what the claim uses), averaged over metrics.
 import { backtest, type Backtest } from './backtest.js';
 import type { Model, TrainingData } from './models/model.js';
+import { TUNING } from './tuning.js';
 
 export interface Candidate {
   name: string;
@@ -27,15 +28,20 @@ export interface Selection {
 export function selectModel(models: Model[], trains: TrainingData[], horizon: number, level: number, seed: number, named: boolean): Selection {
   const usable = models.filter((m) => trains.every((t) => t.days.length >= m.minDays));
   const pool = usable.length ? usable : models.slice(0, 1);
-  const runs = pool.map((model) => {
-    const bts = trains.map((t, i) => backtest(model, t, horizon, level, seed + 104729 * i));
+  const perMetric = trains.map((t, i) => backtest(pool, t, horizon, level, seed + 104729 * i));
+  const runs = pool.map((model, j) => {
+    const bts = perMetric.map((b) => b[j]);
     const scores = bts.map(scoreBacktest);
     const valid = scores.filter((s) => s.score !== null);
     const score = valid.length ? valid.reduce((a, s) => a + (s.score as number), 0) / valid.length : null;
     const coverage = valid.length ? valid.reduce((a, s) => a + (s.coverage as number), 0) / valid.length : null;
     return { model, bts, score, coverage, windows: bts.reduce((a, b) => Math.max(a, b.windows.length), 0) };
   });
-  const best = runs.reduce((a, b) => ((b.score ?? Infinity) < (a.score ?? Infinity) ? b : a));
+  // the default stays unless a candidate's backtests beat it clearly: a handful of
+  // windows cannot tell close models apart, and picking the luckiest one overstates certainty
+  const fallback = runs.find((r) => r.model.name === TUNING.defaultModel) ?? runs[0];
+  const best = runs.reduce((a, b) =>
+    (b.score ?? Infinity) < (a.score ?? Infinity) * (a === fallback ? 1 - TUNING.switchMargin : 1) ? b : a, fallback);
   const candidates = runs.map(({ model, score, coverage, windows }) => ({ name: model.name, score, coverage, windows }));
   return { model: best.model, reason: reasonFor(best.model.name, candidates, named), candidates, backtests: best.bts };
 }
@@ -62,5 +68,8 @@ function reasonFor(name: string, candidates: Candidate[], named: boolean): strin
   if (!me || me.score === null) return `${name}: the baseline is too short to backtest, so the default model was used`;
   if (candidates.length === 1) return `${name} is the only candidate; backtest error of window totals ${pct(me.score)}`;
   const others = candidates.filter((c) => c.name !== name).map((c) => `${c.name} ${pct(c.score)}`).join(', ');
-  return `${name} had the smallest backtest error of window totals (${pct(me.score)}; ${others})`;
+  if (name === TUNING.defaultModel) {
+    return `${name} is the default and no candidate beat its backtest error of window totals (${pct(me.score)}) by ${100 * TUNING.switchMargin}% or more (${others})`;
+  }
+  return `${name} beat the default's backtest error of window totals by ${100 * TUNING.switchMargin}% or more (${pct(me.score)}; ${others})`;
 }

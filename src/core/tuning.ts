@@ -2,10 +2,14 @@
 // changes numbers in claims: say so in the commit and rerun `npm run bench:accuracy`.
 
 export const TUNING = {
+  /** The model `auto` keeps unless a candidate's backtest error is lower by `switchMargin`. */
+  defaultModel: 'ensemble',
+  /** Relative backtest-error advantage a candidate needs to replace the default. */
+  switchMargin: 0.25,
   /** Joint future paths simulated for the claim's intervals. */
   draws: 1000,
-  /** Paths per backtest window: enough to place one actual total in its predictive spread. */
-  backtestDraws: 200,
+  /** Paths per backtest window: enough for the s.d. of a window total (±7 %). */
+  backtestDraws: 100,
   /** Residual bootstrap block (days): keeps a week of serial correlation together. */
   blockLength: 7,
   /** Days per cluster of the sandwich covariance: a month of correlated misfit counts once. */
@@ -27,8 +31,10 @@ export const TUNING = {
   trendPriorSd: 1,
   /** Prior sd (log scale) of weekday and holiday effects: a holiday seen once is not taken at face value. */
   effectPriorSd: 2,
-  /** Days in a year of baseline needed before yearly seasonality is modelled. */
+  /** Days of baseline needed before yearly seasonality is modelled (two years, give or take a month). */
   yearlyMinDays: 700,
+  /** Default baseline when the data hold `yearlyMinDays` before the incident: up to three years. */
+  yearlyBaselineDays: 1095,
   /** Fourier pairs of the yearly cycle. */
   yearlyHarmonics: 3,
 } as const;

@@ -22,6 +22,10 @@ export interface WindowRequest {
   exclude: Span[];
   /** Longest default baseline (days before the incident). */
   baselineMaxDays: number;
+  /** With at least this many days before the incident, the default baseline grows to `yearlyBaselineDays`. */
+  yearlyMinDays: number;
+  /** Longest default baseline when the data hold enough years for yearly seasonality. */
+  yearlyBaselineDays: number;
 }
 
 /**
@@ -54,7 +58,9 @@ export function resolveWindows(
       ? { code: 'UNTIL_BEYOND_DATA', message: `the loss window runs ${n} days past the last order (${data.lastDate}); those days count as 0 orders` }
       : { code: 'UNTIL_BEYOND_DATA', message: `the loss window runs ${n} days past the last row (${data.lastDate}); those days are unknown and left out` });
   }
-  let bStart = Math.max(first, incident - req.baselineMaxDays);
+  // two years of history let the models learn the yearly cycle (a November peak is not a trend)
+  const maxDays = incident - first >= req.yearlyMinDays ? req.yearlyBaselineDays : req.baselineMaxDays;
+  let bStart = Math.max(first, incident - maxDays);
   let bEnd = incident - 1;
   if (req.baseline) {
     const s = toDay(req.baseline.start);

@@ -1,6 +1,6 @@
 // `ensemble`: the average of several models' forecasts; paths alternate between the
 // members, so the spread includes their disagreement (model uncertainty).
-import type { Forecast, Model } from './model.js';
+import { fitCached, type Forecast, type Model } from './model.js';
 import type { Rng } from '../random.js';
 
 /** A model that fits every member and averages them with equal weight. */
@@ -10,7 +10,7 @@ export function ensembleOf(name: string, members: Model[]): Model {
     description: `equal-weight average of ${members.map((m) => m.name).join(' and ')}; simulated paths drawn from each in turn`,
     minDays: Math.max(...members.map((m) => m.minDays)),
     fit(data): Forecast {
-      const fits = members.map((m) => m.fit(data));
+      const fits = members.map((m) => fitCached(m, data));
       return {
         mean(days) {
           const out = new Float64Array(days.length);

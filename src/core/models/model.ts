@@ -32,3 +32,17 @@ export interface Model {
   minDays: number;
   fit(data: TrainingData): Forecast;
 }
+
+const fits = new WeakMap<TrainingData, Map<Model, Forecast>>();
+
+/**
+ * `model.fit(data)`, remembered per training-set object: backtests hand the same
+ * training set to every candidate, and an ensemble reuses its members' fits.
+ */
+export function fitCached(model: Model, data: TrainingData): Forecast {
+  let byModel = fits.get(data);
+  if (!byModel) fits.set(data, (byModel = new Map()));
+  let fit = byModel.get(model);
+  if (!fit) byModel.set(model, (fit = model.fit(data)));
+  return fit;
+}

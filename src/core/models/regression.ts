@@ -119,23 +119,31 @@ class RegressionForecast implements Forecast {
     const h = days.length;
     const p = this.design.p;
     const x = designMatrix(this.design, this.holidayOf, days);
+    // η* = Xβ̂ + (XL)z: precompute Xβ̂ and XL once, so a draw costs h·p, not h·p + p²
+    const eta = new Float64Array(h);
+    const xl = new Float64Array(h * p);
+    for (let t = 0; t < h; t++) {
+      let e = 0;
+      for (let j = 0; j < p; j++) {
+        e += x[t * p + j] * this.beta[j];
+        let v = 0;
+        for (let i = j; i < p; i++) v += x[t * p + i] * this.chol[i * p + j];
+        xl[t * p + j] = v;
+      }
+      eta[t] = e;
+    }
     const out = new Float64Array(draws * h);
     const z = new Float64Array(p);
-    const b = new Float64Array(p);
     const r = new Float64Array(h);
     const lv = new Float64Array(h);
     for (let s = 0; s < draws; s++) {
       for (let j = 0; j < p; j++) z[j] = rng.normal();
-      for (let i = 0; i < p; i++) {
-        let v = this.beta[i];
-        for (let k = 0; k <= i; k++) v += this.chol[i * p + k] * z[k];
-        b[i] = v;
-      }
       if (!this.parametric) this.noise.sample(r, 0, h, rng);
       simulateLevel(this.level, days, rng, lv);
-      const mu = expRows(x, b, h, p);
       for (let t = 0; t < h; t++) {
-        const m = mu[t] * lv[t];
+        let e = eta[t];
+        for (let j = 0; j < p; j++) e += xl[t * p + j] * z[j];
+        const m = Math.exp(Math.min(30, e)) * lv[t];
         out[s * h + t] = this.parametric
           ? drawDay(rng, m, varianceAt(this.variance, m), this.parametric.counts)
           : Math.max(0, m + Math.sqrt(varianceAt(this.variance, m)) * r[t]);
