@@ -1,36 +1,64 @@
-// `--format html`: a self-contained claim page (no scripts, no network). Every string
-// from the input is escaped.
+// `--format html`: the claim as one self-contained page a person can read, check and file.
+// Inline CSS and inline SVG only — no script, no font or image from the network — so it
+// opens offline and prints to A4 with each section on its own page.
 import type { Claim } from '../core/claim.js';
-import { formatMoney, formatOrders, LABELS } from './i18n.js';
+import { claimHolidays, metricPanels } from './chart/panels.js';
+import { hasMetric, type ChartMetric } from './chart/series.js';
+import { escapeHtml as e } from './escape.js';
+import {
+  modelSection, provenanceSection, recoverySection, significanceSection, summarySection, warningsSection,
+} from './html-sections.js';
+import { REPORT_CSS } from './html-style.js';
+import { formatDate, LABELS, type Lang } from './i18n.js';
 import type { RenderOptions } from './index.js';
-import { renderText } from './text.js';
+import { methodology } from './methodology.js';
+import { words } from './words.js';
 
-/** Escape text for HTML: `escapeHtml('<a>') === '&lt;a&gt;'`. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
-}
+export { escapeHtml } from './escape.js';
 
-/** The claim as one HTML document. */
+/** The claim as one HTML document (`opts.generatedAt`, when given, is the only clock reading shown). */
 export function renderHtml(c: Claim, o: RenderOptions): string {
   const L = LABELS[o.lang];
-  const e = escapeHtml;
-  const m = (v: number | null) => e(formatMoney(v, c.currency));
-  const n = (v: number | null) => e(formatOrders(v, o.lang));
-  const row = (label: string, t: Claim['totals']['orders'], f: (v: number | null) => string) =>
-    `<tr><th>${e(label)}</th><td>${f(t.actual)}</td><td>${f(t.expected)}</td><td><b>${f(t.lost)}</b></td><td>${f(t.lower)} – ${f(t.upper)}</td></tr>`;
-  const paragraphs = renderText(c, o).trim().split('\n\n').map((p) => `<p>${e(p)}</p>`).join('\n');
+  const pages = [
+    summarySection(c, o.lang, o.generatedAt) + significanceSection(c, o.lang) + recoverySection(c, o.lang) + warningsSection(c, o.lang),
+    ...chartMetrics(c).map((m) => chartsSection(c, m, o.lang)),
+    modelSection(c, o.lang),
+    provenanceSection(c, o.lang, o.generatedAt),
+    methodologySection(c, o.lang),
+  ];
   return `<!doctype html>
-<html lang="${o.lang}"><head><meta charset="utf-8"><title>${e(L.title)} — ${e(c.seller)}</title>
-<style>body{font:14px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}td,th{padding:.3rem .7rem;border-bottom:1px solid #ddd;text-align:right}th:first-child{text-align:left}</style>
+<html lang="${o.lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="loss-calc ${e(c.generator.version)}">
+<title>${e(L.title)} — ${e(c.seller)}</title>
+<style>${REPORT_CSS}</style>
 </head><body>
-<h1>${e(L.title)} — ${e(c.seller)}</h1>
-<table><thead><tr><th></th><th>${e(L.actual)}</th><th>${e(L.expected)}</th><th>${e(L.lost)}</th><th>${e(L.interval(Math.round(c.level * 100)))}</th></tr></thead><tbody>
-${row(L.orders, c.totals.orders, n)}
-${row(L.revenue, c.totals.revenue, m)}
-${c.totals.profit && c.options.margin !== null ? row(L.profit(Math.round(c.options.margin * 100)), c.totals.profit, m) : ''}
-</tbody></table>
-${paragraphs}
-<p><small>${e(c.input.file)} · sha256 ${e(c.input.sha256)} · loss-calc ${e(c.generator.version)}</small></p>
+${pages.map((p, i) => `<section class="page" id="s${i + 1}">\n${p}\n</section>`).join('\n')}
 </body></html>
 `;
+}
+
+/** Metrics with charts: revenue first (a claim is about money), then orders. */
+export function chartMetrics(c: Claim): ChartMetric[] {
+  return (['revenue', 'orders'] as const).filter((m) => c.daily.length > 0 && hasMetric(c, m));
+}
+
+/** One metric's three panels, the holidays they shade, and the note on the cumulative band. */
+function chartsSection(c: Claim, metric: ChartMetric, lang: Lang): string {
+  const W = words(lang);
+  const figures = metricPanels(c, metric, lang)
+    .map((p) => `<figure data-chart="${e(p.id)}"><figcaption>${e(p.title)}</figcaption>\n${p.svg}\n</figure>`)
+    .join('\n');
+  const hols = claimHolidays(c);
+  const holidayLine = hols.length
+    ? `<p class="note">${e(W.holidaysInWindow)}: ${hols.map((h) => `${e(formatDate(h.date, lang))} ${e(h.name)}`).join(' · ')}</p>`
+    : '';
+  return `<h2>${e(W.sections.charts)} — ${e(W.metric[metric])}</h2>\n${figures}\n${holidayLine}<p class="note">${e(W.cumulativeNote)}</p>`;
+}
+
+/** The method in plain words. */
+function methodologySection(c: Claim, lang: Lang): string {
+  const W = words(lang);
+  const paras = methodology(c, lang).map((p) => `<h3>${e(p.heading)}</h3><p>${e(p.text)}</p>`).join('\n');
+  return `<h2>${e(W.sections.methodology)}</h2>\n${paras}`;
 }

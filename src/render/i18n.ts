@@ -21,7 +21,10 @@ export const LABELS = {
     days: (n: number) => `${n} days`,
     probability: 'Probability the loss is real',
     warnings: 'Warnings',
-    chart: 'Daily orders: actual (█) vs expected (·)',
+    chart: 'Daily orders over the loss window',
+    chartRevenue: 'Daily revenue over the loss window',
+    perChar: (n: number) => `one character = ${n} days`,
+    spark: { actual: 'actual', expected: 'expected' },
     ordersUnit: (s: string) => s,
   },
   ko: {
@@ -41,7 +44,10 @@ export const LABELS = {
     days: (n: number) => `${n}일`,
     probability: '손실이 실재할 확률',
     warnings: '경고',
-    chart: '일별 주문: 실제 (█) 대 예상 (·)',
+    chart: '손실 기간의 일별 주문',
+    chartRevenue: '손실 기간의 일별 매출',
+    perChar: (n: number) => `한 글자 = ${n}일`,
+    spark: { actual: '실제', expected: '예상' },
     ordersUnit: (s: string) => `${s}건`,
   },
 } as const;
@@ -51,10 +57,14 @@ export function formatNumber(v: number, digits = 0): string {
   return v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-/** Orders as people count them: `formatOrders(1234, 'ko') === '1,234건'`. */
+/**
+ * Orders as people count them, with the claim's own precision (one decimal at most, so
+ * the words show the JSON's number): `formatOrders(1234, 'ko') === '1,234건'`,
+ * `formatOrders(627.7, 'en') === '627.7'`.
+ */
 export function formatOrders(v: number | null, lang: Lang): string {
   if (v === null) return '–';
-  return LABELS[lang].ordersUnit(formatNumber(v, 0));
+  return LABELS[lang].ordersUnit(v.toLocaleString('en-US', { maximumFractionDigits: 1 }));
 }
 
 /** Money with its symbol: `formatMoney(12345678, 'KRW') === '₩12,345,678'`. */
@@ -66,4 +76,23 @@ export function formatMoney(v: number | null, currency: string): string {
 /** Percent with one decimal: `formatPercent(0.9991) === '99.9%'`. */
 export function formatPercent(v: number | null): string {
   return v === null ? '–' : `${(100 * v).toFixed(1)}%`;
+}
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A date for people, built by hand so it never depends on the ICU build: `formatDate('2025-11-29', 'ko') === '2025년 11월 29일'`, en `'29 Nov 2025'`. */
+export function formatDate(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return lang === 'ko' ? `${y}년 ${m}월 ${d}일` : `${d} ${MONTHS_EN[m - 1]} ${y}`;
+}
+
+/** A short axis-tick date: `formatTick('2025-12-01', 'en') === '1 Dec'`, ko `'12/1'`. */
+export function formatTick(iso: string, lang: Lang): string {
+  const [, m, d] = iso.split('-').map(Number);
+  return lang === 'ko' ? `${m}/${d}` : `${d} ${MONTHS_EN[m - 1]}`;
+}
+
+/** A span of dates: `formatSpan('2025-11-29', '2026-01-27', 'en') === '29 Nov 2025 – 27 Jan 2026'`. */
+export function formatSpan(start: string, end: string, lang: Lang): string {
+  return `${formatDate(start, lang)} – ${formatDate(end, lang)}`;
 }

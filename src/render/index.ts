@@ -13,6 +13,10 @@ export interface RenderOptions {
   /** csv/tsv: one row per day instead of the summary row. */
   daily: boolean;
   bom: boolean;
+  /** table: draw the sparkline with block characters (else plain ASCII); see commands/common useUnicode. */
+  unicode?: boolean;
+  /** html: the time the report was made, shown in it; absent → no time at all (JSON stays byte-identical). */
+  generatedAt?: string;
 }
 
 /** snake_case summary columns of `--format csv|tsv` for one claim. */

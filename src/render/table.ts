@@ -4,6 +4,7 @@ import Table from 'cli-table3';
 import type { Claim, Total } from '../core/claim.js';
 import { formatMoney, formatOrders, formatPercent, LABELS } from './i18n.js';
 import type { RenderOptions } from './index.js';
+import { sparkRows } from './sparkline.js';
 
 /** Render the claim as a terminal table (colour only when `opts.color`). */
 export function renderTable(claim: Claim, opts: RenderOptions): string {
@@ -29,7 +30,9 @@ export function renderTable(claim: Claim, opts: RenderOptions): string {
   row(L.revenue, claim.totals.revenue, money);
   if (claim.totals.profit && claim.options.margin !== null) row(L.profit(Math.round(claim.options.margin * 100)), claim.totals.profit, money);
   const sig = claim.significance.orders.probabilityOfLoss ?? claim.significance.revenue.probabilityOfLoss;
-  const lines = [...head, t.toString(), `${L.probability}: ${formatPercent(sig)}`];
+  // absent `unicode` → ASCII: a caller that did not ask about the terminal gets the ramp every terminal shows
+  const spark = sparkRows(claim, opts.lang, opts.unicode ?? false);
+  const lines = [...head, t.toString(), `${L.probability}: ${formatPercent(sig)}`, ...spark];
   if (claim.warnings.length) {
     lines.push(c.yellow(`${L.warnings}:`));
     for (const wn of claim.warnings) lines.push(c.yellow(`  ${wn.code}: ${wn.message}`));

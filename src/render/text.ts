@@ -1,6 +1,8 @@
-// `--format text`: a plain-words report of a few paragraphs, numbers identical to the JSON.
-import type { Claim } from '../core/claim.js';
-import { formatMoney, formatNumber, formatOrders, formatPercent } from './i18n.js';
+// `--format text`: a plain-words report of a few paragraphs (what happened, how much, how
+// sure, how it was estimated). Every number is the claim's own, only formatted, so the words
+// and the JSON agree digit for digit (test/render-text.test.ts checks it).
+import type { Claim, Total } from '../core/claim.js';
+import { formatDate, formatMoney, formatOrders, formatPercent, type Lang } from './i18n.js';
 import type { RenderOptions } from './index.js';
 
 /** The claim in words, in English or Korean. */
@@ -8,46 +10,87 @@ export function renderText(c: Claim, o: RenderOptions): string {
   return `${(o.lang === 'ko' ? korean(c) : english(c)).join('\n\n')}\n`;
 }
 
-function english(c: Claim): string[] {
-  const { orders: t, revenue: r, profit: p } = c.totals;
-  const pct = Math.round(c.level * 100);
+/** What the paragraphs need, formatted once for both languages. */
+function parts(c: Claim, lang: Lang) {
   const money = (v: number | null) => formatMoney(v, c.currency);
-  const n = (v: number | null) => (v === null ? '–' : formatNumber(v, 0));
-  const sig = c.significance.orders.probabilityOfLoss ?? c.significance.revenue.probabilityOfLoss;
+  const n = (v: number | null) => formatOrders(v, lang);
+  const has = (t: Total | undefined): t is Total => t !== undefined && t.expected !== null;
+  const { orders, revenue, profit } = c.totals;
+  const sig = (['revenue', 'orders'] as const).filter((k) => c.significance[k].pValue !== null)
+    .map((k) => ({ metric: k, p: String(c.significance[k].pValue), prob: formatPercent(c.significance[k].probabilityOfLoss), pValue: c.significance[k].pValue as number }));
+  const cal = c.model.calibration.revenue ?? c.model.calibration.orders;
+  const rec = (c as Claim & { recovery?: { date?: string | null } | null }).recovery;
+  return {
+    money, n, orders: has(orders) ? orders : null, revenue: has(revenue) ? revenue : null,
+    profit: has(profit) && c.options.margin !== null ? profit : null, margin: Math.round((c.options.margin ?? 0) * 100),
+    pct: Math.round(c.level * 100), sig, cal,
+    loss: { from: formatDate(c.windows.incident.start, lang), to: formatDate(c.windows.incident.end, lang), days: c.windows.incident.days },
+    base: { from: formatDate(c.windows.baseline.start, lang), to: formatDate(c.windows.baseline.end, lang), days: c.windows.baseline.days },
+    recovery: rec === undefined || rec === null ? undefined : typeof rec.date === 'string' ? formatDate(rec.date, lang) : null,
+    spansZero: [orders, revenue].some((t) => t.lower !== null && t.lower <= 0),
+  };
+}
+
+function english(c: Claim): string[] {
+  const x = parts(c, 'en');
+  const amount = (k: 'actual' | 'expected') => x.orders && x.revenue ? `${x.n(x.orders[k])} orders worth ${x.money(x.revenue[k])}`
+    : x.orders ? `${x.n(x.orders[k])} orders` : `${x.money(x.revenue?.[k] ?? null)} of revenue`;
+  const lost = [
+    x.orders && `${x.n(x.orders.lost)} orders (${x.pct}% interval ${x.n(x.orders.lower)} to ${x.n(x.orders.upper)})`,
+    x.revenue && `${x.money(x.revenue.lost)} of revenue (${x.pct}% interval ${x.money(x.revenue.lower)} to ${x.money(x.revenue.upper)})`,
+    x.profit && `${x.money(x.profit.lost)} of profit at a ${x.margin}% margin (${x.money(x.profit.lower)} to ${x.money(x.profit.upper)})`,
+  ].filter(Boolean);
   const out = [
-    `Seller ${c.seller}: from ${c.windows.incident.start} to ${c.windows.incident.end} (${c.windows.incident.days} days) ` +
-      `the seller received ${n(t.actual)} orders worth ${money(r.actual)}. Had the incident not happened, ` +
-      `about ${n(t.expected)} orders worth ${money(r.expected)} were expected.`,
-    `The estimated loss is ${n(t.lost)} orders (${pct}% interval ${n(t.lower)} to ${n(t.upper)}) and ` +
-      `${money(r.lost)} of revenue (${money(r.lower)} to ${money(r.upper)})` +
-      (p && c.options.margin !== null ? `, or ${money(p.lost)} of profit at a ${Math.round(c.options.margin * 100)}% margin (${money(p.lower)} to ${money(p.upper)}).` : '.'),
-    `How sure: the probability that the loss is real rather than ordinary fluctuation is ${formatPercent(sig)} ` +
-      `(one-sided p = ${c.significance.orders.pValue ?? c.significance.revenue.pValue}).`,
-    `How it was estimated: the "${c.model.name}" model was fitted on the baseline ${c.windows.baseline.start} to ` +
-      `${c.windows.baseline.end} (${c.windows.baseline.days} days) and projected over the loss window; ${c.model.reason}. ` +
-      `The interval comes from ${'simulated'} future paths, checked against ${c.model.calibration.orders?.windows ?? 0} past windows of the same length.`,
+    `What happened: seller ${c.seller}, loss window ${x.loss.from} to ${x.loss.to} (${x.loss.days} days). ` +
+      `The seller received ${amount('actual')}. Had the incident not happened, about ${amount('expected')} were expected.`,
+    `How much: the estimated loss is ${joinEn(lost)}.` +
+      (x.spansZero ? ' The interval reaches zero or below, so the data cannot rule out that there was no loss.' : ''),
   ];
-  if (c.warnings.length) out.push(`Warnings: ${c.warnings.map((w) => w.message).join('; ')}.`);
+  if (x.sig.length) {
+    out.push(`How sure: the probability that the loss is real rather than ordinary fluctuation is ` +
+      `${joinEn(x.sig.map((s) => `${s.prob} for ${s.metric} (one-sided p = ${s.p})`))}. ` +
+      (x.sig[0].pValue < 1 - x.pct / 100 ? `At the ${x.pct}% level the shortfall is unlikely to be chance.` : `At the ${x.pct}% level this is not conclusive on its own.`));
+  }
+  out.push(`How it was estimated: the "${c.model.name}" model (${c.model.description}) was fitted on the baseline ` +
+    `${x.base.from} to ${x.base.to} (${x.base.days} days) and projected over the loss window; ${c.model.reason}. ` +
+    `The interval comes from simulated future paths of the whole window` +
+    (x.cal ? `, widened ×${x.cal.widening} after checking the model on ${x.cal.windows} past ${x.cal.horizon}-day windows inside the baseline.` : '.'));
+  if (x.recovery !== undefined) out.push(x.recovery ? `Recovery: sales returned to the expected level on ${x.recovery}.` : 'Recovery: sales had not returned to the expected level by the end of the loss window.');
+  if (c.warnings.length) out.push(`Warnings: ${c.warnings.map((w) => `${w.message} [${w.code}]`).join('; ')}.`);
   return out;
 }
 
 function korean(c: Claim): string[] {
-  const { orders: t, revenue: r, profit: p } = c.totals;
-  const pct = Math.round(c.level * 100);
-  const money = (v: number | null) => formatMoney(v, c.currency);
-  const n = (v: number | null) => formatOrders(v, 'ko');
-  const sig = c.significance.orders.probabilityOfLoss ?? c.significance.revenue.probabilityOfLoss;
+  const x = parts(c, 'ko');
+  const got = [x.orders && `주문 ${x.n(x.orders.actual)}`, x.revenue && `매출 ${x.money(x.revenue.actual)}`].filter(Boolean).join(', ');
+  const exp = [x.orders && `주문 ${x.n(x.orders.expected)}`, x.revenue && `매출 ${x.money(x.revenue.expected)}`].filter(Boolean).join(', ');
+  const lost = [
+    x.orders && `주문 ${x.n(x.orders.lost)}(${x.pct}% 구간 ${x.n(x.orders.lower)}~${x.n(x.orders.upper)})`,
+    x.revenue && `매출 ${x.money(x.revenue.lost)}(${x.pct}% 구간 ${x.money(x.revenue.lower)}~${x.money(x.revenue.upper)})`,
+    x.profit && `마진 ${x.margin}% 기준 이익 ${x.money(x.profit.lost)}(${x.money(x.profit.lower)}~${x.money(x.profit.upper)})`,
+  ].filter(Boolean);
   const out = [
-    `판매자 ${c.seller}: ${c.windows.incident.start}부터 ${c.windows.incident.end}까지(${c.windows.incident.days}일) ` +
-      `실제 주문은 ${n(t.actual)}, 매출은 ${money(r.actual)}이었습니다. 사고가 없었다면 약 ${n(t.expected)}, ` +
-      `${money(r.expected)}이 예상되었습니다.`,
-    `추정 손실은 주문 ${n(t.lost)}(${pct}% 구간 ${n(t.lower)}~${n(t.upper)}), 매출 ${money(r.lost)}` +
-      `(${money(r.lower)}~${money(r.upper)})입니다` +
-      (p && c.options.margin !== null ? `. 마진 ${Math.round(c.options.margin * 100)}% 기준 이익 손실은 ${money(p.lost)}(${money(p.lower)}~${money(p.upper)})입니다.` : '.'),
-    `확실성: 이 손실이 일상적인 변동이 아니라 실재할 확률은 ${formatPercent(sig)}입니다(단측 p = ${c.significance.orders.pValue ?? c.significance.revenue.pValue}).`,
-    `추정 방법: 기준 기간 ${c.windows.baseline.start}~${c.windows.baseline.end}(${c.windows.baseline.days}일)에 "${c.model.name}" 모형을 적합하여 ` +
-      `손실 기간으로 연장했습니다. 구간은 모의 실험한 미래 경로에서 구했고, 같은 길이의 과거 ${c.model.calibration.orders?.windows ?? 0}개 구간으로 검증했습니다.`,
+    `무슨 일이 있었나: 판매자 ${c.seller}, 손실 기간 ${x.loss.from}~${x.loss.to}(${x.loss.days}일). ` +
+      `실제 실적: ${got}. 사고가 없었을 때의 예상: 약 ${exp}.`,
+    `얼마나: 추정 손실은 ${lost.join(', ')}입니다.` +
+      (x.spansZero ? ' 구간이 0 이하까지 걸쳐 있으므로, 손실이 없었을 가능성을 자료로 배제할 수 없습니다.' : ''),
   ];
-  if (c.warnings.length) out.push(`경고: ${c.warnings.map((w) => w.message).join('; ')}.`);
+  if (x.sig.length) {
+    const name = { orders: '주문', revenue: '매출' } as const;
+    out.push(`얼마나 확실한가: 이 손실이 일상적인 변동이 아니라 실재할 확률은 ` +
+      `${x.sig.map((s) => `${name[s.metric]} ${s.prob}(단측 p = ${s.p})`).join(', ')}입니다. ` +
+      (x.sig[0].pValue < 1 - x.pct / 100 ? `${x.pct}% 수준에서 이 부족은 우연으로 보기 어렵습니다.` : `${x.pct}% 수준에서는 이것만으로 결론을 내리기 어렵습니다.`));
+  }
+  out.push(`추정 방법: 기준 기간 ${x.base.from}~${x.base.to}(${x.base.days}일)에 "${c.model.name}" 모형(${c.model.description})을 적합하여 ` +
+    `손실 기간으로 연장했습니다. 선택 이유: ${c.model.reason}. 구간은 손실 기간 전체의 모의 미래 경로에서 구했고` +
+    (x.cal ? `, 기준 기간 안의 과거 ${x.cal.horizon}일 구간 ${x.cal.windows}개로 모형을 점검한 뒤 ×${x.cal.widening} 넓혔습니다.` : '.'));
+  if (x.recovery !== undefined) out.push(x.recovery ? `회복: ${x.recovery}에 판매가 예상 수준으로 회복되었습니다.` : '회복: 손실 기간이 끝날 때까지 판매가 예상 수준으로 회복되지 않았습니다.');
+  if (c.warnings.length) out.push(`경고: ${c.warnings.map((w) => `${w.message} [${w.code}]`).join('; ')}.`);
   return out;
+}
+
+/** "a", "a and b", "a, b and c". */
+function joinEn(items: (string | false | null)[]): string {
+  const xs = items.filter((s): s is string => Boolean(s));
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }
