@@ -36,11 +36,11 @@ function digits(s: string, i: number, n: number): number {
 class ZoneDays {
   private readonly cache = new Map<number, number>();
   private readonly fmt: Intl.DateTimeFormat;
+  private lastQ = NaN;
+  private lastDay = NaN;
   constructor(tz: string) {
     this.fmt = new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric', month: 'numeric', day: 'numeric' });
   }
-  private lastQ = NaN;
-  private lastDay = NaN;
   /** Calendar day in the zone of the instant `minutes` (minutes since 1970-01-01T00:00Z). */
   day(minutes: number): number {
     const q = Math.floor(minutes / 15);
