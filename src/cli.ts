@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, LossCalcError } from './errors.js';
 import { registerEstimate } from './commands/estimate.js';
 import { registerInspect } from './commands/inspect.js';
+import { registerSchema } from './commands/schema.js';
 import { VERSION } from './version.js';
 
 
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerEstimate(program);
   registerInspect(program);
+  registerSchema(program);
   return program;
 }
 

@@ -117,3 +117,23 @@ export function sellerFromFile(path: string): string {
 export function useColor(toFile: boolean): boolean {
   return !toFile && Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env);
 }
+
+/**
+ * Whether the terminal can show the table's block-character sparkline. An explicit locale
+ * decides (LC_ALL, then LC_CTYPE, then LANG: UTF-8 or not — `LANG=C` asks for ASCII);
+ * without one, any TERM but `dumb` and the Linux console (few glyphs) is trusted.
+ */
+export function useUnicode(env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): boolean {
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG;
+  if (locale) return /utf-?8/i.test(locale);
+  if (platform === 'win32') return true;
+  const term = env.TERM ?? '';
+  return term !== '' && term !== 'dumb' && term !== 'linux';
+}
+
+/** The report's generated-at time: SOURCE_DATE_EPOCH (reproducible builds) when set, else now; ISO, whole seconds. */
+export function generatedAt(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  const t = env.SOURCE_DATE_EPOCH !== undefined && Number.isFinite(epoch) ? new Date(epoch * 1000) : now;
+  return `${t.toISOString().slice(0, 19)}Z`;
+}

@@ -7,7 +7,7 @@ import { writeAtomic, writeStdout } from '../io.js';
 import { DEFAULTS, type EstimateOptions } from '../options.js';
 import { render } from '../render/index.js';
 import { VERSION } from '../version.js';
-import { addEstimateOptions, chooseFormat, guardOut, resolveOptions, sellerFromFile, useColor } from './common.js';
+import { addEstimateOptions, chooseFormat, generatedAt, guardOut, resolveOptions, sellerFromFile, useColor, useUnicode } from './common.js';
 
 const EXAMPLES = `
 Examples:
@@ -35,7 +35,7 @@ async function runEstimate(file: string, flags: Record<string, unknown>): Promis
   const format = chooseFormat(o.format, o.out);
   const ingested = await ingestFile(file, { columns: o.columns, tz: o.tz });
   const claim = estimate(ingested, coreOptions(o, o.seller ?? sellerFromFile(file)));
-  const text = render(claim, format, { lang: o.lang, color: useColor(Boolean(o.out)), daily: o.daily, bom: o.bom });
+  const text = render(claim, format, { lang: o.lang, color: useColor(Boolean(o.out)), daily: o.daily, bom: o.bom, unicode: useUnicode(), generatedAt: generatedAt() });
   if (o.out) await writeAtomic(o.out, text);
   else await writeStdout(text);
 }
