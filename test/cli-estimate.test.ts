@@ -1,0 +1,157 @@
+// `loss-calc estimate` through the built binary: outputs, the contract, bad input.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { claimSchema } from '../src/core/claim.js';
+import { FIXTURES, run, tempDir, tempFile } from './cli-helpers.js';
+
+const COUPANG = join(FIXTURES, 'coupang-orders-cp949.csv');
+const ENGLISH = join(FIXTURES, 'shop-orders-en.csv');
+const DAILY = join(FIXTURES, 'daily-sales.csv');
+const truth = (f: string) => JSON.parse(readFileSync(f.replace(/\.csv$/, '.truth.json'), 'utf8'));
+
+describe('estimate on the bundled fixtures', () => {
+  for (const file of [COUPANG, ENGLISH, DAILY]) {
+    const name = file.split('/').pop()!;
+    it(`${name}: a valid claim whose interval holds the injected loss`, () => {
+      const r = run(['estimate', file, '--incident', '2025-11-29', '--format', 'json']);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const claim = claimSchema.parse(JSON.parse(r.stdout));
+      const t = truth(file);
+      expect(claim.schema).toBe('loss-calc/claim@1');
+      expect(claim.input.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(claim.totals.orders.lower!).toBeLessThanOrEqual(t.trueLossOrders);
+      expect(claim.totals.orders.upper!).toBeGreaterThanOrEqual(t.trueLossOrders);
+      expect(claim.totals.revenue.lower!).toBeLessThanOrEqual(t.trueLossRevenue);
+      expect(claim.totals.revenue.upper!).toBeGreaterThanOrEqual(t.trueLossRevenue);
+      expect(claim.totals.orders.lost).toBeCloseTo(claim.totals.orders.expected! - claim.totals.orders.actual!, 0);
+    });
+  }
+
+  it('reads the CP949 Korean export, newest first, leaving cancellations out', () => {
+    const c = JSON.parse(run(['estimate', COUPANG, '--incident', '2025-11-29', '--format', 'json']).stdout);
+    expect(c.input.encoding).toBe('cp949');
+    expect(c.input.kind).toBe('orders');
+    expect(Object.keys(c.input.rowsSkipped).sort()).toEqual(['cancelled', 'refunded', 'returned']);
+    expect(c.input.rows).toBe(c.input.rowsUsed + Object.values<number>(c.input.rowsSkipped).reduce((a, b) => a + b, 0));
+  });
+
+  it('gives byte-identical JSON for the same input and seed, and other draws for another seed', () => {
+    const args = ['estimate', ENGLISH, '--incident', '2025-11-29', '--format', 'json'];
+    const a = run(args).stdout;
+    expect(run(args).stdout).toBe(a);
+    const other = JSON.parse(run([...args, '--seed', '7']).stdout);
+    expect(other.totals.orders.expected).toBe(JSON.parse(a).totals.orders.expected);
+    expect(other.totals.orders.lower).not.toBe(JSON.parse(a).totals.orders.lower);
+  });
+
+  it('prints a readable table without colour off a terminal', () => {
+    const r = run(['estimate', ENGLISH, '--incident', '2025-11-29', '--margin', '0.3']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Orders');
+    expect(r.stdout).toContain('Profit (margin 30%)');
+    expect(r.stdout).toMatch(/₩[\d,]+/);
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('speaks Korean with --lang ko', () => {
+    const r = run(['estimate', ENGLISH, '--incident', '2025-11-29', '--lang', 'ko']);
+    expect(r.stdout).toContain('주문');
+    expect(r.stdout).toMatch(/[\d,]+건/);
+  });
+
+  it('writes one CSV summary row, or one row per day with --daily', () => {
+    const s = run(['estimate', ENGLISH, '--incident', '2025-11-29', '--format', 'csv']).stdout.trim().split('\n');
+    expect(s).toHaveLength(2);
+    expect(s[0].split(',')).toContain('lost_orders');
+    const d = run(['estimate', ENGLISH, '--incident', '2025-11-29', '--format', 'csv', '--daily']).stdout.trim().split('\n');
+    const claim = JSON.parse(run(['estimate', ENGLISH, '--incident', '2025-11-29', '--format', 'json']).stdout);
+    expect(d).toHaveLength(claim.daily.length + 1);
+    expect(d[0]).toBe('date,orders,expected_orders,orders_lower,orders_upper,revenue,expected_revenue,revenue_lower,revenue_upper,excluded');
+  });
+
+  it('writes --out atomically with the format from the extension and nothing on stdout', () => {
+    const out = join(tempDir(), 'claim.json');
+    const r = run(['estimate', ENGLISH, '--incident', '2025-11-29', '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(claimSchema.safeParse(JSON.parse(readFileSync(out, 'utf8'))).success).toBe(true);
+  });
+
+  it('takes options from --config, with flags winning', () => {
+    const cfg = tempFile('c.json', JSON.stringify({ incident: '2025-11-29', margin: 0.5, 'interest-rate': undefined, seller: 'from-config' }));
+    const c = JSON.parse(run(['estimate', ENGLISH, '--config', cfg, '--margin', '0.25', '--format', 'json']).stdout);
+    expect(c.seller).toBe('from-config');
+    expect(c.options.margin).toBe(0.25);
+  });
+
+  it('honours --until, --baseline and --exclude', () => {
+    const c = JSON.parse(run(['estimate', ENGLISH, '--incident', '2025-11-29', '--until', '2025-12-20', '--baseline', '2025-03-01..2025-11-28',
+      '--exclude', '2025-12-01..2025-12-02', '--format', 'json']).stdout);
+    expect(c.windows.incident).toEqual({ start: '2025-11-29', end: '2025-12-20', days: 22 });
+    expect(c.windows.baseline).toEqual({ start: '2025-03-01', end: '2025-11-28', days: 273 });
+    expect(c.windows.excluded).toEqual([{ start: '2025-12-01', end: '2025-12-02' }]);
+    expect(c.daily.filter((d: { excluded: boolean }) => d.excluded)).toHaveLength(2);
+  });
+
+  it('exits quietly when the reader closes the pipe', () => {
+    const r = spawnSync('bash', ['-c', `node bin/loss-calc.js estimate ${ENGLISH} --incident 2025-11-29 --format csv --daily | head -1`], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('bad input: a coded error, nothing on stdout, no stack trace', () => {
+  const cases: [string, string[], string, number][] = [
+    ['missing file', ['estimate', '/nonexistent/x.csv', '--incident', '2025-11-29'], 'FILE_NOT_FOUND', 1],
+    ['a directory', ['estimate', FIXTURES, '--incident', '2025-11-29'], 'FILE_UNREADABLE', 1],
+    ['an empty file', ['estimate', tempFile('e.csv', ''), '--incident', '2025-11-29'], 'EMPTY_FILE', 1],
+    ['a binary file', ['estimate', tempFile('b.csv', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 0xff, 0x00, 0x13])), '--incident', '2025-11-29'], 'BINARY_FILE', 1],
+    ['no date column', ['estimate', tempFile('n.csv', 'foo,amount\n1,2\n'), '--incident', '2025-11-29'], 'NO_DATE_COLUMN', 1],
+    ['no amount column', ['estimate', tempFile('n.csv', 'date,foo\n2025-01-01,2\n'), '--incident', '2025-11-29'], 'NO_AMOUNT_COLUMN', 1],
+    ['unreadable dates', ['estimate', tempFile('d.csv', 'date,amount\n2025-01-01,1\nyesterday,2\n'), '--incident', '2025-11-29'], 'BAD_DATES', 1],
+    ['unreadable amounts', ['estimate', tempFile('d.csv', 'date,amount\n2025-01-01,1\n2025-01-02,lots\n'), '--incident', '2025-11-29'], 'BAD_NUMBERS', 1],
+    ['incident after the data', ['estimate', ENGLISH, '--incident', '2027-01-01'], 'INCIDENT_OUTSIDE_DATA', 1],
+    ['incident before the data', ['estimate', ENGLISH, '--incident', '2020-01-01'], 'INCIDENT_OUTSIDE_DATA', 1],
+    ['a short baseline', ['estimate', ENGLISH, '--incident', '2025-11-29', '--baseline', '2025-11-10..2025-11-28'], 'BASELINE_TOO_SHORT', 1],
+    ['--until before --incident', ['estimate', ENGLISH, '--incident', '2025-11-29', '--until', '2025-11-01'], 'UNTIL_BEFORE_INCIDENT', 2],
+    ['a malformed window', ['estimate', ENGLISH, '--incident', '2025-11-29', '--baseline', '2025-01-01-2025-06-01'], 'BAD_WINDOW', 2],
+    ['a window ending before it starts', ['estimate', ENGLISH, '--incident', '2025-11-29', '--exclude', '2025-12-05..2025-12-01'], 'BAD_WINDOW', 2],
+    ['a bad date', ['estimate', ENGLISH, '--incident', '2025-13-01'], 'BAD_DATE', 2],
+    ['a bad level', ['estimate', ENGLISH, '--incident', '2025-11-29', '--level', '2'], 'BAD_OPTION', 2],
+    ['a bad margin', ['estimate', ENGLISH, '--incident', '2025-11-29', '--margin', 'lots'], 'BAD_OPTION', 2],
+    ['a bad format', ['estimate', ENGLISH, '--incident', '2025-11-29', '--format', 'xml'], 'BAD_OPTION', 2],
+    ['an unknown model', ['estimate', ENGLISH, '--incident', '2025-11-29', '--model', 'magic'], 'UNKNOWN_MODEL', 2],
+    ['an unknown holiday calendar', ['estimate', ENGLISH, '--incident', '2025-11-29', '--holidays', 'XX'], 'UNKNOWN_HOLIDAYS', 2],
+    ['no --incident', ['estimate', ENGLISH], 'USAGE', 2],
+    ['a config that is not JSON', ['estimate', ENGLISH, '--config', tempFile('c.json', '{nope')], 'BAD_CONFIG', 2],
+    ['a config that fails the schema', ['estimate', ENGLISH, '--config', tempFile('c.json', '{"incident":"2025-11-29","level":"high"}')], 'BAD_CONFIG', 2],
+    ['--out equal to the input', ['estimate', ENGLISH, '--incident', '2025-11-29', '--out', ENGLISH], 'OUT_IS_INPUT', 2],
+    ['--columns naming a missing header', ['estimate', ENGLISH, '--incident', '2025-11-29', '--columns', 'date=Nope'], 'UNKNOWN_COLUMN', 2],
+  ];
+  for (const [what, args, code, status] of cases) {
+    it(`${what} → ${code} (exit ${status})`, () => {
+      const r = run(args);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(new RegExp(`^loss-calc: ${code}: `));
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.status).toBe(status);
+    });
+  }
+
+  it('names the file and the lines of unreadable dates', () => {
+    const f = tempFile('dates.csv', 'date,amount\n2025-01-01,1\nyesterday,2\n2025-01-02,3\nsoon,4\n');
+    const r = run(['estimate', f, '--incident', '2025-11-29']);
+    expect(r.stderr).toContain('dates.csv');
+    expect(r.stderr).toMatch(/line 3/);
+    expect(r.stderr).toMatch(/line 5|5/);
+  });
+
+  it('never leaves a half-written --out behind a failing run', () => {
+    const out = join(tempDir(), 'claim.json');
+    run(['estimate', '/nonexistent.csv', '--incident', '2025-11-29', '--out', out]);
+    expect(existsSync(out)).toBe(false);
+  });
+});

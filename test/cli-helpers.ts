@@ -1,0 +1,38 @@
+// Run the built binary the way a user does, and capture everything it says.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const BIN = join(ROOT, 'bin', 'loss-calc.js');
+export const FIXTURES = join(ROOT, 'fixtures');
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run `loss-calc …args` (no TTY, no colour) and return exit status and output. */
+export function run(args: string[], env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', DEBUG: '', ...env },
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh temporary directory. */
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'loss-calc-'));
+}
+
+/** Write `content` to a file in a fresh temp dir and return its path. */
+export function tempFile(name: string, content: string | Uint8Array): string {
+  const p = join(tempDir(), name);
+  writeFileSync(p, content);
+  return p;
+}
