@@ -45,7 +45,8 @@ export function niceDomain(values: (number | null)[], count = 5): { domain: [num
     lo = Math.min(lo, v);
     hi = Math.max(hi, v);
   }
-  if (hi === lo) hi = lo + 1;
+  // a flat (or denormal-thin) series still gets a unit-high axis instead of a zero-width domain
+  if (hi - lo < 1e-9 * Math.max(1, Math.abs(lo), Math.abs(hi))) hi = lo + 1;
   const step = niceStep(hi - lo, count);
   const d0 = Math.floor(lo / step) * step;
   const d1 = Math.ceil(hi / step) * step;

@@ -1,0 +1,93 @@
+// The plain-words report and the terminal view: numbers identical to the claim's
+// (formatted), both languages, and the sparkline that degrades to ASCII.
+import { describe, expect, it } from 'vitest';
+import { generatedAt, useUnicode } from '../src/commands/common.js';
+import { formatMoney, formatOrders, formatPercent } from '../src/render/i18n.js';
+import { renderTable } from '../src/render/table.js';
+import { renderText } from '../src/render/text.js';
+import { RAMPS, sparkline, sparkRows, squeeze } from '../src/render/sparkline.js';
+import { opts, simClaim } from './render-helpers.js';
+
+describe('renderText', () => {
+  const claim = simClaim({ margin: 0.3 });
+  for (const lang of ['en', 'ko'] as const) {
+    it(`${lang}: every number in the words is the claim's own number, formatted`, () => {
+      const text = renderText(claim, opts({ lang }));
+      const { orders, revenue, profit } = claim.totals;
+      for (const k of ['actual', 'expected', 'lost', 'lower', 'upper'] as const) {
+        expect(text).toContain(formatOrders(orders[k], lang));
+        expect(text).toContain(formatMoney(revenue[k], 'KRW'));
+      }
+      for (const k of ['lost', 'lower', 'upper'] as const) expect(text).toContain(formatMoney(profit![k], 'KRW'));
+      for (const m of ['orders', 'revenue'] as const) {
+        expect(text).toContain(`p = ${claim.significance[m].pValue}`);
+        expect(text).toContain(formatPercent(claim.significance[m].probabilityOfLoss));
+      }
+      expect(text).toContain(String(claim.model.calibration.revenue!.widening));
+      expect(text).toContain(claim.model.name);
+    });
+
+    it(`${lang}: a few paragraphs — what happened, how much, how sure, how estimated`, () => {
+      const paras = renderText(claim, opts({ lang })).trim().split('\n\n');
+      expect(paras.length).toBeGreaterThanOrEqual(4);
+      const heads = lang === 'en' ? ['What happened', 'How much', 'How sure', 'How it was estimated'] : ['무슨 일이 있었나', '얼마나:', '얼마나 확실한가', '추정 방법'];
+      heads.forEach((h, i) => expect(paras[i].startsWith(h)).toBe(true));
+    });
+  }
+
+  it('keeps orders at the JSON precision (627.7 stays 627.7) and counts 건 in Korean', () => {
+    expect(formatOrders(627.7, 'en')).toBe('627.7');
+    expect(formatOrders(1955, 'ko')).toBe('1,955건');
+    expect(formatOrders(-259.5, 'ko')).toBe('-259.5건');
+  });
+
+  it('says when the interval reaches zero', () => {
+    const c = simClaim();
+    c.totals.revenue.lower = -5;
+    expect(renderText(c, opts())).toContain('cannot rule out that there was no loss');
+  });
+});
+
+describe('terminal sparkline', () => {
+  it('maps values onto the ramp on a shared scale; unknown days are blank', () => {
+    expect(sparkline([0, 5, 10, null], 10, true)).toBe('▁▅█ ');
+    expect(sparkline([0, 5, 10, null], 10, false)).toBe('_-# ');
+    expect(sparkline([3], 0, true)).toBe('▁');
+  });
+
+  it('squeezes long windows into at most 60 characters by averaging', () => {
+    expect(squeeze([1, 3, null, null, 5], 3)).toEqual([2, null, 5]);
+    expect(squeeze(Array(200).fill(1), 60).length).toBeLessThanOrEqual(60);
+  });
+
+  it('the table shows actual and expected rows, block characters or pure ASCII', () => {
+    const c = simClaim();
+    const uni = renderTable(c, opts({ unicode: true }));
+    const ascii = renderTable(c, opts({ unicode: false }));
+    const rows = (s: string, label: string) => s.split('\n').filter((l) => l.trimStart().startsWith(label));
+    expect(rows(uni, 'actual')).toHaveLength(1);
+    expect(rows(uni, 'expected')).toHaveLength(1);
+    const spark = (l: string) => l.replace(/^\s*\S+\s+/, ''); // no unknown days here, so no leading blank
+    expect(spark(rows(uni, 'actual')[0])).toMatch(new RegExp(`^[${RAMPS.unicode} ]{${c.daily.length}}$`));
+    for (const l of [...rows(ascii, 'actual'), ...rows(ascii, 'expected')]) expect(l).toMatch(/^[\x20-\x7e]+$/);
+    expect(rows(renderTable(c, opts({ unicode: false, lang: 'ko' })), '실제')).toHaveLength(1);
+    expect(sparkRows(c, 'en', true)[0]).toContain('Daily orders');
+  });
+
+  it('useUnicode: an explicit locale decides, else TERM (not dumb or the Linux console)', () => {
+    expect(useUnicode({ LANG: 'ko_KR.UTF-8' }, 'linux')).toBe(true);
+    expect(useUnicode({ LC_ALL: 'C', LANG: 'en_US.UTF-8' }, 'linux')).toBe(false);
+    expect(useUnicode({ LC_CTYPE: 'en_US.utf8' }, 'linux')).toBe(true);
+    expect(useUnicode({ LANG: 'C', TERM: 'xterm-256color' }, 'linux')).toBe(false);
+    expect(useUnicode({ TERM: 'xterm-256color' }, 'linux')).toBe(true);
+    expect(useUnicode({ TERM: 'dumb' }, 'linux')).toBe(false);
+    expect(useUnicode({ TERM: 'linux' }, 'linux')).toBe(false);
+    expect(useUnicode({}, 'linux')).toBe(false);
+    expect(useUnicode({}, 'win32')).toBe(true);
+  });
+
+  it('generatedAt honours SOURCE_DATE_EPOCH for reproducible reports', () => {
+    expect(generatedAt({ SOURCE_DATE_EPOCH: '1767225600' })).toBe('2026-01-01T00:00:00Z');
+    expect(generatedAt({}, new Date('2026-02-01T09:30:12.345Z'))).toBe('2026-02-01T09:30:12Z');
+  });
+});
