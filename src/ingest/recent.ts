@@ -3,8 +3,8 @@
 // Order-line exports repeat the order id on every line of an order. Counting distinct ids per
 // day exactly needs a set of every id (memory grows with rows: ~400 MB for 5M orders), so we
 // remember only the most recent 4,096–8,192 distinct ids of the whole file instead. That is exact
-// whenever the lines of one order lie within 4,096 distinct orders of each other — true of every
-// export we know (lines of an order are adjacent, whatever the sort order) — and overcounts by
+// whenever the lines of one order lie within 4,096 distinct orders of each other — as in the usual
+// export layouts, where an order's lines are adjacent whatever the sort order — and overcounts by
 // one per order whose lines are further apart. (A small window also keeps the Sets in cache:
 // 65,536 ids cost ~13 % more time per row than 8,192.) An order spanning midnight counts on the day of
 // the first of its lines that is read.
