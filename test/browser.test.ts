@@ -9,9 +9,10 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Claim } from '../src/core/claim.js';
+import { renderBatchIndex } from '../src/render/batch-index.js';
 import { chartMetrics, renderHtml } from '../src/render/html.js';
 import { PANEL } from '../src/render/chart/svg.js';
-import { opts, simClaim } from './render-helpers.js';
+import { indexRows, opts, simClaim } from './render-helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE = existsSync(CHROMIUM);
@@ -101,4 +102,22 @@ describe.skipIf(!HAVE && !process.env.CI)('HTML claim in headless chromium', () 
       await page.close();
     }, 60_000);
   }
+
+  it('batch index: sorts by loss, then by seller when that button is picked — without any script', async () => {
+    const rows = indexRows();
+    const file = join(work, 'index.html');
+    writeFileSync(file, renderBatchIndex(rows, { lang: 'en', currency: 'KRW', href: (r) => `${encodeURIComponent(r.seller)}.html` }));
+    const page = await ctx.newPage();
+    await page.goto(pathToFileURL(file).href);
+    // the sellers in the order the reader sees them (top to bottom)
+    const shown = () => page.$$eval('.row[data-seller]', (els) => els
+      .map((el) => ({ s: el.getAttribute('data-seller') as string, y: el.getBoundingClientRect().top }))
+      .sort((a, b) => a.y - b.y).map((r) => r.s));
+    const byLoss = [...rows].filter((r) => r.lost_revenue !== null).sort((a, b) => b.lost_revenue! - a.lost_revenue!).map((r) => r.seller);
+    expect(await shown()).toEqual([...byLoss, 'delta']);
+    await page.click('label[for="by-seller"]');
+    expect(await shown()).toEqual([...rows.map((r) => r.seller)].sort((a, b) => a.localeCompare(b)));
+    await page.screenshot({ path: join(ARTIFACTS, 'index.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
 });

@@ -4,6 +4,7 @@ import type { Claim } from '../src/core/claim.js';
 import { estimate, type CoreOptions } from '../src/core/estimate.js';
 import type { Ingested } from '../src/core/types.js';
 import type { RenderOptions } from '../src/render/index.js';
+import { failedRow, summaryRowOf, type SummaryRow } from '../src/render/summary-schema.js';
 import { designSeller, toDailySeries } from '../src/sim/index.js';
 
 /** Which simulated seller and which core options. */
@@ -51,4 +52,12 @@ export function simClaim(o: SimClaimOptions = {}): Claim {
 /** Render options with defaults a test can override. */
 export function opts(o: Partial<RenderOptions> = {}): RenderOptions {
   return { lang: 'en', color: false, daily: false, bom: false, ...o };
+}
+
+/** Three ok sellers, one failed, one with a hostile id. */
+export function indexRows(): SummaryRow[] {
+  const a = summaryRowOf(simClaim({ seller: 'alpha' }));
+  const b = summaryRowOf(simClaim({ seller: 'bravo', design: 'weekend-heavy', i: 2, seed: 5 }));
+  const c = summaryRowOf(simClaim({ seller: '<script>x</script>', design: 'holiday-window', i: 1, seed: 3 }));
+  return [a, b, c, failedRow('delta', 'insufficient-data', 'BASELINE_TOO_SHORT: 10 days')];
 }
