@@ -157,7 +157,7 @@ export function widening(ratios: number[], level: number): number {
   if (ratios.length === 0) return 1;
   const z = normalQuantile((1 + level) / 2);
   const rms = Math.sqrt(ratios.reduce((a, r) => a + r * r, 0) / ratios.length) * z;
-  return Math.min(TUNING.maxWidening, Math.max(1, rms));
+  return Math.min(TUNING.maxWidening, Math.max(TUNING.minWidening, rms));
 }
 
 /**

@@ -22,6 +22,8 @@ export const TUNING = {
   backtestMinHorizon: 7,
   /** Calibration never widens intervals more than this; past it the fit is poor (warned). */
   maxWidening: 4,
+  /** Calibration may narrow an interval down to this factor when backtests show it too wide. */
+  minWidening: 0.6,
   /** Widening past this gets a POOR_FIT warning. */
   poorFitWidening: 1.5,
   /** IRLS iteration cap and relative tolerance. */

@@ -3,12 +3,16 @@ import type { Model } from './model.js';
 import { countModel } from './count.js';
 import { trendModel } from './trend.js';
 import { ensembleOf } from './ensemble.js';
+import { seasonalMeanModel } from './seasonal-mean.js';
+import { etsModel } from './ets.js';
 
 /** Every model by name, in the order `auto` tries them. */
 export const MODELS: Record<string, Model> = {
   trend: trendModel,
   count: countModel,
-  ensemble: ensembleOf('ensemble', [trendModel, countModel]),
+  ensemble: ensembleOf('ensemble', [trendModel, countModel, etsModel]),
+  ets: etsModel,
+  'seasonal-mean': seasonalMeanModel,
 };
 
 /** Names accepted by `--model` (besides `auto`). */

@@ -1,0 +1,178 @@
+// `ets`: exponential smoothing with a damped additive trend and weekly seasonality,
+// ETS(A,Ad,A), on the log scale (so effects are multiplicative and forecasts positive),
+// after dividing holidays out by their baseline ratio. Smoothing parameters are chosen on
+// a grid by one-step squared error; paths run the state equations forward with
+// block-resampled one-step errors (R forecast's simulate(bootstrap = TRUE)).
+import { BlockBootstrap } from '../noise.js';
+import type { Rng } from '../random.js';
+import { weekday } from '../dates.js';
+import type { Forecast, Model, TrainingData } from './model.js';
+
+interface Params {
+  alpha: number;
+  beta: number;
+  gamma: number;
+  phi: number;
+}
+
+interface State {
+  level: number;
+  trend: number;
+  /** Seasonal term by weekday (0 = Monday). */
+  season: Float64Array;
+}
+
+const ALPHAS = [0.02, 0.05, 0.1, 0.2, 0.35, 0.5];
+const BETAS = [0, 0.1, 0.3]; // as a share of alpha (β ≤ α keeps the model stable)
+const GAMMAS = [0.01, 0.05, 0.15];
+const PHIS = [0.85, 0.92, 0.98];
+
+/** Holiday ratios (none, minor, major) against the same weekdays' means. */
+function holidayRatios(data: TrainingData): [number, number, number] {
+  const sum = new Float64Array(7);
+  const cnt = new Float64Array(7);
+  for (let i = 0; i < data.days.length; i++) {
+    if (data.holidayOf(data.days[i])) continue;
+    sum[weekday(data.days[i])] += data.y[i];
+    cnt[weekday(data.days[i])]++;
+  }
+  const num = [0, 0, 0];
+  const den = [0, 0, 0];
+  for (let i = 0; i < data.days.length; i++) {
+    const h = data.holidayOf(data.days[i]);
+    const w = weekday(data.days[i]);
+    if (h && cnt[w]) {
+      num[h] += data.y[i];
+      den[h] += sum[w] / cnt[w];
+    }
+  }
+  const r = (k: number) => (den[k] > 0 && num[k] > 0 ? num[k] / den[k] : 1);
+  return [1, r(1), r(2)];
+}
+
+/** Initial state from the first two weeks (or what there is). */
+function initialState(days: Int32Array, z: Float64Array): State {
+  const season = new Float64Array(7);
+  const cnt = new Float64Array(7);
+  let sum = 0;
+  const m = Math.min(z.length, 14);
+  for (let i = 0; i < m; i++) sum += z[i];
+  const level = sum / m;
+  for (let i = 0; i < m; i++) {
+    season[weekday(days[i])] += z[i] - level;
+    cnt[weekday(days[i])]++;
+  }
+  for (let w = 0; w < 7; w++) season[w] = cnt[w] ? season[w] / cnt[w] : 0;
+  return { level, trend: 0, season };
+}
+
+/** Run the filter; fills `errors` (one-step errors) when given; returns the SSE and end state. */
+function run(days: Int32Array, z: Float64Array, p: Params, errors?: Float64Array): { sse: number; state: State } {
+  const st = initialState(days, z);
+  const s = Float64Array.from(st.season);
+  let l = st.level;
+  let b = 0;
+  let sse = 0;
+  for (let i = 0; i < z.length; i++) {
+    // a gap of k days: let the state run k − 1 steps without news
+    const gap = i ? days[i] - days[i - 1] - 1 : 0;
+    for (let g = 0; g < gap; g++) {
+      l += p.phi * b;
+      b *= p.phi;
+    }
+    const w = weekday(days[i]);
+    const e = z[i] - (l + p.phi * b + s[w]);
+    sse += e * e;
+    if (errors) errors[i] = e;
+    const lPrev = l;
+    l = lPrev + p.phi * b + p.alpha * e;
+    b = p.phi * b + p.beta * e;
+    s[w] += p.gamma * e;
+  }
+  return { sse, state: { level: l, trend: b, season: s } };
+}
+
+function fitEts(data: TrainingData): Forecast {
+  const { days, y } = data;
+  const ratio = holidayRatios(data);
+  let mean = 0;
+  for (let i = 0; i < y.length; i++) mean += y[i];
+  mean /= y.length;
+  const c = Math.max(1, 0.1 * mean); // log(y + c): zeros allowed, low days not over-weighted
+  const z = Float64Array.from(y, (v, i) => Math.log(v / ratio[data.holidayOf(days[i])] + c));
+  let best: Params = { alpha: 0.1, beta: 0, gamma: 0.05, phi: 0.92 };
+  let bestSse = Infinity;
+  for (const alpha of ALPHAS)
+    for (const bs of BETAS)
+      for (const gamma of GAMMAS)
+        for (const phi of PHIS) {
+          const p = { alpha, beta: bs * alpha, gamma: Math.min(gamma, 1 - alpha), phi };
+          const { sse } = run(days, z, p);
+          if (sse < bestSse - 1e-12) {
+            bestSse = sse;
+            best = p;
+          }
+        }
+  const errors = new Float64Array(z.length);
+  const { state } = run(days, z, best, errors);
+  const sigma2 = bestSse / Math.max(1, z.length - 4);
+  const noise = new BlockBootstrap(errors.subarray(Math.min(14, errors.length >> 1)));
+  const last = days[days.length - 1];
+  const p = best;
+  /** Cumulative damping φ + φ² + … + φ^k. */
+  const damp = (k: number) => (p.phi * (1 - p.phi ** k)) / (1 - p.phi);
+  const point = (day: number) => {
+    const k = day - last;
+    const zHat = state.level + damp(k) * state.trend + state.season[weekday(day)];
+    // h-step variance of ETS(A,Ad,A) (Hyndman et al. 2008, class 1), for the log-normal mean
+    let v = 1;
+    for (let j = 1; j < k; j++) v += (p.alpha + p.beta * damp(j) + (j % 7 === 0 ? p.gamma : 0)) ** 2;
+    return Math.max(0, Math.exp(zHat + (sigma2 * v) / 2) - c) * ratio[data.holidayOf(day)];
+  };
+  return {
+    mean: (future) => Float64Array.from(future, point),
+    simulate(future, draws, rng: Rng) {
+      const h = future.length;
+      const out = new Float64Array(draws * h);
+      const e = new Float64Array(h);
+      const s = new Float64Array(7);
+      for (let d = 0; d < draws; d++) {
+        noise.sample(e, 0, h, rng);
+        let l = state.level;
+        let b = state.trend;
+        s.set(state.season);
+        let prev = last;
+        for (let t = 0; t < h; t++) {
+          for (let g = prev + 1; g < future[t]; g++) {
+            l += p.phi * b;
+            b *= p.phi;
+          }
+          prev = future[t];
+          const w = weekday(future[t]);
+          const zt = l + p.phi * b + s[w] + e[t];
+          l = l + p.phi * b + p.alpha * e[t];
+          b = p.phi * b + p.beta * e[t];
+          s[w] += p.gamma * e[t];
+          out[d * h + t] = Math.max(0, Math.exp(zt) - c) * ratio[data.holidayOf(future[t])];
+        }
+      }
+      return out;
+    },
+    summary: () => ({
+      alpha: p.alpha,
+      beta: Math.round(p.beta * 1e4) / 1e4,
+      gamma: p.gamma,
+      phi: p.phi,
+      sigma: Math.round(Math.sqrt(sigma2) * 1e4) / 1e4,
+      'holiday.minor': Math.round(ratio[1] * 1e4) / 1e4,
+      'holiday.major': Math.round(ratio[2] * 1e4) / 1e4,
+    }),
+  };
+}
+
+export const etsModel: Model = {
+  name: 'ets',
+  description: 'exponential smoothing with a damped trend and weekly seasonality on the log scale, holidays divided out by their baseline ratio',
+  minDays: 28,
+  fit: fitEts,
+};
