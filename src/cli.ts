@@ -2,6 +2,7 @@
 // thrown error into a stderr message and an exit code (DESIGN §3.8).
 import { Command, CommanderError } from 'commander';
 import { EXIT, LossCalcError } from './errors.js';
+import { registerBatch } from './commands/batch.js';
 import { registerEstimate } from './commands/estimate.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerSchema } from './commands/schema.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .exitOverride();
   registerEstimate(program);
+  registerBatch(program);
   registerInspect(program);
   registerSchema(program);
   return program;

@@ -1,0 +1,77 @@
+// One seller of a batch, from task to summary row: resume check → ingest → estimate → claim
+// and sidecar written → row. Runs in a worker thread or in-process (--jobs 1); it takes and
+// returns plain data only, and never throws: every problem becomes the seller's row.
+import { estimate, type CoreOptions } from '../core/estimate.js';
+import type { Ingested } from '../core/types.js';
+import { LossCalcError, type ErrorCode } from '../errors.js';
+import { ingestFile, type IngestOptions } from '../ingest/index.js';
+import { writeAtomic } from '../io.js';
+import { failedRow, summaryRowOf, type SummaryRow } from '../render/summary-schema.js';
+import { doneRow, fileSha256, forget, sellerPaths, sha256, writeState } from './state.js';
+
+/** Work for one seller: a file to read, or (`--by`) its already grouped series. */
+export interface SellerTask {
+  seller: string;
+  /** Stem of its claim in `outDir` (unique in the batch); null without --out. */
+  name: string | null;
+  outDir: string | null;
+  core: CoreOptions;
+  ingest: IngestOptions;
+  path?: string;
+  ingested?: Ingested;
+  /** A problem found before the estimate (e.g. the seller's rows in a --by file). */
+  error?: { code: ErrorCode; message: string };
+  resume: boolean;
+  /** Hash of the options that shape this seller's claim (state.ts optionsHash). */
+  optionsHash: string;
+}
+
+/** What came of it. */
+export interface SellerOutcome {
+  row: SummaryRow;
+  /** Taken from a previous run's claim (--resume). */
+  resumed: boolean;
+}
+
+/** Codes meaning the data cannot support an estimate (status `insufficient-data`); any other error is `failed`. */
+export const INSUFFICIENT_DATA: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'BASELINE_TOO_SHORT', 'INCIDENT_OUTSIDE_DATA', 'NO_LOSS_WINDOW_DATA', 'NO_ROWS', 'EMPTY_FILE',
+]);
+
+/** The row of a seller whose estimate threw: coded errors keep their code; anything else is a bug. */
+export function errorRow(seller: string, e: unknown): SummaryRow {
+  if (e instanceof LossCalcError) {
+    return failedRow(seller, INSUFFICIENT_DATA.has(e.code) ? 'insufficient-data' : 'failed', `${e.code}: ${e.message}`);
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return failedRow(seller, 'failed', `INTERNAL: ${msg} (this is a bug in loss-calc; please report it)`);
+}
+
+/** Rows go through JSON once so the in-memory row equals the one a resumed run reads back (-0 → 0). */
+const plain = (row: SummaryRow): SummaryRow => JSON.parse(JSON.stringify(row)) as SummaryRow;
+
+/** Run one seller. Never throws. */
+export async function runSeller(t: SellerTask): Promise<SellerOutcome> {
+  const paths = t.outDir !== null && t.name !== null ? sellerPaths(t.outDir, t.name) : null;
+  const inputHash = () => (t.ingested ? Promise.resolve(sha256(JSON.stringify(t.ingested))) : fileSha256(t.path!));
+  try {
+    if (t.error) throw new LossCalcError(t.error.code, t.error.message);
+    if (paths && t.resume) {
+      const row = await doneRow(paths, t.optionsHash, inputHash);
+      if (row) return { row, resumed: true };
+    }
+    const ing = t.ingested ?? (await ingestFile(t.path!, t.ingest));
+    const claim = estimate(ing, t.core);
+    const row = plain(summaryRowOf(claim));
+    if (paths) {
+      const text = `${JSON.stringify(claim, null, 2)}\n`;
+      await writeAtomic(paths.claim, text);
+      const input = t.ingested ? await inputHash() : claim.input.sha256;
+      await writeState(paths.state, { seller: t.seller, input, options: t.optionsHash, claim: sha256(text), row });
+    }
+    return { row, resumed: false };
+  } catch (e) {
+    if (paths) await forget(paths).catch(() => undefined);
+    return { row: plain(errorRow(t.seller, e)), resumed: false };
+  }
+}
