@@ -80,7 +80,7 @@ describe('paths', () => {
   it('a band goes along the upper edge and back along the lower one, closed, per known run', () => {
     const up = seriesPoints([5, 6, null, 8], (i) => i, y);
     const lo = seriesPoints([1, 2, null, 3], (i) => i, y);
-    expect(bandPath(up, lo)).toBe('M0,50L1,40L1,80L0,90ZM3,20L3,70Z');
+    expect(bandPath(up, lo)).toBe('M0,50L1,40L1,80L0,90ZM0,20L6,20L6,70L0,70Z'); // the lone day is a bar ±3 wide
   });
 });
 

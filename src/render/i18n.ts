@@ -18,7 +18,7 @@ export const LABELS = {
     orders: 'Orders',
     revenue: 'Revenue',
     profit: (m: number) => `Profit (margin ${m}%)`,
-    days: (n: number) => `${n} days`,
+    days: (n: number) => `${n} day${n === 1 ? '' : 's'}`,
     probability: 'Probability the loss is real',
     warnings: 'Warnings',
     chart: 'Daily orders over the loss window',

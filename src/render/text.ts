@@ -2,7 +2,7 @@
 // sure, how it was estimated). Every number is the claim's own, only formatted, so the words
 // and the JSON agree digit for digit (test/render-text.test.ts checks it).
 import type { Claim, Total } from '../core/claim.js';
-import { formatDate, formatMoney, formatOrders, formatPercent, type Lang } from './i18n.js';
+import { formatDate, formatMoney, formatOrders, formatPercent, LABELS, type Lang } from './i18n.js';
 import type { RenderOptions } from './index.js';
 
 /** The claim in words, in English or Korean. */
@@ -41,7 +41,7 @@ function english(c: Claim): string[] {
     x.profit && `${x.money(x.profit.lost)} of profit at a ${x.margin}% margin (${x.money(x.profit.lower)} to ${x.money(x.profit.upper)})`,
   ].filter(Boolean);
   const out = [
-    `What happened: seller ${c.seller}, loss window ${x.loss.from} to ${x.loss.to} (${x.loss.days} days). ` +
+    `What happened: seller ${c.seller}, loss window ${x.loss.from} to ${x.loss.to} (${LABELS.en.days(x.loss.days)}). ` +
       `The seller received ${amount('actual')}. Had the incident not happened, about ${amount('expected')} were expected.`,
     `How much: the estimated loss is ${joinEn(lost)}.` +
       (x.spansZero ? ' The interval reaches zero or below, so the data cannot rule out that there was no loss.' : ''),
@@ -52,7 +52,7 @@ function english(c: Claim): string[] {
       (x.sig[0].pValue < 1 - x.pct / 100 ? `At the ${x.pct}% level the shortfall is unlikely to be chance.` : `At the ${x.pct}% level this is not conclusive on its own.`));
   }
   out.push(`How it was estimated: the "${c.model.name}" model (${c.model.description}) was fitted on the baseline ` +
-    `${x.base.from} to ${x.base.to} (${x.base.days} days) and projected over the loss window; ${c.model.reason}. ` +
+    `${x.base.from} to ${x.base.to} (${LABELS.en.days(x.base.days)}) and projected over the loss window; ${c.model.reason}. ` +
     `The interval comes from simulated future paths of the whole window` +
     (x.cal ? `, widened ×${x.cal.widening} after checking the model on ${x.cal.windows} past ${x.cal.horizon}-day windows inside the baseline.` : '.'));
   if (x.recovery !== undefined) out.push(x.recovery ? `Recovery: sales returned to the expected level on ${x.recovery}.` : 'Recovery: sales had not returned to the expected level by the end of the loss window.');

@@ -44,7 +44,7 @@ const en = {
     currency: 'Currency', holidays: 'Holiday calendar', model: 'Model option', seed: 'Random seed', margin: 'Margin', tz: 'Time zone',
     kinds: { orders: 'one row per order', daily: 'daily totals' },
   },
-  days: (n: number) => `${n} days`,
+  days: (n: number) => `${n} day${n === 1 ? '' : 's'}`,
   check: 'Check the file: compute its SHA-256 (e.g. `sha256sum file`) and compare with the value above.',
 };
 

@@ -90,6 +90,9 @@ export function dateTickIndexes(n: number, max = 8): number[] {
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
+/** Half-width, in user units, of the band drawn for a day with no known neighbour. */
+export const SOLO_HALF = 3;
+
 /** Points of one series; a null value stays null (a gap), so indexes stay aligned to days. */
 export function seriesPoints(values: (number | null)[], x: (i: number) => number, y: Scale): (Point | null)[] {
   return values.map((v, i) => (v === null || !Number.isFinite(v) ? null : [r1(x(i)), r1(y(v))]));
@@ -127,8 +130,14 @@ export function bandPath(upper: (Point | null)[], lower: (Point | null)[]): stri
     const known = i < both.length && both[i] !== null;
     if (known && start < 0) start = i;
     if (!known && start >= 0) {
-      const top = upper.slice(start, i) as Point[];
-      const bottom = (lower.slice(start, i) as Point[]).reverse();
+      let top = upper.slice(start, i) as Point[];
+      let bottom = (lower.slice(start, i) as Point[]).reverse();
+      if (top.length === 1) {
+        // a lone day would make a zero-width band: draw it as a bar ±SOLO_HALF wide instead
+        const [[x, yu], [, yl]] = [top[0], bottom[0]];
+        top = [[r1(x - SOLO_HALF), yu], [r1(x + SOLO_HALF), yu]];
+        bottom = [[r1(x + SOLO_HALF), yl], [r1(x - SOLO_HALF), yl]];
+      }
       out.push(`${[...top, ...bottom].map((p, j) => `${j ? 'L' : 'M'}${p[0]},${p[1]}`).join('')}Z`);
       start = -1;
     }
