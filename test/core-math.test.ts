@@ -62,9 +62,10 @@ describe('interval helpers', () => {
     expect(outsideRatio(110, 100, 80, 120)).toBeCloseTo(0.5);
     expect(outsideRatio(100, 100, 80, 120)).toBe(0);
   });
-  it('widens by the RMS standardised backtest error, never narrows', () => {
+  it('scales by the RMS standardised backtest error, within [0.6, 4]', () => {
     expect(widening([], 0.95)).toBe(1);
-    expect(widening([0.1, 0.2], 0.95)).toBe(1);
+    expect(widening([0.1, 0.2], 0.95)).toBe(0.6); // floored
+    expect(widening([0.5, 0.5], 0.95)).toBeCloseTo(0.979982, 5);
     expect(widening([1, 1], 0.95)).toBeCloseTo(1.959964, 5);
     expect(widening([100], 0.95)).toBe(4); // capped
   });

@@ -100,6 +100,35 @@ describe('windows and exclusions', () => {
     expect(c.totals.profit!.lost).toBeCloseTo(c.totals.revenue.lost! * 0.3, -1);
     expect(c.totals.profit!.upper).toBeCloseTo(c.totals.revenue.upper! * 0.3, -1);
   });
+  it('charges simple interest on each day\'s lost profit up to --as-of', () => {
+    // 56 lost days of 45 orders × ₩10,000 / 2 … worked through the same weights by hand
+    const s = pattern('2024-11-29', 365 + 56, 365, 0.5);
+    const c = estimate(ingested(s), { ...OPTS, holidays: 'none', margin: 0.5, interestRate: 0.05, asOf: '2026-11-29' });
+    const byHand = c.daily.reduce((a, d) => a + d.lostRevenue! * 0.5 * 0.05 * ((toDay('2026-11-29') - toDay(d.date)) / 365), 0);
+    expect(c.interest!.amount).toBeCloseTo(byHand, -2);
+    expect(c.interest!.lower).toBeLessThanOrEqual(c.interest!.amount);
+    expect(c.interest!.upper).toBeGreaterThanOrEqual(c.interest!.amount);
+  });
+  it('finds the recovery day: the first of 14 days in a row back inside the band', () => {
+    // half the orders for 20 days, then back to normal
+    const s = pattern('2024-11-29', 365 + 56, 365, 0.5);
+    const full = pattern('2024-11-29', 365 + 56, 10_000, 1);
+    for (let i = 385; i < 421; i++) {
+      s.orders[i] = full.orders[i];
+      s.revenue[i] = full.revenue[i];
+    }
+    const c = estimate(ingested(s), { ...OPTS, holidays: 'none' });
+    expect(c.recovery.date).toBe(fromDay(toDay('2024-11-29') + 385));
+    const none = estimate(ingested(pattern('2024-11-29', 365 + 56, 365, 0.5)), { ...OPTS, holidays: 'none' });
+    expect(none.recovery.date).toBeNull();
+  });
+  it('runs the placebo test over the backtest windows', () => {
+    const c = estimate(ingested(pattern('2024-11-29', 400, 365, 0.5)), { ...OPTS, holidays: 'none' });
+    const p = c.significance.orders.placebo!;
+    expect(p.windows).toBeGreaterThanOrEqual(4);
+    expect(p.exceeding).toBe(0); // no pseudo-incident lost half the orders
+    expect(p.pValue).toBeCloseTo(1 / (1 + p.windows), 4);
+  });
   it('refuses a short baseline, an incident outside the data and --until before --incident', () => {
     const code = (f: () => unknown) => {
       try {

@@ -53,6 +53,8 @@ export function coreOptions(o: EstimateOptions, seller: string) {
     level: o.level,
     seed: o.seed,
     margin: o.margin,
+    interestRate: o.interestRate,
+    asOf: o.asOf,
     currency: o.currency.toUpperCase(),
     tz: o.tz,
     baselineMaxDays: DEFAULTS.baselineMaxDays,
@@ -64,6 +66,8 @@ export function coreOptions(o: EstimateOptions, seller: string) {
 /** Options of the contract that later work delivers: a clear error, never a silent ignore. */
 function checkNotYetSupported(o: EstimateOptions): void {
   if (o.control) fail('BAD_OPTION', '--control needs the control model, which this version does not have yet');
-  if (o.interestRate !== undefined) fail('BAD_OPTION', '--interest-rate is not supported yet');
+  if (o.interestRate !== undefined && o.margin === undefined) {
+    fail('BAD_OPTION', '--interest-rate needs --margin: interest runs on lost profit', 'e.g. --margin 0.3 --interest-rate 0.05 --as-of 2026-06-30');
+  }
   if (o.period && o.period !== 'day') fail('UNSUPPORTED_PERIOD', `--period ${o.period} is not supported yet; this version reads daily data`);
 }

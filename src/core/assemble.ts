@@ -6,6 +6,7 @@ import type { MetricEstimate } from './inference.js';
 import type { Selection } from './select.js';
 import type { Ingested, Metric, Warning } from './types.js';
 import type { Windows } from './windows.js';
+import { TUNING } from './tuning.js';
 
 export interface AssembleInput {
   ing: Ingested;
@@ -53,7 +54,18 @@ export function assembleClaim({ ing, o, windows, selection, estimates, warnings 
     return { horizon: bt.horizon, windows: bt.windows.length, widening: roundTo(e.widening, 4), coverage: bt.windows.length ? roundTo(inside / bt.windows.length, 4) : null };
   };
   const sig = (e: MetricEstimate | undefined) =>
-    e ? { pValue: roundTo(e.pValue, 4), probabilityOfLoss: roundTo(1 - e.pValue, 4) } : { pValue: null, probabilityOfLoss: null };
+    e
+      ? {
+          pValue: roundTo(e.pValue, 4),
+          probabilityOfLoss: roundTo(1 - e.pValue, 4),
+          placebo: { ...e.placebo, pValue: e.placebo.pValue === null ? null : roundTo(e.placebo.pValue, 4) },
+        }
+      : { pValue: null, probabilityOfLoss: null, placebo: null };
+  const recoveryMetric: Metric = orders ? 'orders' : 'revenue';
+  const recovery = (orders ?? revenue)?.recovery ?? null;
+  const interest = revenue?.weighted && o.interestRate !== undefined && o.asOf !== undefined
+    ? { rate: o.interestRate, asOf: o.asOf, amount: roundTo(revenue.weighted.value, money), lower: roundTo(revenue.weighted.lower, money), upper: roundTo(revenue.weighted.upper, money) }
+    : undefined;
   const metricIndex = (m: Metric) => [...estimates.keys()].indexOf(m);
   return {
     schema: CLAIM_SCHEMA_ID,
@@ -94,7 +106,12 @@ export function assembleClaim({ ing, o, windows, selection, estimates, warnings 
       ...(o.margin !== undefined ? { profit: total(revenue, money, o.margin) } : {}),
     },
     significance: { orders: sig(orders), revenue: sig(revenue) },
-    options: { holidays: o.holidays, model: o.model, seed: o.seed, margin: o.margin ?? null, tz: o.tz },
+    recovery: { date: recovery === null ? null : fromDay(recovery), metric: recoveryMetric, days: TUNING.recoveryDays },
+    ...(interest ? { interest } : {}),
+    options: {
+      holidays: o.holidays, model: o.model, seed: o.seed, margin: o.margin ?? null, tz: o.tz,
+      interestRate: o.interestRate ?? null, asOf: o.asOf ?? null,
+    },
     warnings,
     daily: dailyRows(orders, revenue, money),
   };
@@ -118,6 +135,8 @@ function dailyRows(orders: MetricEstimate | undefined, revenue: MetricEstimate |
       expectedRevenue: n(r?.expected, money),
       revenueLower: n(r?.lower, money),
       revenueUpper: n(r?.upper, money),
+      lostOrders: o && o.actual !== null ? roundTo(o.expected - o.actual, ORDER_DIGITS) : null,
+      lostRevenue: r && r.actual !== null ? roundTo(r.expected - r.actual, money) : null,
       excluded: !d.counted && d.actual !== null,
     };
   });

@@ -30,8 +30,15 @@ const calibrationSchema = z.object({
 });
 
 const significanceSchema = z.object({
-  pValue: z.number().nullable().describe('P(counterfactual total ≤ actual) under the model'),
-  probabilityOfLoss: z.number().nullable(),
+  pValue: z.number().nullable().describe('P(counterfactual total ≤ actual) under the calibrated model'),
+  probabilityOfLoss: z.number().nullable().describe('1 − pValue: the probability that the loss is real'),
+  placebo: z
+    .object({
+      windows: z.number().int().describe('pseudo-incidents inside the baseline (the backtest windows)'),
+      exceeding: z.number().int().describe('placebo windows whose standardised loss was at least the observed one'),
+      pValue: z.number().nullable().describe('(1 + exceeding) / (1 + windows)'),
+    })
+    .nullable(),
 });
 
 export const dailySchema = z.object({
@@ -44,6 +51,8 @@ export const dailySchema = z.object({
   expectedRevenue: z.number().nullable(),
   revenueLower: z.number().nullable(),
   revenueUpper: z.number().nullable(),
+  lostOrders: z.number().nullable().describe('expectedOrders − orders'),
+  lostRevenue: z.number().nullable().describe('expectedRevenue − revenue'),
   excluded: z.boolean(),
 });
 
@@ -85,12 +94,28 @@ export const claimSchema = z.object({
   }),
   totals: z.object({ orders: totalSchema, revenue: totalSchema, profit: totalSchema.optional() }),
   significance: z.object({ orders: significanceSchema, revenue: significanceSchema }),
+  recovery: z.object({
+    date: isoDate.nullable().describe('first day from which the actual stays inside the counterfactual band for `days` days'),
+    metric: z.enum(['orders', 'revenue']),
+    days: z.number().int(),
+  }),
+  interest: z
+    .object({
+      rate: z.number(),
+      asOf: isoDate,
+      amount: z.number().describe('simple interest on each day\'s lost profit from that day to asOf'),
+      lower: z.number(),
+      upper: z.number(),
+    })
+    .optional(),
   options: z.object({
     holidays: z.string(),
     model: z.string(),
     seed: z.number().int(),
     margin: z.number().nullable(),
     tz: z.string(),
+    interestRate: z.number().nullable(),
+    asOf: isoDate.nullable(),
   }),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
   daily: z.array(dailySchema),

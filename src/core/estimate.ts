@@ -25,6 +25,9 @@ export interface CoreOptions {
   level: number;
   seed: number;
   margin?: number;
+  /** Simple annual interest on lost profit (needs margin), up to asOf. */
+  interestRate?: number;
+  asOf?: string;
   currency: string;
   tz: string;
   baselineMaxDays: number;
@@ -63,8 +66,19 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
   const estimates = new Map<Metric, MetricEstimate>();
   [...data.entries()].forEach(([m, d], i) => {
     const seed = o.seed + 1_000_003 * (METRICS.indexOf(m) + 1); // fixed per metric, whatever else is present
-    estimates.set(m, inferMetric(d, selection.model, trains[i], selection.backtests[i], o.level, seed));
+    estimates.set(m, inferMetric(d, selection.model, trains[i], selection.backtests[i], o.level, seed, m === 'revenue' ? interestWeights(o) : undefined));
   });
   warnings.push(...estimateWarnings({ windows, calendar: calendar.list, trains, estimates, selection, loss }));
   return assembleClaim({ ing, o, windows, selection, estimates, warnings });
+}
+
+/**
+ * Weights of simple interest on lost profit: a day's lost revenue × margin × rate ×
+ * (days from that day to asOf) / 365. None without a rate.
+ */
+function interestWeights(o: CoreOptions): ((day: number) => number) | undefined {
+  if (o.interestRate === undefined || o.asOf === undefined || o.margin === undefined) return undefined;
+  const asOf = toDay(o.asOf);
+  const k = (o.margin * o.interestRate) / 365;
+  return (day) => k * Math.max(0, asOf - day);
 }

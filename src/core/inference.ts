@@ -1,9 +1,9 @@
 // From a fitted counterfactual to the claim's numbers for one metric:
 // lost = expected − actual over the loss window, its interval from per-draw totals of
 // simulated joint paths (widened by the backtests), and the tail-area p-value.
-import { pathTotals, tailProbability, widening, type Backtest } from './backtest.js';
-import type { HolidayOf, Model, TrainingData } from './models/model.js';
-import { quantileSorted } from './quantile.js';
+import { normalQuantile, tailProbability, widening, type Backtest } from './backtest.js';
+import { fitCached, type HolidayOf, type Model, type TrainingData } from './models/model.js';
+import { quantileSorted, standardDeviation } from './quantile.js';
 import { Rng } from './random.js';
 import { TUNING } from './tuning.js';
 
@@ -30,6 +30,11 @@ export interface DailyEstimate {
 
 export interface MetricEstimate {
   summary: Record<string, number | string | boolean>;
+  placebo: { windows: number; exceeding: number; pValue: number | null };
+  /** Day number of recovery, or null. */
+  recovery: number | null;
+  /** The weighted loss (interest), when weights were given. */
+  weighted?: Bounded;
   widening: number;
   actual: number;
   expected: number;
@@ -53,58 +58,135 @@ export function trainingData(d: MetricData): TrainingData {
   return { days: Int32Array.from(days), y: Float64Array.from(y), holidayOf: d.holidayOf };
 }
 
-/**
- * Estimate one metric with `model`: widen its simulated spread by the conformal factor
- * of its backtest `bt`, then infer totals, bands and the p-value.
- */
-export function inferMetric(d: MetricData, model: Model, train: TrainingData, bt: Backtest, level: number, seed: number): MetricEstimate {
-  const widen = widening(bt.windows.map((w) => w.ratio), level);
-  return { ...infer(d, model, train, level, widen, new Rng(seed)), widening: widen };
+/** A bounded quantity: point value and its interval at the claim's level. */
+export interface Bounded {
+  value: number;
+  lower: number;
+  upper: number;
 }
 
-/** Fit on the whole baseline and turn simulated loss-window paths into totals and bands. */
-function infer(d: MetricData, model: Model, train: TrainingData, level: number, widen: number, rng: Rng) {
-  const fit = model.fit(train);
+/**
+ * Estimate one metric with `model`: widen its simulated spread by the calibration factor
+ * of its backtest `bt`, then infer totals, bands, the p-value, the placebo test and,
+ * given per-day `weights`, a weighted loss (e.g. interest: Σ w_t · lost_t).
+ */
+export function inferMetric(
+  d: MetricData, model: Model, train: TrainingData, bt: Backtest, level: number, seed: number,
+  weights?: (day: number) => number,
+): MetricEstimate {
+  const widen = widening(bt.windows.map((w) => w.ratio), level);
+  const fit = fitCached(model, train);
   const h = d.loss[1] - d.loss[0] + 1;
   const days = Int32Array.from({ length: h }, (_, i) => d.loss[0] + i);
   const mean = fit.mean(days);
   const draws = TUNING.draws;
-  const paths = fit.simulate(days, draws, rng);
+  const paths = fit.simulate(days, draws, new Rng(seed));
   const qLo = (1 - level) / 2;
   const qHi = (1 + level) / 2;
   const daily: DailyEstimate[] = [];
-  const counted: number[] = [];
-  let actual = 0;
-  let expected = 0;
   const column = new Float64Array(draws);
   for (let t = 0; t < h; t++) {
     const v = d.values[days[t] - d.start] ?? null;
-    const isCounted = v !== null && !d.isExcluded(days[t]);
     for (let s = 0; s < draws; s++) column[s] = paths[s * h + t];
     const band = widenedBand(column, mean[t], widen, qLo, qHi);
-    daily.push({ day: days[t], actual: v, expected: mean[t], lower: band[0], upper: band[1], counted: isCounted });
-    if (isCounted) {
-      counted.push(t);
-      actual += v;
-      expected += mean[t];
-    }
+    daily.push({ day: days[t], actual: v, expected: mean[t], lower: band[0], upper: band[1], counted: v !== null && !d.isExcluded(days[t]) });
   }
-  const sub = new Float64Array(draws * counted.length);
-  for (let s = 0; s < draws; s++) for (let j = 0; j < counted.length; j++) sub[s * counted.length + j] = paths[s * h + counted[j]];
-  const totals = widenTotals(pathTotals(sub, draws, counted.length, expected), expected, widen);
+  const total = lostOver(paths, mean, daily, () => 1, widen, level);
+  const sd = standardDeviation(total.draws);
   return {
     summary: fit.summary(),
-    actual,
-    expected,
-    lost: expected - actual,
-    lower: quantileSorted(totals, qLo) - actual,
-    upper: quantileSorted(totals, qHi) - actual,
-    pValue: tailProbability(totals, actual),
+    widening: widen,
+    actual: total.actual,
+    expected: total.expected,
+    lost: total.value,
+    lower: total.lower,
+    upper: total.upper,
+    pValue: tailProbability(total.draws, total.actual),
+    placebo: placeboTest(bt, total.expected - total.actual, sd / widen),
+    recovery: recoveryDay(daily),
+    weighted: weights ? lostOver(paths, mean, daily, weights, widen, level) : undefined,
     daily,
   };
 }
 
-/** Stretch sorted totals away from `center` by `widen` (≥ 1), keeping them ≥ 0. */
+/**
+ * Σ w_t (counterfactual_t − actual_t) over the counted days, per draw: the point value,
+ * its interval, and the sorted (widened) counterfactual draws of Σ w_t · counterfactual_t.
+ */
+function lostOver(paths: Float64Array, mean: Float64Array, daily: DailyEstimate[], w: (day: number) => number, widen: number, level: number) {
+  const h = daily.length;
+  const draws = paths.length / h;
+  let actual = 0;
+  let expected = 0;
+  const weight = daily.map((d) => (d.counted ? w(d.day) : 0));
+  for (let t = 0; t < h; t++) {
+    if (!weight[t]) continue;
+    actual += weight[t] * (daily[t].actual as number);
+    expected += weight[t] * mean[t];
+  }
+  const totals = new Float64Array(draws);
+  for (let s = 0; s < draws; s++) {
+    let v = 0;
+    for (let t = 0; t < h; t++) if (weight[t]) v += weight[t] * paths[s * h + t];
+    totals[s] = v;
+  }
+  const sorted = widenTotals(recentre(totals, expected), expected, widen);
+  return {
+    actual,
+    expected,
+    value: expected - actual,
+    lower: quantileSorted(sorted, (1 - level) / 2) - actual,
+    upper: quantileSorted(sorted, (1 + level) / 2) - actual,
+    draws: sorted,
+  };
+}
+
+/** Shift draws so their mean is `center`, clip at 0, sort. */
+function recentre(totals: Float64Array, center: number): Float64Array {
+  let sum = 0;
+  for (const v of totals) sum += v;
+  const shift = center - sum / totals.length;
+  return totals.map((v) => Math.max(0, v + shift)).sort();
+}
+
+/**
+ * Placebo-in-time test: the same estimate at the backtests' pseudo-incidents, where
+ * nothing happened. The observed standardised loss is ranked among the placebo ones:
+ * p = (1 + #placebos at least as large) / (1 + #placebos).
+ */
+export function placeboTest(bt: Backtest, lost: number, sd: number): { windows: number; exceeding: number; pValue: number | null } {
+  const z = (l: number, s: number) => (s > 0 ? l / s : l > 0 ? Infinity : 0);
+  const observed = z(lost, sd);
+  const k = bt.windows.length;
+  let exceeding = 0;
+  for (const w of bt.windows) {
+    const wsd = (w.upper - w.lower) / 2 / normalQuantile(0.975);
+    if (z(w.expected - w.actual, wsd) >= observed) exceeding++;
+  }
+  return { windows: k, exceeding, pValue: k ? (1 + exceeding) / (1 + k) : null };
+}
+
+/**
+ * Recovery: the first counted day from which the actual stays inside the counterfactual
+ * band for RECOVERY_DAYS counted days in a row; null if it never does.
+ */
+export function recoveryDay(daily: DailyEstimate[]): number | null {
+  let run = 0;
+  let start = -1;
+  for (const d of daily) {
+    if (!d.counted) continue;
+    const inside = (d.actual as number) >= d.lower && (d.actual as number) <= d.upper;
+    if (!inside) {
+      run = 0;
+      continue;
+    }
+    if (run === 0) start = d.day;
+    if (++run >= TUNING.recoveryDays) return start;
+  }
+  return null;
+}
+
+/** Stretch sorted totals away from `center` by `widen`, keeping them ≥ 0. */
 function widenTotals(sorted: Float64Array, center: number, widen: number): Float64Array {
   if (widen === 1) return sorted;
   return sorted.map((v) => Math.max(0, center + widen * (v - center)));

@@ -33,6 +33,8 @@ export const TUNING = {
   trendPriorSd: 1,
   /** Prior sd (log scale) of weekday and holiday effects: a holiday seen once is not taken at face value. */
   effectPriorSd: 2,
+  /** Days in a row inside the counterfactual band that mark a recovery. */
+  recoveryDays: 14,
   /** Days of baseline needed before yearly seasonality is modelled (two years, give or take a month). */
   yearlyMinDays: 700,
   /** Default baseline when the data hold `yearlyMinDays` before the incident: up to three years. */
