@@ -81,12 +81,31 @@ describe('renderHtml', () => {
   });
 
   it('renders recovery only when the claim carries it', () => {
-    expect(html).not.toContain('<h2>Recovery</h2>');
-    const rec = renderHtml({ ...claim, recovery: { date: '2025-12-20' } } as typeof claim, opts());
+    const without: Record<string, unknown> = { ...claim };
+    delete without.recovery; // older claims have none
+    expect(renderHtml(without as typeof claim, opts())).not.toContain('<h2>Recovery</h2>');
+    const rec = renderHtml({ ...claim, recovery: { date: '2025-12-20', metric: 'orders', days: 7 } } as typeof claim, opts());
     expect(rec).toContain('<h2>Recovery</h2>');
     expect(rec).toContain('20 Dec 2025');
-    const not = renderHtml({ ...claim, recovery: { date: null } } as typeof claim, opts());
+    expect(rec).toContain('inside the expected band for 7 days');
+    const not = renderHtml({ ...claim, recovery: { date: null, metric: 'orders', days: 7 } } as typeof claim, opts());
     expect(not).toContain('had not returned to the expected level');
+  });
+
+  it('shows interest and the placebo p-value when the claim carries them', () => {
+    const c = structuredClone(claim) as typeof claim & Record<string, unknown>;
+    c.interest = { rate: 0.05, asOf: '2026-06-30', amount: 123456, lower: 100000, upper: 150000 };
+    (c.significance.revenue as Record<string, unknown>).placebo = { windows: 8, exceeding: 0, pValue: 0.1111 };
+    const out = renderHtml(c, opts());
+    expect(out).toContain('Interest on lost profit (5.0% a year, to 30 Jun 2026)');
+    expect(out).toContain('₩123,456');
+    expect(out).toContain('0.1111 (0/8)');
+    const none = structuredClone(claim) as typeof claim & Record<string, unknown>;
+    for (const m of ['orders', 'revenue'] as const) (none.significance[m] as Record<string, unknown>).placebo = null;
+    delete none.interest;
+    const plain = renderHtml(none, opts());
+    expect(plain).not.toContain('Placebo');
+    expect(plain).not.toContain('Interest on lost profit');
   });
 
   it('leaves out the profit row without --margin, and charts of a metric the claim lacks', () => {

@@ -41,6 +41,15 @@ describe('renderText', () => {
     expect(formatOrders(-259.5, 'ko')).toBe('-259.5건');
   });
 
+  it('adds interest on lost profit, with its own numbers, when the claim has it', () => {
+    const c = simClaim({ margin: 0.3 }) as ReturnType<typeof simClaim> & Record<string, unknown>;
+    c.interest = { rate: 0.05, asOf: '2026-06-30', amount: 123456, lower: 100000, upper: 150000 };
+    const en = renderText(c, opts());
+    for (const v of [123456, 100000, 150000]) expect(en).toContain(formatMoney(v, 'KRW'));
+    expect(en).toContain('5.0% a year to 30 Jun 2026');
+    expect(renderText(c, opts({ lang: 'ko' }))).toContain('2026년 6월 30일까지 연 5.0%의 이자 ₩123,456');
+  });
+
   it('says when the interval reaches zero', () => {
     const c = simClaim();
     c.totals.revenue.lower = -5;

@@ -2,6 +2,7 @@
 // (escapeHtml) — seller ids, file names, column headers, warnings and model text alike.
 import type { Claim, Total } from '../core/claim.js';
 import { escapeHtml as e } from './escape.js';
+import { interestOf, placeboOf, recoveryOf } from './extras.js';
 import { formatDate, formatMoney, formatOrders, formatPercent, formatSpan, LABELS, type Lang } from './i18n.js';
 import { words } from './words.js';
 
@@ -33,29 +34,46 @@ export function summarySection(c: Claim, lang: Lang, generatedAt?: string): stri
 ${c.totals.orders.expected !== null ? row(L.orders, c.totals.orders, n) : ''}
 ${c.totals.revenue.expected !== null ? row(L.revenue, c.totals.revenue, m) : ''}
 ${c.totals.profit && c.options.margin !== null ? row(L.profit(Math.round(c.options.margin * 100)), c.totals.profit, m) : ''}
+${interestRow(c, lang)}
 </tbody></table>`;
+}
+
+/** Interest on lost profit, when the claim has it: only the lost and interval columns apply. */
+function interestRow(c: Claim, lang: Lang): string {
+  const i = interestOf(c);
+  if (!i) return '';
+  const { m } = formatters(c, lang);
+  const label = words(lang).interest(formatPercent(i.rate), formatDate(i.asOf, lang));
+  return `<tr><th scope="row">${e(label)}</th><td>–</td><td>–</td><td class="lost">${m(i.amount)}</td><td>${m(i.lower)} – ${m(i.upper)}</td></tr>`;
 }
 
 /** p-value and the probability the loss is real, per metric, with one sentence of meaning. */
 export function significanceSection(c: Claim, lang: Lang): string {
   const W = words(lang);
+  const hasPlacebo = Boolean(placeboOf(c, 'orders') ?? placeboOf(c, 'revenue'));
   const rows = (['orders', 'revenue'] as const)
     .filter((k) => c.significance[k].pValue !== null)
-    .map((k) => `<tr><th scope="row">${e(W.metric[k])}</th><td>${e(String(c.significance[k].pValue))}</td><td>${e(formatPercent(c.significance[k].probabilityOfLoss))}</td></tr>`);
+    .map((k) => {
+      const pl = placeboOf(c, k);
+      const placebo = hasPlacebo ? `<td>${pl ? `${e(String(pl.pValue ?? '–'))} (${pl.exceeding}/${pl.windows})` : '–'}</td>` : '';
+      return `<tr><th scope="row">${e(W.metric[k])}</th><td>${e(String(c.significance[k].pValue))}</td><td>${e(formatPercent(c.significance[k].probabilityOfLoss))}</td>${placebo}</tr>`;
+    });
   const main = c.significance.revenue.pValue !== null ? 'revenue' : 'orders';
   const p = c.significance[main].pValue;
   return `<h2>${e(W.sections.significance)}</h2>
-<table><thead><tr><th></th><th>${e(W.pValue)}</th><th>${e(W.probability)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>
+<table><thead><tr><th></th><th>${e(W.pValue)}</th><th>${e(W.probability)}</th>${hasPlacebo ? `<th>${e(W.placebo)}</th>` : ''}</tr></thead><tbody>${rows.join('')}</tbody></table>
+${hasPlacebo ? `<p class="note">${e(W.placeboNote)}</p>` : ''}
 ${p !== null ? `<p>${e(W.significanceText(String(p), W.metric[main]))}</p>` : ''}`;
 }
 
-/** Recovery date, only when the claim carries `recovery` (a later core field). */
+/** Recovery date, only when the claim carries `recovery`. */
 export function recoverySection(c: Claim, lang: Lang): string {
-  const rec = (c as Claim & { recovery?: { date?: string | null } | null }).recovery;
-  if (rec === undefined || rec === null) return '';
+  const rec = recoveryOf(c);
+  if (!rec) return '';
   const W = words(lang);
   const text = typeof rec.date === 'string' ? W.recovered(formatDate(rec.date, lang)) : W.notRecovered;
-  return `<h2>${e(W.sections.recovery)}</h2><p>${e(text)}</p>`;
+  const rule = rec.metric && rec.days ? ` ${W.recoveryRule(W.metric[rec.metric], rec.days)}` : '';
+  return `<h2>${e(W.sections.recovery)}</h2><p>${e(text + rule)}</p>`;
 }
 
 /** Warnings with their stable codes. */

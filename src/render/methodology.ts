@@ -45,8 +45,9 @@ function english(f: Facts) {
       `and uncertainty in the fitted effects — so that good and bad days that tend to come together are kept together. ` +
       `The middle ${f.level}% of the simulated totals gives the interval of the expected total, and subtracting the actual total gives the interval of the loss. ` +
       `The method was first checked on the seller's own past: ${f.windows} times inside the baseline, the model was fitted on the days before ` +
-      `a ${f.horizon}-day window and asked to predict that window. Where it missed by more than its simulated spread allowed, the spread ` +
-      `was widened (here ×${f.widening}) so the interval would have covered those past windows at the stated level.` },
+      `a ${f.horizon}-day window and asked to predict that window, and the simulated spread was scaled to match how far those forecasts ` +
+      `actually missed: widened where they missed by more than the spread allowed, narrowed (within limits) where the spread was too cautious. ` +
+      `Here the factor is ×${f.widening}.` },
     { heading: 'What the p-value means', text:
       `The p-value is the share of simulated futures whose total was as low as the actual total or lower. A small p-value ` +
       `(for example below 0.05) means a shortfall this large would rarely happen by ordinary fluctuation; the "probability the loss is real" is one minus it. ` +
@@ -54,7 +55,7 @@ function english(f: Facts) {
     { heading: 'Limitations', text:
       `The estimate assumes the baseline pattern would have continued. Anything else that happened in the loss window — a competitor's sale, ` +
       `a change of price or stock, a market-wide slump — is counted as part of the loss unless those days are excluded or the window is shortened. ` +
-      `Holiday effects are learned only from holidays seen in the baseline. The widening rests on ${f.windows} backtest windows; with few of them it is itself uncertain. ` +
+      `Holiday effects are learned only from holidays seen in the baseline. The scaling rests on ${f.windows} backtest windows; with few of them it is itself uncertain. ` +
       (f.margin !== null ? `Lost profit uses one contribution margin for every sale. ` : '') +
       `Orders are rounded to one decimal and money to the currency's smallest unit.` },
   ];
@@ -73,13 +74,13 @@ function korean(f: Facts) {
       `모형은 손실 기간 전체의 가능한 미래를 한꺼번에 여러 번 모의 실험합니다(일별 변동, 수준의 변화, 추정한 효과의 불확실성). ` +
       `그래서 함께 오는 좋은 날과 나쁜 날이 함께 유지됩니다. 모의 실험한 합계의 가운데 ${f.level}%가 예상 합계의 구간이고, 여기서 실제 합계를 빼면 손실의 구간입니다. ` +
       `먼저 판매자 자신의 과거로 방법을 점검했습니다. 기준 기간 안에서 ${f.windows}번, ${f.horizon}일 구간 직전까지의 자료로 모형을 적합하고 그 구간을 예측하게 했습니다. ` +
-      `모의 실험의 퍼짐보다 더 크게 빗나간 경우 퍼짐을 넓혀(여기서는 ×${f.widening}) 그 과거 구간들을 명시한 수준으로 포함하도록 했습니다.` },
+      `그리고 그 예측이 실제로 빗나간 정도에 맞추어 모의 실험의 퍼짐을 조정했습니다. 퍼짐보다 크게 빗나갔으면 넓히고, 퍼짐이 지나치게 보수적이었으면 (한도 안에서) 좁혔습니다. 여기서는 ×${f.widening}입니다.` },
     { heading: 'p값의 의미', text:
       `p값은 모의 실험한 미래 가운데 합계가 실제 합계만큼 낮거나 더 낮았던 비율입니다. p값이 작으면(예: 0.05 미만) 이만큼의 부족은 ` +
       `일상적인 변동으로는 드물다는 뜻이며, "손실이 실재할 확률"은 1에서 p값을 뺀 값입니다. 이는 감소가 기준 기간에 비해 얼마나 이례적인지를 잴 뿐, 원인을 말해 주지는 않습니다.` },
     { heading: '한계', text:
       `이 추정은 기준 기간의 패턴이 계속되었으리라고 가정합니다. 손실 기간에 일어난 다른 일(경쟁사 할인, 가격이나 재고의 변화, 시장 전체의 침체)은 ` +
-      `그 날짜를 제외하거나 기간을 줄이지 않는 한 손실에 포함됩니다. 공휴일 효과는 기준 기간에 있었던 공휴일에서만 배웁니다. 구간 확대는 ${f.windows}개 백테스트 구간에 근거하므로, 구간이 적으면 그 자체도 불확실합니다. ` +
+      `그 날짜를 제외하거나 기간을 줄이지 않는 한 손실에 포함됩니다. 공휴일 효과는 기준 기간에 있었던 공휴일에서만 배웁니다. 구간 조정은 ${f.windows}개 백테스트 구간에 근거하므로, 구간이 적으면 그 자체도 불확실합니다. ` +
       (f.margin !== null ? `이익 손실은 모든 판매에 하나의 마진을 적용합니다. ` : '') +
       `주문은 소수 첫째 자리, 금액은 통화의 최소 단위로 반올림했습니다.` },
   ];

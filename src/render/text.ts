@@ -3,6 +3,7 @@
 // and the JSON agree digit for digit (test/render-text.test.ts checks it).
 import type { Claim, Total } from '../core/claim.js';
 import { formatDate, formatMoney, formatOrders, formatPercent, LABELS, type Lang } from './i18n.js';
+import { interestOf, recoveryOf } from './extras.js';
 import type { RenderOptions } from './index.js';
 
 /** The claim in words, in English or Korean. */
@@ -19,14 +20,16 @@ function parts(c: Claim, lang: Lang) {
   const sig = (['revenue', 'orders'] as const).filter((k) => c.significance[k].pValue !== null)
     .map((k) => ({ metric: k, p: String(c.significance[k].pValue), prob: formatPercent(c.significance[k].probabilityOfLoss), pValue: c.significance[k].pValue as number }));
   const cal = c.model.calibration.revenue ?? c.model.calibration.orders;
-  const rec = (c as Claim & { recovery?: { date?: string | null } | null }).recovery;
+  const rec = recoveryOf(c);
+  const interest = interestOf(c);
   return {
     money, n, orders: has(orders) ? orders : null, revenue: has(revenue) ? revenue : null,
     profit: has(profit) && c.options.margin !== null ? profit : null, margin: Math.round((c.options.margin ?? 0) * 100),
     pct: Math.round(c.level * 100), sig, cal,
     loss: { from: formatDate(c.windows.incident.start, lang), to: formatDate(c.windows.incident.end, lang), days: c.windows.incident.days },
     base: { from: formatDate(c.windows.baseline.start, lang), to: formatDate(c.windows.baseline.end, lang), days: c.windows.baseline.days },
-    recovery: rec === undefined || rec === null ? undefined : typeof rec.date === 'string' ? formatDate(rec.date, lang) : null,
+    recovery: rec === undefined ? undefined : typeof rec.date === 'string' ? formatDate(rec.date, lang) : null,
+    interest: interest && { ...interest, rate: formatPercent(interest.rate), asOf: formatDate(interest.asOf, lang) },
     spansZero: [orders, revenue].some((t) => t.lower !== null && t.lower <= 0),
   };
 }
@@ -39,6 +42,7 @@ function english(c: Claim): string[] {
     x.orders && `${x.n(x.orders.lost)} orders (${x.pct}% interval ${x.n(x.orders.lower)} to ${x.n(x.orders.upper)})`,
     x.revenue && `${x.money(x.revenue.lost)} of revenue (${x.pct}% interval ${x.money(x.revenue.lower)} to ${x.money(x.revenue.upper)})`,
     x.profit && `${x.money(x.profit.lost)} of profit at a ${x.margin}% margin (${x.money(x.profit.lower)} to ${x.money(x.profit.upper)})`,
+    x.interest && `${x.money(x.interest.amount)} of interest on that profit at ${x.interest.rate} a year to ${x.interest.asOf} (${x.money(x.interest.lower)} to ${x.money(x.interest.upper)})`,
   ].filter(Boolean);
   const out = [
     `What happened: seller ${c.seller}, loss window ${x.loss.from} to ${x.loss.to} (${LABELS.en.days(x.loss.days)}). ` +
@@ -54,7 +58,7 @@ function english(c: Claim): string[] {
   out.push(`How it was estimated: the "${c.model.name}" model (${c.model.description}) was fitted on the baseline ` +
     `${x.base.from} to ${x.base.to} (${LABELS.en.days(x.base.days)}) and projected over the loss window; ${c.model.reason}. ` +
     `The interval comes from simulated future paths of the whole window` +
-    (x.cal ? `, widened ×${x.cal.widening} after checking the model on ${x.cal.windows} past ${x.cal.horizon}-day windows inside the baseline.` : '.'));
+    (x.cal ? `, its spread scaled ×${x.cal.widening} to match how far the model missed on ${x.cal.windows} past ${x.cal.horizon}-day windows inside the baseline.` : '.'));
   if (x.recovery !== undefined) out.push(x.recovery ? `Recovery: sales returned to the expected level on ${x.recovery}.` : 'Recovery: sales had not returned to the expected level by the end of the loss window.');
   if (c.warnings.length) out.push(`Warnings: ${c.warnings.map((w) => `${w.message} [${w.code}]`).join('; ')}.`);
   return out;
@@ -68,6 +72,7 @@ function korean(c: Claim): string[] {
     x.orders && `주문 ${x.n(x.orders.lost)}(${x.pct}% 구간 ${x.n(x.orders.lower)}~${x.n(x.orders.upper)})`,
     x.revenue && `매출 ${x.money(x.revenue.lost)}(${x.pct}% 구간 ${x.money(x.revenue.lower)}~${x.money(x.revenue.upper)})`,
     x.profit && `마진 ${x.margin}% 기준 이익 ${x.money(x.profit.lost)}(${x.money(x.profit.lower)}~${x.money(x.profit.upper)})`,
+    x.interest && `${x.interest.asOf}까지 연 ${x.interest.rate}의 이자 ${x.money(x.interest.amount)}(${x.money(x.interest.lower)}~${x.money(x.interest.upper)})`,
   ].filter(Boolean);
   const out = [
     `무슨 일이 있었나: 판매자 ${c.seller}, 손실 기간 ${x.loss.from}~${x.loss.to}(${x.loss.days}일). ` +
@@ -83,14 +88,14 @@ function korean(c: Claim): string[] {
   }
   out.push(`추정 방법: 기준 기간 ${x.base.from}~${x.base.to}(${x.base.days}일)에 "${c.model.name}" 모형(${c.model.description})을 적합하여 ` +
     `손실 기간으로 연장했습니다. 선택 이유: ${c.model.reason}. 구간은 손실 기간 전체의 모의 미래 경로에서 구했고` +
-    (x.cal ? `, 기준 기간 안의 과거 ${x.cal.horizon}일 구간 ${x.cal.windows}개로 모형을 점검한 뒤 ×${x.cal.widening} 넓혔습니다.` : '.'));
+    (x.cal ? `, 기준 기간 안의 과거 ${x.cal.horizon}일 구간 ${x.cal.windows}개에서 모형이 빗나간 정도에 맞추어 퍼짐을 ×${x.cal.widening} 조정했습니다.` : '.'));
   if (x.recovery !== undefined) out.push(x.recovery ? `회복: ${x.recovery}에 판매가 예상 수준으로 회복되었습니다.` : '회복: 손실 기간이 끝날 때까지 판매가 예상 수준으로 회복되지 않았습니다.');
   if (c.warnings.length) out.push(`경고: ${c.warnings.map((w) => `${w.message} [${w.code}]`).join('; ')}.`);
   return out;
 }
 
 /** "a", "a and b", "a, b and c". */
-function joinEn(items: (string | false | null)[]): string {
+function joinEn(items: (string | false | null | undefined)[]): string {
   const xs = items.filter((s): s is string => Boolean(s));
   return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }
