@@ -24,6 +24,8 @@ describe('renderText', () => {
         expect(text).toContain(formatPercent(claim.significance[m].probabilityOfLoss));
       }
       expect(text).toContain(String(claim.model.calibration.revenue!.widening));
+      const placebo = (claim.significance.revenue as { placebo?: { pValue: number | null } | null }).placebo;
+      if (placebo) expect(text).toContain(`p = ${placebo.pValue}`);
       expect(text).toContain(claim.model.name);
     });
 

@@ -3,7 +3,7 @@
 // and the JSON agree digit for digit (test/render-text.test.ts checks it).
 import type { Claim, Total } from '../core/claim.js';
 import { formatDate, formatMoney, formatOrders, formatPercent, LABELS, type Lang } from './i18n.js';
-import { interestOf, recoveryOf } from './extras.js';
+import { interestOf, placeboOf, recoveryOf } from './extras.js';
 import type { RenderOptions } from './index.js';
 
 /** The claim in words, in English or Korean. */
@@ -18,7 +18,7 @@ function parts(c: Claim, lang: Lang) {
   const has = (t: Total | undefined): t is Total => t !== undefined && t.expected !== null;
   const { orders, revenue, profit } = c.totals;
   const sig = (['revenue', 'orders'] as const).filter((k) => c.significance[k].pValue !== null)
-    .map((k) => ({ metric: k, p: String(c.significance[k].pValue), prob: formatPercent(c.significance[k].probabilityOfLoss), pValue: c.significance[k].pValue as number }));
+    .map((k) => ({ metric: k, p: String(c.significance[k].pValue), prob: formatPercent(c.significance[k].probabilityOfLoss), pValue: c.significance[k].pValue as number, placebo: placeboOf(c, k) }));
   const cal = c.model.calibration.revenue ?? c.model.calibration.orders;
   const rec = recoveryOf(c);
   const interest = interestOf(c);
@@ -53,7 +53,8 @@ function english(c: Claim): string[] {
   if (x.sig.length) {
     out.push(`How sure: the probability that the loss is real rather than ordinary fluctuation is ` +
       `${joinEn(x.sig.map((s) => `${s.prob} for ${s.metric} (one-sided p = ${s.p})`))}. ` +
-      (x.sig[0].pValue < 1 - x.pct / 100 ? `At the ${x.pct}% level the shortfall is unlikely to be chance.` : `At the ${x.pct}% level this is not conclusive on its own.`));
+      (x.sig[0].pValue < 1 - x.pct / 100 ? `At the ${x.pct}% level the shortfall is unlikely to be chance.` : `At the ${x.pct}% level this is not conclusive on its own.`) +
+      (x.sig[0].placebo ? ` A placebo test (the same model on ${x.sig[0].placebo.windows} pretend incidents inside the baseline) gives p = ${x.sig[0].placebo.pValue} for ${x.sig[0].metric}.` : ''));
   }
   out.push(`How it was estimated: the "${c.model.name}" model (${c.model.description}) was fitted on the baseline ` +
     `${x.base.from} to ${x.base.to} (${LABELS.en.days(x.base.days)}) and projected over the loss window; ${c.model.reason}. ` +
@@ -84,7 +85,8 @@ function korean(c: Claim): string[] {
     const name = { orders: '주문', revenue: '매출' } as const;
     out.push(`얼마나 확실한가: 이 손실이 일상적인 변동이 아니라 실재할 확률은 ` +
       `${x.sig.map((s) => `${name[s.metric]} ${s.prob}(단측 p = ${s.p})`).join(', ')}입니다. ` +
-      (x.sig[0].pValue < 1 - x.pct / 100 ? `${x.pct}% 수준에서 이 부족은 우연으로 보기 어렵습니다.` : `${x.pct}% 수준에서는 이것만으로 결론을 내리기 어렵습니다.`));
+      (x.sig[0].pValue < 1 - x.pct / 100 ? `${x.pct}% 수준에서 이 부족은 우연으로 보기 어렵습니다.` : `${x.pct}% 수준에서는 이것만으로 결론을 내리기 어렵습니다.`) +
+      (x.sig[0].placebo ? ` 위약 검정(기준 기간 안의 가상 사고 ${x.sig[0].placebo.windows}번에 같은 모형 적용)의 ${name[x.sig[0].metric]} p = ${x.sig[0].placebo.pValue}입니다.` : ''));
   }
   out.push(`추정 방법: 기준 기간 ${x.base.from}~${x.base.to}(${x.base.days}일)에 "${c.model.name}" 모형(${c.model.description})을 적합하여 ` +
     `손실 기간으로 연장했습니다. 선택 이유: ${c.model.reason}. 구간은 손실 기간 전체의 모의 미래 경로에서 구했고` +
