@@ -52,11 +52,16 @@ export function renderPanel(p: Panel): string {
   const all = [...p.lines.flatMap((l) => l.values), ...(p.band ? [...p.band.lower, ...p.band.upper] : [])];
   const { domain, ticks } = niceDomain(all, 5);
   const y = linearScale(domain, [H - B, T]);
-  const half = x.dayWidth / 2;
   const clampX = (v: number) => Math.min(W - R, Math.max(L, v));
+  // a row's slot runs halfway to its neighbours, so week or month rows shade their whole period
+  const edge = (i: number, side: -1 | 1) => {
+    const j = i + side;
+    const gap = j >= 0 && j < p.dates.length ? Math.abs(xi(j) - xi(i)) : (p.dates.length > 1 ? Math.abs(xi(i) - xi(i - side)) : x.dayWidth);
+    return xi(i) + (side * gap) / 2;
+  };
   const shade = (i: number, fill: string, tip: string, cls: string) => {
-    const x0 = clampX(xi(i) - half);
-    const x1 = clampX(xi(i) + half);
+    const x0 = clampX(edge(i, -1));
+    const x1 = clampX(edge(i, 1));
     return `<rect class="${cls}" x="${x0.toFixed(1)}" y="${T}" width="${(x1 - x0).toFixed(1)}" height="${H - B - T}" fill="${fill}"><title>${esc(tip)}</title></rect>`;
   };
   const out: string[] = [];
