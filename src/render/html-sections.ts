@@ -62,8 +62,8 @@ export function significanceSection(c: Claim, lang: Lang): string {
   const p = c.significance[main].pValue;
   return `<h2>${e(W.sections.significance)}</h2>
 <table><thead><tr><th></th><th>${e(W.pValue)}</th><th>${e(W.probability)}</th>${hasPlacebo ? `<th>${e(W.placebo)}</th>` : ''}</tr></thead><tbody>${rows.join('')}</tbody></table>
-${hasPlacebo ? `<p class="note">${e(W.placeboNote)}</p>` : ''}
-${p !== null ? `<p>${e(W.significanceText(String(p), W.metric[main]))}</p>` : ''}`;
+${p !== null ? `<p>${e(W.significanceText(String(p), W.metric[main]))}</p>` : ''}
+${hasPlacebo ? `<p class="note">${e(W.placeboNote)}</p>` : ''}`;
 }
 
 /** Recovery date, only when the claim carries `recovery`. */
