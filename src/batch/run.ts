@@ -64,6 +64,9 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
     if (!error && plan.incidentFromManifest && !entry?.overrides.incident) {
       error = { code: 'USAGE' as const, message: 'no incident date: give --incident, or an incident in its --manifest row' };
     }
+    if (!error && o.interestRate !== undefined && o.margin === undefined) {
+      error = { code: 'BAD_OPTION' as const, message: '--interest-rate needs a margin: give --margin, or a margin in its --manifest row' };
+    }
     return {
       seller, name: plan.outDir ? names.take(seller) : null, outDir: plan.outDir, core, ingest,
       path: source.path, ingested: source.ingested, error, resume: plan.resume,

@@ -48,7 +48,7 @@ export function registerBatch(program: Command): void {
 async function runBatchCommand(input: string, flags: Record<string, unknown>): Promise<void> {
   const { by, manifest: manifestPath, jobs: jobsFlag, resume, recursive, ...rest } = flags;
   const { base, incidentFromManifest } = await baseOptions(rest, manifestPath !== undefined);
-  checkBatchOptions(base);
+  checkBatchOptions(base, manifestPath !== undefined);
   const format = (base.format ?? 'table') as SummaryFormat;
   const jobs = parseJobs(jobsFlag);
   const outDir = base.out ? resolve(base.out) : null;
@@ -97,14 +97,16 @@ async function baseOptions(flags: Record<string, unknown>, hasManifest: boolean)
 }
 
 /** Options that mean nothing for a batch, or that this version cannot do yet. */
-function checkBatchOptions(o: EstimateOptions): void {
+function checkBatchOptions(o: EstimateOptions, hasManifest: boolean): void {
   if (o.seller !== undefined) fail('BAD_OPTION', '--seller does not apply to batch: ids come from the file names, or from the --by column');
   if (o.daily) fail('BAD_OPTION', '--daily does not apply to batch: the per-day rows are in each seller\'s claim (--out DIR)');
   if (o.format && !(SUMMARY_FORMATS as readonly string[]).includes(o.format)) {
     fail('BAD_OPTION', `--format ${o.format} is not a batch summary format`, `choose one of: ${SUMMARY_FORMATS.join(', ')}; for reports run estimate per seller`);
   }
   if (o.control) fail('BAD_OPTION', '--control needs the control model, which this version does not have yet');
-  if (o.interestRate !== undefined) fail('BAD_OPTION', '--interest-rate is not supported yet');
+  if (o.interestRate !== undefined && o.margin === undefined && !hasManifest) {
+    fail('BAD_OPTION', '--interest-rate needs --margin: interest runs on lost profit', 'e.g. --margin 0.3 --interest-rate 0.05 --as-of 2026-06-30');
+  }
   if (o.period && o.period !== 'day') fail('UNSUPPORTED_PERIOD', `--period ${o.period} is not supported yet; this version reads daily data`);
 }
 
