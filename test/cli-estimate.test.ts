@@ -2,9 +2,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { claimSchema } from '../src/core/claim.js';
 import { FIXTURES, run, tempDir, tempFile } from './cli-helpers.js';
+
+vi.setConfig({ testTimeout: 60_000 }); // each run spawns a process; slow under a loaded machine
 
 const COUPANG = join(FIXTURES, 'coupang-orders-cp949.csv');
 const ENGLISH = join(FIXTURES, 'shop-orders-en.csv');
@@ -94,6 +96,32 @@ describe('estimate on the bundled fixtures', () => {
     expect(c.windows.baseline).toEqual({ start: '2025-03-01', end: '2025-11-28', days: 273 });
     expect(c.windows.excluded).toEqual([{ start: '2025-12-01', end: '2025-12-02' }]);
     expect(c.daily.filter((d: { excluded: boolean }) => d.excluded)).toHaveLength(2);
+  });
+
+  it('reads monthly settlement totals as a monthly series', () => {
+    const lines = ['month,매출액,주문건수'];
+    for (let i = 0; i < 38; i++) {
+      const y = 2023 + Math.floor(i / 12);
+      const m = (i % 12) + 1;
+      const orders = i < 36 ? 3000 + 10 * i : 1500;
+      lines.push(`${y}-${String(m).padStart(2, '0')}-01,${orders * 20000},${orders}`);
+    }
+    const f = tempFile('settlement.csv', lines.join('\n'));
+    const r = run(['estimate', f, '--incident', '2026-01-01', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const c = JSON.parse(r.stdout);
+    expect(c.period).toBe('month');
+    expect(c.daily.map((d: { date: string }) => d.date)).toEqual(['2026-01-01', '2026-02-01']);
+    expect(c.totals.orders.lost).toBeGreaterThan(2 * 1500 * 0.9);
+    expect(c.totals.orders.lost).toBeLessThan(2 * 1900 * 1.1);
+    expect(c.warnings.map((w: { code: string }) => w.code)).not.toContain('MISSING_DAYS');
+  });
+
+  it('sums a daily export into weeks with --period week', () => {
+    const c = JSON.parse(run(['estimate', ENGLISH, '--incident', '2025-11-29', '--period', 'week', '--format', 'json']).stdout);
+    expect(c.period).toBe('week');
+    expect(c.windows.incident.start).toBe('2025-11-24'); // the Monday of the incident's week
+    expect(c.warnings.map((w: { code: string }) => w.code)).toContain('INCIDENT_MID_PERIOD');
   });
 
   it('exits quietly when the reader closes the pipe', () => {

@@ -7,6 +7,7 @@ import { median, quantileSorted, standardDeviation } from '../src/core/quantile.
 import { lag1Autocorrelation } from '../src/core/noise.js';
 import { Rng, logFactorial } from '../src/core/random.js';
 import { addDays, daysInclusive, fromDay, toDay, weekday } from '../src/core/dates.js';
+import { detectPeriod, nextPeriod, periodStart, toPeriods } from '../src/core/period.js';
 
 describe('linear algebra', () => {
   it('factors [[4,2],[2,3]] as [[2,0],[1,√2]] and solves with it', () => {
@@ -130,5 +131,28 @@ describe('dates', () => {
     expect(weekday(toDay('2025-11-29'))).toBe(5); // a Saturday
     expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
     expect(daysInclusive('2025-01-01', '2025-01-31')).toBe(31);
+  });
+});
+
+describe('periods', () => {
+  const series = (start: string, values: (number | null)[]) => ({ start, orders: values, revenue: values });
+  it('detects months, weeks and days from the dates that have rows', () => {
+    const monthly = Array(100).fill(null);
+    for (const d of ['2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01']) monthly[toDay(d) - toDay('2025-01-01')] = 5;
+    expect(detectPeriod(series('2025-01-01', monthly))).toBe('month');
+    const weekly = Array(29).fill(null).map((_, i) => (i % 7 === 0 ? 3 : null));
+    expect(detectPeriod(series('2025-01-06', weekly))).toBe('week');
+    expect(detectPeriod(series('2025-01-01', [1, 2, 3, 4]))).toBe('day');
+  });
+  it('finds period starts and the next period', () => {
+    expect(fromDay(periodStart(toDay('2025-11-29'), 'week'))).toBe('2025-11-24');
+    expect(fromDay(periodStart(toDay('2025-11-29'), 'month'))).toBe('2025-11-01');
+    expect(fromDay(nextPeriod(toDay('2025-12-01'), 'month'))).toBe('2026-01-01');
+  });
+  it('sums days into whole weeks, leaving cut and unknown weeks out or unknown', () => {
+    // 2025-01-01 is a Wednesday: the first whole week starts Monday 2025-01-06
+    const days = Array.from({ length: 26 }, (_, i) => (i === 20 ? null : 1));
+    const weeks = toPeriods(series('2025-01-01', days), 'orders', 'week', 'day');
+    expect([...weeks.entries()].map(([p, v]) => [fromDay(p), v])).toEqual([['2025-01-06', 7], ['2025-01-13', 7], ['2025-01-20', null]]);
   });
 });

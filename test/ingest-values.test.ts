@@ -50,6 +50,13 @@ describe('parseDate', () => {
     expect(parseDate('2025-11-28 23:30:00', 'UTC')).toBe('2025-11-28');
   });
 
+  it('reads a month on its own as its first day (settlement statements)', () => {
+    expect(parseDate('2025-11', 'Asia/Seoul')).toBe('2025-11-01');
+    expect(parseDate('2025.1', 'Asia/Seoul')).toBe('2025-01-01');
+    expect(parseDate('2025년 11월', 'Asia/Seoul')).toBe('2025-11-01');
+    expect(parseDate('2025-13', 'Asia/Seoul')).toBeNull();
+  });
+
   it.each(['', '29/11/2025', '11/29/2025', '2025-02-30', '2025-13-01', '2025-11-31', '20250230', '2025년 2월 29일',
     'yesterday', '2025-11-29T25:00:00Z', '2025-11-29 13:61', '2025-11-29T13:05:00+9', '45990', '1899-12-31', '2025-11-29 x'])(
     'rejects %j', (cell) => {

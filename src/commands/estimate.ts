@@ -53,6 +53,7 @@ export function coreOptions(o: EstimateOptions, seller: string) {
     level: o.level,
     seed: o.seed,
     margin: o.margin,
+    period: o.period,
     interestRate: o.interestRate,
     asOf: o.asOf,
     currency: o.currency.toUpperCase(),
@@ -69,5 +70,4 @@ function checkNotYetSupported(o: EstimateOptions): void {
   if (o.interestRate !== undefined && o.margin === undefined) {
     fail('BAD_OPTION', '--interest-rate needs --margin: interest runs on lost profit', 'e.g. --margin 0.3 --interest-rate 0.05 --as-of 2026-06-30');
   }
-  if (o.period && o.period !== 'day') fail('UNSUPPORTED_PERIOD', `--period ${o.period} is not supported yet; this version reads daily data`);
 }

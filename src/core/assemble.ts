@@ -7,8 +7,10 @@ import type { Selection } from './select.js';
 import type { Ingested, Metric, Warning } from './types.js';
 import type { Windows } from './windows.js';
 import { TUNING } from './tuning.js';
+import type { Period } from './period.js';
 
 export interface AssembleInput {
+  period: Period;
   ing: Ingested;
   o: CoreOptions;
   windows: Windows;
@@ -43,7 +45,7 @@ function total(e: MetricEstimate | undefined, digits: number, scale = 1): Total 
 }
 
 /** The claim, exactly the contract's fields (DESIGN §4), rounded for people. */
-export function assembleClaim({ ing, o, windows, selection, estimates, warnings }: AssembleInput): Claim {
+export function assembleClaim({ period, ing, o, windows, selection, estimates, warnings }: AssembleInput): Claim {
   const money = currencyDigits(o.currency);
   const orders = estimates.get('orders');
   const revenue = estimates.get('revenue');
@@ -73,6 +75,7 @@ export function assembleClaim({ ing, o, windows, selection, estimates, warnings 
     seller: o.seller,
     level: o.level,
     currency: o.currency.toUpperCase(),
+    period,
     input: {
       file: ing.info.file,
       sha256: ing.info.sha256,

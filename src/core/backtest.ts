@@ -28,28 +28,30 @@ export interface Backtest {
 
 /**
  * Backtest each of `models` on the observed baseline `data` with windows of `horizon`
- * days (shortened when the baseline is too short); one Backtest per model, in order.
+ * points (shortened when the baseline is too short); one Backtest per model, in order.
  * Every model sees the same windows and the same training sets, so fits are shared.
  */
 export function backtest(models: Model[], data: TrainingData, horizon: number, level: number, seed: number): Backtest[] {
   const n = data.days.length;
-  const none = models.map(() => ({ horizon: 0, windows: [] as BacktestWindow[] }));
-  if (n === 0) return none;
-  const first = data.days[0];
-  const last = data.days[n - 1];
-  const minTrain = Math.max(TUNING.backtestMinTrainDays, ...models.map((m) => m.minDays));
-  const h = Math.min(horizon, last - first + 1 - minTrain);
-  if (h < TUNING.backtestMinHorizon) return none;
-  const step = Math.max(7, 7 * Math.round(h / 14));
+  const period = data.period;
+  const minTrain = Math.max(TUNING.backtestMinTrain[period], ...(period === 'day' ? models.map((m) => m.minDays) : []));
+  const h = Math.min(horizon, n - minTrain);
+  if (h < TUNING.backtestMinPoints[period]) return models.map(() => ({ horizon: 0, windows: [] }));
+  // origins a whole number of weeks apart keep weekdays aligned with the real window
+  const step = period === 'day' ? Math.max(7, 7 * Math.round(h / 14)) : Math.max(1, Math.round(h / 2));
   const out = models.map(() => ({ horizon: h, windows: [] as BacktestWindow[] }));
   for (let k = 0; k < TUNING.backtestOrigins; k++) {
-    const start = last - h + 1 - k * step;
-    if (start - first < minTrain) break;
-    const split = splitAt(data, start, start + h - 1);
-    if (!split) continue;
+    const end = n - k * step; // exclusive index of the test window
+    const cut = end - h;
+    if (cut < minTrain) break;
+    const split: Split = {
+      train: { ...data, days: data.days.subarray(0, cut), y: data.y.subarray(0, cut) },
+      testDays: data.days.subarray(cut, end),
+      testY: data.y.subarray(cut, end),
+    };
     models.forEach((model, i) => {
       const rng = new Rng(seed + 7919 * (k + 1));
-      out[i].windows.unshift(scoreWindow(model, split, start, start + h - 1, level, rng));
+      out[i].windows.unshift(scoreWindow(model, split, level, rng));
     });
   }
   return out;
@@ -61,23 +63,8 @@ interface Split {
   testY: Float64Array;
 }
 
-/** Training data before `start` and the observed test days in start..end (null if too few). */
-function splitAt(data: TrainingData, start: number, end: number): Split | null {
-  const { days, y } = data;
-  let cut = 0;
-  while (cut < days.length && days[cut] < start) cut++;
-  let stop = cut;
-  while (stop < days.length && days[stop] <= end) stop++;
-  if (stop - cut < (end - start + 1) / 2) return null;
-  return {
-    train: { days: days.subarray(0, cut), y: y.subarray(0, cut), holidayOf: data.holidayOf },
-    testDays: days.subarray(cut, stop),
-    testY: y.subarray(cut, stop),
-  };
-}
-
 /** Fit before the window, forecast it, and place the actual total in the forecast spread. */
-function scoreWindow(model: Model, split: Split, start: number, end: number, level: number, rng: Rng): BacktestWindow {
+function scoreWindow(model: Model, split: Split, level: number, rng: Rng): BacktestWindow {
   const { testDays, testY } = split;
   const fit = fitCached(model, split.train);
   const mean = fit.mean(testDays);
@@ -95,8 +82,8 @@ function scoreWindow(model: Model, split: Split, start: number, end: number, lev
   const sd = standardDeviation(totals);
   const half = normalQuantile((1 + level) / 2) * sd;
   return {
-    start: fromDay(start),
-    end: fromDay(end),
+    start: fromDay(testDays[0]),
+    end: fromDay(testDays[testDays.length - 1]),
     actual,
     expected,
     lower: expected - half,

@@ -62,6 +62,7 @@ export const claimSchema = z.object({
   seller: z.string(),
   level: z.number(),
   currency: z.string(),
+  period: z.enum(['day', 'week', 'month']).describe('what one row of `daily` covers: a day, or a week/month named by its first day'),
   input: z.object({
     file: z.string(),
     sha256: z.string(),

@@ -2,20 +2,22 @@
 // lost = expected − actual over the loss window, its interval from per-draw totals of
 // simulated joint paths (widened by the backtests), and the tail-area p-value.
 import { normalQuantile, tailProbability, widening, type Backtest } from './backtest.js';
-import { fitCached, type HolidayOf, type Model, type TrainingData } from './models/model.js';
+import { fitCached, type HolidayOf, type HolidayShare, type Model, type TrainingData } from './models/model.js';
+import type { Period } from './period.js';
 import { quantileSorted, standardDeviation } from './quantile.js';
 import { Rng } from './random.js';
 import { TUNING } from './tuning.js';
 
-/** One metric's observed series and the windows, as day numbers. */
+/** One metric's points (days, or period starts) in the baseline and the loss window. */
 export interface MetricData {
-  /** Dense values from `start` (day number); null = unknown. */
-  values: (number | null)[];
-  start: number;
-  baseline: [number, number];
-  loss: [number, number];
-  isExcluded: (day: number) => boolean;
+  /** The value at a point; null = unknown. */
+  valueAt: (point: number) => number | null;
+  baselinePoints: Int32Array;
+  lossPoints: Int32Array;
+  isExcluded: (point: number) => boolean;
   holidayOf: HolidayOf;
+  holidayShare: HolidayShare;
+  period: Period;
 }
 
 export interface DailyEstimate {
@@ -45,17 +47,17 @@ export interface MetricEstimate {
   daily: DailyEstimate[];
 }
 
-/** Observed, non-excluded baseline days of a metric. */
+/** Observed, non-excluded baseline points of a metric. */
 export function trainingData(d: MetricData): TrainingData {
   const days: number[] = [];
   const y: number[] = [];
-  for (let day = d.baseline[0]; day <= d.baseline[1]; day++) {
-    const v = d.values[day - d.start];
-    if (v === null || v === undefined || d.isExcluded(day)) continue;
-    days.push(day);
+  for (const p of d.baselinePoints) {
+    const v = d.valueAt(p);
+    if (v === null || d.isExcluded(p)) continue;
+    days.push(p);
     y.push(v);
   }
-  return { days: Int32Array.from(days), y: Float64Array.from(y), holidayOf: d.holidayOf };
+  return { days: Int32Array.from(days), y: Float64Array.from(y), holidayOf: d.holidayOf, holidayShare: d.holidayShare, period: d.period };
 }
 
 /** A bounded quantity: point value and its interval at the claim's level. */
@@ -76,8 +78,8 @@ export function inferMetric(
 ): MetricEstimate {
   const widen = widening(bt.windows.map((w) => w.ratio), level);
   const fit = fitCached(model, train);
-  const h = d.loss[1] - d.loss[0] + 1;
-  const days = Int32Array.from({ length: h }, (_, i) => d.loss[0] + i);
+  const days = d.lossPoints;
+  const h = days.length;
   const mean = fit.mean(days);
   const draws = TUNING.draws;
   const paths = fit.simulate(days, draws, new Rng(seed));
@@ -86,7 +88,7 @@ export function inferMetric(
   const daily: DailyEstimate[] = [];
   const column = new Float64Array(draws);
   for (let t = 0; t < h; t++) {
-    const v = d.values[days[t] - d.start] ?? null;
+    const v = d.valueAt(days[t]);
     for (let s = 0; s < draws; s++) column[s] = paths[s * h + t];
     const band = widenedBand(column, mean[t], widen, qLo, qHi);
     daily.push({ day: days[t], actual: v, expected: mean[t], lower: band[0], upper: band[1], counted: v !== null && !d.isExcluded(days[t]) });

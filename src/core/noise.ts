@@ -11,16 +11,16 @@ export class BlockBootstrap {
 
   constructor(
     private readonly residuals: Float64Array,
-    private readonly block = TUNING.blockLength,
+    private readonly block: number = TUNING.blockLength,
   ) {
     this.lag1 = lag1Autocorrelation(residuals);
   }
 
   /** Pearson residuals (y − μ)/√V(μ) of a fit. */
-  static fromFit(y: ArrayLike<number>, mu: ArrayLike<number>, v: VarianceFn): BlockBootstrap {
+  static fromFit(y: ArrayLike<number>, mu: ArrayLike<number>, v: VarianceFn, block: number = TUNING.blockLength): BlockBootstrap {
     const r = new Float64Array(y.length);
     for (let i = 0; i < y.length; i++) r[i] = (y[i] - mu[i]) / Math.sqrt(varianceAt(v, mu[i]));
-    return new BlockBootstrap(r);
+    return new BlockBootstrap(r, block);
   }
 
   /** Fill `out[offset … offset+h)` with a moving-block resample (circular blocks). */

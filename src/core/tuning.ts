@@ -14,6 +14,14 @@ export const TUNING = {
   blockLength: 7,
   /** Days per cluster of the sandwich covariance: a month of correlated misfit counts once. */
   clusterDays: 28,
+  /** Bootstrap block in points, by period: a week of days, a month of weeks, a quarter-ish of months. */
+  blockPoints: { day: 7, week: 4, month: 2 },
+  /** Fewest observed baseline points of weekly and monthly data (daily: DEFAULTS.minBaselineDays). */
+  minPoints: { day: 28, week: 12, month: 12 },
+  /** Fewest training points a backtest fit may use, by period. */
+  backtestMinTrain: { day: 56, week: 16, month: 12 },
+  /** Shortest backtest window worth scoring, in points. */
+  backtestMinPoints: { day: 7, week: 2, month: 1 },
   /** Backtest origins inside the baseline (rolling-origin evaluation). */
   backtestOrigins: 8,
   /** Fewest training days a backtest fit may use. */

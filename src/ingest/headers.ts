@@ -11,7 +11,8 @@ export const HEADER_SYNONYMS: Record<Field, { specific: string[]; generic: strin
   date: {
     specific: ['order date', 'order_date', 'ordered at', 'order time', 'created at', 'payment date', 'paid at', '주문일시', '주문일',
       '주문일자', '결제일', '결제일시', '결제일자', '거래일', '거래일시', '판매일', '판매일자'],
-    generic: ['date', 'datetime', 'timestamp', 'day', '일자', '날짜', '일시'],
+    generic: ['date', 'datetime', 'timestamp', 'day', 'week', 'month', 'period', '일자', '날짜', '일시', '주', '월', '연월', '년월', '기간',
+      '정산월', '정산일', '정산기간'],
   },
   amount: {
     specific: ['order amount', 'payment amount', 'paid amount', 'amount paid', 'total price', 'price total', 'line total', 'order total',

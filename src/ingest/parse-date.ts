@@ -64,6 +64,8 @@ class ZoneDays {
 const SEPARATED = /^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})\.?(.*)$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const KOREAN = /^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*(?:\([^)]*\))?(.*)$/;
+// A month on its own (`2025-11`, `2025.11`, `2025년 11월`): settlement statements; the day is the 1st.
+const MONTH_ONLY = /^(\d{4})\s*(?:[-./]\s*(\d{1,2})\.?|년\s*(\d{1,2})\s*월)$/;
 // A wall-clock tail we accept and ignore: `13:05`, `오후 1:05:00`, `1:05 PM`.
 const WALL_TIME = /^\s*(?:(?:오전|오후|am|pm)\s*)?(?:[01]?\d|2[0-4]):[0-5]\d(?::(?:[0-5]\d|60)(?:[.,]\d+)?)?(?:\s*(?:am|pm|오전|오후))?\s*$/i;
 
@@ -150,6 +152,7 @@ export class DateReader {
       const t = tail.trimStart();
       return this.withTime(t, t.charAt(0) === 'T' ? 1 : 0, y, mo, d);
     }
+    if ((m = MONTH_ONLY.exec(s))) return civilDay(+m[1], +(m[2] ?? m[3]), 1);
     m = COMPACT.exec(s);
     return m ? civilDay(+m[1], +m[2], +m[3]) : NaN;
   }

@@ -9,5 +9,6 @@ export const countModel: Model = {
   description:
     'negative-binomial regression on weekday and holiday effects with a slowly wandering level and no trend, for sellers with few orders a day',
   minDays: 28,
+  periods: ['day', 'week', 'month'],
   fit: (data) => fitRegression(data, { trend: false, noise: 'parametric' }),
 };

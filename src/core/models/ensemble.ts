@@ -9,8 +9,11 @@ export function ensembleOf(name: string, members: Model[]): Model {
     name,
     description: `equal-weight average of ${members.map((m) => m.name).join(' and ')}; simulated paths drawn from each in turn`,
     minDays: Math.max(...members.map((m) => m.minDays)),
+    periods: ['day', 'week', 'month'],
     fit(data): Forecast {
-      const fits = members.map((m) => fitCached(m, data));
+      // members that cannot forecast this period (ets, on months) sit out
+      const able = members.filter((m) => m.periods.includes(data.period));
+      const fits = able.map((m) => fitCached(m, data));
       return {
         mean(days) {
           const out = new Float64Array(days.length);
@@ -31,7 +34,7 @@ export function ensembleOf(name: string, members: Model[]): Model {
           return out;
         },
         summary() {
-          return Object.fromEntries(fits.flatMap((f, k) => Object.entries(f.summary()).map(([key, v]) => [`${members[k].name}.${key}`, v])));
+          return Object.fromEntries(fits.flatMap((f, k) => Object.entries(f.summary()).map(([key, v]) => [`${able[k].name}.${key}`, v])));
         },
       };
     },

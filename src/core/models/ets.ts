@@ -174,5 +174,6 @@ export const etsModel: Model = {
   name: 'ets',
   description: 'exponential smoothing with a damped trend and weekly seasonality on the log scale, holidays divided out by their baseline ratio',
   minDays: 28,
+  periods: ['day'],
   fit: fitEts,
 };

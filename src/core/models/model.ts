@@ -1,16 +1,25 @@
 // The one interface every counterfactual model implements (DESIGN §3.7).
 import type { Rng } from '../random.js';
+import type { Period } from '../period.js';
 
 /** Holiday kind of a day number: 0 = none, 1 = minor holiday, 2 = major (Seollal/Chuseok). */
 export type HolidayOf = (day: number) => 0 | 1 | 2;
 
-/** What a model learns from: observed baseline days only (unknown and excluded days left out). */
+/** Share of a point's days that are minor and major holidays: [minor, major]. */
+export type HolidayShare = (point: number) => readonly [number, number];
+
+/**
+ * What a model learns from: the observed baseline points only (unknown and excluded ones
+ * left out). A point is a day, or the first day of a week or month for period data.
+ */
 export interface TrainingData {
-  /** Day numbers, ascending, of the observed training days. */
+  /** Day numbers, ascending, of the observed training points. */
   days: Int32Array;
-  /** The metric on those days (orders or revenue). */
+  /** The metric at those points (orders or revenue). */
   y: Float64Array;
   holidayOf: HolidayOf;
+  holidayShare: HolidayShare;
+  period: Period;
 }
 
 /** A fitted model: point forecasts and joint simulated paths for any future days. */
@@ -28,8 +37,10 @@ export interface Model {
   name: string;
   /** One sentence, for the claim and the report. */
   description: string;
-  /** Fewest observed training days the model can work with. */
+  /** Fewest observed training days the model can work with (daily data). */
   minDays: number;
+  /** The periods the model can forecast. */
+  periods: readonly Period[];
   fit(data: TrainingData): Forecast;
 }
 

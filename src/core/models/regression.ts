@@ -11,7 +11,7 @@ import { fitLevel, levelMultiplier, simulateLevel, type LevelFit } from '../leve
 import type { Rng } from '../random.js';
 import { TUNING } from '../tuning.js';
 import { weekday } from '../dates.js';
-import type { Forecast, HolidayOf, TrainingData } from './model.js';
+import type { Forecast, HolidayShare, TrainingData } from './model.js';
 
 const YEAR = 365.25;
 
@@ -29,6 +29,8 @@ interface Design {
   trend: boolean;
   /** Column of the first weekday dummy. */
   wd: number;
+  /** Weekday dummies: 6 for daily data, none for weeks and months. */
+  weekdays: number;
   major: boolean;
   minor: boolean;
   harmonics: number;
@@ -41,27 +43,30 @@ function makeDesign(data: TrainingData, trend: boolean): Design {
   let major = false;
   let minor = false;
   for (let i = 0; i < n; i++) {
-    const h = data.holidayOf(data.days[i]);
-    if (h === 2) major = true;
-    else if (h === 1) minor = true;
+    const [mi, ma] = data.holidayShare(data.days[i]);
+    if (ma > 0) major = true;
+    if (mi > 0) minor = true;
   }
   const span = n ? data.days[n - 1] - data.days[0] + 1 : 0;
   const harmonics = span >= TUNING.yearlyMinDays ? TUNING.yearlyHarmonics : 0;
   const wd = trend ? 2 : 1;
-  const p = wd + 6 + (major ? 1 : 0) + (minor ? 1 : 0) + 2 * harmonics;
-  return { anchor: n ? data.days[n - 1] : 0, trend, wd, major, minor, harmonics, p };
+  const weekdays = data.period === 'day' ? 6 : 0; // weeks and months hold every weekday
+  const p = wd + weekdays + (major ? 1 : 0) + (minor ? 1 : 0) + 2 * harmonics;
+  return { anchor: n ? data.days[n - 1] : 0, trend, wd, weekdays, major, minor, harmonics, p };
 }
 
 /** Write the design row of `day` into `row` (length p). */
-function fillRow(d: Design, holidayOf: HolidayOf, day: number, row: Float64Array, at = 0): void {
+function fillRow(d: Design, holidayShare: HolidayShare, day: number, row: Float64Array, at = 0): void {
   row[at] = 1;
   if (d.trend) row[at + 1] = (day - d.anchor) / YEAR;
-  const wd = weekday(day);
-  for (let k = 1; k < 7; k++) row[at + d.wd + k - 1] = wd === k ? 1 : 0;
-  let j = at + d.wd + 6;
-  const h = holidayOf(day);
-  if (d.major) row[j++] = h === 2 ? 1 : 0;
-  if (d.minor) row[j++] = h === 1 ? 1 : 0;
+  if (d.weekdays) {
+    const wd = weekday(day);
+    for (let k = 1; k < 7; k++) row[at + d.wd + k - 1] = wd === k ? 1 : 0;
+  }
+  let j = at + d.wd + d.weekdays;
+  const [minor, major] = holidayShare(day);
+  if (d.major) row[j++] = major;
+  if (d.minor) row[j++] = minor;
   for (let k = 1; k <= d.harmonics; k++) {
     const angle = (2 * Math.PI * k * day) / YEAR;
     row[j++] = Math.sin(angle);
@@ -78,7 +83,7 @@ function priorPrecision(d: Design): Float64Array {
 }
 
 /** Design matrix (n × p) of the given days. */
-function designMatrix(d: Design, holidayOf: HolidayOf, days: ArrayLike<number>): Float64Array {
+function designMatrix(d: Design, holidayOf: HolidayShare, days: ArrayLike<number>): Float64Array {
   const x = new Float64Array(days.length * d.p);
   const row = new Float64Array(d.p);
   for (let i = 0; i < days.length; i++) {
@@ -92,7 +97,7 @@ class RegressionForecast implements Forecast {
   private readonly chol: Float64Array;
   constructor(
     private readonly design: Design,
-    private readonly holidayOf: HolidayOf,
+    private readonly holidayOf: HolidayShare,
     private readonly beta: Float64Array,
     cov: Float64Array,
     private readonly variance: VarianceFn,
@@ -166,8 +171,8 @@ class RegressionForecast implements Forecast {
       converged: this.converged,
     };
     const names = ['tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-    names.forEach((n, k) => (out[`weekday.${n}`] = round4(Math.exp(this.beta[d.wd + k]))));
-    let j = d.wd + 6;
+    if (d.weekdays) names.forEach((n, k) => (out[`weekday.${n}`] = round4(Math.exp(this.beta[d.wd + k]))));
+    let j = d.wd + d.weekdays;
     if (d.major) out['holiday.major'] = round4(Math.exp(this.beta[j++]));
     if (d.minor) out['holiday.minor'] = round4(Math.exp(this.beta[j++]));
     return out;
@@ -206,7 +211,7 @@ function drawDay(rng: Rng, m: number, v: number, counts: boolean): number {
  */
 export function fitRegression(data: TrainingData, spec: RegressionSpec): Forecast {
   const design = makeDesign(data, spec.trend);
-  const x = designMatrix(design, data.holidayOf, data.days);
+  const x = designMatrix(design, data.holidayShare, data.days);
   const prior = priorPrecision(design);
   const first = fitLogLink(x, data.y, design.p, prior, { a: 1, b: 0 });
   const variance = estimateVariance(data.y, first.mu);
@@ -214,7 +219,7 @@ export function fitRegression(data: TrainingData, spec: RegressionSpec): Forecas
   const level = fitLevel(data.days, data.y, fit.mu, variance);
   const adjusted = fit.mu.map((m, i) => m * Math.exp(level.filtered[i]));
   const noiseVariance = estimateVariance(data.y, adjusted);
-  const noise = BlockBootstrap.fromFit(data.y, adjusted, noiseVariance);
+  const noise = BlockBootstrap.fromFit(data.y, adjusted, noiseVariance, TUNING.blockPoints[data.period]);
   // slow misfit makes the trend less certain than independent days suggest: take the
   // larger of the lag-1 inflation and the monthly-cluster sandwich's inflation of the slope
   const sandwich = clusterCovariance(x, data.y, data.days, fit.mu, variance, fit.cov, design.p, TUNING.clusterDays);
@@ -223,5 +228,5 @@ export function fitRegression(data: TrainingData, spec: RegressionSpec): Forecas
   const ratio = sandwich[k * p + k] / Math.max(fit.cov[k * p + k], 1e-300);
   const inflation = Math.max(noise.varianceInflation, Number.isFinite(ratio) ? ratio : 1);
   const parametric = spec.noise === 'parametric' ? { counts: data.y.every((v) => Number.isInteger(v)) } : null;
-  return new RegressionForecast(design, data.holidayOf, fit.beta, fit.cov, noiseVariance, noise, fit.converged, inflation, level, parametric);
+  return new RegressionForecast(design, data.holidayShare, fit.beta, fit.cov, noiseVariance, noise, fit.converged, inflation, level, parametric);
 }

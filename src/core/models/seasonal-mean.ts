@@ -94,5 +94,6 @@ export const seasonalMeanModel: Model = {
   name: 'seasonal-mean',
   description: 'before-and-after yardstick: each day is the mean of the same weekday over the last 8 weeks of the baseline, scaled on holidays',
   minDays: 28,
+  periods: ['day'],
   fit: fitSeasonalMean,
 };

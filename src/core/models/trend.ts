@@ -8,5 +8,6 @@ export const trendModel: Model = {
   description:
     'log-linear regression on a trend, weekday and holiday effects (yearly seasonality with two years of baseline), a slowly wandering level, and resampled day-to-day noise',
   minDays: 28,
+  periods: ['day', 'week', 'month'],
   fit: (data) => fitRegression(data, { trend: true, noise: 'bootstrap' }),
 };
