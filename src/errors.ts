@@ -40,6 +40,7 @@ export const ERROR_CODES = {
   BASELINE_TOO_SHORT: 'data',
   NO_LOSS_WINDOW_DATA: 'data',
   CONTROL_AFFECTED: 'data',
+  CONTROL_INCOMPLETE: 'data',
   UNSUPPORTED_PERIOD: 'data',
   UNSUPPORTED_FORMAT: 'data',
   WRITE_FAILED: 'data',

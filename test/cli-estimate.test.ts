@@ -124,6 +124,48 @@ describe('estimate on the bundled fixtures', () => {
     expect(c.warnings.map((w: { code: string }) => w.code)).toContain('INCIDENT_MID_PERIOD');
   });
 
+  describe('--control', () => {
+    // a seller and a control channel that share a market swing; the seller loses 40 % from the incident
+    const make = (hitControl: boolean) => {
+      let seller = 'date,orders,revenue\n';
+      let control = 'date,orders,revenue\n';
+      let level = 0;
+      let seed = 7;
+      const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      for (let d = Date.parse('2024-06-01'); d <= Date.parse('2026-01-15'); d += 86_400_000) {
+        const iso = new Date(d).toISOString().slice(0, 10);
+        level = 0.97 * level + 0.05 * (rand() - 0.5) * 3.4;
+        const m = 60 * Math.exp(level) * (1 + (0.4 * (d - Date.parse('2024-06-01'))) / 3.15e10);
+        const cf = Math.round(m * (0.9 + 0.2 * rand()));
+        const ctl = Math.round(2 * m * (0.9 + 0.2 * rand()));
+        const after = iso >= '2025-11-29';
+        seller += `${iso},${after ? Math.round(cf * 0.6) : cf},${cf * 20000}\n`;
+        control += `${iso},${after && hitControl ? Math.round(ctl * 0.6) : ctl},${ctl * 20000}\n`;
+      }
+      return { seller: tempFile('seller.csv', seller), control: tempFile('control.csv', control) };
+    };
+    it('uses the control as the yardstick', () => {
+      const { seller, control } = make(false);
+      const r = run(['estimate', seller, '--incident', '2025-11-29', '--control', control, '--format', 'json']);
+      expect(r.stderr).toBe('');
+      const c = JSON.parse(r.stdout);
+      expect(c.model.name).toBe('control');
+      expect(c.model.parameters.orders.controlElasticity).toBeGreaterThan(0.5);
+      expect(c.totals.orders.lost).toBeGreaterThan(0);
+    });
+    it('refuses a control that dropped at the incident too', () => {
+      const { seller, control } = make(true);
+      const r = run(['estimate', seller, '--incident', '2025-11-29', '--control', control]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^loss-calc: CONTROL_AFFECTED: /);
+    });
+    it('needs --control for --model control', () => {
+      const r = run(['estimate', ENGLISH, '--incident', '2025-11-29', '--model', 'control']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^loss-calc: USAGE: /);
+    });
+  });
+
   it('exits quietly when the reader closes the pipe', () => {
     const r = spawnSync('bash', ['-c', `node bin/loss-calc.js estimate ${ENGLISH} --incident 2025-11-29 --format csv --daily | head -1`], { encoding: 'utf8' });
     expect(r.status).toBe(0);

@@ -30,11 +30,12 @@ export function registerEstimate(program: Command): void {
 /** Parse → ingest → estimate → render → write. */
 async function runEstimate(file: string, flags: Record<string, unknown>): Promise<void> {
   const o = await resolveOptions(flags);
-  checkNotYetSupported(o);
+  checkCombinations(o);
   guardOut(o.out, [file]);
   const format = chooseFormat(o.format, o.out);
   const ingested = await ingestFile(file, { columns: o.columns, tz: o.tz });
-  const claim = estimate(ingested, coreOptions(o, o.seller ?? sellerFromFile(file)));
+  const control = o.control ? await ingestFile(o.control, { tz: o.tz }) : undefined;
+  const claim = estimate(ingested, { ...coreOptions(o, o.seller ?? sellerFromFile(file)), control });
   const text = render(claim, format, { lang: o.lang, color: useColor(Boolean(o.out)), daily: o.daily, bom: o.bom, unicode: useUnicode(), generatedAt: generatedAt() });
   if (o.out) await writeAtomic(o.out, text);
   else await writeStdout(text);
@@ -64,9 +65,8 @@ export function coreOptions(o: EstimateOptions, seller: string) {
   };
 }
 
-/** Options of the contract that later work delivers: a clear error, never a silent ignore. */
-function checkNotYetSupported(o: EstimateOptions): void {
-  if (o.control) fail('BAD_OPTION', '--control needs the control model, which this version does not have yet');
+/** Options that only make sense together. */
+function checkCombinations(o: EstimateOptions): void {
   if (o.interestRate !== undefined && o.margin === undefined) {
     fail('BAD_OPTION', '--interest-rate needs --margin: interest runs on lost profit', 'e.g. --margin 0.3 --interest-rate 0.05 --as-of 2026-06-30');
   }

@@ -28,6 +28,8 @@ export interface CoreOptions {
   margin?: number;
   /** Period to estimate in (default: the file's own). */
   period?: Period;
+  /** A control series (`--control`), already ingested. */
+  control?: Ingested;
   /** Simple annual interest on lost profit (needs margin), up to asOf. */
   interestRate?: number;
   asOf?: string;
@@ -64,8 +66,10 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
       holidayOf: calendar.holidayOf,
       holidayShare: calendar.shareOf(period),
       period,
+      ...(o.control ? { control: controlSeries(o.control, m, period, points, warnings) } : {}),
     });
   }
+  if (o.control) checkControl(o.control, o);
   const trains = [...data.values()].map(trainingData);
   const observed = Math.min(...trains.map((t) => t.days.length));
   const needed = period === 'day' ? o.minBaselineDays : TUNING.minPoints[period];
@@ -75,9 +79,13 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
       'use a longer export, or a wider --baseline');
   }
   const named = o.model !== 'auto';
-  const models = (named ? [MODELS[o.model]] : Object.values(MODELS)).filter((m) => m.periods.includes(period));
+  if (MODELS[o.model]?.needsControl && !o.control) fail('USAGE', `--model ${o.model} needs --control <file>`);
+  const models = (named ? [MODELS[o.model]] : Object.values(MODELS))
+    .filter((m) => m.periods.includes(period) && (!m.needsControl || o.control));
   if (models.length === 0) fail('UNSUPPORTED_PERIOD', `--model ${o.model} forecasts daily data only; this file is ${period}ly`, 'use --model trend, count or ensemble');
-  const selection = selectModel(models, trains, points.loss.length, o.level, o.seed, named);
+  // given a control, the yardstick is the default: the seller asked to be compared with it
+  const preferred = o.control ? 'control' : TUNING.defaultModel;
+  const selection = selectModel(models, trains, points.loss.length, o.level, o.seed, named, preferred);
   const estimates = new Map<Metric, MetricEstimate>();
   [...data.entries()].forEach(([m, d], i) => {
     const seed = o.seed + 1_000_003 * (METRICS.indexOf(m) + 1); // fixed per metric, whatever else is present
@@ -139,4 +147,46 @@ function interestWeights(o: CoreOptions): ((day: number) => number) | undefined 
   const asOf = toDay(o.asOf);
   const k = (o.margin * o.interestRate) / 365;
   return (day) => k * Math.max(0, asOf - day);
+}
+
+/**
+ * The control's value at every baseline and loss point for metric `m` (its other metric
+ * when it lacks this one). Training uses only points where the control is known; a gap in
+ * the loss window carries the last known value forward (warned).
+ */
+function controlSeries(c: Ingested, m: Metric, period: Period, points: { baseline: Int32Array; loss: Int32Array }, warnings: Warning[]) {
+  const metric: Metric = c.series[m].some((v) => v !== null) ? m : m === 'orders' ? 'revenue' : 'orders';
+  const native = c.info.kind === 'daily' ? detectPeriod(c.series) : 'day';
+  if (native !== 'day' && native !== period) fail('UNSUPPORTED_PERIOD', `the control holds ${native}ly totals but the seller's series is ${period}ly`);
+  const lookup = valueLookup(c, metric, period, native);
+  const known = new Map<number, number>();
+  let last: number | null = null;
+  let filled = 0;
+  for (const p of [...points.baseline, ...points.loss]) {
+    const v = lookup(p);
+    if (v !== null) last = v;
+    else if (p >= points.loss[0] && last !== null) filled++;
+    if (v !== null || (p >= points.loss[0] && last !== null)) known.set(p, v ?? (last as number));
+  }
+  if (points.loss.some((p) => !known.has(p))) fail('CONTROL_INCOMPLETE', 'the control series does not cover the loss window', 'the control file must run through --until');
+  if (filled && m === 'orders') warnings.push({ code: 'CONTROL_GAPS', message: `${filled} loss-window points of the control are missing; its last known value was carried forward` });
+  const f = (p: number) => known.get(p) ?? NaN;
+  return f;
+}
+
+/**
+ * Refuse a control that moved at the incident itself: estimated on its own with the same
+ * windows, a significant drop (one-sided p < 0.05 and over 5 %) means it was hit too.
+ */
+function checkControl(c: Ingested, o: CoreOptions): void {
+  const own = estimate(c, { ...o, control: undefined, model: 'trend', margin: undefined, interestRate: undefined, asOf: undefined });
+  for (const m of METRICS) {
+    const t = own.totals[m];
+    const p = own.significance[m].pValue;
+    if (t.lost === null || t.expected === null || p === null) continue;
+    if (p < 0.05 && t.lost > 0.05 * t.expected) {
+      fail('CONTROL_AFFECTED', `the control's own ${m} dropped ${((100 * t.lost) / t.expected).toFixed(1)}% at the incident (p = ${p}); it cannot stand for what the seller would have sold`,
+        'choose a control series the incident did not touch');
+    }
+  }
 }

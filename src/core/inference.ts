@@ -18,6 +18,8 @@ export interface MetricData {
   holidayOf: HolidayOf;
   holidayShare: HolidayShare;
   period: Period;
+  /** The control series at each point (NaN where unknown), with `--control`. */
+  control?: (point: number) => number;
 }
 
 export interface DailyEstimate {
@@ -53,11 +55,14 @@ export function trainingData(d: MetricData): TrainingData {
   const y: number[] = [];
   for (const p of d.baselinePoints) {
     const v = d.valueAt(p);
-    if (v === null || d.isExcluded(p)) continue;
+    if (v === null || d.isExcluded(p) || (d.control && !Number.isFinite(d.control(p)))) continue;
     days.push(p);
     y.push(v);
   }
-  return { days: Int32Array.from(days), y: Float64Array.from(y), holidayOf: d.holidayOf, holidayShare: d.holidayShare, period: d.period };
+  return {
+    days: Int32Array.from(days), y: Float64Array.from(y), holidayOf: d.holidayOf, holidayShare: d.holidayShare, period: d.period,
+    ...(d.control ? { control: d.control } : {}),
+  };
 }
 
 /** A bounded quantity: point value and its interval at the claim's level. */

@@ -25,7 +25,10 @@ export interface Selection {
  * Backtest `models` on each training set (one per metric) and pick the lowest mean score.
  * A single model is still backtested: its windows calibrate the intervals.
  */
-export function selectModel(models: Model[], trains: TrainingData[], horizon: number, level: number, seed: number, named: boolean): Selection {
+export function selectModel(
+  models: Model[], trains: TrainingData[], horizon: number, level: number, seed: number, named: boolean,
+  preferred: string = TUNING.defaultModel,
+): Selection {
   const usable = models.filter((m) => trains.every((t) => t.days.length >= m.minDays));
   const pool = usable.length ? usable : models.slice(0, 1);
   const perMetric = trains.map((t, i) => backtest(pool, t, horizon, level, seed + 104729 * i));
@@ -39,11 +42,11 @@ export function selectModel(models: Model[], trains: TrainingData[], horizon: nu
   });
   // the default stays unless a candidate's backtests beat it clearly: a handful of
   // windows cannot tell close models apart, and picking the luckiest one overstates certainty
-  const fallback = runs.find((r) => r.model.name === TUNING.defaultModel) ?? runs[0];
+  const fallback = runs.find((r) => r.model.name === preferred) ?? runs[0];
   const best = runs.reduce((a, b) =>
     (b.score ?? Infinity) < (a.score ?? Infinity) * (a === fallback ? 1 - TUNING.switchMargin : 1) ? b : a, fallback);
   const candidates = runs.map(({ model, score, coverage, windows }) => ({ name: model.name, score, coverage, windows }));
-  return { model: best.model, reason: reasonFor(best.model.name, candidates, named), candidates, backtests: best.bts };
+  return { model: best.model, reason: reasonFor(best.model.name, candidates, named, fallback.model.name), candidates, backtests: best.bts };
 }
 
 /** Weighted absolute error of the window totals and the interval hit rate. */
@@ -61,14 +64,14 @@ export function scoreBacktest(bt: Backtest): { score: number | null; coverage: n
 }
 
 /** The reason in words, for the claim and the report. */
-function reasonFor(name: string, candidates: Candidate[], named: boolean): string {
+function reasonFor(name: string, candidates: Candidate[], named: boolean, preferred: string): string {
   const me = candidates.find((c) => c.name === name);
   const pct = (v: number | null) => (v === null ? 'n/a' : `${(100 * v).toFixed(1)}%`);
   if (named) return `chosen with --model ${name}; backtest error of window totals ${pct(me?.score ?? null)}`;
   if (!me || me.score === null) return `${name}: the baseline is too short to backtest, so the default model was used`;
   if (candidates.length === 1) return `${name} is the only candidate; backtest error of window totals ${pct(me.score)}`;
   const others = candidates.filter((c) => c.name !== name).map((c) => `${c.name} ${pct(c.score)}`).join(', ');
-  if (name === TUNING.defaultModel) {
+  if (name === preferred) {
     return `${name} is the default and no candidate beat its backtest error of window totals (${pct(me.score)}) by ${100 * TUNING.switchMargin}% or more (${others})`;
   }
   return `${name} beat the default's backtest error of window totals by ${100 * TUNING.switchMargin}% or more (${pct(me.score)}; ${others})`;

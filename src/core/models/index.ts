@@ -5,6 +5,7 @@ import { trendModel } from './trend.js';
 import { ensembleOf } from './ensemble.js';
 import { seasonalMeanModel } from './seasonal-mean.js';
 import { etsModel } from './ets.js';
+import { controlModel } from './control.js';
 
 /** Every model by name, in the order `auto` tries them. */
 export const MODELS: Record<string, Model> = {
@@ -13,6 +14,7 @@ export const MODELS: Record<string, Model> = {
   ensemble: ensembleOf('ensemble', [trendModel, countModel, etsModel]),
   ets: etsModel,
   'seasonal-mean': seasonalMeanModel,
+  control: controlModel,
 };
 
 /** Names accepted by `--model` (besides `auto`). */

@@ -20,6 +20,8 @@ export interface TrainingData {
   holidayOf: HolidayOf;
   holidayShare: HolidayShare;
   period: Period;
+  /** A control series' value at any point of the baseline and loss window (`--control`). */
+  control?: (point: number) => number;
 }
 
 /** A fitted model: point forecasts and joint simulated paths for any future days. */
@@ -41,6 +43,8 @@ export interface Model {
   minDays: number;
   /** The periods the model can forecast. */
   periods: readonly Period[];
+  /** Needs a control series (`--control`). */
+  needsControl?: boolean;
   fit(data: TrainingData): Forecast;
 }
 

@@ -19,6 +19,8 @@ const YEAR = 365.25;
 export interface RegressionSpec {
   /** Fit a log-linear trend (else the level alone carries slow change). */
   trend: boolean;
+  /** Regress on the control series (training data must carry one). */
+  control?: boolean;
   /** Day noise: resampled residuals, or parametric draws (NB for counts, Gamma for money). */
   noise: 'bootstrap' | 'parametric';
 }
@@ -34,11 +36,14 @@ interface Design {
   major: boolean;
   minor: boolean;
   harmonics: number;
+  holidayShare: HolidayShare;
+  /** log(1 + control) as a regressor (the `control` model), else null. */
+  covariate: ((point: number) => number) | null;
   p: number;
 }
 
 /** Build the design for a training set: drop holiday columns it never saw. */
-function makeDesign(data: TrainingData, trend: boolean): Design {
+function makeDesign(data: TrainingData, trend: boolean, control: boolean): Design {
   const n = data.days.length;
   let major = false;
   let minor = false;
@@ -51,12 +56,13 @@ function makeDesign(data: TrainingData, trend: boolean): Design {
   const harmonics = span >= TUNING.yearlyMinDays ? TUNING.yearlyHarmonics : 0;
   const wd = trend ? 2 : 1;
   const weekdays = data.period === 'day' ? 6 : 0; // weeks and months hold every weekday
-  const p = wd + weekdays + (major ? 1 : 0) + (minor ? 1 : 0) + 2 * harmonics;
-  return { anchor: n ? data.days[n - 1] : 0, trend, wd, weekdays, major, minor, harmonics, p };
+  const covariate = control && data.control ? data.control : null;
+  const p = wd + weekdays + (major ? 1 : 0) + (minor ? 1 : 0) + 2 * harmonics + (covariate ? 1 : 0);
+  return { anchor: n ? data.days[n - 1] : 0, trend, wd, weekdays, major, minor, harmonics, holidayShare: data.holidayShare, covariate, p };
 }
 
 /** Write the design row of `day` into `row` (length p). */
-function fillRow(d: Design, holidayShare: HolidayShare, day: number, row: Float64Array, at = 0): void {
+function fillRow(d: Design, day: number, row: Float64Array, at = 0): void {
   row[at] = 1;
   if (d.trend) row[at + 1] = (day - d.anchor) / YEAR;
   if (d.weekdays) {
@@ -64,7 +70,7 @@ function fillRow(d: Design, holidayShare: HolidayShare, day: number, row: Float6
     for (let k = 1; k < 7; k++) row[at + d.wd + k - 1] = wd === k ? 1 : 0;
   }
   let j = at + d.wd + d.weekdays;
-  const [minor, major] = holidayShare(day);
+  const [minor, major] = d.holidayShare(day);
   if (d.major) row[j++] = major;
   if (d.minor) row[j++] = minor;
   for (let k = 1; k <= d.harmonics; k++) {
@@ -72,6 +78,7 @@ function fillRow(d: Design, holidayShare: HolidayShare, day: number, row: Float6
     row[j++] = Math.sin(angle);
     row[j++] = Math.cos(angle);
   }
+  if (d.covariate) row[j++] = Math.log1p(d.covariate(day));
 }
 
 /** Prior precision per column: flat intercept, shrunk trend and effects. */
@@ -83,11 +90,11 @@ function priorPrecision(d: Design): Float64Array {
 }
 
 /** Design matrix (n × p) of the given days. */
-function designMatrix(d: Design, holidayOf: HolidayShare, days: ArrayLike<number>): Float64Array {
+function designMatrix(d: Design, days: ArrayLike<number>): Float64Array {
   const x = new Float64Array(days.length * d.p);
   const row = new Float64Array(d.p);
   for (let i = 0; i < days.length; i++) {
-    fillRow(d, holidayOf, days[i], row);
+    fillRow(d, days[i], row);
     x.set(row, i * d.p);
   }
   return x;
@@ -97,7 +104,6 @@ class RegressionForecast implements Forecast {
   private readonly chol: Float64Array;
   constructor(
     private readonly design: Design,
-    private readonly holidayOf: HolidayShare,
     private readonly beta: Float64Array,
     cov: Float64Array,
     private readonly variance: VarianceFn,
@@ -114,7 +120,7 @@ class RegressionForecast implements Forecast {
   }
 
   mean(days: ArrayLike<number>): Float64Array {
-    const x = designMatrix(this.design, this.holidayOf, days);
+    const x = designMatrix(this.design, days);
     const mu = expRows(x, this.beta, days.length, this.design.p);
     for (let t = 0; t < days.length; t++) mu[t] *= levelMultiplier(this.level, days[t]);
     return mu;
@@ -123,7 +129,7 @@ class RegressionForecast implements Forecast {
   simulate(days: ArrayLike<number>, draws: number, rng: Rng): Float64Array {
     const h = days.length;
     const p = this.design.p;
-    const x = designMatrix(this.design, this.holidayOf, days);
+    const x = designMatrix(this.design, days);
     // η* = Xβ̂ + (XL)z: precompute Xβ̂ and XL once, so a draw costs h·p, not h·p + p²
     const eta = new Float64Array(h);
     const xl = new Float64Array(h * p);
@@ -175,6 +181,7 @@ class RegressionForecast implements Forecast {
     let j = d.wd + d.weekdays;
     if (d.major) out['holiday.major'] = round4(Math.exp(this.beta[j++]));
     if (d.minor) out['holiday.minor'] = round4(Math.exp(this.beta[j++]));
+    if (d.covariate) out.controlElasticity = round4(this.beta[d.p - 1]);
     return out;
   }
 }
@@ -210,8 +217,8 @@ function drawDay(rng: Rng, m: number, v: number, counts: boolean): number {
  * level filter on the residuals and the day noise around regression × level.
  */
 export function fitRegression(data: TrainingData, spec: RegressionSpec): Forecast {
-  const design = makeDesign(data, spec.trend);
-  const x = designMatrix(design, data.holidayShare, data.days);
+  const design = makeDesign(data, spec.trend, spec.control ?? false);
+  const x = designMatrix(design, data.days);
   const prior = priorPrecision(design);
   const first = fitLogLink(x, data.y, design.p, prior, { a: 1, b: 0 });
   const variance = estimateVariance(data.y, first.mu);
@@ -228,5 +235,5 @@ export function fitRegression(data: TrainingData, spec: RegressionSpec): Forecas
   const ratio = sandwich[k * p + k] / Math.max(fit.cov[k * p + k], 1e-300);
   const inflation = Math.max(noise.varianceInflation, Number.isFinite(ratio) ? ratio : 1);
   const parametric = spec.noise === 'parametric' ? { counts: data.y.every((v) => Number.isInteger(v)) } : null;
-  return new RegressionForecast(design, data.holidayShare, fit.beta, fit.cov, noiseVariance, noise, fit.converged, inflation, level, parametric);
+  return new RegressionForecast(design, fit.beta, fit.cov, noiseVariance, noise, fit.converged, inflation, level, parametric);
 }
