@@ -1,6 +1,6 @@
 // The machine-readable contract: JSON Schema generated from the zod schemas validates real
 // claims (Ajv, draft 2020-12) and so does zod itself; the summary row schema matches DESIGN;
-// `loss-calc schema` prints the same; docs-claim.md documents every field.
+// `loss-calc schema` prints the same; README.md documents every field.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -110,7 +110,7 @@ describe('loss-calc schema (built CLI)', () => {
   });
 });
 
-describe('docs-claim.md', () => {
+describe('README.md', () => {
   /** Every property path of a JSON Schema: `a`, `a.b`, `a[].c`. */
   const paths = (s: Record<string, unknown>, prefix = ''): string[] => {
     const out: string[] = [];
@@ -127,7 +127,7 @@ describe('docs-claim.md', () => {
   const generic = (p: string) => p.replace(/^(totals|significance|model\.calibration)\.(orders|revenue|profit)\b/, '$1.<metric>');
 
   it('documents every field of the claim and of the summary row', () => {
-    const doc = readFileSync(join(ROOT, 'docs-claim.md'), 'utf8');
+    const doc = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const missing = [...paths(jsonSchemaOf('claim')), ...paths(jsonSchemaOf('summary'))]
       .map(generic).filter((p) => !doc.includes(`\`${p}\``));
     expect(missing).toEqual([]);
