@@ -204,8 +204,8 @@ function widenedBand(column: Float64Array, center: number, widen: number, qLo: n
   let sum = 0;
   for (let s = 0; s < column.length; s++) sum += column[s];
   const shift = center - sum / column.length;
-  const sorted = column.map((v) => v + shift).sort();
-  const lo = center + widen * (quantileSorted(sorted, qLo) - center);
-  const hi = center + widen * (quantileSorted(sorted, qHi) - center);
+  column.sort(); // in place: the caller refills it for every day; a shift moves quantiles alike
+  const lo = center + widen * (quantileSorted(column, qLo) + shift - center);
+  const hi = center + widen * (quantileSorted(column, qHi) + shift - center);
   return [Math.max(0, lo), Math.max(0, hi)];
 }
