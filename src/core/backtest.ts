@@ -29,9 +29,11 @@ export interface Backtest {
 /**
  * Backtest each of `models` on the observed baseline `data` with windows of `horizon`
  * points (shortened when the baseline is too short); one Backtest per model, in order.
- * Every model sees the same windows and the same training sets, so fits are shared.
+ * Every model sees the same windows and the same training sets, so fits are shared (also
+ * across calls). Without `simulate` only point forecasts are scored (interval fields NaN):
+ * enough to choose a model; the chosen one is then simulated for calibration.
  */
-export function backtest(models: Model[], data: TrainingData, horizon: number, level: number, seed: number): Backtest[] {
+export function backtest(models: Model[], data: TrainingData, horizon: number, level: number, seed: number, simulate = true): Backtest[] {
   const n = data.days.length;
   const period = data.period;
   const minTrain = Math.max(TUNING.backtestMinTrain[period], ...(period === 'day' ? models.map((m) => m.minDays) : []));
@@ -40,21 +42,38 @@ export function backtest(models: Model[], data: TrainingData, horizon: number, l
   // origins a whole number of weeks apart keep weekdays aligned with the real window
   const step = period === 'day' ? Math.max(7, 7 * Math.round(h / 14)) : Math.max(1, Math.round(h / 2));
   const out = models.map(() => ({ horizon: h, windows: [] as BacktestWindow[] }));
+  splitsOf(data, h, minTrain, step).forEach((split, k) => {
+    models.forEach((model, i) => {
+      const rng = new Rng(seed + 7919 * (k + 1));
+      out[i].windows.unshift(scoreWindow(model, split, level, rng, simulate));
+    });
+  });
+  return out;
+}
+
+const splitCache = new WeakMap<TrainingData, Map<string, Split[]>>();
+
+/** The training/test splits of the rolling origins, newest first; the same objects on every call. */
+function splitsOf(data: TrainingData, h: number, minTrain: number, step: number): Split[] {
+  let byKey = splitCache.get(data);
+  if (!byKey) splitCache.set(data, (byKey = new Map()));
+  const key = `${h}:${minTrain}:${step}`;
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const n = data.days.length;
+  const splits: Split[] = [];
   for (let k = 0; k < TUNING.backtestOrigins; k++) {
     const end = n - k * step; // exclusive index of the test window
     const cut = end - h;
     if (cut < minTrain) break;
-    const split: Split = {
+    splits.push({
       train: { ...data, days: data.days.subarray(0, cut), y: data.y.subarray(0, cut) },
       testDays: data.days.subarray(cut, end),
       testY: data.y.subarray(cut, end),
-    };
-    models.forEach((model, i) => {
-      const rng = new Rng(seed + 7919 * (k + 1));
-      out[i].windows.unshift(scoreWindow(model, split, level, rng));
     });
   }
-  return out;
+  byKey.set(key, splits);
+  return splits;
 }
 
 interface Split {
@@ -64,26 +83,29 @@ interface Split {
 }
 
 /** Fit before the window, forecast it, and place the actual total in the forecast spread. */
-function scoreWindow(model: Model, split: Split, level: number, rng: Rng): BacktestWindow {
+function scoreWindow(model: Model, split: Split, level: number, rng: Rng, simulate: boolean): BacktestWindow {
   const { testDays, testY } = split;
   const fit = fitCached(model, split.train);
   const mean = fit.mean(testDays);
-  const draws = TUNING.backtestDraws;
-  const paths = fit.simulate(testDays, draws, rng);
   let expected = 0;
   let actual = 0;
   for (let t = 0; t < testDays.length; t++) {
     expected += mean[t];
     actual += testY[t];
   }
+  const start = fromDay(testDays[0]);
+  const end = fromDay(testDays[testDays.length - 1]);
+  if (!simulate) return { start, end, actual, expected, lower: NaN, upper: NaN, ratio: NaN, pValue: NaN };
+  const draws = TUNING.backtestDraws;
+  const paths = fit.simulate(testDays, draws, rng);
   const totals = pathTotals(paths, draws, testDays.length, expected);
   // the spread of a window total is taken from the draws' s.d. (steady with few draws);
   // its interval is the normal one at `level`, so `ratio` is |z| / z_level
   const sd = standardDeviation(totals);
   const half = normalQuantile((1 + level) / 2) * sd;
   return {
-    start: fromDay(testDays[0]),
-    end: fromDay(testDays[testDays.length - 1]),
+    start,
+    end,
     actual,
     expected,
     lower: expected - half,

@@ -31,7 +31,8 @@ export function selectModel(
 ): Selection {
   const usable = models.filter((m) => trains.every((t) => t.days.length >= m.minDays));
   const pool = usable.length ? usable : models.slice(0, 1);
-  const perMetric = trains.map((t, i) => backtest(pool, t, horizon, level, seed + 104729 * i));
+  const seedOf = (i: number) => seed + 104729 * i;
+  const perMetric = trains.map((t, i) => backtest(pool, t, horizon, level, seedOf(i), false));
   const runs = pool.map((model, j) => {
     const bts = perMetric.map((b) => b[j]);
     const scores = bts.map(scoreBacktest);
@@ -45,8 +46,16 @@ export function selectModel(
   const fallback = runs.find((r) => r.model.name === preferred) ?? runs[0];
   const best = runs.reduce((a, b) =>
     (b.score ?? Infinity) < (a.score ?? Infinity) * (a === fallback ? 1 - TUNING.switchMargin : 1) ? b : a, fallback);
-  const candidates = runs.map(({ model, score, coverage, windows }) => ({ name: model.name, score, coverage, windows }));
-  return { model: best.model, reason: reasonFor(best.model.name, candidates, named, fallback.model.name), candidates, backtests: best.bts };
+  // only the chosen model is simulated over the windows: its calibration and coverage
+  const backtests = trains.map((t, i) => backtest([best.model], t, horizon, level, seedOf(i), true)[0]);
+  const covered = backtests.map(scoreBacktest).filter((s) => s.coverage !== null);
+  const candidates = runs.map(({ model, score, windows }) => ({
+    name: model.name,
+    score,
+    coverage: model === best.model && covered.length ? covered.reduce((a, s) => a + (s.coverage as number), 0) / covered.length : null,
+    windows,
+  }));
+  return { model: best.model, reason: reasonFor(best.model.name, candidates, named, fallback.model.name), candidates, backtests };
 }
 
 /** Weighted absolute error of the window totals and the interval hit rate. */
