@@ -89,7 +89,7 @@ export function scoreSeller(s, { model = 'auto', baseline } = {}) {
   const rec = {
     key: s.key, design: s.design, i: s.i, format, incident: s.sim.incident, until: s.sim.until, lossDays: s.sim.days - s.sim.incidentIndex,
     truth: { orders: t.lossOrders, revenue: t.lossRevenue, cfOrders: t.cfOrders, cfRevenue: t.cfRevenue },
-    status: 'ok', error: null, seconds: null, model: null, orders: null, revenue: null, pValue: null,
+    status: 'ok', error: null, seconds: null, model: null, baseline: null, orders: null, revenue: null, pValue: null,
   };
   const ing = ingestedFromSim(s.sim, format);
   const opts = coreOptions(s.key, s.sim, { model, baseline, period: format === 'monthly' ? 'month' : undefined });
@@ -99,7 +99,8 @@ export function scoreSeller(s, { model = 'auto', baseline } = {}) {
     rec.seconds = (performance.now() - t0) / 1000;
     if (format === 'monthly' && !isMonthlyClaim(claim)) throw Object.assign(new Error('claim does not read monthly data'), { code: 'UNSUPPORTED_PERIOD' });
     const pick = ({ lost, lower, upper }) => ({ lost, lower, upper });
-    Object.assign(rec, { model: claim.model.name, orders: pick(claim.totals.orders), revenue: pick(claim.totals.revenue), pValue: claim.significance.orders.pValue });
+    const { start, end } = claim.windows.baseline;
+    Object.assign(rec, { model: claim.model.name, baseline: { start, end }, orders: pick(claim.totals.orders), revenue: pick(claim.totals.revenue), pValue: claim.significance.orders.pValue });
   } catch (e) {
     rec.seconds ??= (performance.now() - t0) / 1000;
     rec.status = format === 'monthly' ? 'unsupported' : 'failed';
@@ -108,10 +109,10 @@ export function scoreSeller(s, { model = 'auto', baseline } = {}) {
   return rec;
 }
 
-/** The explicit baseline both loss-calc and the peers get: max(first day, incident − 365) .. incident − 1. */
-export function sharedBaseline(ing, incident) {
+/** A baseline of up to `days` before the incident: max(first day, incident − days) .. incident − 1. */
+export function lastDaysBaseline(ing, incident, days = DEFAULTS.baselineMaxDays) {
   const inc = toDay(incident);
-  return { start: fromDay(Math.max(toDay(ing.info.firstDate), inc - DEFAULTS.baselineMaxDays)), end: fromDay(inc - 1) };
+  return { start: fromDay(Math.max(toDay(ing.info.firstDate), inc - days)), end: fromDay(inc - 1) };
 }
 
 /** A Markdown table. */

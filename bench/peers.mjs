@@ -1,8 +1,10 @@
 // `npm run bench:peers`: loss-calc beside the peer tools of /work/shared/peers on the same sellers.
 //   node bench/peers.mjs [--per-design K] [--seed S] [--designs a,b] [--metrics orders,revenue]
-//                        [--peers "naive ols …"] [--work DIR] [--json out.json]
+//                        [--peers "naive ols …"] [--baseline auto|DAYS] [--work DIR] [--json out.json]
 // Sellers are the first K of each design of bench/accuracy.mjs (same seed → same sellers);
-// monthly is skipped (the peers read daily rows). Both sides get the same explicit baseline.
+// monthly is skipped (the peers read daily rows). Every method gets the same explicit
+// baseline: `auto` = the one loss-calc picks by default (365 days, or up to 3 years when
+// the data hold 2: the yearly-peak design), DAYS = max(first day, incident − DAYS) .. incident − 1.
 // Peers take ~10 s per seller and metric, so results are kept in --work and a rerun skips
 // what is done (resumable). stdout: Markdown; stderr: progress.
 import { spawnSync } from 'node:child_process';
@@ -10,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dailyLines } from '../dist/sim/index.js';
-import { designList, ingestedFromSim, mdTable, pct, progress, scoreSeller, secs, sellers, sharedBaseline } from './accuracy-lib.mjs';
+import { designList, ingestedFromSim, mdTable, pct, progress, scoreSeller, secs, sellers, lastDaysBaseline } from './accuracy-lib.mjs';
 import { coverage, median, medianAbsPctError, medianRelWidth } from './metrics.mjs';
 
 const PEERS_DIR = '/work/shared/peers';
@@ -23,6 +25,7 @@ const { values: a } = parseArgs({
     designs: { type: 'string' },
     metrics: { type: 'string', default: 'orders,revenue' },
     peers: { type: 'string', default: ALL_PEERS },
+    baseline: { type: 'string', default: 'auto' },
     work: { type: 'string' },
     json: { type: 'string' },
   },
@@ -63,17 +66,19 @@ const results = Object.fromEntries(methods.map((m) => [m, {}]));
 const list = [...sellers(designs, () => K, seed)];
 list.forEach((s, n) => {
   const ing = ingestedFromSim(s.sim, s.sim.params.format);
-  const w = { baseline: sharedBaseline(ing, s.sim.incident), incident: s.sim.incident, until: s.sim.until };
+  const auto = a.baseline === 'auto' ? scoreSeller(s) : null; // loss-calc's own choice of baseline
+  const baseline = auto?.baseline ?? lastDaysBaseline(ing, s.sim.incident, auto ? undefined : +a.baseline);
+  const w = { baseline, incident: s.sim.incident, until: s.sim.until };
   const name = s.key.replace('#', '-');
   const csv = join(work, name + '.csv');
   writeFileSync(csv, [...dailyLines(s.sim)].join('\n') + '\n');
   const missing = s.sim.missing.some((x) => x === 1) ? 'na' : 'zero'; // gaps: a missing day is unknown, else no row = 0
-  const ours = scoreSeller(s, { baseline: w.baseline });
+  const ours = auto?.baseline ? auto : scoreSeller(s, { baseline }); // the same as passing auto's window explicitly
   const truth = ours.truth;
-  results['loss-calc'][s.key] = { design: s.design, truth, orders: ours.orders, revenue: ours.revenue, fit: ours.seconds, wall: ours.seconds, error: ours.error };
+  results['loss-calc'][s.key] = { design: s.design, baseline, truth, orders: ours.orders, revenue: ours.revenue, fit: ours.seconds, wall: ours.seconds, error: ours.error };
   for (const p of peers) results[p][s.key] = { design: s.design, truth, fit: 0, wall: 0 };
   for (const metric of metrics) {
-    const out = join(work, name, metric);
+    const out = join(work, name, `${metric}-${baseline.start}`); // cached per baseline
     mkdirSync(out, { recursive: true });
     runPeers(csv, out, w, metric, missing);
     for (const p of peers) {
@@ -115,7 +120,7 @@ const nPlacebo = designs.includes('placebo') ? K : 0;
 const out = [
   `## loss-calc vs peers: ${list.length} sellers (${K} per design, seed ${seed}), metrics ${metrics.join(', ')}, level 95 %`,
   '',
-  `Same sellers and the same explicit baseline (max(first day, incident − 365) .. incident − 1) for every method.`,
+  `Same sellers and the same explicit baseline for every method: ${a.baseline === 'auto' ? "the one loss-calc picks by default (up to 365 days before the incident; up to 1,095 when the data hold ≥ 700 days, as in yearly-peak)" : `max(first day, incident − ${a.baseline}) .. incident − 1`}.`,
   `MdAPE, cover and width/truth over the ${list.length - nPlacebo} sellers with an incident; "placebo holds 0" = share of the ${nPlacebo} placebo`,
   `sellers whose ${metrics[0]} interval contains 0. Median seconds per seller, over ${metrics.join(' + ')}: fit = the model's own time`,
   `(peers' fit_seconds; loss-calc's estimate() call, both metrics at once); wall = per process, with R/Python start-up.`,
