@@ -1,0 +1,106 @@
+// Each model on small cases whose answer is known by construction (worked by hand).
+import { describe, expect, it } from 'vitest';
+import { MODELS } from '../src/core/models/index.js';
+import type { TrainingData } from '../src/core/models/model.js';
+import { Rng } from '../src/core/random.js';
+import { toDay, weekday } from '../src/core/dates.js';
+import { quantileSorted } from '../src/core/quantile.js';
+
+const START = toDay('2025-01-06'); // a Monday
+const WEEK = [10, 10, 10, 10, 10, 20, 30]; // Mon..Sun
+
+/** Training data from a function of the day, with optional holidays. */
+function data(n: number, f: (day: number, i: number) => number, holidays: Record<number, 1 | 2> = {}, control?: (d: number) => number): TrainingData {
+  const days = Int32Array.from({ length: n }, (_, i) => START + i);
+  return {
+    days,
+    y: Float64Array.from(days, (d, i) => f(d, i)),
+    holidayOf: (d) => holidays[d] ?? 0,
+    holidayShare: (d) => [holidays[d] === 1 ? 1 : 0, holidays[d] === 2 ? 1 : 0],
+    period: 'day',
+    ...(control ? { control } : {}),
+  };
+}
+
+const future = (from: number, n: number) => Int32Array.from({ length: n }, (_, i) => from + i);
+const weekly = (d: number) => WEEK[weekday(d)];
+
+describe('seasonal-mean', () => {
+  it('forecasts the mean of each weekday over the last 8 weeks', () => {
+    // the older weeks run at double the level: only the last 8 weeks count
+    const fit = MODELS['seasonal-mean'].fit(data(140, (d, i) => weekly(d) * (i < 84 ? 2 : 1)));
+    const next = future(START + 140, 7);
+    expect([...fit.mean(next)]).toEqual(next.map((d) => weekly(d)).reduce((a: number[], v) => [...a, v], []));
+  });
+  it('scales holidays by their ratio in the baseline', () => {
+    // a Wednesday holiday at 4 instead of 10 → ratio 0.4; the next Wednesday holiday is 0.4 × 10
+    const hol = { [START + 2]: 2 as const, [START + 7 * 12 + 2]: 2 as const };
+    const fit = MODELS['seasonal-mean'].fit(data(70, (d) => (d === START + 2 ? 4 : weekly(d)), hol));
+    expect(fit.mean([START + 7 * 12 + 2])[0]).toBeCloseTo(4, 9);
+  });
+});
+
+describe('trend', () => {
+  it('recovers a noiseless growth rate of e^0.5 − 1 a year and continues it', () => {
+    const g = 0.5 / 365.25;
+    const fit = MODELS.trend.fit(data(364, (d, i) => 50 * weekly(d) * Math.exp(g * i) / 10));
+    expect(fit.summary().trendPerYear as number).toBeCloseTo(Math.exp(0.5) - 1, 2);
+    const day = START + 364 + 30;
+    expect(fit.mean([day])[0] / (5 * weekly(day) * Math.exp(g * 394))).toBeCloseTo(1, 2);
+  });
+});
+
+describe('count', () => {
+  it('forecasts the weekday means of a flat Poisson seller and draws whole, non-negative counts', () => {
+    const rng = new Rng(3);
+    const train = data(364, (d) => rng.poisson(weekly(d) / 5));
+    const fit = MODELS.count.fit(train);
+    const next = future(START + 364, 7);
+    const mean = fit.mean(next);
+    // with no trend and no level drift the Poisson MLE is the sample mean of each weekday
+    const sample = (w: number) => {
+      const ys = [...train.y].filter((_, i) => weekday(train.days[i]) === w);
+      return ys.reduce((a, b) => a + b, 0) / ys.length;
+    };
+    next.forEach((d, t) => expect(mean[t] / sample(weekday(d))).toBeCloseTo(1, 1));
+    const paths = fit.simulate(next, 2000, new Rng(1));
+    expect(paths.every((v) => v >= 0 && Number.isInteger(v))).toBe(true);
+    // the simulated Sundays average the model's Sunday mean (± 3 s.e. of 2000 draws)
+    let s = 0;
+    for (let k = 0; k < 2000; k++) s += paths[k * 7 + 6];
+    expect(Math.abs(s / 2000 - mean[6])).toBeLessThan(3 * Math.sqrt(mean[6] / 2000) + 0.3);
+  });
+});
+
+describe('ets', () => {
+  it('reproduces a noiseless weekly pattern', () => {
+    const fit = MODELS.ets.fit(data(140, (d) => weekly(d)));
+    const next = future(START + 140, 14);
+    const mean = fit.mean(next);
+    next.forEach((d, t) => expect(mean[t]).toBeCloseTo(weekly(d), 6));
+  });
+});
+
+describe('control', () => {
+  it('learns y = control / 2 and forecasts from the control', () => {
+    const control = (d: number) => 100 + 40 * Math.sin(d / 9) + 3 * weekday(d);
+    const fit = MODELS.control.fit(data(200, (d) => control(d) / 2, {}, control));
+    expect(fit.summary().controlElasticity as number).toBeCloseTo(1, 1);
+    const day = START + 230;
+    expect(fit.mean([day])[0] / (control(day) / 2)).toBeCloseTo(1, 1);
+  });
+});
+
+describe('ensemble', () => {
+  it('averages its members and draws paths from each', () => {
+    const rng = new Rng(9);
+    const d = data(200, (day) => rng.poisson(weekly(day)));
+    const next = future(START + 200, 5);
+    const e = MODELS.ensemble.fit(d).mean(next);
+    const members = ['trend', 'count', 'ets'].map((m) => MODELS[m].fit(d).mean(next));
+    next.forEach((_, t) => expect(e[t]).toBeCloseTo((members[0][t] + members[1][t] + members[2][t]) / 3, 9));
+    const paths = MODELS.ensemble.fit(d).simulate(next, 300, new Rng(2));
+    const col = Float64Array.from({ length: 300 }, (_, k) => paths[k * 5]).sort();
+    expect(quantileSorted(col, 0.5)).toBeGreaterThan(0);
+  });
+});
