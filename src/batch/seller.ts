@@ -75,3 +75,8 @@ export async function runSeller(t: SellerTask): Promise<SellerOutcome> {
     return { row: plain(errorRow(t.seller, e)), resumed: false };
   }
 }
+
+/** Run a chunk of sellers, their I/O overlapping; outcomes in task order. Never throws. */
+export function runSellers(tasks: SellerTask[]): Promise<SellerOutcome[]> {
+  return Promise.all(tasks.map(runSeller));
+}

@@ -1,4 +1,4 @@
-// Worker-thread entry of the batch pool (tinypool): one seller per call, plain data in and out.
-import { runSeller } from './seller.js';
+// Worker-thread entry of the batch pool (tinypool): a chunk of sellers per call, plain data in and out.
+import { runSellers } from './seller.js';
 
-export default runSeller;
+export default runSellers;

@@ -68,9 +68,11 @@ async function runBatchCommand(input: string, flags: Record<string, unknown>): P
       input, by: by as string | undefined, recursive: Boolean(recursive), base, incidentFromManifest, manifest, outDir,
       resume: Boolean(resume), jobs, coreOptions,
     }, progress, controller.signal);
+  } catch (e) {
+    process.removeListener('SIGINT', onSigint);
+    throw e;
   } finally {
     progress.clear();
-    process.removeListener('SIGINT', onSigint);
   }
   const summaryOpts = { complete: result.complete, currency: base.currency.toUpperCase(), level: base.level, bom: base.bom };
   if (outDir) {
@@ -78,6 +80,7 @@ async function runBatchCommand(input: string, flags: Record<string, unknown>): P
     await writeAtomic(join(outDir, 'summary.json'), renderSummary(result.rows, 'json', summaryOpts));
   }
   if (!outDir || base.format) await writeStdout(renderSummary(result.rows, format, summaryOpts));
+  process.removeListener('SIGINT', onSigint); // a Ctrl-C while the summary was written changed nothing
   warnUnknownManifest(result, String(manifestPath));
   process.stderr.write(`${tally(result, progress.seconds, outDir)}\n`);
   const { counts } = totalsOf(result.rows);
