@@ -39,7 +39,7 @@ function summaryRow(c: Claim) {
     c.seller, c.windows.incident.start, c.windows.incident.end, c.windows.baseline.start, c.windows.baseline.end,
     c.model.name, c.level, o.actual, o.expected, o.lost, o.lower, o.upper,
     r.actual, r.expected, r.lost, r.lower, r.upper, p?.lost, p?.lower, p?.upper,
-    c.significance.orders.pValue ?? c.significance.revenue.pValue, c.warnings.map((w) => w.code).join(' '),
+    c.significance.orders.pValue ?? c.significance.revenue.pValue, [...new Set(c.warnings.map((w) => w.code))].join(' '),
   ];
 }
 

@@ -47,7 +47,7 @@ export function summaryRowOf(c: Claim): SummaryRow {
     lost_orders: o.lost, lost_orders_lower: o.lower, lost_orders_upper: o.upper,
     lost_revenue: r.lost, lost_revenue_lower: r.lower, lost_revenue_upper: r.upper,
     lost_profit: p?.lost ?? null, lost_pct: lostPct(main.lost, main.expected),
-    warnings: c.warnings.map((w) => w.code).join(' '), error: null,
+    warnings: [...new Set(c.warnings.map((w) => w.code))].join(' '), error: null,
   };
 }
 
