@@ -41,3 +41,20 @@ describe('KR holidays', () => {
     expect(holidays('US', 2025, 2025).some((h) => h.date === '2025-07-04')).toBe(true);
   });
 });
+
+describe('the generated Korean table', () => {
+  it('equals the library plus the corrections, year by year', async () => {
+    const { computeHolidays } = await import('../src/core/holidays.js');
+    const { KR_TABLE, KR_FIRST_YEAR, KR_LAST_YEAR } = await import('../src/core/holidays-kr.js');
+    const fresh = computeHolidays('KR', KR_FIRST_YEAR, KR_LAST_YEAR).map((h) => [h.date, h.name, h.kind]);
+    expect(KR_TABLE).toEqual(fresh); // else: npm run holidays:kr
+  });
+  it('serves the same answers as the library inside its range', () => {
+    expect(holidays('KR', 2024, 2025)).toEqual(computeFresh(2024, 2025));
+  });
+});
+
+import { computeHolidays as computeFresh0 } from '../src/core/holidays.js';
+function computeFresh(a: number, b: number) {
+  return computeFresh0('KR', a, b);
+}

@@ -4,9 +4,20 @@
 //   (2025: 29–31 Jan); the official break is the eve, the day and the day after (28–30 Jan).
 //   Its 추석 span (lunar 8/14 for three days) is right. Its substitute days are right.
 // - it lacks temporary holidays (임시공휴일) and election days, which close couriers too.
-import Holidays from 'date-holidays';
+// Korea is served from a table generated from the same code (holidays-kr.ts, checked against
+// it by a test), so an estimate does not pay to load every country's rules (~0.15 s).
+import { createRequire } from 'node:module';
 import { addDays } from './dates.js';
+import { KR_FIRST_YEAR, KR_LAST_YEAR, KR_TABLE } from './holidays-kr.js';
 import type { ISODate } from './types.js';
+
+type HolidaysLib = typeof import('date-holidays').default;
+let lib: HolidaysLib | undefined;
+/** date-holidays, loaded on first use. */
+function library(): HolidaysLib {
+  lib ??= createRequire(import.meta.url)('date-holidays') as HolidaysLib;
+  return lib;
+}
 
 /** How strongly a holiday moves e-commerce: the three-day lunar breaks or a single day off. */
 export type HolidayKind = 'major' | 'minor';
@@ -45,7 +56,8 @@ const cache = new Map<string, Holiday[]>();
 
 /** Whether `code` is a country the holiday library knows (or `none`). */
 export function isKnownCountry(code: string): boolean {
-  if (code.toLowerCase() === 'none') return true;
+  if (code.toLowerCase() === 'none' || code.toUpperCase() === 'KR') return true;
+  const Holidays = library();
   return Boolean(new Holidays().getCountries()[code.toUpperCase()]);
 }
 
@@ -59,6 +71,19 @@ export function holidays(country: string, fromYear: number, toYear: number): Hol
   const key = `${cc}:${fromYear}:${toYear}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  if (cc === 'KR' && fromYear >= KR_FIRST_YEAR && toYear <= KR_LAST_YEAR) {
+    const list = KR_TABLE.filter(([d]) => +d.slice(0, 4) >= fromYear && +d.slice(0, 4) <= toYear).map(([date, name, kind]) => ({ date, name, kind }));
+    cache.set(key, list);
+    return list;
+  }
+  const list = computeHolidays(cc, fromYear, toYear);
+  cache.set(key, list);
+  return list;
+}
+
+/** The holidays straight from date-holidays plus the Korean corrections (what the KR table caches). */
+export function computeHolidays(cc: string, fromYear: number, toYear: number): Holiday[] {
+  const Holidays = library();
   const hd = new Holidays(cc);
   const byDate = new Map<ISODate, Holiday>();
   const add = (h: Holiday) => {
@@ -77,7 +102,5 @@ export function holidays(country: string, fromYear: number, toYear: number): Hol
   if (cc === 'KR') {
     for (const h of KR_EXTRA) if (+h.date.slice(0, 4) >= fromYear && +h.date.slice(0, 4) <= toYear) add(h);
   }
-  const list = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
-  cache.set(key, list);
-  return list;
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
 }
