@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   UNKNOWN_MODEL: 'usage',
   OUT_IS_INPUT: 'usage',
   UNTIL_BEFORE_INCIDENT: 'usage',
+  UNKNOWN_SHEET: 'usage',
   // data (exit 1)
   FILE_NOT_FOUND: 'data',
   FILE_UNREADABLE: 'data',
@@ -43,6 +44,10 @@ export const ERROR_CODES = {
   CONTROL_INCOMPLETE: 'data',
   UNSUPPORTED_PERIOD: 'data',
   UNSUPPORTED_FORMAT: 'data',
+  BAD_WORKBOOK: 'data',
+  FILE_TOO_LARGE: 'data',
+  PASSWORD_REQUIRED: 'data',
+  WRONG_PASSWORD: 'data',
   WRITE_FAILED: 'data',
   // a bug (exit 70)
   INTERNAL: 'internal',

@@ -58,6 +58,9 @@ export const columnsSchema = z.string().transform((s, ctx) => {
   return out;
 });
 
+/** `--sheet`: a sheet name or its tab number (a number from --config is its tab number). */
+export const sheetSchema = z.union([z.string().trim().min(1), z.number().int().min(1)]).transform(String);
+
 const numberish = z.union([z.number(), z.string().trim().min(1)]).pipe(z.coerce.number());
 
 /** Options shared by `estimate` and `batch`. Strings arrive from flags, numbers may come from --config. */
@@ -92,6 +95,8 @@ export const estimateOptionsSchema = z
     asOf: isoDate.optional(),
     bom: z.boolean().default(false),
     color: z.boolean().optional(),
+    sheet: sheetSchema.optional(),
+    password: z.string().optional(),
   })
   .refine((o) => (o.interestRate === undefined) === (o.asOf === undefined), {
     message: '--interest-rate and --as-of go together',

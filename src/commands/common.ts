@@ -9,6 +9,9 @@ import { isKnownCountry } from '../core/holidays.js';
 import { MODEL_NAMES } from '../core/models/index.js';
 import { DEFAULTS, estimateOptionsSchema, FORMATS, type EstimateOptions, type Format } from '../options.js';
 
+/** Environment variable holding an encrypted workbook's password (kept out of shell history and `ps`). */
+export const PASSWORD_ENV = 'LOSS_CALC_PASSWORD';
+
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** Register the options of DESIGN §4 "Shared options" on a command. */
@@ -36,7 +39,9 @@ export function addEstimateOptions(cmd: Command): Command {
     .option('--period <day|week|month>', 'period of an aggregate series (default: detected)')
     .option('--interest-rate <r>', 'simple annual interest on lost profit, e.g. 0.05')
     .option('--as-of <date>', 'date interest runs to')
-    .option('--bom', 'UTF-8 BOM on CSV/TSV for Excel');
+    .option('--bom', 'UTF-8 BOM on CSV/TSV for Excel')
+    .option('--sheet <name|n>', 'xlsx: the sheet to read, by name or tab number from 1 (default: the first sheet with a header)')
+    .option('--password <pw>', `xlsx: password of an encrypted workbook (better: the ${PASSWORD_ENV} environment variable)`);
 }
 
 /** Read --config: a JSON object whose keys are option names (camelCase or kebab-case). */
@@ -67,6 +72,7 @@ export async function resolveOptions(flags: Record<string, unknown>): Promise<Es
   const merged: Record<string, unknown> = { ...config };
   for (const [k, v] of Object.entries(flags)) if (v !== undefined && k !== 'config') merged[k] = v;
   if (merged.incident === undefined) fail('USAGE', 'missing --incident <date> (the first affected day)', 'e.g. --incident 2025-11-29');
+  if (merged.password === undefined && process.env[PASSWORD_ENV]) merged.password = process.env[PASSWORD_ENV];
   const parsed = estimateOptionsSchema.safeParse(merged);
   if (!parsed.success) throw zodToError(parsed.error, flags.config !== undefined);
   const o = parsed.data;

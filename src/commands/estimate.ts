@@ -33,7 +33,7 @@ async function runEstimate(file: string, flags: Record<string, unknown>): Promis
   checkCombinations(o);
   guardOut(o.out, [file]);
   const format = chooseFormat(o.format, o.out);
-  const ingested = await ingestFile(file, { columns: o.columns, tz: o.tz });
+  const ingested = await ingestFile(file, { columns: o.columns, tz: o.tz, sheet: o.sheet, password: o.password });
   const control = o.control ? await ingestFile(o.control, { tz: o.tz }) : undefined;
   const claim = estimate(ingested, { ...coreOptions(o, o.seller ?? sellerFromFile(file)), control });
   const text = render(claim, format, { lang: o.lang, color: useColor(Boolean(o.out)), daily: o.daily, bom: o.bom, unicode: useUnicode(), generatedAt: generatedAt() });

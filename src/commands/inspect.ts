@@ -5,23 +5,27 @@ import { z } from 'zod';
 import { fromDay, toDay } from '../core/dates.js';
 import type { Ingested, InputInfo, Warning } from '../core/types.js';
 import { fail } from '../errors.js';
-import { ingestFile } from '../ingest/index.js';
+import { ingestFile, type WorkbookInfo } from '../ingest/index.js';
 import { delimiterName } from '../ingest/dialect.js';
 import { writeStdout } from '../io.js';
-import { columnsSchema, DEFAULTS, isTimeZone } from '../options.js';
-import { useColor } from './common.js';
+import { columnsSchema, DEFAULTS, isTimeZone, sheetSchema } from '../options.js';
+import { PASSWORD_ENV, useColor } from './common.js';
 
 const EXAMPLES = `
 Examples:
   $ loss-calc inspect orders.csv
   $ loss-calc inspect 주문내역.csv --columns date=결제일시,amount=실결제금액
-  $ loss-calc inspect daily.tsv --format json`;
+  $ loss-calc inspect daily.tsv --format json
+  $ loss-calc inspect 정산내역.xlsx --sheet 2
+  $ LOSS_CALC_PASSWORD=… loss-calc inspect smartstore-orders.xlsx`;
 
 /** inspect's flags, validated at the edge. */
 export const inspectOptionsSchema = z.object({
   columns: columnsSchema.optional(),
   tz: z.string().refine(isTimeZone, { message: 'expected an IANA time zone like Asia/Seoul' }).default(DEFAULTS.tz),
   format: z.enum(['table', 'json']).default('table'),
+  sheet: sheetSchema.optional(),
+  password: z.string().optional(),
 });
 
 /** What `inspect` reports: the claim's `input` block plus coverage details and warnings. */
@@ -31,17 +35,21 @@ export interface InspectReport extends InputInfo {
   /** Days with no orders (order lists) or no row (aggregates), all of them. */
   emptyDates: string[];
   warnings: Warning[];
+  /** xlsx input: the sheets, the one read and its header row. */
+  workbook?: WorkbookInfo;
 }
 
 /** Register `inspect` on the program. */
 export function registerInspect(program: Command): void {
   program
     .command('inspect')
-    .argument('<file>', 'a seller export (CSV/TSV)')
+    .argument('<file>', 'a seller export (CSV/TSV or .xlsx)')
     .description('show the detected format, columns, coverage and problems of a file')
     .option('--columns <k=Header,...>', 'header mapping override, e.g. date=주문일시,amount=결제금액')
     .option('--tz <zone>', `zone for timestamps with an offset (default: ${DEFAULTS.tz})`)
     .option('--format <f>', 'table or json (default: table)')
+    .option('--sheet <name|n>', 'xlsx: the sheet to read, by name or tab number from 1 (default: the first sheet with a header)')
+    .option('--password <pw>', `xlsx: password of an encrypted workbook (better: the ${PASSWORD_ENV} environment variable)`)
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: Record<string, unknown>) => {
       await writeStdout(await runInspect(file, flags, useColor(false)));
@@ -56,7 +64,8 @@ export async function runInspect(file: string, flags: Record<string, unknown>, c
     fail('BAD_OPTION', `--${String(issue.path[0] ?? '')}: ${issue.message}`);
   }
   const o = parsed.data;
-  const report = inspectReport(await ingestFile(file, { columns: o.columns, tz: o.tz }));
+  const password = o.password ?? (process.env[PASSWORD_ENV] || undefined);
+  const report = inspectReport(await ingestFile(file, { columns: o.columns, tz: o.tz, sheet: o.sheet, password }));
   return o.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderInspect(report, color);
 }
 
@@ -84,8 +93,10 @@ export function renderInspect(r: InspectReport, color: boolean): string {
     ['file', r.file],
     ['sha256', r.sha256],
     ['kind', `${r.kind}: ${r.kindReason}`],
-    ['encoding', r.encoding],
-    ['delimiter', `${delimiterName(r.delimiter)} (${JSON.stringify(r.delimiter)})`],
+    ...(r.workbook ? workbookLines(r.workbook) : [
+      ['encoding', r.encoding],
+      ['delimiter', `${delimiterName(r.delimiter)} (${JSON.stringify(r.delimiter)})`],
+    ] satisfies [string, string][]),
     ['headers', r.headers.join(', ')],
     ['columns', mapping],
     ['dates', `${r.firstDate} .. ${r.lastDate} (${n(r.days)} days)`],
@@ -96,6 +107,20 @@ export function renderInspect(r: InspectReport, color: boolean): string {
   if (r.warnings.length === 0) lines.push(['warnings', 'none']);
   const width = Math.max(...lines.map(([k]) => k.length));
   return lines.map(([k, v]) => `${c.bold(k.padEnd(width))}  ${v}`).join('\n') + '\n';
+}
+
+/** The workbook lines of the report: format, every sheet (which was read, where its header is), the header row. */
+export function workbookLines(w: WorkbookInfo): [string, string][] {
+  const sheet = (s: WorkbookInfo['sheets'][number]) => {
+    const state = s.index === w.sheet.index ? `header row ${w.headerRow} ← read`
+      : s.headerRow === null ? 'no header in its first rows' : s.headerRow === undefined ? 'not looked at' : `header row ${s.headerRow}`;
+    return `${s.index} ${JSON.stringify(s.name)}${s.hidden ? ' (hidden)' : ''}: ${state}`;
+  };
+  return [
+    ['format', `xlsx${w.encrypted ? ' (password-protected, decrypted in memory)' : ''}${w.date1904 ? ', 1904 date system' : ''}`],
+    ['sheet', `${w.sheet.index} ${JSON.stringify(w.sheet.name)}, header row ${w.headerRow}`],
+    ...w.sheets.map((s, i): [string, string] => [i === 0 ? 'sheets' : '', sheet(s)]),
+  ];
 }
 
 /** First few dates: `2025-01-03, 2025-01-09, … (+4 more)`. */

@@ -5,18 +5,22 @@ import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
-import type { Field, Ingested } from '../core/types.js';
+import type { Field, Ingested, Warning } from '../core/types.js';
 import { LossCalcError, fail } from '../errors.js';
 import { finish, type FileInfo } from './aggregate.js';
 import { csvErrorToCoded, csvOptions, detectDelimiter } from './dialect.js';
 import { decoderFor, type Encoding } from './encoding.js';
 import { RowReader } from './rows.js';
-import { NotUtf8Error, openSource, rawTap, readBytes } from './source.js';
+import { NotUtf8Error, openSource, rawTap, readBytes, type Source } from './source.js';
+import { WorkbookFile } from './xlsx-container.js';
+import type { SellerDays } from './aggregate.js';
 
 export { HEADER_SYNONYMS, normalizeHeader, mapHeaders } from './headers.js';
 export { SKIP_REASONS, type SkipReason } from './aggregate.js';
 export { parseDate } from './parse-date.js';
 export { parseMoney, parseCount, classifyStatus } from './values.js';
+export { XLSX_LIMITS } from './xlsx-zip.js';
+export type { WorkbookInfo } from './xlsx.js';
 
 /** How to read one seller's file. */
 export interface IngestOptions {
@@ -24,6 +28,10 @@ export interface IngestOptions {
   columns?: Partial<Record<Field, string>>;
   /** IANA zone to convert timestamps with an offset into calendar days. */
   tz: string;
+  /** xlsx: the sheet to read, by name or tab number from 1 (`--sheet`); default the first visible sheet with a header. */
+  sheet?: string;
+  /** xlsx: the password of an encrypted workbook (`--password`; LOSS_CALC_PASSWORD is the fallback). Never echoed. */
+  password?: string;
 }
 
 /** Options of a long file holding many sellers: `by` names the seller column (a header, or `seller`). */
@@ -67,9 +75,19 @@ export async function ingestGrouped(
   return out;
 }
 
+/** What one pass over a file yields: the file-level info, each seller's day totals, and file warnings. */
+type Scanned = { file: FileInfo; groups: Map<string, SellerDays>; warnings: Warning[] };
+
 /** One pass over the file; a file that was ASCII in its head and turns out CP949 is read again as CP949. */
-async function scan(path: string, opts: IngestOptions, by?: string, encoding?: Encoding) {
-  const src = await openSource(path, encoding);
+async function scan(path: string, opts: IngestOptions, by?: string, encoding?: Encoding): Promise<Scanned> {
+  let src: Source;
+  try {
+    src = await openSource(path, encoding);
+  } catch (e) {
+    // .xlsx: the same records from another reader, imported only when needed (exceljs takes ~0.4 s to load)
+    if (e instanceof WorkbookFile) return (await import('./xlsx.js')).scanWorkbook(path, e, opts, by);
+    throw e;
+  }
   const delimiter = detectDelimiter(src.headText);
   const reader = new RowReader({ file: src.name, delimiter, tz: opts.tz, columns: opts.columns, by });
   const hash = createHash('sha256');

@@ -5,8 +5,9 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import type { Hash } from 'node:crypto';
-import { fail } from '../errors.js';
+import { LossCalcError, fail } from '../errors.js';
 import { SNIFF_BYTES, Utf8Check, decodeHead, detectEncoding, type Encoding } from './encoding.js';
+import { WorkbookFile, containerOf } from './xlsx-container.js';
 
 /** A file ready to stream: its encoding, BOM length and the decoded text of its head. */
 export interface Source {
@@ -39,7 +40,11 @@ export async function openSource(path: string, encoding?: Encoding): Promise<Sou
   if (st.size === 0) fail('EMPTY_FILE', `${name}: the file is empty (0 bytes)`);
   const head = await readHead(path, Math.min(SNIFF_BYTES, st.size));
   const sniff = detectEncoding(head, st.size <= SNIFF_BYTES);
-  if (!sniff.text) fail('BINARY_FILE', `${name}: not a text file: looks like ${sniff.what}`, 'export the data as CSV (UTF-8 or CP949)');
+  if (!sniff.text) {
+    const binary = new LossCalcError('BINARY_FILE', `${name}: not a text file: looks like ${sniff.what}`, 'export the data as CSV (UTF-8 or CP949)');
+    const container = containerOf(head); // a zip or OLE file may be a workbook: ingest hands it to the xlsx reader
+    throw container ? new WorkbookFile(container, binary) : binary;
+  }
   const s = encoding ? { encoding, bomLength: 0, asciiOnly: false } : sniff;
   const headText = decodeHead(head, s);
   if (st.size <= SNIFF_BYTES && headText.trim() === '') fail('EMPTY_FILE', `${name}: the file has no text (only whitespace${s.bomLength ? ' after a BOM' : ''})`);

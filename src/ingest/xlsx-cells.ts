@@ -1,0 +1,86 @@
+// Excel cell values → the text cells the row reader takes, so a workbook row is read exactly
+// like a CSV record. Styles are not loaded (they are not needed and their part may come after
+// the sheets), so a date cell arrives as its serial number; in the date column a serial number
+// becomes an ISO day. Excel stores wall-clock times, so the day is the serial's integer part,
+// never shifted by a zone.
+import { fromDay } from '../core/dates.js';
+
+/** Serial of 1970-01-01 in the 1900 date system (1904 system: 24107). */
+const EPOCH_1900 = 25569;
+const EPOCH_1904 = 24107;
+const MS_DAY = 86_400_000;
+
+/**
+ * Day number (days since 1970-01-01) of an Excel serial, NaN outside 1900-01-01 … 9999.
+ * 1900 system: serial 1 is 1900-01-01 and serial 60 is Lotus's 1900-02-29, which never was
+ * (NaN); from 61 (1900-03-01) on, serial − 25569. 1904 system: serial 0 is 1904-01-01.
+ * `serialToDay(45990.75, false)` is the day of 2025-11-29; `serialToDay(44528.75, true)` too.
+ */
+export function serialToDay(serial: number, date1904: boolean): number {
+  if (!Number.isFinite(serial)) return NaN;
+  const whole = Math.floor(Math.round(serial * MS_DAY) / MS_DAY); // 23:59:59.9999 float dust stays on its day
+  if (date1904) return whole >= 0 && whole <= 2_957_003 ? whole - EPOCH_1904 : NaN;
+  if (whole < 1 || whole > 2_958_465 || whole === 60) return NaN;
+  return whole < 60 ? whole - EPOCH_1900 + 1 : whole - EPOCH_1900;
+}
+
+/** A number in a date column: `20251129` (yyyymmdd typed as a number) stays text, anything else is a serial. */
+export function dateNumberText(n: number, date1904: boolean): string {
+  if (Number.isInteger(n) && n >= 19000101 && n <= 29991231) return String(n);
+  const day = serialToDay(n, date1904);
+  return day === day ? fromDay(day) : String(n);
+}
+
+/** The wall-clock day of a JS Date that exceljs built from a serial (its UTC fields are the wall time). */
+function dateText(d: Date): string {
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
+}
+
+/**
+ * Text of one cell value as exceljs gives it: numbers and booleans as typed, rich text joined,
+ * formulas by their cached result (`=FORMULA` when the file has none, so an error can show it),
+ * errors as `#N/A`, dates as their day. `isDate`: the cell is in the date column.
+ */
+export function cellText(v: unknown, isDate: boolean, date1904: boolean): string {
+  if (v === null || v === undefined) return '';
+  switch (typeof v) {
+    case 'string':
+      return v;
+    case 'number':
+      return isDate ? dateNumberText(v, date1904) : String(v);
+    case 'boolean':
+      return v ? 'TRUE' : 'FALSE';
+    case 'object':
+      break;
+    default:
+      return String(v);
+  }
+  if (v instanceof Date) return dateText(v);
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
+  if ('formula' in o || 'sharedFormula' in o) {
+    if (o.result !== undefined && o.result !== null) return cellText(o.result, isDate, date1904);
+    return `=${String(o.formula ?? o.sharedFormula ?? '')}`;
+  }
+  if ('error' in o) return String(o.error);
+  if ('text' in o) return cellText(o.text, isDate, date1904); // a hyperlink cell
+  if ('sharedString' in o) return ''; // only without a shared-strings part, which we always provide
+  return '';
+}
+
+/** Whether every cell text is blank (spaces, NBSP, ideographic space). */
+export function blankRow(cells: string[]): boolean {
+  for (const s of cells) if (s.trim() !== '') return false;
+  return true;
+}
+
+/**
+ * A sparse exceljs row (`values[col]`, 1-based) as `width` texts; `width` < 0 keeps the row's own
+ * length. Cells right of the header are dropped: an export's notes beside the table are not data.
+ */
+export function rowTexts(values: unknown[], width: number, dateCol: number, date1904: boolean): string[] {
+  const n = width >= 0 ? width : Math.max(0, values.length - 1);
+  const out: string[] = new Array(n);
+  for (let c = 0; c < n; c++) out[c] = cellText(values[c + 1], c === dateCol, date1904);
+  return out;
+}

@@ -1,0 +1,267 @@
+// The zip container of an .xlsx, read from its central directory before anything is inflated:
+// the declared sizes are checked against the limits first (a zip bomb is refused unopened), and the
+// parts the reader needs are then re-streamed to exceljs as *stored* entries that we inflate
+// ourselves, counting every byte against the declared size and the budget, so a directory that
+// lies about sizes cannot get past the limit either. Only entries the directory lists are ever
+// emitted (local headers are rebuilt from it), so data hidden between entries is never read.
+import { createReadStream } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
+import { LossCalcError, fail } from '../errors.js';
+
+/** Limits on a workbook (documented in the README): beyond them → FILE_TOO_LARGE. */
+export const XLSX_LIMITS = {
+  /** Bytes of the file itself (an encrypted workbook is decrypted in memory). */
+  fileBytes: 200 * 1024 * 1024,
+  /** Bytes of all parts we inflate, and of all parts the directory declares. */
+  uncompressedBytes: 200 * 1024 * 1024,
+  /** Entries in the zip directory. */
+  entries: 10_000,
+  /** Rows of the sheet that is read. */
+  rows: 2_000_000,
+  /** Bytes of a small part we parse ourselves (workbook.xml, relationships, content types). */
+  metaPartBytes: 16 * 1024 * 1024,
+  /** Key-derivation rounds of an encrypted workbook (Excel uses 100,000; the format allows 10,000,000). */
+  spinCount: 1_000_000,
+} as const;
+
+/** One file in the zip, as its central directory describes it. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** Offset of the local header. */
+  offset: number;
+}
+
+/** Random access to the zip's bytes: a file on disk or a decrypted buffer. */
+export interface ZipBytes {
+  size: number;
+  read(pos: number, len: number): Promise<Buffer>;
+  /** The raw bytes [start, end) as a stream. */
+  stream(start: number, end: number): Readable;
+}
+
+/** A decrypted workbook held in memory. */
+export function bufferBytes(b: Buffer): ZipBytes {
+  return {
+    size: b.length,
+    read: async (pos, len) => b.subarray(pos, Math.min(b.length, pos + len)),
+    stream: (start, end) => Readable.from([b.subarray(start, end)], { objectMode: false }),
+  };
+}
+
+/** A workbook file, read at positions through an open handle. */
+export function fileBytes(path: string, fh: FileHandle, size: number): ZipBytes {
+  return {
+    size,
+    async read(pos, len) {
+      const buf = Buffer.alloc(Math.max(0, Math.min(len, size - pos)));
+      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+      return buf.subarray(0, bytesRead);
+    },
+    stream: (start, end) => (end > start ? createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 }) : Readable.from([])),
+  };
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+const damaged = (name: string, why: string) =>
+  new LossCalcError('BAD_WORKBOOK', `${name}: the workbook is damaged or not a valid .xlsx (${why})`, 'open it in Excel and save it again as .xlsx, or download it again');
+const tooLarge = (name: string, what: string) =>
+  new LossCalcError('FILE_TOO_LARGE', `${name}: ${what}`, 'split the export into smaller date ranges, or save the sheet as CSV');
+
+const u64 = (b: Buffer, at: number) => Number(b.readBigUInt64LE(at));
+
+/**
+ * The entries of a zip from its central directory (ZIP64 aware), checked against the limits
+ * before anything is inflated. Throws BAD_WORKBOOK for a broken directory, FILE_TOO_LARGE past a limit.
+ */
+export async function readDirectory(bytes: ZipBytes, name: string): Promise<ZipEntry[]> {
+  const tailLen = Math.min(bytes.size, 22 + 0xffff);
+  const tail = await bytes.read(bytes.size - tailLen, tailLen);
+  let at = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD && i + 22 + tail.readUInt16LE(i + 20) <= tail.length) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) throw damaged(name, 'no zip directory; the file may be cut short');
+  const eocdPos = bytes.size - tailLen + at;
+  let count = tail.readUInt16LE(at + 10);
+  let cdSize = tail.readUInt32LE(at + 12);
+  let cdOffset = tail.readUInt32LE(at + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const loc = await bytes.read(eocdPos - 20, 20);
+    if (loc.length < 20 || loc.readUInt32LE(0) !== ZIP64_LOCATOR) throw damaged(name, 'a ZIP64 directory without its locator');
+    const z = await bytes.read(u64(loc, 8), 56);
+    if (z.length < 56 || z.readUInt32LE(0) !== ZIP64_EOCD) throw damaged(name, 'a broken ZIP64 directory');
+    count = u64(z, 32);
+    cdSize = u64(z, 40);
+    cdOffset = u64(z, 48);
+  }
+  if (count > XLSX_LIMITS.entries) throw tooLarge(name, `the workbook holds ${count} parts (at most ${XLSX_LIMITS.entries})`);
+  if (cdOffset + cdSize > eocdPos || cdSize > count * (46 + 3 * 0xffff)) throw damaged(name, 'the zip directory points outside the file');
+  const cd = await bytes.read(cdOffset, cdSize);
+  const entries: ZipEntry[] = [];
+  let declared = 0;
+  for (let p = 0, k = 0; k < count; k++) {
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw damaged(name, 'a broken zip directory entry');
+    const nameLen = cd.readUInt16LE(p + 28);
+    const extraLen = cd.readUInt16LE(p + 30);
+    const commentLen = cd.readUInt16LE(p + 32);
+    const e: ZipEntry = {
+      name: cd.toString('utf8', p + 46, p + 46 + nameLen),
+      flags: cd.readUInt16LE(p + 8),
+      method: cd.readUInt16LE(p + 10),
+      crc: cd.readUInt32LE(p + 16),
+      compressedSize: cd.readUInt32LE(p + 20),
+      size: cd.readUInt32LE(p + 24),
+      offset: cd.readUInt32LE(p + 42),
+    };
+    zip64Extra(cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen), e);
+    declared += e.size;
+    if (declared > XLSX_LIMITS.uncompressedBytes) {
+      throw tooLarge(name, `the workbook unpacks to more than ${mib(XLSX_LIMITS.uncompressedBytes)} (at most ${mib(XLSX_LIMITS.uncompressedBytes)})`);
+    }
+    entries.push(e);
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** Sizes and offset from a ZIP64 extended-information extra field, for the fields saturated at 0xFFFFFFFF. */
+function zip64Extra(extra: Buffer, e: ZipEntry): void {
+  for (let i = 0; i + 4 <= extra.length; ) {
+    const id = extra.readUInt16LE(i);
+    const len = extra.readUInt16LE(i + 2);
+    if (id === 0x0001) {
+      let q = i + 4;
+      const take = () => (q + 8 <= i + 4 + len ? u64(extra, (q += 8) - 8) : NaN);
+      if (e.size === 0xffffffff) e.size = take();
+      if (e.compressedSize === 0xffffffff) e.compressedSize = take();
+      if (e.offset === 0xffffffff) e.offset = take();
+    }
+    i += 4 + len;
+  }
+}
+
+const mib = (n: number) => `${Math.round(n / 1024 / 1024)} MiB`;
+
+/** Counts inflated bytes across the parts of one workbook against the uncompressed limit. */
+export class Budget {
+  used = 0;
+  constructor(readonly name: string, readonly limit: number = XLSX_LIMITS.uncompressedBytes) {}
+  add(n: number): void {
+    this.used += n;
+    if (this.used > this.limit) throw tooLarge(this.name, `the workbook unpacks to more than ${mib(this.limit)} (at most ${mib(this.limit)})`);
+  }
+}
+
+/** Where an entry's compressed data starts, after checking its local header agrees with the directory. */
+async function dataStart(bytes: ZipBytes, e: ZipEntry, name: string): Promise<number> {
+  const h = await bytes.read(e.offset, 30);
+  if (h.length < 30 || h.readUInt32LE(0) !== LOCAL) throw damaged(name, `no local header for ${e.name}`);
+  if (h.readUInt16LE(8) !== e.method) throw damaged(name, `${e.name} disagrees with the zip directory`);
+  const start = e.offset + 30 + h.readUInt16LE(26) + h.readUInt16LE(28);
+  if (start + e.compressedSize > bytes.size) throw damaged(name, `${e.name} runs past the end of the file`);
+  return start;
+}
+
+/**
+ * The inflated bytes of an entry, chunk by chunk; more than its declared size, or past the
+ * budget, throws FILE_TOO_LARGE; fewer throws BAD_WORKBOOK. Only stored and deflated parts exist in .xlsx.
+ */
+export async function* inflateEntry(bytes: ZipBytes, e: ZipEntry, name: string, budget: Budget): AsyncGenerator<Buffer> {
+  if (e.flags & 1) throw damaged(name, `${e.name} is encrypted inside the zip`);
+  if (e.method !== 0 && e.method !== 8) throw damaged(name, `${e.name} uses zip compression method ${e.method}`);
+  const start = await dataStart(bytes, e, name);
+  const raw = bytes.stream(start, start + e.compressedSize);
+  const out = e.method === 8 ? raw.pipe(createInflateRaw({ chunkSize: 64 * 1024 })) : raw;
+  raw.on('error', (err) => out.destroy(err));
+  let n = 0;
+  try {
+    for await (const chunk of out as AsyncIterable<Buffer>) {
+      n += chunk.length;
+      if (n > e.size) throw tooLarge(name, `${e.name} unpacks to more than the ${e.size} bytes its zip directory declares (a zip bomb?)`);
+      budget.add(chunk.length);
+      yield chunk;
+    }
+  } catch (err) {
+    if (err instanceof LossCalcError) throw err;
+    throw damaged(name, `${e.name}: ${(err as Error).message}`);
+  } finally {
+    out.destroy();
+    raw.destroy();
+  }
+  if (n !== e.size) throw damaged(name, `${e.name} unpacks to ${n} bytes, not the ${e.size} its zip directory declares`);
+}
+
+/** A whole small part as text (workbook.xml, relationships), at most `XLSX_LIMITS.metaPartBytes`. */
+export async function readPart(bytes: ZipBytes, e: ZipEntry, name: string, budget: Budget): Promise<string> {
+  if (e.size > XLSX_LIMITS.metaPartBytes) throw tooLarge(name, `${e.name} is ${e.size} bytes (at most ${XLSX_LIMITS.metaPartBytes})`);
+  const chunks: Buffer[] = [];
+  for await (const c of inflateEntry(bytes, e, name, budget)) chunks.push(c);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A part to emit: a zip entry inflated on the way, or literal bytes; `as` is the name exceljs sees. */
+export type Emit = { as: string; entry: ZipEntry } | { as: string; data: Buffer };
+
+/** A stored-entry local header: `name`, `size` bytes, with `crc` (unzipper reads exactly `size` bytes). */
+function storedHeader(as: string, size: number, crc: number): Buffer {
+  const nameBuf = Buffer.from(as, 'utf8');
+  const h = Buffer.alloc(30);
+  h.writeUInt32LE(LOCAL, 0);
+  h.writeUInt16LE(20, 4); // version needed
+  h.writeUInt16LE(0x0800, 6); // UTF-8 names
+  h.writeUInt16LE(0, 8); // stored
+  h.writeUInt32LE(crc >>> 0, 14);
+  h.writeUInt32LE(size, 18);
+  h.writeUInt32LE(size, 22);
+  h.writeUInt16LE(nameBuf.length, 26);
+  return Buffer.concat([h, nameBuf]);
+}
+
+/**
+ * A zip stream of just `parts`, in order, each stored (we inflate), for exceljs's streaming
+ * reader. A failure inside (a limit, damaged data) ends the stream early, which the zip parser
+ * reports as FILE_ENDED; the real cause is left in `failure.error` for the caller to throw instead.
+ */
+export function restream(bytes: ZipBytes, parts: Emit[], name: string, budget: Budget, failure: { error?: LossCalcError }): Readable {
+  async function* gen(): AsyncGenerator<Buffer> {
+    try {
+      for (const p of parts) {
+        if ('data' in p) {
+          yield storedHeader(p.as, p.data.length, 0);
+          yield p.data;
+          continue;
+        }
+        yield storedHeader(p.as, p.entry.size, p.entry.crc);
+        yield* inflateEntry(bytes, p.entry, name, budget);
+      }
+    } catch (e) {
+      failure.error = e instanceof LossCalcError ? e : damaged(name, (e as Error).message);
+    }
+  }
+  return Readable.from(gen(), { objectMode: false, highWaterMark: 1 << 20 });
+}
+
+/** Fail with BAD_WORKBOOK (for callers outside this file). */
+export function badWorkbook(name: string, why: string): never {
+  throw damaged(name, why);
+}
+
+/** Fail with FILE_TOO_LARGE. */
+export function fileTooLarge(name: string, what: string): never {
+  fail('FILE_TOO_LARGE', `${name}: ${what}`, 'split the export into smaller date ranges, or save the sheet as CSV');
+}

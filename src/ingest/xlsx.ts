@@ -1,0 +1,280 @@
+// An .xlsx workbook → the same records a CSV gives, through the same RowReader:
+//   file ─(decrypt in memory)─▶ zip directory (limits) ─▶ workbook map (sheets, 1904?) ─▶
+//   re-streamed parts ─▶ exceljs streaming reader ─▶ cell texts ─▶ RowReader ─▶ SellerDays
+// Rows stream (memory stays flat on large exports); only the first rows of each sheet looked at
+// are held while the header is sought below title rows, notes and merged cells.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { Field, Warning } from '../core/types.js';
+import { LossCalcError } from '../errors.js';
+import type { FileInfo } from './aggregate.js';
+import { findHeader, mapHeaders } from './headers.js';
+import { planLayout } from './kind.js';
+import { RowReader } from './rows.js';
+import { readBook, type Book, type BookSheet } from './xlsx-book.js';
+import { blankRow, rowTexts } from './xlsx-cells.js';
+import { REFUSED_EXTENSIONS, scrub, unsupported, type WorkbookFile } from './xlsx-container.js';
+import { Budget, XLSX_LIMITS, bufferBytes, fileBytes, readDirectory, restream, type Emit, type ZipBytes } from './xlsx-zip.js';
+
+/** Non-blank rows at the top of a sheet searched for the header (title rows, notes, merged cells). */
+export const HEADER_SCAN_ROWS = 20;
+
+/** What was read from a workbook, for `inspect` (not part of the claim). */
+export interface WorkbookInfo {
+  encrypted: boolean;
+  date1904: boolean;
+  /** The sheet read: its tab position (1-based) and name. */
+  sheet: { index: number; name: string };
+  /** Worksheet row of the header (1-based, as Excel numbers rows). */
+  headerRow: number;
+  /** Every worksheet in tab order; `headerRow` null = looked at, no header in its first rows; undefined = not looked at. */
+  sheets: { index: number; name: string; hidden: boolean; headerRow?: number | null }[];
+}
+
+/** How to read a workbook: the ingest options that apply. */
+export interface WorkbookOptions {
+  columns?: Partial<Record<Field, string>>;
+  tz: string;
+  /** `--sheet`: a sheet name, or its tab position from 1. */
+  sheet?: string;
+  /** `--password`; LOSS_CALC_PASSWORD is the fallback. Never echoed. */
+  password?: string;
+}
+
+const READER_OPTIONS = { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' } as const;
+const EMPTY_RELS = Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>');
+const EMPTY_SST = Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>');
+
+/** exceljs's streaming row, as far as we use it. */
+interface StreamRow {
+  number: number;
+  values: unknown[];
+}
+
+/**
+ * Read one workbook into the RowReader's groups, like `scan` does for a CSV. `wb.binary` is the
+ * BINARY_FILE error a non-workbook zip/OLE file keeps getting (a .csv that is really a zip).
+ */
+export async function scanWorkbook(path: string, wb: WorkbookFile, opts: WorkbookOptions, by?: string) {
+  const name = basename(path);
+  const ext = extname(name).toLowerCase();
+  if (REFUSED_EXTENSIONS[ext]) throw unsupported(name, REFUSED_EXTENSIONS[ext]);
+  const size = (await stat(path)).size;
+  if (size > XLSX_LIMITS.fileBytes) tooBig(name, `the file is ${mb(size)} (at most ${mb(XLSX_LIMITS.fileBytes)})`);
+  const password = opts.password ?? process.env.LOSS_CALC_PASSWORD;
+  const budget = new Budget(name);
+  let bytes: ZipBytes;
+  let sha256: string;
+  let encrypted = false;
+  let close = async () => {};
+  if (wb.container === 'ole') {
+    const { decryptWorkbook, readOle } = await import('./xlsx-decrypt.js'); // cfb + officecrypto-tool, for OLE files only
+    const whole = await readFile(path);
+    sha256 = createHash('sha256').update(whole).digest('hex');
+    const ole = readOle(whole);
+    if (ole === null) throw wb.binary;
+    if (!ole.encrypted) {
+      throw ext === '.xlsx' || ext === '.xls' || ext === '.xlt' || ext === '' ? unsupported(name, 'a legacy Excel 97–2003 workbook (.xls)') : wb.binary;
+    }
+    bytes = bufferBytes(await decryptWorkbook(name, ole, whole, password));
+    encrypted = true;
+  } else {
+    sha256 = await hashFile(path);
+    const fh = await open(path, 'r');
+    close = () => fh.close();
+    bytes = fileBytes(path, fh, size);
+  }
+  try {
+    const book = await readWorkbookMap(bytes, name, budget, ext, wb);
+    return await readSheets(bytes, book, name, budget, opts, by, { sha256, encrypted });
+  } catch (e) {
+    throw coded(e, name, password);
+  } finally {
+    await close();
+  }
+}
+
+/** The zip directory and workbook map; a zip that is no workbook keeps its BINARY_FILE error unless it is named .xlsx. */
+async function readWorkbookMap(bytes: ZipBytes, name: string, budget: Budget, ext: string, wb: WorkbookFile): Promise<Book> {
+  const xlsxNamed = ext === '.xlsx' || ext === '.xltx';
+  let book: Book | null;
+  try {
+    book = await readBook(bytes, await readDirectory(bytes, name), name, budget);
+  } catch (e) {
+    if (!xlsxNamed && e instanceof LossCalcError && e.code === 'BAD_WORKBOOK') throw wb.binary;
+    throw e;
+  }
+  if (book === null) {
+    if (!xlsxNamed) throw wb.binary;
+    throw new LossCalcError('BAD_WORKBOOK', `${name}: a zip archive, but not an Excel workbook (no xl/workbook.xml)`, 'save the data from Excel as .xlsx or CSV');
+  }
+  return book;
+}
+
+/** Which sheets to look at, in tab order: the one named by --sheet, else every visible sheet. */
+function sheetsToRead(book: Book, name: string, sheet: string | undefined): BookSheet[] {
+  const list = () => book.sheets.map((s) => `${s.index} ${JSON.stringify(s.name)}${s.hidden ? ' (hidden)' : ''}`).join(', ') || '(none)';
+  if (sheet === undefined) {
+    const visible = book.sheets.filter((s) => !s.hidden && s.entry);
+    if (visible.length === 0) throw new LossCalcError('EMPTY_FILE', `${name}: the workbook has no visible worksheet (sheets: ${list()})`, 'name a hidden sheet with --sheet');
+    return visible;
+  }
+  const want = sheet.trim();
+  const hit = book.sheets.find((s) => s.name === sheet) ?? book.sheets.find((s) => s.name.trim().toLowerCase() === want.toLowerCase())
+    ?? (/^\d+$/.test(want) ? book.sheets.find((s) => s.index === Number(want)) : undefined);
+  if (!hit) throw new LossCalcError('UNKNOWN_SHEET', `${name}: --sheet ${JSON.stringify(sheet)}: no such sheet; the sheets are ${list()}`, 'give a sheet name or its tab number, counting from 1');
+  if (!hit.entry) throw new LossCalcError('BAD_WORKBOOK', `${name}: sheet ${JSON.stringify(hit.name)} is listed but its data part is missing`, 'open it in Excel and save it again as .xlsx');
+  return [hit];
+}
+
+/** Whether a row can be the header: it maps a date column and an amount, price, orders or revenue column (and `--by`'s column). */
+function isHeader(cells: string[], label: string, columns: WorkbookOptions['columns'], by: string | undefined): boolean {
+  const headers = cells.map((h) => h.trim());
+  try {
+    let byIndex = -1;
+    if (by !== undefined) {
+      byIndex = findHeader(headers, by);
+      if (byIndex < 0) byIndex = mapHeaders(headers, label, columns).index[by as Field] ?? -1;
+      if (byIndex < 0) return false;
+    }
+    planLayout(headers, mapHeaders(headers, label, columns, byIndex >= 0 ? [byIndex] : []), label);
+    return true;
+  } catch (e) {
+    if (e instanceof LossCalcError) return false;
+    throw e;
+  }
+}
+
+/** Number of cells up to the last non-blank one. */
+function usedWidth(cells: string[]): number {
+  let w = cells.length;
+  while (w > 0 && cells[w - 1].trim() === '') w--;
+  return w;
+}
+
+/** Stream the chosen sheet through a RowReader; the first visible sheet with a header wins unless --sheet names one. */
+async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Budget, opts: WorkbookOptions, by: string | undefined,
+  meta: { sha256: string; encrypted: boolean }) {
+  const targets = sheetsToRead(book, name, opts.sheet);
+  const parts: Emit[] = [
+    { as: 'xl/_rels/workbook.xml.rels', data: EMPTY_RELS },
+    book.sharedStrings ? { as: 'xl/sharedStrings.xml', entry: book.sharedStrings } : { as: 'xl/sharedStrings.xml', data: EMPTY_SST },
+    ...targets.map((s, k) => ({ as: `xl/worksheets/sheet${k + 1}.xml`, entry: s.entry! })),
+  ];
+  const failure: { error?: LossCalcError } = {};
+  const source = restream(bytes, parts, name, budget, failure);
+  const headerRows = new Map<number, number | null>();
+  const peeked: { sheet: BookSheet; rows: StreamRow[] }[] = [];
+  let chosen: { sheet: BookSheet; reader: RowReader; headerRow: number; above: number } | null = null;
+  try {
+    const ExcelJS = (await import('exceljs')).default; // ~0.4 s to load: only once a file is a workbook
+    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, READER_OPTIONS);
+    let k = 0;
+    for await (const ws of workbook) {
+      const sheet = targets[k++];
+      if (!sheet) break;
+      const label = `${name} (sheet ${JSON.stringify(sheet.name)})`;
+      const head: StreamRow[] = [];
+      let reader: RowReader | null = null;
+      let dateCol = -1;
+      let width = 0;
+      let rows = 0;
+      for await (const row of ws as AsyncIterable<StreamRow>) {
+        if (++rows > XLSX_LIMITS.rows) tooBig(name, `sheet ${JSON.stringify(sheet.name)} has more than ${XLSX_LIMITS.rows.toLocaleString('en-US')} rows`);
+        if (reader) {
+          reader.line = row.number;
+          reader.record(rowTexts(row.values, width, dateCol, book.date1904));
+          continue;
+        }
+        const cells = rowTexts(row.values, -1, -1, book.date1904);
+        if (blankRow(cells)) continue;
+        head.push({ number: row.number, values: row.values });
+        if (!isHeader(cells, label, opts.columns, by)) {
+          if (head.length >= HEADER_SCAN_ROWS) break;
+          continue;
+        }
+        width = usedWidth(cells);
+        reader = new RowReader({ file: label, delimiter: ',', tz: opts.tz, columns: opts.columns, by });
+        reader.line = row.number;
+        reader.record(cells.slice(0, width));
+        if (!reader.layout) reader.end(); // cannot happen: isHeader mirrors the reader's own test; end() throws its reason
+        dateCol = reader.layout!.date;
+        chosen = { sheet, reader, headerRow: row.number, above: head.length - 1 };
+      }
+      headerRows.set(sheet.index, chosen?.sheet === sheet ? chosen.headerRow : null);
+      if (chosen) break;
+      peeked.push({ sheet, rows: head });
+    }
+  } catch (e) {
+    throw failure.error ?? e;
+  } finally {
+    source.destroy();
+  }
+  if (failure.error) throw failure.error;
+  if (!chosen) return noHeader(name, book, peeked, opts, by);
+  const { reader, sheet, headerRow, above } = chosen;
+  const warnings: Warning[] = [...reader.end()];
+  if (above > 0) warnings.unshift({ code: 'PREAMBLE', message: `${above} line(s) above the header (line ${headerRow}) were not read` });
+  const L = reader.layout!;
+  const workbook: WorkbookInfo = {
+    encrypted: meta.encrypted, date1904: book.date1904, sheet: { index: sheet.index, name: sheet.name }, headerRow,
+    sheets: book.sheets.map((s) => ({ index: s.index, name: s.name, hidden: s.hidden, ...(headerRows.has(s.index) ? { headerRow: headerRows.get(s.index) } : {}) })),
+  };
+  const file: FileInfo & { workbook: WorkbookInfo } = {
+    file: name, sha256: meta.sha256, kind: L.kind, encoding: 'xlsx', delimiter: '', headers: reader.headers, columns: L.columns,
+    kindReason: L.kindReason, workbook,
+  };
+  return { file, groups: reader.groups, warnings };
+}
+
+/** No sheet had a header: the first non-empty sheet's rows get the CSV path's verdict (the widest row's problem). */
+function noHeader(name: string, book: Book, peeked: { sheet: BookSheet; rows: StreamRow[] }[], opts: WorkbookOptions, by: string | undefined): never {
+  const first = peeked.find((p) => p.rows.length > 0);
+  const looked = peeked.map((p) => `${JSON.stringify(p.sheet.name)} (${p.rows.length ? 'no header' : 'empty'})`).join(', ');
+  if (!first) throw new LossCalcError('EMPTY_FILE', `${name}: no rows in ${peeked.length > 1 ? 'any sheet' : 'the sheet'}: ${looked}`);
+  const reader = new RowReader({ file: `${name} (sheet ${JSON.stringify(first.sheet.name)})`, delimiter: ',', tz: opts.tz, columns: opts.columns, by });
+  try {
+    for (const r of first.rows) {
+      reader.line = r.number;
+      reader.record(rowTexts(r.values, -1, -1, book.date1904));
+    }
+    reader.end();
+  } catch (e) {
+    if (!(e instanceof LossCalcError) || peeked.length < 2) throw e;
+    throw new LossCalcError(e.code, `${e.message}; no sheet has a header row with a date and an amount column in its first ${HEADER_SCAN_ROWS} rows: ${looked}`,
+      e.hint ? `${e.hint}; or choose the sheet with --sheet` : 'choose the sheet with --sheet');
+  }
+  throw new LossCalcError('NO_HEADER', `${name}: no header row with a date and an amount column in the first ${HEADER_SCAN_ROWS} rows of ${looked}`, 'choose the sheet with --sheet');
+}
+
+/** Any failure as a coded error with the password scrubbed out (nothing uncoded escapes ingest). */
+function coded(e: unknown, name: string, password: string | undefined): LossCalcError {
+  if (e instanceof LossCalcError) {
+    const msg = scrub(e.message, password);
+    const hint = e.hint === undefined ? undefined : scrub(e.hint, password);
+    return msg === e.message && hint === e.hint ? e : new LossCalcError(e.code, msg, hint);
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code && /^E[A-Z]+$/.test(err.code)) return new LossCalcError('FILE_UNREADABLE', `${name}: cannot read (${err.code})`);
+  const where = String(err?.stack ?? '').split('\n').find((l) => l.trimStart().startsWith('at '));
+  if ((e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError) && where && !where.includes('node_modules')) {
+    return new LossCalcError('INTERNAL', `${name}: ${scrub(err.message, password)} (this is a bug in loss-calc; please report it)`);
+  }
+  return new LossCalcError('BAD_WORKBOOK', `${name}: cannot read the workbook (${scrub(String(err?.message ?? e), password)})`,
+    'open it in Excel and save it again as .xlsx, or download it again');
+}
+
+/** SHA-256 of a file's bytes, streamed. */
+async function hashFile(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+
+function tooBig(name: string, what: string): never {
+  throw new LossCalcError('FILE_TOO_LARGE', `${name}: ${what}`, 'split the export into smaller date ranges, or save the sheet as CSV');
+}
