@@ -116,7 +116,14 @@ function fitEts(data: TrainingData): Forecast {
   const errors = new Float64Array(z.length);
   const { state } = run(days, z, best, errors);
   const sigma2 = bestSse / Math.max(1, z.length - 4);
-  const noise = new BlockBootstrap(errors.subarray(Math.min(14, errors.length >> 1)));
+  const settled = errors.subarray(Math.min(14, errors.length >> 1)); // past the start-up fortnight
+  const noise = new BlockBootstrap(settled);
+  // Duan's smearing: E[exp(ẑ + e)] = exp(ẑ)·mean(exp(e)) for the day's own error, which is
+  // far from normal on log(y + c) for small counts; the state's accumulated errors are a
+  // sum of many and so close to normal, and keep the log-normal factor
+  let smear = 0;
+  for (const e of settled) smear += Math.exp(e);
+  smear = settled.length ? smear / settled.length : 1;
   const last = days[days.length - 1];
   const p = best;
   /** Cumulative damping φ + φ² + … + φ^k. */
@@ -124,10 +131,10 @@ function fitEts(data: TrainingData): Forecast {
   const point = (day: number) => {
     const k = day - last;
     const zHat = state.level + damp(k) * state.trend + state.season[weekday(day)];
-    // h-step variance of ETS(A,Ad,A) (Hyndman et al. 2008, class 1), for the log-normal mean
-    let v = 1;
+    // h-step variance of ETS(A,Ad,A) beyond the day's own error (Hyndman et al. 2008, class 1)
+    let v = 0;
     for (let j = 1; j < k; j++) v += (p.alpha + p.beta * damp(j) + (j % 7 === 0 ? p.gamma : 0)) ** 2;
-    return Math.max(0, Math.exp(zHat + (sigma2 * v) / 2) - c) * ratio[data.holidayOf(day)];
+    return Math.max(0, Math.exp(zHat + (sigma2 * v) / 2) * smear - c) * ratio[data.holidayOf(day)];
   };
   return {
     mean: (future) => Float64Array.from(future, point),
