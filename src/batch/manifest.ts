@@ -47,6 +47,10 @@ export async function readManifest(path: string): Promise<Manifest> {
   const out: Manifest = new Map();
   for (const { record, info } of records.slice(1)) {
     const line = info.lines;
+    if (record.slice(header.length).some((c) => c.trim() !== '')) {
+      fail('BAD_CONFIG', `--manifest ${name} line ${line} has ${record.length} cells but the header has ${header.length}`,
+        'quote a cell that holds the delimiter, e.g. "2025-12-24..2025-12-26;2026-01-01..2026-01-01"');
+    }
     const cells: Partial<Record<Column, string>> = {};
     header.forEach((h, k) => { if (h) cells[h as Column] = (record[k] ?? '').trim(); });
     const seller = cells.seller ?? '';

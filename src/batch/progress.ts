@@ -19,20 +19,18 @@ export interface Tally {
   resumed: number;
 }
 
-/** The progress line: `412/10000 (4%) · 95.3/s · ETA 1:40 · 3 not ok`. */
-export function progressLine(t: Tally, seconds: number, width = 24): string {
+/** The progress line, fitted to `cols`: `[####----] 412/10000 (4%) · 95.3/s · ETA 1:40 · 3 not ok`. */
+export function progressLine(t: Tally, seconds: number, cols = 100): string {
   const rate = seconds > 0 ? t.done / seconds : 0;
-  const parts: string[] = [];
-  if (t.total) {
-    const f = Math.min(1, t.done / t.total);
-    const fill = Math.round(f * width);
-    parts.push(`[${'#'.repeat(fill)}${'-'.repeat(width - fill)}] ${t.done}/${t.total} (${Math.floor(f * 100)}%)`);
-  } else parts.push(`${t.done} sellers`);
-  parts.push(`${rate.toFixed(1)}/s`);
+  const parts: string[] = [t.total ? `${t.done}/${t.total} (${Math.floor((100 * t.done) / t.total)}%)` : `${t.done} sellers`, `${rate.toFixed(1)}/s`];
   if (t.total) parts.push(`ETA ${rate > 0 ? clock((t.total - t.done) / rate) : '–'}`);
   parts.push(`${t.notOk} not ok`);
   if (t.resumed) parts.push(`${t.resumed} resumed`);
-  return parts.join(' · ');
+  const text = parts.join(' · ');
+  const width = Math.min(24, cols - 1 - text.length - 3);
+  if (!t.total || width < 5) return text.slice(0, cols - 1);
+  const fill = Math.round(Math.min(1, t.done / t.total) * width);
+  return `[${'#'.repeat(fill)}${'-'.repeat(width - fill)}] ${text}`;
 }
 
 /** A throttled progress line on a TTY stream; inert elsewhere. */
@@ -53,8 +51,7 @@ export class Progress {
     const now = performance.now();
     if (!force && now - this.last < 100) return;
     this.last = now;
-    const cols = this.out.columns ?? 100;
-    this.out.write(`\r\x1b[K${progressLine(t, this.seconds).slice(0, cols - 1)}`);
+    this.out.write(`\r\x1b[K${progressLine(t, this.seconds, this.out.columns ?? 100)}`);
     this.shown = true;
   }
 
