@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cholesky, cholSolve, cholInverse } from '../src/core/linalg.js';
 import { estimateVariance, fitLogLink } from '../src/core/glm.js';
-import { normalQuantile, outsideRatio, tailProbability, widening } from '../src/core/backtest.js';
+import { normalQuantile, outsideRatio, studentQuantile, tailProbability, widening } from '../src/core/backtest.js';
 import { median, quantileSorted, standardDeviation } from '../src/core/quantile.js';
 import { lag1Autocorrelation } from '../src/core/noise.js';
 import { Rng, logFactorial } from '../src/core/random.js';
@@ -63,12 +63,17 @@ describe('interval helpers', () => {
     expect(outsideRatio(110, 100, 80, 120)).toBeCloseTo(0.5);
     expect(outsideRatio(100, 100, 80, 120)).toBe(0);
   });
-  it('scales by the RMS standardised backtest error, within [0.6, 4]', () => {
+  it('scales by the RMS standardised backtest error times Student t, within [0.8, 4]', () => {
     expect(widening([], 0.95)).toBe(1);
-    expect(widening([0.1, 0.2], 0.95)).toBe(0.6); // floored
-    expect(widening([0.5, 0.5], 0.95)).toBeCloseTo(0.979982, 5);
-    expect(widening([1, 1], 0.95)).toBeCloseTo(1.959964, 5);
+    expect(widening([0.1, 0.2], 0.95)).toBe(0.8); // floored
+    // eight windows each at 0.4 of their half-width: 0.4 × t_8(0.975) = 0.4 × 2.306
+    expect(widening(Array(8).fill(0.4), 0.95)).toBeCloseTo(0.4 * 2.306, 2);
     expect(widening([100], 0.95)).toBe(4); // capped
+  });
+  it('approximates Student t quantiles', () => {
+    expect(studentQuantile(0.975, 8)).toBeCloseTo(2.306, 2);
+    expect(studentQuantile(0.975, 30)).toBeCloseTo(2.042, 2);
+    expect(studentQuantile(0.95, 10)).toBeCloseTo(1.812, 2);
   });
   it('computes normal quantiles', () => {
     expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 6);

@@ -157,16 +157,32 @@ export function tailProbability(sortedDraws: Float64Array, actual: number): numb
 }
 
 /**
- * Widening factor from backtest ratios: the root-mean-square standardised error of past
- * windows (ratio × z, since a ratio is in interval half-widths), never below 1 and capped.
- * The RMS uses every window, so it is steadier than an order statistic of a few windows.
- * `widening([1, 1], 0.95)` ≈ 1.96: every past actual sat on its interval's edge.
+ * Scale factor for the model's intervals from its backtest ratios. The RMS of the
+ * standardised past errors (ratio × z) estimates how wrong the model's spread is; as it is
+ * estimated from K windows, a new window's error follows Student's t with K degrees of
+ * freedom, so the factor is RMS(ratio) × t_K / z × z = RMS(ratio) × t_K. Clamped to
+ * [minWidening, maxWidening]. `widening([1, 1], 0.95)` = t_2(0.975) ≈ 4.30 → capped at 4.
  */
 export function widening(ratios: number[], level: number): number {
   if (ratios.length === 0) return 1;
-  const z = normalQuantile((1 + level) / 2);
-  const rms = Math.sqrt(ratios.reduce((a, r) => a + r * r, 0) / ratios.length) * z;
-  return Math.min(TUNING.maxWidening, Math.max(TUNING.minWidening, rms));
+  const rms = Math.sqrt(ratios.reduce((a, r) => a + r * r, 0) / ratios.length);
+  const factor = rms * studentQuantile((1 + level) / 2, ratios.length);
+  return Math.min(TUNING.maxWidening, Math.max(TUNING.minWidening, factor));
+}
+
+/**
+ * Student's t quantile by the Cornish–Fisher expansion around the normal one (error below
+ * 1e-3 for ν ≥ 4): `studentQuantile(0.975, 8)` ≈ 2.306.
+ */
+export function studentQuantile(p: number, nu: number): number {
+  const z = normalQuantile(p);
+  const z2 = z * z;
+  return (
+    z +
+    (z * (z2 + 1)) / (4 * nu) +
+    (z * (5 * z2 * z2 + 16 * z2 + 3)) / (96 * nu * nu) +
+    (z * (3 * z2 * z2 * z2 + 19 * z2 * z2 + 17 * z2 - 15)) / (384 * nu ** 3)
+  );
 }
 
 /**

@@ -31,7 +31,7 @@ export const TUNING = {
   /** Calibration never widens intervals more than this; past it the fit is poor (warned). */
   maxWidening: 4,
   /** Calibration may narrow an interval down to this factor when backtests show it too wide. */
-  minWidening: 0.6,
+  minWidening: 0.8,
   /** Widening past this gets a POOR_FIT warning. */
   poorFitWidening: 1.5,
   /** IRLS iteration cap and relative tolerance. */
