@@ -14,8 +14,13 @@ import { LossCalcError, fail } from '../errors.js';
 export const XLSX_LIMITS = {
   /** Bytes of the file itself (an encrypted workbook is decrypted in memory). */
   fileBytes: 200 * 1024 * 1024,
-  /** Bytes of all parts we inflate, and of all parts the directory declares. */
-  uncompressedBytes: 200 * 1024 * 1024,
+  /**
+   * Bytes of all parts the directory declares, and of all parts we inflate. Sheet XML streams
+   * (about 40 bytes a cell: 1 GiB ≈ 800,000 rows of 30 columns), so this bounds time, not memory.
+   */
+  uncompressedBytes: 1024 * 1024 * 1024,
+  /** Bytes of the shared-strings part, which exceljs holds in memory (2–3 × this). */
+  sharedStringsBytes: 256 * 1024 * 1024,
   /** Entries in the zip directory. */
   entries: 10_000,
   /** Rows of the sheet that is read. */
@@ -234,8 +239,9 @@ function storedHeader(as: string, size: number, crc: number): Buffer {
 
 /**
  * A zip stream of just `parts`, in order, each stored (we inflate), for exceljs's streaming
- * reader. A failure inside (a limit, damaged data) ends the stream early, which the zip parser
- * reports as FILE_ENDED; the real cause is left in `failure.error` for the caller to throw instead.
+ * reader, closed by an end-of-directory record. A failure inside (a limit, damaged data) ends the
+ * stream early instead, which the zip parser reports as FILE_ENDED; the real cause is left in
+ * `failure.error` for the caller to throw instead.
  */
 export function restream(bytes: ZipBytes, parts: Emit[], name: string, budget: Budget, failure: { error?: LossCalcError }): Readable {
   async function* gen(): AsyncGenerator<Buffer> {
@@ -249,6 +255,10 @@ export function restream(bytes: ZipBytes, parts: Emit[], name: string, budget: B
         yield storedHeader(p.as, p.entry.size, p.entry.crc);
         yield* inflateEntry(bytes, p.entry, name, budget);
       }
+      // an (empty) end-of-directory record: the zip parser needs one to end cleanly, and it reads no directory
+      const end = Buffer.alloc(22);
+      end.writeUInt32LE(EOCD, 0);
+      yield end;
     } catch (e) {
       failure.error = e instanceof LossCalcError ? e : damaged(name, (e as Error).message);
     }

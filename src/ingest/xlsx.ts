@@ -158,6 +158,9 @@ function usedWidth(cells: string[]): number {
 async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Budget, opts: WorkbookOptions, by: string | undefined,
   meta: { sha256: string; encrypted: boolean }) {
   const targets = sheetsToRead(book, name, opts.sheet);
+  if (book.sharedStrings && book.sharedStrings.size > XLSX_LIMITS.sharedStringsBytes) {
+    tooBig(name, `its shared-strings part is ${mb(book.sharedStrings.size)} (at most ${mb(XLSX_LIMITS.sharedStringsBytes)})`);
+  }
   const parts: Emit[] = [
     { as: 'xl/_rels/workbook.xml.rels', data: EMPTY_RELS },
     book.sharedStrings ? { as: 'xl/sharedStrings.xml', entry: book.sharedStrings } : { as: 'xl/sharedStrings.xml', data: EMPTY_SST },

@@ -39,28 +39,28 @@ export function wallDate(s: string): Date {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The sellers
+// The sellers (exported so tests can write the same rows as CSV)
 
-const WING_PARAMS: SellerParams = {
+export const WING_PARAMS: SellerParams = {
   incident: '2025-11-29', baselineDays: 365, lossDays: 45,
   level: 11, weekday: [1, 1, 1, 1, 1, 1.5, 1.5], trend: 0.1, trendKind: 'linear', size: 40,
   aov: 28_000, aovCv: 0.7, valueRound: 100, drop: 0.5, holdDays: 10, recovery: 0.4, cancelRate: 0.03, format: 'orders',
 };
-const WING_SEED = 72025;
+export const WING_SEED = 72025;
 
-const STORE_PARAMS: SellerParams = {
+export const STORE_PARAMS: SellerParams = {
   incident: '2025-11-29', baselineDays: 365, lossDays: 30,
   level: 7, weekday: [1.05, 1, 1, 1, 0.95, 0.9, 1.1], size: 30,
   aov: 35_000, aovCv: 0.6, valueRound: 10, drop: 0.4, holdDays: 7, recovery: 0.5, cancelRate: 0.04, format: 'orders',
 };
-const STORE_SEED = 30303;
+export const STORE_SEED = 30303;
 
-const MONTHLY_PARAMS: SellerParams = {
+export const MONTHLY_PARAMS: SellerParams = {
   incident: '2025-11-01', baselineDays: 1035, lossDays: 92,
   level: 60, weekday: [1, 1, 1, 1, 1, 1.3, 1.3], trend: 0.08, trendKind: 'multiplicative', yearlyAmplitude: 0.15,
   size: 40, aov: 32_000, aovCv: 0.8, valueRound: 100, drop: 0.6, holdDays: 30, recovery: 0.2, format: 'monthly',
 };
-const MONTHLY_SEED = 202511;
+export const MONTHLY_SEED = 202511;
 
 /**
  * Rows of the Coupang-Wing-like order sheet: a title row, a merged note, a blank row, the

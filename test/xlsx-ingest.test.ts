@@ -1,0 +1,219 @@
+// .xlsx through ingest: header detection below title rows, sheet choice, cell types, date
+// systems, encrypted workbooks, limits (zip bombs) and the formats refused.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ingestFile, ingestGrouped, type WorkbookInfo } from '../src/ingest/index.js';
+import { XLSX_LIMITS } from '../src/ingest/xlsx-zip.js';
+import { FIXTURE_PASSWORD, wallDate, type Cell } from '../src/sim/write-xlsx.js';
+import { FIXTURES } from './cli-helpers.js';
+import { rejection, write } from './ingest-helpers.js';
+import { bookParts, oleOf, orderRowsSerial, put, sheetXml, xlsxFile, zipOf } from './xlsx-helpers.js';
+
+const TZ = { tz: 'Asia/Seoul' };
+const wbInfo = (ing: { info: object }) => (ing.info as { workbook?: WorkbookInfo }).workbook!;
+const ENCRYPTED = `${FIXTURES}/xlsx/smartstore-orders-encrypted.xlsx`;
+
+/** Header and three days of orders, the dates as date cells. */
+const ORDERS: Cell[][] = [
+  ['주문번호', '주문일시', '결제금액', '주문상태'],
+  ['1', wallDate('2025-11-01 09:00:00'), 12300, '결제완료'],
+  ['2', wallDate('2025-11-01 23:59:59'), '12,300원', '배송완료'],
+  ['3', wallDate('2025-11-02 00:00:00'), { formula: 'C2*2', result: 24600 }, '취소완료'],
+  ['4', wallDate('2025-11-03 13:05:00'), 5000, '구매확정'],
+];
+
+describe('xlsx: finding the table', () => {
+  it('finds the header below a title row, a merged note and a blank row', async () => {
+    const p = await xlsxFile([{ name: '주문', rows: [['주문목록'], ['조회기간 2025-11-01 ~ 2025-11-03'], [], ...ORDERS], merges: ['A2:D2'] }]);
+    const ing = await ingestFile(p, TZ);
+    expect(ing.info).toMatchObject({ kind: 'orders', encoding: 'xlsx', delimiter: '', rows: 4, rowsUsed: 3, rowsSkipped: { cancelled: 1 },
+      firstDate: '2025-11-01', lastDate: '2025-11-03', headers: ['주문번호', '주문일시', '결제금액', '주문상태'] });
+    expect(ing.series).toEqual({ start: '2025-11-01', orders: [2, 0, 1], revenue: [24600, 0, 5000] });
+    expect(ing.warnings).toEqual([{ code: 'PREAMBLE', message: '2 line(s) above the header (line 4) were not read' }]);
+    expect(wbInfo(ing)).toMatchObject({ headerRow: 4, sheet: { index: 1, name: '주문' }, encrypted: false, date1904: false });
+  });
+
+  it('the default sheet is the first visible one with a header; --sheet picks by name or tab number, hidden ones too', async () => {
+    const other = [['date', 'orders', 'revenue'], [wallDate('2025-01-01 00:00:00'), 3, 30000], [wallDate('2025-01-02 00:00:00'), 4, 40000]];
+    const p = put(zipOf(bookParts([
+      { name: '안내', xml: sheetXml([['엑셀 다운로드 안내'], ['주문은 다음 시트에 있습니다']]) },
+      { name: 'hidden', xml: sheetXml(orderRowsSerial(3, 45000)), hidden: true },
+      { name: '주문목록', xml: sheetXml(orderRowsSerial(5)) },
+      { name: '일별', xml: sheetXml(other.map((r) => r.map((c) => (c instanceof Date ? c.getTime() / 864e5 + 25569 : (c as string | number))))) },
+    ])), 'book.xlsx');
+    const first = await ingestFile(p, TZ);
+    expect(wbInfo(first).sheet).toEqual({ index: 3, name: '주문목록' });
+    expect(wbInfo(first).sheets).toEqual([
+      { index: 1, name: '안내', hidden: false, headerRow: null },
+      { index: 2, name: 'hidden', hidden: true },
+      { index: 3, name: '주문목록', hidden: false, headerRow: 1 },
+      { index: 4, name: '일별', hidden: false },
+    ]);
+    expect(first.info.firstDate).toBe('2025-01-01');
+    expect((await ingestFile(p, { ...TZ, sheet: '일별' })).info).toMatchObject({ kind: 'daily', firstDate: '2025-01-01', rows: 2 });
+    expect(wbInfo(await ingestFile(p, { ...TZ, sheet: '4' })).sheet.name).toBe('일별');
+    expect(wbInfo(await ingestFile(p, { ...TZ, sheet: ' 일별 ' })).sheet.name).toBe('일별');
+    expect((await ingestFile(p, { ...TZ, sheet: 'HIDDEN' })).info.firstDate).toBe('2023-03-15');
+    const e = await rejection(ingestFile(p, { ...TZ, sheet: '정산' }));
+    expect(e.code).toBe('UNKNOWN_SHEET');
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toContain('1 "안내", 2 "hidden" (hidden), 3 "주문목록", 4 "일별"');
+    expect((await rejection(ingestFile(p, { ...TZ, sheet: '9' }))).code).toBe('UNKNOWN_SHEET');
+  });
+
+  it('no header in any sheet: the row reader\'s own code, naming the sheets; an empty workbook is EMPTY_FILE', async () => {
+    const p = put(zipOf(bookParts([
+      { name: 'a', xml: sheetXml([['title'], ['주문번호', '메모'], ['1', 'x']]) },
+      { name: 'b', xml: sheetXml([['note']]) },
+    ])), 'none.xlsx');
+    const e = await rejection(ingestFile(p, TZ));
+    expect(e.code).toBe('NO_DATE_COLUMN');
+    expect(e.message).toContain('"a" (no header), "b" (no header)');
+    expect(e.hint).toMatch(/--sheet/);
+    const chosen = await rejection(ingestFile(p, { ...TZ, sheet: 'a' }));
+    expect(chosen.code).toBe('NO_DATE_COLUMN');
+    expect(chosen.message).toContain('none.xlsx (sheet "a")');
+    const empty = put(zipOf(bookParts([{ name: 'a', xml: sheetXml([]) }])), 'empty.xlsx');
+    expect((await rejection(ingestFile(empty, TZ))).code).toBe('EMPTY_FILE');
+  });
+
+  it('--columns names the header row (a title row that happens to map is passed over)', async () => {
+    const p = await xlsxFile([{ name: 's', rows: [['date', 'amount'], ['주문', '일시', '금액합계'], ['1', wallDate('2025-11-01 10:00:00'), 7000]] }]);
+    const ing = await ingestFile(p, { ...TZ, columns: { date: '일시', amount: '금액합계' } });
+    expect(wbInfo(ing).headerRow).toBe(2);
+    expect(ing.series.revenue).toEqual([7000]);
+  });
+});
+
+describe('xlsx: cells as Excel stores them', () => {
+  it('dates in the 1900 and 1904 systems give the same series; so do yyyymmdd numbers and date text', async () => {
+    const a = await ingestFile(await xlsxFile([{ name: 's', rows: ORDERS }]), TZ);
+    const b = await ingestFile(await xlsxFile([{ name: 's', rows: ORDERS }], 'b.xlsx', { date1904: true }), TZ);
+    expect(wbInfo(b).date1904).toBe(true);
+    expect(b.series).toEqual(a.series);
+    const asText = ORDERS.map((r, i) => (i === 0 ? r : [r[0], 20251101 + (i === 4 ? 2 : i === 3 ? 1 : 0), r[2], r[3]]));
+    expect((await ingestFile(await xlsxFile([{ name: 's', rows: asText }]), TZ)).series).toEqual(a.series);
+    const hand = put(zipOf(bookParts([{ name: 's', xml: sheetXml([['date', 'amount'], [45962 - 1462, 100], ['2025-11-02', 200]]) }], { date1904: true })), 'h.xlsx');
+    expect((await ingestFile(hand, TZ)).series).toEqual({ start: '2025-11-01', orders: [1, 1], revenue: [100, 200] });
+  });
+
+  it('monthly settlement: month cells as `2025-11` text or as date cells on the 1st make the same monthly series', async () => {
+    const text: Cell[][] = [['정산내역'], [], ['정산월', '주문건수', '판매금액'], ['2025-09', 10, 100000], ['2025-10', 12, 120000], ['2025년 11월', 8, 80000], ['합계', 30, 300000]];
+    const dates: Cell[][] = text.map((r) => (typeof r[0] === 'string' && /^2025/.test(r[0]) ? [wallDate(`2025-${r[0].replace(/\D+/g, '').slice(4).padStart(2, '0')}-01 00:00:00`), ...r.slice(1)] : r));
+    const a = await ingestFile(await xlsxFile([{ name: '정산내역', rows: text }]), TZ);
+    const b = await ingestFile(await xlsxFile([{ name: '정산내역', rows: dates, numFmt: { A: 'yyyy-mm' } }]), TZ);
+    expect(a.info).toMatchObject({ kind: 'daily', columns: { date: '정산월', orders: '주문건수', revenue: '판매금액' }, rowsSkipped: { 'total-row': 1 } });
+    expect(b.series).toEqual(a.series);
+    expect(a.series.start).toBe('2025-09-01');
+    expect(a.series.orders.filter((x) => x !== null)).toEqual([10, 12, 8]);
+  });
+
+  it('empty trailing rows and columns are ignored; notes right of the table are not data', async () => {
+    const rows: Cell[][] = [...ORDERS.map((r, i) => (i === 2 ? [...r, null, '메모: 확인 필요'] : r)), [], [], ['', '', '', '']];
+    const ing = await ingestFile(await xlsxFile([{ name: 's', rows, widths: [10, 10, 10, 10, 10, 30] }]), TZ);
+    expect(ing.info.headers).toHaveLength(4);
+    expect(ing.info.rows).toBe(4);
+    expect(ing.series.revenue).toEqual([24600, 0, 5000]);
+  });
+
+  it('a formula without a cached result is BAD_NUMBERS naming the formula, never a silent zero', async () => {
+    const xml = sheetXml([['date', 'amount'], ['2025-11-01', 100]]).replace('</sheetData>', '<row r="3"><c r="A3" t="inlineStr"><is><t>2025-11-02</t></is></c><c r="B3"><f>B2*2</f></c></row></sheetData>');
+    const e = await rejection(ingestFile(put(zipOf(bookParts([{ name: 's', xml }])), 'f.xlsx'), TZ));
+    expect(e.code).toBe('BAD_NUMBERS');
+    expect(e.message).toContain('line 3: cannot read amount "=B2*2"');
+  });
+
+  it('hand-made workbooks: inline strings, no shared strings, odd part names, absolute targets', async () => {
+    const rows = orderRowsSerial(4);
+    const p = put(zipOf(bookParts([{ name: 'Orders & Co', xml: sheetXml(rows), path: 'xl/worksheets/Data_1.xml' }], { absolute: true })), 'odd.xlsx');
+    const ing = await ingestFile(p, TZ);
+    expect(ing.series).toEqual({ start: '2025-01-01', orders: [1, 1, 1, 1], revenue: [10000, 10000, 10000, 10000] });
+    expect(wbInfo(ing).sheet.name).toBe('Orders & Co');
+  });
+
+  it('batch --by: a grouped workbook splits by its seller column', async () => {
+    const rows: Cell[][] = [['판매자', '주문일시', '결제금액']];
+    for (let d = 0; d < 5; d++) for (const s of ['s1', 's2']) rows.push([s, wallDate(`2025-11-0${d + 1} 12:00:00`), s === 's1' ? 1000 : 2000]);
+    const got = await ingestGrouped(await xlsxFile([{ name: 'all', rows: [['전체 판매자 주문'], ...rows] }]), { ...TZ, by: '판매자' });
+    expect([...got.keys()]).toEqual(['s1', 's2']);
+    expect((got.get('s2') as { series: { revenue: number[] } }).series.revenue).toEqual([2000, 2000, 2000, 2000, 2000]);
+  });
+});
+
+describe('xlsx: password-protected workbooks', () => {
+  const saved = process.env.LOSS_CALC_PASSWORD;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.LOSS_CALC_PASSWORD;
+    else process.env.LOSS_CALC_PASSWORD = saved;
+  });
+
+  it('PASSWORD_REQUIRED without one, WRONG_PASSWORD for a wrong one, neither echoing it; opens with the right one or LOSS_CALC_PASSWORD', async () => {
+    delete process.env.LOSS_CALC_PASSWORD;
+    const missing = await rejection(ingestFile(ENCRYPTED, TZ));
+    expect([missing.code, missing.exitCode]).toEqual(['PASSWORD_REQUIRED', 1]);
+    const wrong = await rejection(ingestFile(ENCRYPTED, { ...TZ, password: 'hunter2-wrong' }));
+    expect([wrong.code, wrong.exitCode]).toEqual(['WRONG_PASSWORD', 1]);
+    expect(`${wrong.message} ${wrong.hint} ${wrong.stack}`).not.toContain('hunter2-wrong');
+    const ok = await ingestFile(ENCRYPTED, { ...TZ, password: FIXTURE_PASSWORD });
+    expect(wbInfo(ok).encrypted).toBe(true);
+    expect(ok.info).toMatchObject({ kind: 'orders', rows: 2808, columns: { date: '결제일', amount: '상품별 총 주문금액', id: '주문번호', status: '주문상태' } });
+    expect(JSON.stringify(ok)).not.toContain(FIXTURE_PASSWORD);
+    process.env.LOSS_CALC_PASSWORD = FIXTURE_PASSWORD;
+    expect((await ingestFile(ENCRYPTED, TZ)).series).toEqual(ok.series);
+  }, 30_000);
+});
+
+describe('xlsx: limits and refused formats', () => {
+  const rowsLimit = XLSX_LIMITS.rows;
+  afterEach(() => {
+    (XLSX_LIMITS as { rows: number }).rows = rowsLimit;
+  });
+
+  it('zip bomb: a directory declaring more than the limit is refused before anything is inflated', async () => {
+    const parts = bookParts([{ name: 's', xml: sheetXml(orderRowsSerial(3)) }]);
+    parts.push({ name: 'xl/media/image1.png', data: Buffer.alloc(10), declared: 0xfffffff0 });
+    const e = await rejection(ingestFile(put(zipOf(parts), 'bomb.xlsx'), TZ));
+    expect([e.code, e.exitCode]).toEqual(['FILE_TOO_LARGE', 1]);
+  });
+
+  it('a directory that under-declares a part is caught while inflating (no byte past the declared size)', async () => {
+    const big = sheetXml([['date', 'amount'], ...Array.from({ length: 20000 }, (_, i) => [45658 + (i % 30), 100 + i])]);
+    const parts = bookParts([{ name: 's', xml: big }]);
+    parts[parts.length - 1].declared = 1000;
+    const e = await rejection(ingestFile(put(zipOf(parts), 'liar.xlsx'), TZ));
+    expect(e.code).toBe('FILE_TOO_LARGE');
+    expect(e.message).toMatch(/more than the 1000 bytes its zip directory declares/);
+  });
+
+  it('more rows than the limit → FILE_TOO_LARGE', async () => {
+    (XLSX_LIMITS as { rows: number }).rows = 10;
+    const e = await rejection(ingestFile(put(zipOf(bookParts([{ name: 's', xml: sheetXml(orderRowsSerial(20)) }])), 'rows.xlsx'), TZ));
+    expect(e.code).toBe('FILE_TOO_LARGE');
+    expect(e.message).toMatch(/more than 10 rows/);
+  });
+
+  it('.xls, .xlsm and a VBA project are refused with UNSUPPORTED_FORMAT ("save it as .xlsx"); macros never run', async () => {
+    const xls = await rejection(ingestFile(put(oleOf({ Workbook: Buffer.alloc(600, 1) }), 'legacy.xls'), TZ));
+    expect([xls.code, xls.exitCode]).toEqual(['UNSUPPORTED_FORMAT', 1]);
+    expect(xls.message).toMatch(/save it as \.xlsx/);
+    const sameNamedXlsx = await rejection(ingestFile(put(oleOf({ Workbook: Buffer.alloc(600, 1) }), 'legacy.xlsx'), TZ));
+    expect(sameNamedXlsx.code).toBe('UNSUPPORTED_FORMAT');
+    const book = zipOf(bookParts([{ name: 's', xml: sheetXml(orderRowsSerial(3)) }]));
+    expect((await rejection(ingestFile(put(book, 'macro.xlsm'), TZ))).code).toBe('UNSUPPORTED_FORMAT');
+    const vba = zipOf([...bookParts([{ name: 's', xml: sheetXml(orderRowsSerial(3)) }]), { name: 'xl/vbaProject.bin', data: Buffer.alloc(100) }]);
+    expect((await rejection(ingestFile(put(vba, 'renamed.xlsx'), TZ))).code).toBe('UNSUPPORTED_FORMAT');
+  });
+
+  it('zips that are no workbook: BINARY_FILE as before when named .csv, BAD_WORKBOOK when named .xlsx', async () => {
+    const cut = Buffer.from('PK\x03\x04\x14\x00\x06\x00', 'latin1');
+    expect((await rejection(ingestFile(write(cut), TZ))).code).toBe('BINARY_FILE');
+    expect((await rejection(ingestFile(put(cut, 'cut.xlsx'), TZ))).code).toBe('BAD_WORKBOOK');
+    const other = zipOf([{ name: 'readme.txt', data: 'hello' }]);
+    expect((await rejection(ingestFile(put(other, 'a.csv'), TZ))).code).toBe('BINARY_FILE');
+    expect((await rejection(ingestFile(put(other, 'a.xlsx'), TZ))).code).toBe('BAD_WORKBOOK');
+    const real = zipOf(bookParts([{ name: 's', xml: sheetXml(orderRowsSerial(40)) }]));
+    const truncated = await rejection(ingestFile(put(real.subarray(0, real.length - 30), 'truncated.xlsx'), TZ));
+    expect(truncated.code).toBe('BAD_WORKBOOK');
+    const ole = await rejection(ingestFile(put(oleOf({ WordDocument: Buffer.alloc(600) }), 'x.doc'), TZ));
+    expect(ole.code).toBe('BINARY_FILE');
+  });
+});
