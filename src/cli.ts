@@ -41,20 +41,33 @@ function report(e: unknown): number {
     return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (e instanceof LossCalcError) {
-    process.stderr.write(`loss-calc: ${e.code}: ${e.message}\n`);
-    if (e.hint) process.stderr.write(`  hint: ${e.hint}\n`);
+    process.stderr.write(`loss-calc: ${e.code}: ${printable(e.message)}\n`);
+    if (e.hint) process.stderr.write(`  hint: ${printable(e.hint)}\n`);
     return e.exitCode;
   }
   const err = e as Error;
-  process.stderr.write(`loss-calc: INTERNAL: ${err?.message ?? String(e)} (this is a bug in loss-calc; please report it)\n`);
+  process.stderr.write(`loss-calc: INTERNAL: ${printable(err?.message ?? String(e))} (this is a bug in loss-calc; please report it)\n`);
   if (process.env.DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
   return EXIT.internal;
 }
 
-/** A reader that closed the pipe (`| head`) is not an error: exit quietly (xsv's `wout!`). */
+/**
+ * Text from files (names, headers, cells) on one line, without terminal control sequences:
+ * `printable('a\x1b[2Jb\nc') === 'a\\x1b[2Jb\\nc'`. Messages are one line per error by contract.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) =>
+    ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : ch === '\t' ? '\\t' : ch.charCodeAt(0) > 0xff ? `\\u${ch.charCodeAt(0).toString(16)}` : `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/**
+ * A reader that closed the pipe (`| head`) is not an error: exit quietly (xsv's `wout!`). Any
+ * other failure of stdout (a full disk behind `> file`) is a coded error, not a stack trace.
+ */
 function quietOnClosedPipe(): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(EXIT.ok);
-    throw err;
+    process.stderr.write(`loss-calc: WRITE_FAILED: cannot write to stdout (${err.code ?? err.message})\n`);
+    process.exit(EXIT.data);
   });
 }

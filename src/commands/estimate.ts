@@ -1,7 +1,10 @@
 // `loss-calc estimate <file> --incident <date>`: one seller's claim.
+import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { toDay } from '../core/dates.js';
 import { fail } from '../errors.js';
 import { estimate } from '../core/estimate.js';
+import { MAX_DATE_SPAN_DAYS } from '../ingest/aggregate.js';
 import { ingestFile } from '../ingest/index.js';
 import { writeAtomic, writeStdout } from '../io.js';
 import { DEFAULTS, type EstimateOptions } from '../options.js';
@@ -31,7 +34,9 @@ export function registerEstimate(program: Command): void {
 async function runEstimate(file: string, flags: Record<string, unknown>): Promise<void> {
   const o = await resolveOptions(flags);
   checkCombinations(o);
-  guardOut(o.out, [file]);
+  const inputs = o.control ? [file, o.control] : [file];
+  guardOut(o.out, inputs);
+  await guardSameFile(o.out, inputs);
   const format = chooseFormat(o.format, o.out);
   const ingested = await ingestFile(file, { columns: o.columns, tz: o.tz, sheet: o.sheet, password: o.password });
   const control = o.control ? await ingestFile(o.control, { tz: o.tz }) : undefined;
@@ -69,5 +74,24 @@ export function coreOptions(o: EstimateOptions, seller: string) {
 function checkCombinations(o: EstimateOptions): void {
   if (o.interestRate !== undefined && o.margin === undefined) {
     fail('BAD_OPTION', '--interest-rate needs --margin: interest runs on lost profit', 'e.g. --margin 0.3 --interest-rate 0.05 --as-of 2026-06-30');
+  }
+  // days past the data count as 0 sales, so a mistyped --until year would make the core simulate centuries
+  if (o.until !== undefined && toDay(o.until) - toDay(o.incident) >= MAX_DATE_SPAN_DAYS) {
+    fail('BAD_WINDOW', `--until ${o.until} is ${toDay(o.until) - toDay(o.incident)} days after --incident ${o.incident}; the loss window can be at most ${MAX_DATE_SPAN_DAYS} days (20 years)`,
+      'check the year of --until');
+  }
+}
+
+/**
+ * Refuse an --out that is an input under another name: another relative path, a symlink or a
+ * hard link to it (same device and inode). guardOut compares the paths only.
+ */
+async function guardSameFile(out: string | undefined, inputs: string[]): Promise<void> {
+  if (!out) return;
+  const o = await stat(out).catch(() => null);
+  if (!o) return; // nothing there yet, so it cannot be an input
+  for (const input of inputs) {
+    const i = await stat(input).catch(() => null);
+    if (i && i.dev === o.dev && i.ino === o.ino) fail('OUT_IS_INPUT', `--out ${out} is the input file ${input}; it would be overwritten`);
   }
 }

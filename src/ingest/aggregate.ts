@@ -7,6 +7,12 @@ import { LossCalcError, type ErrorCode } from '../errors.js';
 export const SKIP_REASONS = ['cancelled', 'refunded', 'returned', 'negative-amount', 'total-row', 'no-values'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
+/**
+ * Widest date range one seller's rows may span: 20 years. A wider range is a mistyped year
+ * (2925 for 2025), and reading it would make every later step work through centuries of days.
+ */
+export const MAX_DATE_SPAN_DAYS = 7305;
+
 /** Rows with the same problem: a count and the first few examples for the message. */
 export class Problems {
   count = 0;
@@ -43,28 +49,41 @@ export class SellerDays {
   base = 0;
   lo = Infinity;
   hi = -Infinity;
+  /** Lines of the earliest and latest dates, to name them when the range is implausible. */
+  loLine = 0;
+  hiLine = 0;
 
   constructor(readonly daily: boolean) {}
 
-  /** Index of `day` in the arrays, growing them when needed; the day joins the coverage. */
-  slot(day: number): number {
+  /**
+   * Index of `day` in the arrays, growing them when needed; the day joins the coverage and `line`
+   * is remembered if it is the earliest or latest. -1 when the coverage would span more than
+   * MAX_DATE_SPAN_DAYS: nothing more is stored and finish() reports the seller's range instead.
+   */
+  slot(day: number, line = 0): number {
+    if (day < this.lo) {
+      this.lo = day;
+      this.loLine = line;
+    }
+    if (day > this.hi) {
+      this.hi = day;
+      this.hiLine = line;
+    }
     let i = day - this.base;
     if (i < 0 || i >= this.orders.length) {
-      this.grow(day);
+      if (this.hi - this.lo >= MAX_DATE_SPAN_DAYS) return -1; // a mistyped year: memory must not follow it
+      this.grow();
       i = day - this.base;
     }
-    if (day < this.lo) this.lo = day;
-    if (day > this.hi) this.hi = day;
     return i;
   }
 
-  private grow(day: number): void {
-    const lo = Math.min(this.lo, day);
-    const hi = Math.max(this.hi, day);
-    const span = hi - lo + 1;
+  /** Re-allocate the arrays around lo..hi with room to grow both ways. */
+  private grow(): void {
+    const span = this.hi - this.lo + 1;
     let cap = Math.max(64, this.orders.length);
     while (cap < span * 2) cap *= 2;
-    const base = lo - Math.floor((cap - span) / 2);
+    const base = this.lo - Math.floor((cap - span) / 2);
     const at = this.orders.length ? this.base - base : 0;
     const fill = this.daily ? NaN : 0;
     const move = (a: Float64Array) => {
@@ -102,8 +121,12 @@ export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Wa
   const err = (code: ErrorCode, msg: string, hint?: string) => new LossCalcError(code, `${label}: ${msg}`, hint);
   const col = file.columns;
   if (acc.badDates.count) return err('BAD_DATES', `${acc.badDates.count} row(s) with a date that cannot be read (column "${col.date}"): ${acc.badDates.list()}`, DATE_HINT);
+  if (acc.hi - acc.lo >= MAX_DATE_SPAN_DAYS) {
+    return err('BAD_DATES', `the dates span ${acc.hi - acc.lo + 1} days, from ${fromDay(acc.lo)} (line ${acc.loLine}) to ${fromDay(acc.hi)} (line ${acc.hiLine}); ` +
+      `at most ${MAX_DATE_SPAN_DAYS} days (20 years) can be read`, 'check those lines for a mistyped year; fix or delete them');
+  }
   if (acc.badNumbers.count) return err('BAD_NUMBERS', `${acc.badNumbers.count} row(s) with a number that cannot be read: ${acc.badNumbers.list()}`,
-    'amounts like 12000, 12,000, ₩12,000, 12,000원 or (3,000); counts like 3 or 3건; fix or delete those rows');
+    'amounts like 12000, 12,000, ₩12,000, 12,000원 or (3,000); counts like 3 or 3건; at most 9,007,199,254,740,991 (2^53 − 1); fix or delete those rows');
   if (acc.duplicates.count) return err('DUPLICATE_DATES', `a daily aggregate with ${acc.duplicates.count} repeated date(s): ${acc.duplicates.list()}`,
     'a daily aggregate has one row per date; if this is an order list, map its order id or status column with --columns');
   if (acc.negatives.count) return err('NEGATIVE_VALUES', `${acc.negatives.count} negative daily value(s): ${acc.negatives.list()}`,

@@ -7,7 +7,10 @@ import { LossCalcError } from '../errors.js';
 export const DELIMITERS = [',', '\t', ';'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
-/** Longest record csv-parse buffers (chars); past this a field is surely an unclosed quote. */
+/**
+ * Longest record (line, or lines of one quoted field) csv-parse buffers, in chars: the limit on
+ * line length and field size alike. Past it a line is surely an unclosed quote or not an export.
+ */
 export const MAX_RECORD_CHARS = 1 << 20;
 /** Most header columns we accept. */
 export const MAX_COLUMNS = 1000;
@@ -54,6 +57,9 @@ export function detectDelimiter(text: string): Delimiter {
 export function csvOptions(delimiter: Delimiter): Options {
   return {
     delimiter,
+    // every line ending, in any mix: csv-parse would otherwise fix the first one it sees, so a
+    // CRLF file with LF lines appended merges rows, and a quoted field before \r\n keeps its quotes
+    record_delimiter: ['\r\n', '\n', '\r'],
     bom: false, // stripped from the raw bytes already, for every encoding alike
     relax_column_count: true,
     relax_quotes: true, // 12" TV in an unquoted field is kept as typed
@@ -75,8 +81,8 @@ export function csvErrorToCoded(e: unknown, file: string, nextLine: number): Los
       return new LossCalcError('BAD_CSV', `${file}: line ${nextLine}: a quoted field opened here is never closed (the file ends at line ${at})`,
         'a quote (") inside a field must be doubled ("") or the field left unquoted');
     case 'CSV_MAX_RECORD_SIZE':
-      return new LossCalcError('FIELD_TOO_LARGE', `${file}: line ${nextLine}: a field longer than ${MAX_RECORD_CHARS} characters`,
-        'usually an unclosed quote (") that swallows the rest of the file');
+      return new LossCalcError('FIELD_TOO_LARGE', `${file}: line ${nextLine}: a line or field longer than ${MAX_RECORD_CHARS} characters`,
+        'usually an unclosed quote (") that swallows the rest of the file, or a file that is not an export');
     case 'CSV_INVALID_CLOSING_QUOTE':
       return new LossCalcError('BAD_CSV', `${file}: line ${at ?? nextLine}: text follows a closing quote inside a field`,
         'a quote (") inside a quoted field must be doubled ("")');

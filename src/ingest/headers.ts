@@ -109,9 +109,10 @@ export function findHeader(headers: string[], name: string): number {
   return headers.findIndex((h) => normalizeHeader(h) === n);
 }
 
-/** Headers for a message: `"주문일시", "금액"` (at most 30). */
+/** Headers for a message: `"주문일시", "금액"` (at most 30, each cut at 60 characters: a message stays a line). */
 export function listHeaders(headers: string[]): string {
-  const shown = headers.slice(0, 30).map((h) => JSON.stringify(h.replace(/^\ufeff/, ''))).join(', ');
+  const cut = (h: string) => (h.length > 60 ? `${h.slice(0, 60)}…` : h);
+  const shown = headers.slice(0, 30).map((h) => JSON.stringify(cut(h.replace(/^\ufeff/, '')))).join(', ');
   return headers.length > 30 ? `${shown}, … (${headers.length} in all)` : shown || '(none)';
 }
 

@@ -68,7 +68,8 @@ export async function ingestGrouped(
   const out = new Map<string, SellerResult>();
   for (const [seller, acc] of groups) {
     groups.delete(seller); // let the day arrays go as soon as the series exists
-    const r = finish(acc, file, `${file.file} (seller ${JSON.stringify(seller)})`, warnings);
+    const id = seller.length > 60 ? `${seller.slice(0, 60)}…` : seller; // a message stays a line
+    const r = finish(acc, file, `${file.file} (seller ${JSON.stringify(id)})`, warnings);
     out.set(seller, r);
     if (onSeller) await onSeller(seller, r);
   }

@@ -76,7 +76,7 @@ export class RowReader {
     if (L.status >= 0) {
       const reason = this.status(rec[L.status]);
       if (reason !== null) {
-        if (day === day) acc.slot(day); // a day of only cancellations is still inside the export's coverage
+        if (day === day) acc.slot(day, line); // a day of only cancellations is still inside the export's coverage
         return acc.skip(reason);
       }
     }
@@ -92,8 +92,9 @@ export class RowReader {
       if (qty !== qty) return this.badNumber(acc, line, 'quantity', rec[L.quantity]);
       amount = price * qty;
     }
-    const i = acc.slot(day);
+    const i = acc.slot(day, line);
     if (amount < 0) return acc.skip('negative-amount');
+    if (i < 0) return; // outside a 20-year range: the seller fails in finish()
     acc.used++;
     acc.revenue[i] += amount;
     // one order per distinct id (order-line exports repeat it); a blank id is an order of its own
@@ -111,7 +112,8 @@ export class RowReader {
     if (!oBlank && o !== o) return this.badNumber(acc, line, 'orders', oCell);
     if (!rBlank && r !== r) return this.badNumber(acc, line, 'revenue', rCell);
     if (o < 0 || r < 0) return acc.negatives.add(() => `line ${line}: ${o < 0 ? `orders ${oCell}` : `revenue ${rCell}`}`);
-    const i = acc.slot(day);
+    const i = acc.slot(day, line);
+    if (i < 0) return; // outside a 20-year range: the seller fails in finish()
     if (acc.line[i] !== 0) {
       const first = acc.line[i];
       return acc.duplicates.add(() => `${fromDay(day)} on lines ${first} and ${line}`);

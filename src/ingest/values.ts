@@ -15,6 +15,15 @@ const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const PLAIN = /^(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const COUNT_SUFFIX = /\s*(?:건|개|회|명|ea|pcs)$/i;
 
+/**
+ * Largest magnitude read from a cell: past 2^53 a number is no longer exact (and `1e400` or 400
+ * digits would be Infinity, which sums and JSON turn into nonsense), so such a cell is unreadable.
+ */
+export const MAX_CELL_VALUE = Number.MAX_SAFE_INTEGER;
+
+/** `v` when it is a number of sane size, else NaN: `sane(1e400)` is NaN. */
+const sane = (v: number) => (v <= MAX_CELL_VALUE && v >= -MAX_CELL_VALUE ? v : NaN);
+
 /** Whether every char is an ASCII digit, with at most one '.' and a leading '-' (the fast path). */
 function isPlainDecimal(s: string): boolean {
   let digits = 0;
@@ -31,12 +40,13 @@ function isPlainDecimal(s: string): boolean {
 /**
  * A money cell as a number, NaN when it cannot be read. Accepts `12000`, `12,000`, `₩12,000`,
  * `12,000원`, `KRW 12,000`, `￦12,000`, ` 12 000 `, `12,000.50`, `-3,000`, `(3,000)` (= −3000),
- * `1.2e4`. A comma not in thousands groups (`12,5`) is rejected: it may be a decimal comma.
+ * `1.2e4`. A comma not in thousands groups (`12,5`) is rejected: it may be a decimal comma; so is a
+ * magnitude past MAX_CELL_VALUE.
  */
 export function parseMoney(s: string): number {
-  if (isPlainDecimal(s)) return +s;
+  if (isPlainDecimal(s)) return sane(+s);
   const won = wholeWon(s);
-  if (won === won) return won;
+  if (won === won) return sane(won);
   let t = s.normalize('NFKC').trim();
   if (t === '') return NaN;
   let negative = false;
@@ -59,7 +69,7 @@ export function parseMoney(s: string): number {
   t = t.replace(SPACE_BETWEEN_DIGITS, '$1,');
   if (GROUPED.test(t)) t = t.replace(/,/g, '');
   else if (!PLAIN.test(t)) return NaN;
-  const v = Number(t);
+  const v = sane(Number(t));
   return negative ? -v : v;
 }
 
@@ -99,7 +109,7 @@ function wholeWon(s: string): number {
 /** A count cell (`3`, `3건`, `3개`, `1,200`) as an integer, NaN when it is not a whole number. */
 export function parseCount(s: string): number {
   if (isPlainDecimal(s)) {
-    const v = +s;
+    const v = sane(+s);
     return Number.isInteger(v) ? v : NaN;
   }
   const t = s.normalize('NFKC').trim().replace(COUNT_SUFFIX, '');

@@ -1,7 +1,10 @@
 // CSV/TSV rows that spreadsheets open cleanly: quoted when needed, formulas neutralised.
 
-/** Characters that make Excel/Sheets treat a text cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Text a spreadsheet may run as a formula (OWASP CSV injection): a cell starting with = + - @,
+ * tab or CR — also after leading spaces, which some importers trim (` =1+2`).
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s\u00a0\u3000]*[=+\-@])/;
 
 /**
  * One cell: numbers stay numbers; text that a spreadsheet would execute gets a leading
