@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cholesky, cholSolve, cholInverse } from '../src/core/linalg.js';
 import { estimateVariance, fitLogLink } from '../src/core/glm.js';
-import { normalQuantile, outsideRatio, studentQuantile, tailProbability, widening } from '../src/core/backtest.js';
+import { effectiveWindows, normalQuantile, outsideRatio, studentQuantile, tailProbability, widening, type BacktestWindow } from '../src/core/backtest.js';
 import { median, quantileSorted, standardDeviation } from '../src/core/quantile.js';
 import { lag1Autocorrelation } from '../src/core/noise.js';
 import { Rng, logFactorial } from '../src/core/random.js';
@@ -63,12 +63,18 @@ describe('interval helpers', () => {
     expect(outsideRatio(110, 100, 80, 120)).toBeCloseTo(0.5);
     expect(outsideRatio(100, 100, 80, 120)).toBe(0);
   });
+  const bt = (ratios: number[], step = 60, horizon = 60) => ({ horizon, step, windows: ratios.map((ratio) => ({ ratio }) as BacktestWindow) });
   it('scales by the RMS standardised backtest error times Student t, within [0.8, 4]', () => {
-    expect(widening([], 0.95)).toBe(1);
-    expect(widening([0.1, 0.2], 0.95)).toBe(0.8); // floored
-    // eight windows each at 0.4 of their half-width: 0.4 × t_8(0.975) = 0.4 × 2.306
-    expect(widening(Array(8).fill(0.4), 0.95)).toBeCloseTo(0.4 * 2.306, 2);
-    expect(widening([100], 0.95)).toBe(4); // capped
+    expect(widening(bt([]), 0.95)).toBe(1);
+    expect(widening(bt([0.1, 0.2]), 0.95)).toBe(0.8); // floored
+    // eight separate windows each at 0.4 of their half-width: 0.4 × t_8(0.975) = 0.4 × 2.306
+    expect(widening(bt(Array(8).fill(0.4)), 0.95)).toBeCloseTo(0.4 * 2.306, 2);
+    expect(widening(bt([100]), 0.95)).toBe(4); // capped
+  });
+  it('counts overlapping backtest windows as fewer', () => {
+    expect(effectiveWindows(8, 60, 60)).toBe(8);
+    expect(effectiveWindows(8, 30, 60)).toBeCloseTo(8 / 1.5, 9); // neighbours share half their days
+    expect(widening(bt(Array(8).fill(0.4), 30), 0.95)).toBeGreaterThan(widening(bt(Array(8).fill(0.4), 60), 0.95));
   });
   it('approximates Student t quantiles', () => {
     expect(studentQuantile(0.975, 8)).toBeCloseTo(2.306, 2);

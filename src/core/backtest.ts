@@ -23,6 +23,8 @@ export interface BacktestWindow {
 
 export interface Backtest {
   horizon: number;
+  /** Points between successive origins (windows overlap when step < horizon). */
+  step: number;
   windows: BacktestWindow[];
 }
 
@@ -38,10 +40,10 @@ export function backtest(models: Model[], data: TrainingData, horizon: number, l
   const period = data.period;
   const minTrain = Math.max(TUNING.backtestMinTrain[period], ...(period === 'day' ? models.map((m) => m.minDays) : []));
   const h = Math.min(horizon, n - minTrain);
-  if (h < TUNING.backtestMinPoints[period]) return models.map(() => ({ horizon: 0, windows: [] }));
+  if (h < TUNING.backtestMinPoints[period]) return models.map(() => ({ horizon: 0, step: 0, windows: [] }));
   // origins a whole number of weeks apart keep weekdays aligned with the real window
   const step = period === 'day' ? Math.max(7, 7 * Math.round(h / 14)) : Math.max(1, Math.round(h / 2));
-  const out = models.map(() => ({ horizon: h, windows: [] as BacktestWindow[] }));
+  const out = models.map(() => ({ horizon: h, step, windows: [] as BacktestWindow[] }));
   splitsOf(data, h, minTrain, step).forEach((split, k) => {
     models.forEach((model, i) => {
       const rng = new Rng(seed + 7919 * (k + 1));
@@ -157,17 +159,32 @@ export function tailProbability(sortedDraws: Float64Array, actual: number): numb
 }
 
 /**
- * Scale factor for the model's intervals from its backtest ratios. The RMS of the
- * standardised past errors (ratio × z) estimates how wrong the model's spread is; as it is
- * estimated from K windows, a new window's error follows Student's t with K degrees of
- * freedom, so the factor is RMS(ratio) × t_K / z × z = RMS(ratio) × t_K. Clamped to
- * [minWidening, maxWidening]. `widening([1, 1], 0.95)` = t_2(0.975) ≈ 4.30 → capped at 4.
+ * Scale factor for the model's intervals from its backtest. The RMS of the standardised
+ * past errors (ratio × z) estimates how wrong the model's spread is; estimated from a few
+ * windows, a new window's error follows Student's t with the windows' effective number as
+ * degrees of freedom, so the factor is RMS(ratio) × t_ν. Clamped to [minWidening,
+ * maxWidening]. `widening({windows: [8 × ratio 0.4], step = horizon})` = 0.4 × t_8 ≈ 0.92.
  */
-export function widening(ratios: number[], level: number): number {
+export function widening(bt: Pick<Backtest, 'windows' | 'horizon' | 'step'>, level: number): number {
+  const ratios = bt.windows.map((w) => w.ratio);
   if (ratios.length === 0) return 1;
   const rms = Math.sqrt(ratios.reduce((a, r) => a + r * r, 0) / ratios.length);
-  const factor = rms * studentQuantile((1 + level) / 2, ratios.length);
+  const factor = rms * studentQuantile((1 + level) / 2, effectiveWindows(ratios.length, bt.step, bt.horizon));
   return Math.min(TUNING.maxWidening, Math.max(TUNING.minWidening, factor));
+}
+
+/**
+ * Overlapping windows share days, so K of them carry less than K windows' evidence about a
+ * variance: ν = K / (1 + 2 Σ ρ_j²), with ρ_j = 1 − j·step/horizon the share two windows j
+ * origins apart have in common. `effectiveWindows(8, 30, 60)` = 8 / 1.5 ≈ 5.3.
+ */
+export function effectiveWindows(k: number, step: number, horizon: number): number {
+  let s = 0;
+  for (let j = 1; j < k; j++) {
+    const rho = Math.max(0, 1 - (j * step) / horizon);
+    s += rho * rho;
+  }
+  return k / (1 + 2 * s);
 }
 
 /**

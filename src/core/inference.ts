@@ -81,7 +81,7 @@ export function inferMetric(
   d: MetricData, model: Model, train: TrainingData, bt: Backtest, level: number, seed: number,
   weights?: (day: number) => number,
 ): MetricEstimate {
-  const widen = widening(bt.windows.map((w) => w.ratio), level);
+  const widen = widening(bt, level);
   const fit = fitCached(model, train);
   const days = d.lossPoints;
   const h = days.length;

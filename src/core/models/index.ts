@@ -11,7 +11,7 @@ import { controlModel } from './control.js';
 export const MODELS: Record<string, Model> = {
   trend: trendModel,
   count: countModel,
-  ensemble: ensembleOf('ensemble', [trendModel, countModel, etsModel]),
+  ensemble: ensembleOf('ensemble', [trendModel, countModel, etsModel, seasonalMeanModel]),
   ets: etsModel,
   'seasonal-mean': seasonalMeanModel,
   control: controlModel,
