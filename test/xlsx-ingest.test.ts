@@ -1,6 +1,8 @@
 // .xlsx through ingest: header detection below title rows, sheet choice, cell types, date
 // systems, encrypted workbooks, limits (zip bombs) and the formats refused.
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LossCalcError } from '../src/errors.js';
 import { ingestFile, ingestGrouped, type WorkbookInfo } from '../src/ingest/index.js';
 import { XLSX_LIMITS } from '../src/ingest/xlsx-zip.js';
 import { FIXTURE_PASSWORD, wallDate, type Cell } from '../src/sim/write-xlsx.js';
@@ -216,4 +218,27 @@ describe('xlsx: limits and refused formats', () => {
     const ole = await rejection(ingestFile(put(oleOf({ WordDocument: Buffer.alloc(600) }), 'x.doc'), TZ));
     expect(ole.code).toBe('BINARY_FILE');
   });
+});
+
+describe('xlsx: damaged workbooks', () => {
+  it('random byte damage gives a series or a coded data error: never a hang, a crash or INTERNAL', async () => {
+    const good = zipOf(bookParts([{ name: 's', xml: sheetXml([['title'], ...orderRowsSerial(30)]) }]));
+    const codes = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }), async (flips) => {
+        const bad = Buffer.from(good);
+        for (const [at, v] of flips) bad[at] = v;
+        try {
+          await ingestFile(put(bad, 'damaged.xlsx'), TZ);
+          codes.add('ok');
+        } catch (e) {
+          expect(e).toBeInstanceOf(LossCalcError);
+          expect((e as LossCalcError).code).not.toBe('INTERNAL');
+          codes.add((e as LossCalcError).code);
+        }
+      }),
+      { numRuns: 400, seed: 7 },
+    );
+    expect(codes.size).toBeGreaterThan(2);
+  }, 120_000);
 });

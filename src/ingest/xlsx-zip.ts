@@ -237,13 +237,20 @@ function storedHeader(as: string, size: number, crc: number): Buffer {
   return Buffer.concat([h, nameBuf]);
 }
 
+/** The first failure while re-streaming, and who to tell the moment it happens. */
+export interface Failure {
+  error?: LossCalcError;
+  /** Set by the consumer while it waits: exceljs would wait forever on an entry that stops mid-way. */
+  onError?: (e: LossCalcError) => void;
+}
+
 /**
  * A zip stream of just `parts`, in order, each stored (we inflate), for exceljs's streaming
  * reader, closed by an end-of-directory record. A failure inside (a limit, damaged data) ends the
- * stream early instead, which the zip parser reports as FILE_ENDED; the real cause is left in
- * `failure.error` for the caller to throw instead.
+ * stream early instead; the cause goes to `failure` (the zip parser may report FILE_ENDED, or its
+ * entry may simply never end: the consumer must wait through `failure.onError`, see xlsx.ts).
  */
-export function restream(bytes: ZipBytes, parts: Emit[], name: string, budget: Budget, failure: { error?: LossCalcError }): Readable {
+export function restream(bytes: ZipBytes, parts: Emit[], name: string, budget: Budget, failure: Failure): Readable {
   async function* gen(): AsyncGenerator<Buffer> {
     try {
       for (const p of parts) {
@@ -261,6 +268,7 @@ export function restream(bytes: ZipBytes, parts: Emit[], name: string, budget: B
       yield end;
     } catch (e) {
       failure.error = e instanceof LossCalcError ? e : damaged(name, (e as Error).message);
+      failure.onError?.(failure.error);
     }
   }
   return Readable.from(gen(), { objectMode: false, highWaterMark: 1 << 20 });

@@ -16,7 +16,7 @@ import { RowReader } from './rows.js';
 import { readBook, type Book, type BookSheet } from './xlsx-book.js';
 import { blankRow, rowTexts } from './xlsx-cells.js';
 import { REFUSED_EXTENSIONS, scrub, unsupported, type WorkbookFile } from './xlsx-container.js';
-import { Budget, XLSX_LIMITS, bufferBytes, fileBytes, readDirectory, restream, type Emit, type ZipBytes } from './xlsx-zip.js';
+import { Budget, XLSX_LIMITS, bufferBytes, fileBytes, readDirectory, restream, type Emit, type Failure, type ZipBytes } from './xlsx-zip.js';
 
 /** Non-blank rows at the top of a sheet searched for the header (title rows, notes, merged cells). */
 export const HEADER_SCAN_ROWS = 20;
@@ -166,7 +166,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
     book.sharedStrings ? { as: 'xl/sharedStrings.xml', entry: book.sharedStrings } : { as: 'xl/sharedStrings.xml', data: EMPTY_SST },
     ...targets.map((s, k) => ({ as: `xl/worksheets/sheet${k + 1}.xml`, entry: s.entry! })),
   ];
-  const failure: { error?: LossCalcError } = {};
+  const failure: Failure = {};
   const source = restream(bytes, parts, name, budget, failure);
   const headerRows = new Map<number, number | null>();
   const peeked: { sheet: BookSheet; rows: StreamRow[] }[] = [];
@@ -175,7 +175,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
     const ExcelJS = (await import('exceljs')).default; // ~0.4 s to load: only once a file is a workbook
     const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, READER_OPTIONS);
     let k = 0;
-    for await (const ws of workbook) {
+    for await (const ws of abortable(workbook, failure)) {
       const sheet = targets[k++];
       if (!sheet) break;
       const label = `${name} (sheet ${JSON.stringify(sheet.name)})`;
@@ -184,7 +184,8 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
       let dateCol = -1;
       let width = 0;
       let rows = 0;
-      for await (const row of ws as AsyncIterable<StreamRow>) {
+      for await (const row of abortable(ws as AsyncIterable<StreamRow>, failure)) {
+        if (!row?.values) throw new LossCalcError('BAD_WORKBOOK', `${label}: a malformed row in the sheet's XML`, 'open it in Excel and save it again as .xlsx');
         if (++rows > XLSX_LIMITS.rows) tooBig(name, `sheet ${JSON.stringify(sheet.name)} has more than ${XLSX_LIMITS.rows.toLocaleString('en-US')} rows`);
         if (reader) {
           reader.line = row.number;
@@ -230,6 +231,30 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
     kindReason: L.kindReason, workbook,
   };
   return { file, groups: reader.groups, warnings };
+}
+
+/**
+ * `it`, but a pending `next()` is rejected the moment the re-streamed zip fails: an entry that
+ * stops mid-way leaves exceljs waiting for bytes that never come, so we must not wait with it.
+ */
+function abortable<T>(it: AsyncIterable<T>, failure: Failure): AsyncIterableIterator<T> {
+  const iter = it[Symbol.asyncIterator]();
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    next() {
+      if (failure.error) return Promise.reject(failure.error);
+      return new Promise<IteratorResult<T>>((resolve, reject) => {
+        failure.onError = reject;
+        iter.next().then(resolve, reject);
+      });
+    },
+    async return() {
+      await iter.return?.();
+      return { done: true, value: undefined };
+    },
+  };
 }
 
 /** No sheet had a header: the first non-empty sheet's rows get the CSV path's verdict (the widest row's problem). */
