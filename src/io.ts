@@ -12,7 +12,7 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
     await writeFile(tmp, data);
     await rename(tmp, path);
   } catch (e) {
-    await rm(tmp, { force: true });
+    await rm(tmp, { force: true }).catch(() => undefined); // rm itself fails when the parent is not a directory
     fail('WRITE_FAILED', `cannot write ${path}: ${(e as Error).message}`);
   }
 }
