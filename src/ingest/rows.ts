@@ -21,6 +21,11 @@ export interface ReaderSetup {
   by?: string;
 }
 
+/**
+ * Most sellers one grouped file (`batch --by`) may hold: each costs memory for its days until the
+ * file is read, and a --by naming an id column would otherwise make one seller per row.
+ */
+export const MAX_GROUPS = 100_000;
 /** Records before the header we look through (title lines, Excel's `sep=`). */
 const HEADER_SEARCH = 10;
 const clip = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
@@ -63,7 +68,10 @@ export class RowReader {
     }
     const key = this.byIndex >= 0 ? rec[this.byIndex].trim() : '';
     let acc = this.groups.get(key);
-    if (acc === undefined) this.groups.set(key, (acc = new SellerDays(L.kind === 'daily')));
+    if (acc === undefined) {
+      if (this.groups.size >= MAX_GROUPS) this.tooManyGroups(line);
+      this.groups.set(key, (acc = new SellerDays(L.kind === 'daily')));
+    }
     acc.rows++;
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
     const dateCell = rec[L.date];
@@ -134,6 +142,12 @@ export class RowReader {
   private badNumber(acc: SellerDays, line: number, what: string, cell: string): void {
     const field = what as Field;
     acc.badNumbers.add(() => `line ${line}: cannot read ${what} ${clip(cell)} (column "${this.layout?.columns[field]}")`);
+  }
+
+  private tooManyGroups(line: number): never {
+    const column = JSON.stringify(this.headers[this.byIndex] ?? this.setup.by);
+    return fail('BAD_OPTION', `${this.setup.file}: line ${line}: the --by column ${column} holds more than ${MAX_GROUPS} different values; at most ${MAX_GROUPS} sellers are read from one file`,
+      'is it the seller column (not an order id)? split a larger file by seller first, or use a folder of files');
   }
 
   private noteSeller(v: string): void {
