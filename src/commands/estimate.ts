@@ -17,14 +17,17 @@ Examples:
   $ loss-calc estimate orders.csv --incident 2025-11-29
   $ loss-calc estimate orders.csv --incident 2025-11-29 --margin 0.3 --lang ko
   $ loss-calc estimate orders.csv --incident 2025-11-29 --format json > claim.json
-  $ loss-calc estimate daily.csv --incident 2025-11-29 --until 2026-01-31 --out claim.csv --daily`;
+  $ loss-calc estimate daily.csv --incident 2025-11-29 --until 2026-01-31 --out claim.csv --daily
+  $ loss-calc estimate 주문내역.xlsx --incident 2025-11-29 --sheet 주문목록
+  $ read -rs LOSS_CALC_PASSWORD && export LOSS_CALC_PASSWORD   # typed, not echoed or kept in history
+  $ loss-calc estimate smartstore-orders.xlsx --incident 2025-11-29`;
 
 /** Register `estimate` on the program. */
 export function registerEstimate(program: Command): void {
   const cmd = program
     .command('estimate')
     .description("estimate one seller's lost orders, revenue and profit after an incident")
-    .argument('<file>', 'a seller export: order-level or daily aggregate (CSV/TSV)')
+    .argument('<file>', 'a seller export: order-level or daily aggregate (CSV/TSV or .xlsx)')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: Record<string, unknown>) => runEstimate(file, flags));
   addEstimateOptions(cmd);

@@ -17,7 +17,7 @@ Examples:
   $ loss-calc inspect 주문내역.csv --columns date=결제일시,amount=실결제금액
   $ loss-calc inspect daily.tsv --format json
   $ loss-calc inspect 정산내역.xlsx --sheet 2
-  $ LOSS_CALC_PASSWORD=… loss-calc inspect smartstore-orders.xlsx`;
+  $ read -rs LOSS_CALC_PASSWORD && export LOSS_CALC_PASSWORD && loss-calc inspect smartstore-orders.xlsx`;
 
 /** inspect's flags, validated at the edge. */
 export const inspectOptionsSchema = z.object({
