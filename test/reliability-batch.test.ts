@@ -32,6 +32,7 @@ interface Run {
 /** Start the binary; `until` decides when to send `signal` (polled every few ms). */
 function runBin(args: string[], stop?: { signal: NodeJS.Signals; when: () => boolean }, watch?: () => void): Promise<Run> {
   return new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', DEBUG: '' } });
     let stdout = '';
     let stderr = '';
     let sent = false;

@@ -6,7 +6,7 @@
 // - same input, options and seed → byte-identical json, ndjson, csv, tsv, text, table and html
 //   (html differs only in its generated-at time; SOURCE_DATE_EPOCH fixes that too).
 // - formula injection neutralised in CSV/TSV text cells; HTML escapes every input string.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,6 +87,36 @@ describe('--out: atomic, never truncated, never the input', { timeout: 90_000 },
     // the only other thing a kill may leave is writeAtomic's hidden temp file, never a half output
     for (const n of fs.readdirSync(dir)) expect(n).toMatch(/^(out-\d|full)\.json$|^\.out-\d\.json\.\d+\.\d+\.tmp$/);
     expect(replaced).toBe(runs.filter((r) => r.status === 0).length);
+  });
+
+  it('--out into a device node, a FIFO or a symlink writes through it and never replaces it', async () => {
+    const dir = tempDir();
+    const fifo = path.join(dir, 'pipe');
+    const hasFifo = spawnSync('mkfifo', [fifo]).status === 0;
+    const device = path.join(dir, 'null'); // a /dev/null twin: as root, a rename over /dev/null would break the machine
+    const hasDevice = process.getuid?.() === 0 && spawnSync('mknod', [device, 'c', '1', '3']).status === 0;
+    fs.writeFileSync(path.join(dir, 'real.json'), 'old\n');
+    fs.symlinkSync('real.json', path.join(dir, 'link.json'));
+    const reader = hasFifo ? new Promise<string>((done) => {
+      const cat = spawn('cat', [fifo]);
+      let text = '';
+      cat.stdout.on('data', (d) => (text += d));
+      cat.on('close', () => done(text));
+    }) : Promise.resolve('');
+    const runs = await Promise.all([
+      runBin([...BASE, '--format', 'json', '--out', path.join(dir, 'link.json')]),
+      hasFifo ? runBin([...BASE, '--format', 'csv', '--out', fifo]) : null,
+      hasDevice ? runBin([...BASE, '--format', 'json', '--out', device]) : null,
+    ]);
+    for (const r of runs) if (r) expect(r.status, r.stderr).toBe(0);
+    expect(fs.lstatSync(path.join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    claimSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'real.json'), 'utf8')));
+    if (hasFifo) {
+      expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
+      expect(await reader).toMatch(/^seller,incident_start,/);
+    }
+    if (hasDevice) expect(fs.lstatSync(device).isCharacterDevice()).toBe(true);
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
   it('refuses --out that is a hard link to the input (same inode, another name)', async () => {
