@@ -32,8 +32,8 @@ export interface ZipPart {
   declared?: number;
 }
 
-/** A zip archive of `parts`, written byte by byte (deflate unless stored). */
-export function zipOf(parts: ZipPart[]): Buffer {
+/** A zip archive of `parts`, written byte by byte (deflate unless stored); `zip64` writes ZIP64 directory records. */
+export function zipOf(parts: ZipPart[], zip64 = false): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -64,7 +64,19 @@ export function zipOf(parts: ZipPart[]): Buffer {
     cd.writeUInt16LE(name.length, 28);
     cd.writeUInt32LE(offset, 42);
     locals.push(local, name, body);
-    central.push(cd, name);
+    if (zip64) {
+      const extra = Buffer.alloc(28);
+      extra.writeUInt16LE(0x0001, 0);
+      extra.writeUInt16LE(24, 2);
+      extra.writeBigUInt64LE(BigInt(size), 4);
+      extra.writeBigUInt64LE(BigInt(body.length), 12);
+      extra.writeBigUInt64LE(BigInt(offset), 20);
+      cd.writeUInt32LE(0xffffffff, 20);
+      cd.writeUInt32LE(0xffffffff, 24);
+      cd.writeUInt32LE(0xffffffff, 42);
+      cd.writeUInt16LE(extra.length, 30);
+      central.push(cd, name, extra);
+    } else central.push(cd, name);
     offset += 30 + name.length + body.length;
   }
   const cdBuf = Buffer.concat(central);
@@ -74,7 +86,25 @@ export function zipOf(parts: ZipPart[]): Buffer {
   end.writeUInt16LE(parts.length, 10);
   end.writeUInt32LE(cdBuf.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cdBuf, end]);
+  if (!zip64) return Buffer.concat([...locals, cdBuf, end]);
+  const z = Buffer.alloc(56);
+  z.writeUInt32LE(0x06064b50, 0);
+  z.writeBigUInt64LE(44n, 4);
+  z.writeUInt16LE(45, 12);
+  z.writeUInt16LE(45, 14);
+  z.writeBigUInt64LE(BigInt(parts.length), 24);
+  z.writeBigUInt64LE(BigInt(parts.length), 32);
+  z.writeBigUInt64LE(BigInt(cdBuf.length), 40);
+  z.writeBigUInt64LE(BigInt(offset), 48);
+  const loc = Buffer.alloc(20);
+  loc.writeUInt32LE(0x07064b50, 0);
+  loc.writeBigUInt64LE(BigInt(offset + cdBuf.length), 8);
+  loc.writeUInt32LE(1, 16);
+  end.writeUInt16LE(0xffff, 8);
+  end.writeUInt16LE(0xffff, 10);
+  end.writeUInt32LE(0xffffffff, 12);
+  end.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([...locals, cdBuf, z, loc, end]);
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');

@@ -132,6 +132,15 @@ describe('xlsx: cells as Excel stores them', () => {
     expect(wbInfo(ing).sheet.name).toBe('Orders & Co');
   });
 
+  it('ZIP64 directories (sizes and offsets in the extra field) read the same', async () => {
+    const parts = bookParts([{ name: 's', xml: sheetXml(orderRowsSerial(6)) }]);
+    const a = await ingestFile(put(zipOf(parts), 'plain.xlsx'), TZ);
+    const b = await ingestFile(put(zipOf(parts, true), 'zip64.xlsx'), TZ);
+    expect(b.series).toEqual(a.series);
+    const bomb = [...parts, { name: 'xl/media/big.bin', data: 'x', declared: 0xfffffff0 }];
+    expect((await rejection(ingestFile(put(zipOf(bomb, true), 'bomb64.xlsx'), TZ))).code).toBe('FILE_TOO_LARGE');
+  });
+
   it('batch --by: a grouped workbook splits by its seller column', async () => {
     const rows: Cell[][] = [['판매자', '주문일시', '결제금액']];
     for (let d = 0; d < 5; d++) for (const s of ['s1', 's2']) rows.push([s, wallDate(`2025-11-0${d + 1} 12:00:00`), s === 's1' ? 1000 : 2000]);
