@@ -294,3 +294,80 @@ export async function settle(promise, ms) {
     clearTimeout(timer);
   }
 }
+
+// ---------------------------------------------------------------- series and options for estimate()
+
+const DAY0 = Date.UTC(2024, 0, 1);
+const isoDay = (d) => new Date(DAY0 + d * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * An ingested series of an odd shape (all zeros, constant, spiky, values near 2^53, sparse, with
+ * unknown days, one metric only, weekly or monthly rows) and random estimate options. `models`
+ * are the registry's names (control aside). Maps to `{ ing, opts }` for estimate().
+ */
+export const estimateCaseArb = (models) =>
+  fc
+    .record({
+      n: fc.integer({ min: 1, max: 500 }),
+      kind: fc.constantFrom('orders', 'daily'),
+      shape: fc.constantFrom('zeros', 'const', 'poisson', 'spiky', 'huge', 'tiny', 'missing', 'ordersOnly', 'revenueOnly', 'weekly', 'monthly'),
+      incident: fc.integer({ min: 0, max: 1000 }),
+      model: fc.constantFrom('auto', ...models),
+      level: fc.constantFrom(0.5000001, 0.8, 0.95, 0.999999),
+      margin: fc.option(fc.constantFrom(0.0001, 0.3, 1)),
+      seed: fc.nat(),
+      exclude: fc.option(fc.tuple(fc.nat(500), fc.nat(30))),
+      until: fc.option(fc.nat(100)),
+      period: fc.option(fc.constantFrom('day', 'week', 'month')),
+      holidays: fc.constantFrom('KR', 'none', 'US'),
+    })
+    .map((g) => {
+      let seed = (g.seed % 2147483646) + 1;
+      const r = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+      const step = g.shape === 'weekly' ? 7 : g.shape === 'monthly' ? 30 : 1;
+      const len = ((g.shape === 'monthly' ? Math.min(g.n, 60) : g.n) - 1) * step + 1;
+      const orders = [];
+      const revenue = [];
+      const gap = g.kind === 'daily' ? null : 0;
+      for (let i = 0; i < len; i++) {
+        if (i % step !== 0) {
+          orders.push(gap);
+          revenue.push(gap);
+          continue;
+        }
+        const o = g.shape === 'zeros' ? 0 : g.shape === 'const' ? 7 : g.shape === 'huge' ? Math.round(9e15 * r()) : g.shape === 'tiny' ? (r() < 0.05 ? 1 : 0)
+          : g.shape === 'spiky' ? (r() < 0.02 ? 10_000 : Math.round(5 * r())) : Math.round(50 * r());
+        const unknown = g.shape === 'missing' && g.kind === 'daily' && r() < 0.3;
+        orders.push(unknown || (g.shape === 'revenueOnly' && g.kind === 'daily') ? null : o);
+        revenue.push(unknown || (g.shape === 'ordersOnly' && g.kind === 'daily') ? null : g.shape === 'huge' ? Math.round(9e15 * r()) : o * 12_345);
+      }
+      const ing = {
+        info: { file: 'fuzz.csv', sha256: '0'.repeat(64), kind: g.kind, encoding: 'utf-8', delimiter: ',', headers: ['date', 'orders', 'revenue'],
+          columns: { date: 'date' }, kindReason: 'fuzz', rows: len, rowsUsed: len, rowsSkipped: {}, firstDate: isoDay(0), lastDate: isoDay(len - 1), emptyDays: 0 },
+        series: { start: isoDay(0), orders, revenue },
+        warnings: [],
+      };
+      const opts = {
+        seller: 'fuzz', incident: isoDay(Math.min(len - 1, 1 + Math.floor((g.incident / 1000) * len))),
+        until: g.until !== null ? isoDay(len - 1 + g.until) : undefined,
+        exclude: g.exclude ? [{ start: isoDay(g.exclude[0]), end: isoDay(g.exclude[0] + g.exclude[1]) }] : [],
+        holidays: g.holidays, model: g.model, level: g.level, seed: g.seed % 1000, margin: g.margin ?? undefined, period: g.period ?? undefined,
+        currency: 'KRW', tz: 'Asia/Seoul', baselineMaxDays: 365, minBaselineDays: 28, version: 'fuzz',
+      };
+      return { ing, opts, describe: { ...g, len } };
+    });
+
+/** Check what estimate() did: a claim with finite totals and ordered bounds, or a coded error (not INTERNAL). */
+export function checkEstimate(outcome, deps) {
+  if (outcome.error !== undefined) return checkOutcome(outcome, deps);
+  const t = outcome.result.totals;
+  for (const m of ['orders', 'revenue', 'profit']) {
+    if (!t[m]) continue;
+    for (const k of ['actual', 'expected', 'lost', 'lower', 'upper']) {
+      const v = t[m][k];
+      if (v !== null && !Number.isFinite(v)) return `totals.${m}.${k} = ${v}`;
+    }
+    if (t[m].lower !== null && t[m].upper !== null && !(t[m].lower <= t[m].upper)) return `totals.${m}: lower ${t[m].lower} > upper ${t[m].upper}`;
+  }
+  return null;
+}
