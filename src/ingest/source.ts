@@ -12,6 +12,8 @@ import { WorkbookFile, containerOf } from './xlsx-container.js';
 /** A file ready to stream: its encoding, BOM length and the decoded text of its head. */
 export interface Source {
   path: string;
+  /** Size in bytes when opened. */
+  size: number;
   /** File name for messages. */
   name: string;
   encoding: Encoding;
@@ -48,7 +50,7 @@ export async function openSource(path: string, encoding?: Encoding): Promise<Sou
   const s = encoding ? { encoding, bomLength: 0, asciiOnly: false } : sniff;
   const headText = decodeHead(head, s);
   if (st.size <= SNIFF_BYTES && headText.trim() === '') fail('EMPTY_FILE', `${name}: the file has no text (only whitespace${s.bomLength ? ' after a BOM' : ''})`);
-  return { path, name, encoding: s.encoding, bomLength: s.bomLength, asciiOnly: s.asciiOnly, headText };
+  return { path, size: st.size, name, encoding: s.encoding, bomLength: s.bomLength, asciiOnly: s.asciiOnly, headText };
 }
 
 async function readHead(path: string, n: number): Promise<Buffer> {
@@ -66,9 +68,13 @@ async function readHead(path: string, n: number): Promise<Buffer> {
   }
 }
 
-/** The file's raw bytes in 1 MiB chunks. */
+/**
+ * The file's raw bytes in chunks of 1 MiB, or of the file's size when smaller: a stream allocates
+ * a whole chunk per read, so a 200-byte file cost 1 MiB of garbage (a batch of 10,000 small
+ * sellers: 10 GB; fuzzing tiny files: half the time in GC).
+ */
 export function readBytes(src: Source): Readable {
-  return createReadStream(src.path, { highWaterMark: 1 << 20 });
+  return createReadStream(src.path, { highWaterMark: Math.min(1 << 20, Math.max(src.size, 16 * 1024)) });
 }
 
 /** Pass-through of the raw bytes that feeds `hash`, drops the BOM and (for UTF-8) checks validity. */
