@@ -16,7 +16,7 @@ import { claimSchema } from '../src/core/claim.js';
 import { dailyLines, designSeller } from '../src/sim/index.js';
 import { BIN, ROOT, tempDir } from './cli-helpers.js';
 
-const SELLERS = 12;
+const SELLERS = 8;
 let root: string;
 let folder: string;
 let manifest: string;
@@ -139,9 +139,9 @@ describe('batch under interruption', { timeout: 120_000 }, () => {
   it('SIGKILL at three moments, resuming each time: only complete files at every moment, then the same bytes as the reference', async () => {
     const out = join(root, 'killed');
     const watch = completeFilesOnly(out);
-    // kill after 1 claim, then (resuming) after 5, then after 9; the last --resume finishes
+    // kill after 1 claim, then (resuming) after 3, then after 6; the last --resume finishes
     const kills: Run[] = [];
-    for (const [k, jobs] of [[1, 1], [5, 2], [9, 1]] as const) {
+    for (const [k, jobs] of [[1, 1], [3, 2], [6, 1]] as const) {
       const args = batchArgs(out, jobs, kills.length ? ['--resume'] : []);
       kills.push(await runBin(args, { signal: 'SIGKILL', when: () => claimsIn(out) >= k }, watch.check));
     }
