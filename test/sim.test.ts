@@ -178,21 +178,19 @@ describe('orderRows', () => {
     expect(byHour[21] + byHour[22]).toBeGreaterThan(5 * (byHour[3] + byHour[4]));
   });
 
-  it('streams 5,000,000 rows without building an array', () => {
-    const big = simulateSeller({ level: 11_800, drop: 0, cancelRate: 0, size: Infinity, holidays: 'none' }, 2);
+  it('streams 1,000,000 rows without building an array (the 5,000,000-row run is npm run bench)', () => {
+    const big = simulateSeller({ level: 2_400, drop: 0, cancelRate: 0, size: Infinity, holidays: 'none' }, 2);
     const expected = sum(big.orders);
-    expect(expected).toBeGreaterThan(5_000_000);
-    const t0 = performance.now();
+    expect(expected).toBeGreaterThan(1_000_000);
     const it = orderRows(big, 1);
     it.next();
-    expect(performance.now() - t0).toBeLessThan(100); // lazy: the first row comes at once
     const heap0 = process.memoryUsage().heapUsed;
     let n = 1, peak = 0;
     for (let r = it.next(); !r.done; r = it.next()) {
       if (++n % 500_000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed - heap0);
     }
     expect(n).toBe(expected);
-    expect(peak).toBeLessThan(300 * 2 ** 20); // holding 5M rows would take well over 1 GB
+    expect(peak).toBeLessThan(120 * 2 ** 20); // holding 1M rows would take well over 250 MB
   }, 60_000);
 });
 
