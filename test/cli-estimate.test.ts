@@ -13,11 +13,18 @@ const ENGLISH = join(FIXTURES, 'shop-orders-en.csv');
 const DAILY = join(FIXTURES, 'daily-sales.csv');
 const truth = (f: string) => JSON.parse(readFileSync(f.replace(/\.csv$/, '.truth.json'), 'utf8'));
 
+/** `estimate <file> --incident 2025-11-29 --format json` once per file: most tests read the same claim. */
+const claims = new Map<string, ReturnType<typeof run>>();
+function jsonRun(file: string) {
+  if (!claims.has(file)) claims.set(file, run(['estimate', file, '--incident', '2025-11-29', '--format', 'json']));
+  return claims.get(file)!;
+}
+
 describe('estimate on the bundled fixtures', () => {
   for (const file of [COUPANG, ENGLISH, DAILY]) {
     const name = file.split('/').pop()!;
     it(`${name}: a valid claim whose interval holds the injected loss`, () => {
-      const r = run(['estimate', file, '--incident', '2025-11-29', '--format', 'json']);
+      const r = jsonRun(file);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       const claim = claimSchema.parse(JSON.parse(r.stdout));
@@ -33,7 +40,7 @@ describe('estimate on the bundled fixtures', () => {
   }
 
   it('reads the CP949 Korean export, newest first, leaving cancellations out', () => {
-    const c = JSON.parse(run(['estimate', COUPANG, '--incident', '2025-11-29', '--format', 'json']).stdout);
+    const c = JSON.parse(jsonRun(COUPANG).stdout);
     expect(c.input.encoding).toBe('cp949');
     expect(c.input.kind).toBe('orders');
     expect(Object.keys(c.input.rowsSkipped).sort()).toEqual(['cancelled', 'refunded', 'returned']);
@@ -42,7 +49,7 @@ describe('estimate on the bundled fixtures', () => {
 
   it('gives byte-identical JSON for the same input and seed, and other draws for another seed', () => {
     const args = ['estimate', ENGLISH, '--incident', '2025-11-29', '--format', 'json'];
-    const a = run(args).stdout;
+    const a = jsonRun(ENGLISH).stdout;
     expect(run(args).stdout).toBe(a);
     const other = JSON.parse(run([...args, '--seed', '7']).stdout);
     expect(other.totals.orders.expected).toBe(JSON.parse(a).totals.orders.expected);
@@ -69,7 +76,7 @@ describe('estimate on the bundled fixtures', () => {
     expect(s).toHaveLength(2);
     expect(s[0].split(',')).toContain('lost_orders');
     const d = run(['estimate', ENGLISH, '--incident', '2025-11-29', '--format', 'csv', '--daily']).stdout.trim().split('\n');
-    const claim = JSON.parse(run(['estimate', ENGLISH, '--incident', '2025-11-29', '--format', 'json']).stdout);
+    const claim = JSON.parse(jsonRun(ENGLISH).stdout);
     expect(d).toHaveLength(claim.daily.length + 1);
     expect(d[0]).toBe('date,orders,expected_orders,orders_lower,orders_upper,revenue,expected_revenue,revenue_lower,revenue_upper,excluded');
   });
