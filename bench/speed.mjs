@@ -80,7 +80,7 @@ function makeFolder(dir, n) {
 
 /** One long order-level file: rows in time order, sellers interleaved (as a warehouse query returns them). */
 function makeLongOrders(path, sellers, orders) {
-  if (existsSync(`${path}.complete`)) return Number(readdirSync(work).length && statSync(path).size);
+  if (existsSync(`${path}.complete`)) return; // made by an earlier run with --work
   const days = BASELINE_DAYS + LOSS_DAYS;
   const level = orders / sellers / days; // orders/day at weekday multiplier 1
   const sims = Array.from({ length: sellers }, (_, i) => benchSeller(i, { level: level * (0.3 + 1.4 * ((i * 7919) % 1000) / 1000), cancelRate: 0.03 }));
@@ -108,7 +108,6 @@ function makeLongOrders(path, sellers, orders) {
   writeSync(fd, buf);
   closeSync(fd);
   writeLines(`${path}.complete`, [String(rows)]);
-  return rows;
 }
 
 const dayOf = (ts) => Math.round(Date.parse(`${ts.slice(0, 10)}T00:00:00Z`) / 86_400_000);
@@ -119,9 +118,10 @@ function row(cells) {
 
 const results = [];
 const env = { ...process.env, NO_COLOR: '1' };
-say(`bench: work dir ${work}; ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}); load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+const load0 = loadavg().map((x) => x.toFixed(2)).join(' ');
+say(`bench: work dir ${work}; ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}); load ${load0}`);
 
-let folderPerSeller = null;
+let folderPerSeller = null, folderCpuPerSeller = null;
 const folder = join(work, `folder-${N}`);
 if (only.has('folder') || only.has('peer')) {
   say(`(1) generating ${N} daily sellers in ${folder}`);
@@ -136,6 +136,7 @@ if (only.has('folder')) {
   say(`    ${t.stderr.split('\n').at(-1)}`);
   const bytes = folderBytes(folder);
   folderPerSeller = t.wall / N;
+  folderCpuPerSeller = t.cpu / N;
   results.push(['(1) `batch <dir>`, ' + N.toLocaleString('en') + ' daily sellers × 14 months', t.wall.toFixed(1), (N / t.wall).toFixed(1) + ' sellers/s',
     (mb(bytes) / t.wall).toFixed(2), t.rss.toFixed(0), (1000 * t.cpu / N).toFixed(1) + ' ms CPU/seller', `exit ${t.status}`]);
 }
@@ -188,14 +189,17 @@ if (only.has('peer')) {
   }
 }
 
-console.log(`loss-calc speed — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${availableParallelism()} CPUs, load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
+console.log(`loss-calc speed — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${availableParallelism()} CPUs; load average at the start ${load0}, at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}` +
+  ' (above the CPU count other processes shared the machine: compare CPU columns, not wall)\n');
 console.log(row(['run', 'wall s', 'throughput', 'MB/s', 'peak RSS MB', 'CPU', 'status']));
 console.log(row(['---', '---:', '---:', '---:', '---:', '---:', '---']));
 for (const r of results) console.log(row(r));
 if (peer && folderPerSeller !== null) {
-  const ours = folderPerSeller, theirs = peer.wall / peer.sellers;
-  console.log(`\nper seller, wall: loss-calc ${(1000 * ours).toFixed(1)} ms vs statsmodels loop ${(1000 * theirs).toFixed(1)} ms → ` +
-    (ours < theirs ? `loss-calc ${(theirs / ours).toFixed(2)}× faster` : `loss-calc ${(ours / theirs).toFixed(2)}× slower`) +
-    ` (statsmodels loop excluding interpreter start and imports: ${(1000 * peer.per_seller).toFixed(1)} ms/seller)`);
+  const ratio = (ours, theirs) => (ours < theirs ? `loss-calc ${(theirs / ours).toFixed(2)}× faster` : `loss-calc ${(ours / theirs).toFixed(2)}× slower`);
+  const ms = (s) => `${(1000 * s).toFixed(1)} ms`;
+  console.log(`\nper seller, wall: loss-calc ${ms(folderPerSeller)} (all CPUs) vs statsmodels loop ${ms(peer.wall / peer.sellers)} (one process) → ${ratio(folderPerSeller, peer.wall / peer.sellers)}`);
+  console.log(`per seller, CPU:  loss-calc ${ms(folderCpuPerSeller)} vs statsmodels loop ${ms(peer.cpu / peer.sellers)} → ${ratio(folderCpuPerSeller, peer.cpu / peer.sellers)}` +
+    ` (the loop alone, without interpreter start and imports: ${ms(peer.per_seller)} wall/seller)`);
+  console.log(`wall on ${availableParallelism()} idle CPUs, from CPU time: loss-calc ≈ ${(folderCpuPerSeller * N / availableParallelism()).toFixed(0)} s for ${N} sellers; statsmodels loop ≈ ${(peer.cpu / peer.sellers * N).toFixed(0)} s`);
 }
 if (!a.keep && !a.work) rmSync(work, { recursive: true, force: true });
