@@ -53,12 +53,18 @@ describe('resume state', () => {
     mkdirSync(join(dir, '.state'));
     const paths = sellerPaths(dir, 's');
     writeFileSync(paths.claim, '{"claim":1}\n');
-    await writeState(paths.state, { seller: 's', input: 'in', options: 'opt', claim: sha256('{"claim":1}\n'), row: ok('s', 3) });
+    await writeState(paths.state, { seller: 's', input: 'in', options: 'opt', claim: sha256('{"claim":1}\n'), html: null, row: ok('s', 3) });
     expect(await doneRow(paths, 'opt', async () => 'in')).toEqual(ok('s', 3));
     expect(await doneRow(paths, 'other', async () => 'in')).toBeNull();
     expect(await doneRow(paths, 'opt', async () => 'changed')).toBeNull();
     writeFileSync(paths.claim, '{"claim":2}\n');
     expect(await doneRow(paths, 'opt', async () => 'in')).toBeNull();
+    // with a report (--format html) the report must be there, unchanged, too
+    writeFileSync(paths.claim, '{"claim":1}\n');
+    await writeState(paths.state, { seller: 's', input: 'in', options: 'opt', claim: sha256('{"claim":1}\n'), html: sha256('<p>'), row: ok('s', 3) });
+    expect(await doneRow(paths, 'opt', async () => 'in')).toBeNull();
+    writeFileSync(paths.html, '<p>');
+    expect(await doneRow(paths, 'opt', async () => 'in')).toEqual(ok('s', 3));
   });
 
   it('hashes options canonically', () => {

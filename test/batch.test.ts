@@ -216,10 +216,15 @@ describe('batch', { timeout: 60_000 }, () => {
     const m = join(root, 'm-unsafe.csv');
     writeFileSync(m, `seller,incident\n${Object.entries(ids).map(([k, id]) => `${quote(id)},${incidents[k]}`).join('\n')}\ncon,${incidents['shop-2']}\n`);
     const out = join(root, 'nest', 'out-unsafe');
-    const r = run(['batch', f, '--by', 'seller', '--manifest', m, '--out', out, '--jobs', '1', '--model', 'trend']);
+    const r = run(['batch', f, '--by', 'seller', '--manifest', m, '--out', out, '--jobs', '1', '--model', 'trend', '--format', 'html']);
     expect(r.status, r.stderr).toBe(0);
-    const files = readdirSync(out).filter((n) => !n.startsWith('summary.')).sort();
-    expect(files).toEqual(['.state', '=HYPERLINK(_x_).json', '_.json', '_CON.json', `_con~${shortHash('con')}.json`, '___x.json', '_etc_y.json'].sort());
+    expect(r.stdout).toBe('');
+    const stems = ['=HYPERLINK(_x_)', '_', '_CON', `_con~${shortHash('con')}`, '___x', '_etc_y'];
+    const files = readdirSync(out).filter((n) => !n.startsWith('summary.') && n !== 'index.html').sort();
+    expect(files).toEqual(['.state', ...stems.flatMap((n) => [`${n}.json`, `${n}.html`])].sort());
+    // index.html links every seller's report by its safe name
+    const links = [...readFileSync(join(out, 'index.html'), 'utf8').matchAll(/<a href="([^"]+)">/g)].map((x) => decodeURIComponent(x[1]));
+    expect(links.sort()).toEqual(stems.map((n) => `${n}.html`).sort());
     expect(readdirSync(join(root, 'nest'))).toEqual(['out-unsafe']);
     expect(existsSync(join(root, 'x.json'))).toBe(false);
     expect(claimOf(out, '___x').seller).toBe('../x');

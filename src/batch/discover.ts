@@ -5,7 +5,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { fail } from '../errors.js';
 
 /** File extensions read as one seller each (case-insensitive). */
-export const SELLER_EXTENSIONS = ['.csv', '.tsv'] as const;
+export const SELLER_EXTENSIONS = ['.csv', '.tsv', '.xlsx'] as const;
 
 /** A seller file found in the folder. */
 export interface SellerFile {

@@ -5,7 +5,9 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CoreOptions } from '../core/estimate.js';
 import type { Ingested } from '../core/types.js';
+import { toDay } from '../core/dates.js';
 import { LossCalcError, fail } from '../errors.js';
+import { MAX_DATE_SPAN_DAYS } from '../ingest/aggregate.js';
 import { ingestGrouped, type IngestOptions } from '../ingest/index.js';
 import type { EstimateOptions } from '../options.js';
 import type { SummaryRow } from '../render/summary-schema.js';
@@ -30,6 +32,8 @@ export interface BatchPlan {
   outDir: string | null;
   resume: boolean;
   jobs: number;
+  /** `--format html`: each ok seller's report beside its claim (index.html is the command's). */
+  html: SellerTask['html'];
   /** The core's options for one seller (commands/estimate coreOptions). */
   coreOptions: (o: EstimateOptions, seller: string) => CoreOptions;
 }
@@ -44,6 +48,8 @@ export interface BatchResult {
   resumed: number;
   /** Manifest sellers that are not in the batch, with their line. */
   unknownManifest: { seller: string; line: number }[];
+  /** Seller id → file-name stem in DIR (with --out). */
+  names: Map<string, string>;
 }
 
 class Interrupted extends Error {}
@@ -56,37 +62,45 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
   if (plan.outDir) await sweepTemp(plan.outDir);
   const runner = makeRunner(plan.jobs);
   const s = new Scheduler(runner, plan.jobs, progress, signal);
-  const names = new NameBook();
+  const book = new NameBook();
+  const names = new Map<string, string>();
   const seen = new Set<string>();
   const task = (seller: string, source: { path?: string; ingested?: Ingested; error?: LossCalcError }): SellerTask => {
     seen.add(seller);
     const entry = plan.manifest?.get(seller);
     const o = sellerOptions(plan.base, entry);
-    const ingest: IngestOptions = { columns: o.columns, tz: o.tz };
+    const ingest: IngestOptions = { columns: o.columns, tz: o.tz, sheet: o.sheet, password: o.password };
     const core = plan.coreOptions(o, seller);
     let error = source.error ? { code: source.error.code, message: source.error.message } : undefined;
     if (!error && plan.incidentFromManifest && !entry?.overrides.incident) {
       error = { code: 'USAGE' as const, message: 'no incident date: give --incident, or an incident in its --manifest row' };
     }
+    if (!error && o.until !== undefined && toDay(o.until) - toDay(o.incident) >= MAX_DATE_SPAN_DAYS) {
+      error = { code: 'BAD_WINDOW' as const, message: `until ${o.until} is more than ${MAX_DATE_SPAN_DAYS} days after incident ${o.incident}: check the year` };
+    }
     if (!error && o.interestRate !== undefined && o.margin === undefined) {
       error = { code: 'BAD_OPTION' as const, message: '--interest-rate needs a margin: give --margin, or a margin in its --manifest row' };
     }
+    const name = plan.outDir ? book.take(seller) : null;
+    if (name !== null) names.set(seller, name);
+    // the password only opens a workbook (and must not leave a trace); the report's clock is not the claim's
+    const hashed = { version: VERSION, core, ingest: { ...ingest, password: undefined }, by: plan.by ?? null, html: plan.html?.lang ?? null };
     return {
-      seller, name: plan.outDir ? names.take(seller) : null, outDir: plan.outDir, core, ingest,
-      path: source.path, ingested: source.ingested, error, resume: plan.resume,
-      optionsHash: optionsHash({ version: VERSION, core, ingest, by: plan.by ?? null }),
+      seller, name, outDir: plan.outDir, core, ingest, path: source.path, ingested: source.ingested, error,
+      resume: plan.resume, html: plan.html, optionsHash: optionsHash(hashed),
     };
   };
   let complete = true;
   try {
     if (plan.by === undefined) {
       const files = await discoverSellers(plan.input, { recursive: plan.recursive, skip: plan.outDir ?? undefined });
-      if (files.length === 0) fail('NO_ROWS', `${plan.input}: no seller files (.csv, .tsv)${plan.recursive ? '' : ' (sub-folders need --recursive)'}`);
+      if (files.length === 0) fail('NO_ROWS', `${plan.input}: no seller files (.csv, .tsv, .xlsx)${plan.recursive ? '' : ' (sub-folders need --recursive)'}`);
       if (plan.incidentFromManifest) requireIncidents(files.map((f) => f.seller), plan.manifest!);
       s.total = files.length;
       for (const f of files) await s.submit(task(f.seller, { path: f.path }));
     } else {
-      await ingestGrouped(plan.input, { columns: plan.base.columns, tz: plan.base.tz, by: plan.by }, async (seller, r) => {
+      const b = plan.base;
+      await ingestGrouped(plan.input, { columns: b.columns, tz: b.tz, sheet: b.sheet, password: b.password, by: plan.by }, async (seller, r) => {
         const t = r instanceof LossCalcError ? task(seller, { error: r }) : task(seller, { ingested: r });
         // the grouped result map keeps every seller's object: drop the series once it is estimated
         await s.submit(t, () => r instanceof LossCalcError || ((r.series.orders = []), (r.series.revenue = [])));
@@ -104,7 +118,7 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
   const unknownManifest = [...(plan.manifest ?? [])].filter(([seller]) => !seen.has(seller)).map(([seller, e]) => ({ seller, line: e.line }));
   const rows = s.rows.sort((a, b) => byCodeUnits(a.seller, b.seller));
   const totalKnown = s.total !== null || complete;
-  return { rows, complete, sellers: s.total ?? seen.size, totalKnown, resumed: s.resumed, unknownManifest };
+  return { rows, complete, sellers: s.total ?? seen.size, totalKnown, resumed: s.resumed, unknownManifest, names };
 }
 
 /** Without --incident every seller needs one in the manifest: say which do not, before any work. */

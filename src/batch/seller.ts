@@ -6,6 +6,8 @@ import type { Ingested } from '../core/types.js';
 import { LossCalcError, type ErrorCode } from '../errors.js';
 import { ingestFile, type IngestOptions } from '../ingest/index.js';
 import { writeAtomic } from '../io.js';
+import type { Lang } from '../render/i18n.js';
+import { render } from '../render/index.js';
 import { failedRow, summaryRowOf, type SummaryRow } from '../render/summary-schema.js';
 import { doneRow, fileSha256, forget, sellerPaths, sha256, writeState } from './state.js';
 
@@ -22,6 +24,8 @@ export interface SellerTask {
   /** A problem found before the estimate (e.g. the seller's rows in a --by file). */
   error?: { code: ErrorCode; message: string };
   resume: boolean;
+  /** `--format html`: also the seller's HTML report beside its claim. */
+  html: { lang: Lang; generatedAt?: string } | null;
   /** Hash of the options that shape this seller's claim (state.ts optionsHash). */
   optionsHash: string;
 }
@@ -66,8 +70,14 @@ export async function runSeller(t: SellerTask): Promise<SellerOutcome> {
     if (paths) {
       const text = `${JSON.stringify(claim, null, 2)}\n`;
       await writeAtomic(paths.claim, text);
+      let html: string | null = null;
+      if (t.html) {
+        const page = render(claim, 'html', { lang: t.html.lang, color: false, daily: false, bom: false, unicode: true, generatedAt: t.html.generatedAt });
+        await writeAtomic(paths.html, page);
+        html = sha256(page);
+      }
       const input = t.ingested ? await inputHash() : claim.input.sha256;
-      await writeState(paths.state, { seller: t.seller, input, options: t.optionsHash, claim: sha256(text), row });
+      await writeState(paths.state, { seller: t.seller, input, options: t.optionsHash, claim: sha256(text), html, row });
     }
     return { row, resumed: false };
   } catch (e) {

@@ -21,6 +21,8 @@ export interface SellerState {
   options: string;
   /** sha256 of the claim file's bytes. */
   claim: string;
+  /** sha256 of the HTML report's bytes (`--format html`), else null. */
+  html: string | null;
   row: SummaryRow;
 }
 
@@ -54,9 +56,16 @@ export function canonicalJson(v: unknown): string {
   );
 }
 
-/** Paths of a seller's claim and sidecar in `dir`. */
-export function sellerPaths(dir: string, name: string): { claim: string; state: string } {
-  return { claim: join(dir, `${name}.json`), state: join(dir, STATE_DIR, `${name}.json`) };
+/** Where a seller's files go in DIR. */
+export interface SellerPaths {
+  claim: string;
+  html: string;
+  state: string;
+}
+
+/** Paths of a seller's claim, report and sidecar in `dir`. */
+export function sellerPaths(dir: string, name: string): SellerPaths {
+  return { claim: join(dir, `${name}.json`), html: join(dir, `${name}.html`), state: join(dir, STATE_DIR, `${name}.json`) };
 }
 
 /** Write the sidecar (after the claim: a crash between the two only costs a re-run). */
@@ -68,7 +77,7 @@ export async function writeState(path: string, s: Omit<SellerState, 'schema'>): 
  * The stored row of a seller already done with this input and these options, or null. The
  * claim file must still be there, unchanged; `inputHash` is computed only when the rest matches.
  */
-export async function doneRow(paths: { claim: string; state: string }, options: string, inputHash: () => Promise<string>): Promise<SummaryRow | null> {
+export async function doneRow(paths: SellerPaths, options: string, inputHash: () => Promise<string>): Promise<SummaryRow | null> {
   let s: SellerState;
   try {
     s = JSON.parse(await readFile(paths.state, 'utf8')) as SellerState;
@@ -80,12 +89,17 @@ export async function doneRow(paths: { claim: string; state: string }, options: 
   if (!row.success) return null;
   const claim = await readFile(paths.claim).catch(() => null);
   if (!claim || sha256(claim) !== s.claim) return null;
+  if (s.html) {
+    const html = await readFile(paths.html).catch(() => null);
+    if (!html || sha256(html) !== s.html) return null;
+  }
   if ((await inputHash().catch(() => '')) !== s.input) return null;
   return row.data;
 }
 
 /** Forget a seller's claim and sidecar (it failed this time: an old claim must not look current). */
-export async function forget(paths: { claim: string; state: string }): Promise<void> {
+export async function forget(paths: SellerPaths): Promise<void> {
   await rm(paths.state, { force: true });
   await rm(paths.claim, { force: true });
+  await rm(paths.html, { force: true });
 }

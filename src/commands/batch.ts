@@ -7,10 +7,13 @@ import { readManifest, type Manifest } from '../batch/manifest.js';
 import { Progress } from '../batch/progress.js';
 import { runBatch, type BatchResult } from '../batch/run.js';
 import { renderSummary, SUMMARY_FORMATS, totalsOf, type SummaryFormat } from '../batch/summary.js';
+import { toDay } from '../core/dates.js';
+import { MAX_DATE_SPAN_DAYS } from '../ingest/aggregate.js';
+import { renderBatchIndex } from '../render/batch-index.js';
 import { EXIT, LossCalcError, fail } from '../errors.js';
 import { writeAtomic, writeStdout } from '../io.js';
 import type { EstimateOptions } from '../options.js';
-import { addEstimateOptions, resolveOptions } from './common.js';
+import { addEstimateOptions, generatedAt, resolveOptions } from './common.js';
 import { coreOptions } from './estimate.js';
 
 const EXAMPLES = `
@@ -19,9 +22,11 @@ Examples:
   $ loss-calc batch sellers/ --incident 2025-11-29 --format csv > summary.csv
   $ loss-calc batch all-orders.csv --by seller_id --incident 2025-11-29 --out claims/ --jobs 8
   $ loss-calc batch sellers/ --manifest sellers.csv --margin 0.3 --out claims/ --resume
+  $ loss-calc batch sellers/ --incident 2025-11-29 --out reports/ --format html --lang ko
 
 With --out DIR: DIR/<seller>.json (a claim each), DIR/summary.csv and DIR/summary.json;
 without it the summary goes to stdout in --format (table, csv, tsv, json, ndjson).
+--out DIR --format html adds each seller's HTML report and DIR/index.html linking them.
 Summary rows are sorted by seller id. Exit status 3 when any seller is not ok
 (status insufficient-data or failed); 130 when interrupted (Ctrl-C) — the sellers that
 finished are in the summary, and --resume finishes the rest.
@@ -33,7 +38,7 @@ export function registerBatch(program: Command): void {
   const cmd = program
     .command('batch')
     .description('estimate every seller of a folder (one file each) or of one long file grouped by a seller column')
-    .argument('<input>', 'a folder of seller exports (.csv/.tsv), or one file with --by <column>')
+    .argument('<input>', 'a folder of seller exports (.csv/.tsv/.xlsx), or one file with --by <column>')
     .option('--by <column>', 'read <input> as one file of many sellers, grouped by this column (a header, or "seller")')
     .option('--manifest <csv>', 'per-seller overrides: seller,incident,until,baseline,margin,exclude')
     .option('--jobs <n>', `sellers estimated in parallel (default: the CPUs, here ${defaultJobs()})`)
@@ -48,14 +53,17 @@ export function registerBatch(program: Command): void {
 async function runBatchCommand(input: string, flags: Record<string, unknown>): Promise<void> {
   const { by, manifest: manifestPath, jobs: jobsFlag, resume, recursive, ...rest } = flags;
   const { base, incidentFromManifest } = await baseOptions(rest, manifestPath !== undefined);
-  checkBatchOptions(base, manifestPath !== undefined);
-  const format = (base.format ?? 'table') as SummaryFormat;
+  checkBatchOptions(base, manifestPath !== undefined, incidentFromManifest);
+  const html = base.format === 'html';
+  const format = (html ? 'table' : base.format ?? 'table') as SummaryFormat;
   const jobs = parseJobs(jobsFlag);
   const outDir = base.out ? resolve(base.out) : null;
+  if (html && !outDir) fail('USAGE', '--format html needs --out <dir>: a report per seller and index.html linking them');
   if (resume && !outDir) fail('USAGE', '--resume needs --out <dir>: it reuses the claims in that folder');
   if (outDir) await checkOutDir(outDir, input);
   const manifest: Manifest | null = manifestPath ? await readManifest(String(manifestPath)) : null;
   const progress = new Progress();
+  const reportTime = generatedAt(); // one clock reading for every report of the run
   const controller = new AbortController();
   const onSigint = () => {
     progress.note('loss-calc: interrupted: stopping; writing the summary of the sellers that finished (Ctrl-C again to quit at once)');
@@ -66,7 +74,7 @@ async function runBatchCommand(input: string, flags: Record<string, unknown>): P
   try {
     result = await runBatch({
       input, by: by as string | undefined, recursive: Boolean(recursive), base, incidentFromManifest, manifest, outDir,
-      resume: Boolean(resume), jobs, coreOptions,
+      resume: Boolean(resume), jobs, coreOptions, html: html ? { lang: base.lang, generatedAt: reportTime } : null,
     }, progress, controller.signal);
   } catch (e) {
     process.removeListener('SIGINT', onSigint);
@@ -78,8 +86,12 @@ async function runBatchCommand(input: string, flags: Record<string, unknown>): P
   if (outDir) {
     await writeAtomic(join(outDir, 'summary.csv'), renderSummary(result.rows, 'csv', summaryOpts));
     await writeAtomic(join(outDir, 'summary.json'), renderSummary(result.rows, 'json', summaryOpts));
+    if (html) {
+      const href = (r: { seller: string }) => `${encodeURIComponent(result.names.get(r.seller) ?? '')}.html`;
+      await writeAtomic(join(outDir, 'index.html'), renderBatchIndex(result.rows, { lang: base.lang, currency: summaryOpts.currency, href, generatedAt: reportTime }));
+    }
   }
-  if (!outDir || base.format) await writeStdout(renderSummary(result.rows, format, summaryOpts));
+  if (!outDir || (base.format && !html)) await writeStdout(renderSummary(result.rows, format, summaryOpts));
   process.removeListener('SIGINT', onSigint); // a Ctrl-C while the summary was written changed nothing
   warnUnknownManifest(result, String(manifestPath));
   process.stderr.write(`${tally(result, progress.seconds, outDir)}\n`);
@@ -100,17 +112,19 @@ async function baseOptions(flags: Record<string, unknown>, hasManifest: boolean)
 }
 
 /** Options that mean nothing for a batch, or that this version cannot do yet. */
-function checkBatchOptions(o: EstimateOptions, hasManifest: boolean): void {
+function checkBatchOptions(o: EstimateOptions, hasManifest: boolean, incidentFromManifest: boolean): void {
   if (o.seller !== undefined) fail('BAD_OPTION', '--seller does not apply to batch: ids come from the file names, or from the --by column');
   if (o.daily) fail('BAD_OPTION', '--daily does not apply to batch: the per-day rows are in each seller\'s claim (--out DIR)');
-  if (o.format && !(SUMMARY_FORMATS as readonly string[]).includes(o.format)) {
-    fail('BAD_OPTION', `--format ${o.format} is not a batch summary format`, `choose one of: ${SUMMARY_FORMATS.join(', ')}; for reports run estimate per seller`);
+  if (o.format && o.format !== 'html' && !(SUMMARY_FORMATS as readonly string[]).includes(o.format)) {
+    fail('BAD_OPTION', `--format ${o.format} is not a batch format`, `choose one of: ${SUMMARY_FORMATS.join(', ')}, or html with --out (a report per seller)`);
   }
-  if (o.control) fail('BAD_OPTION', '--control needs the control model, which this version does not have yet');
+  if (o.control) fail('BAD_OPTION', '--control does not apply to batch: a control series belongs to one seller', 'run estimate --control for that seller');
+  if (o.until !== undefined && !incidentFromManifest && toDay(o.until) - toDay(o.incident) >= MAX_DATE_SPAN_DAYS) {
+    fail('BAD_WINDOW', `--until ${o.until} is ${toDay(o.until) - toDay(o.incident)} days after --incident ${o.incident}; the loss window can be at most ${MAX_DATE_SPAN_DAYS} days (20 years)`, 'check the year of --until');
+  }
   if (o.interestRate !== undefined && o.margin === undefined && !hasManifest) {
     fail('BAD_OPTION', '--interest-rate needs --margin: interest runs on lost profit', 'e.g. --margin 0.3 --interest-rate 0.05 --as-of 2026-06-30');
   }
-  if (o.period && o.period !== 'day') fail('UNSUPPORTED_PERIOD', `--period ${o.period} is not supported yet; this version reads daily data`);
 }
 
 /** --jobs: a whole number from 1 to 256 (default: the CPUs). */
