@@ -7,6 +7,7 @@ import { BlockBootstrap } from '../noise.js';
 import type { Rng } from '../random.js';
 import { weekday } from '../dates.js';
 import type { Forecast, Model, TrainingData } from './model.js';
+import { holidayRatios } from './holiday-ratio.js';
 
 interface Params {
   alpha: number;
@@ -26,29 +27,6 @@ const ALPHAS = [0.02, 0.05, 0.1, 0.2, 0.35, 0.5];
 const BETAS = [0, 0.1, 0.3]; // as a share of alpha (β ≤ α keeps the model stable)
 const GAMMAS = [0.01, 0.05, 0.15];
 const PHIS = [0.85, 0.92, 0.98];
-
-/** Holiday ratios (none, minor, major) against the same weekdays' means. */
-function holidayRatios(data: TrainingData): [number, number, number] {
-  const sum = new Float64Array(7);
-  const cnt = new Float64Array(7);
-  for (let i = 0; i < data.days.length; i++) {
-    if (data.holidayOf(data.days[i])) continue;
-    sum[weekday(data.days[i])] += data.y[i];
-    cnt[weekday(data.days[i])]++;
-  }
-  const num = [0, 0, 0];
-  const den = [0, 0, 0];
-  for (let i = 0; i < data.days.length; i++) {
-    const h = data.holidayOf(data.days[i]);
-    const w = weekday(data.days[i]);
-    if (h && cnt[w]) {
-      num[h] += data.y[i];
-      den[h] += sum[w] / cnt[w];
-    }
-  }
-  const r = (k: number) => (den[k] > 0 && num[k] > 0 ? num[k] / den[k] : 1);
-  return [1, r(1), r(2)];
-}
 
 /** Initial state from the first two weeks (or what there is). */
 function initialState(days: Int32Array, z: Float64Array): State {
@@ -94,7 +72,8 @@ function run(days: Int32Array, z: Float64Array, p: Params, errors?: Float64Array
 
 function fitEts(data: TrainingData): Forecast {
   const { days, y } = data;
-  const ratio = holidayRatios(data);
+  // a holiday with no sales cannot be divided out on the log scale: leave it in the series
+  const ratio = holidayRatios(data).map((r) => (r > 0 ? r : 1));
   let mean = 0;
   for (let i = 0; i < y.length; i++) mean += y[i];
   mean /= y.length;

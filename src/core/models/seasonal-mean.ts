@@ -6,6 +6,7 @@ import { BlockBootstrap } from '../noise.js';
 import type { Rng } from '../random.js';
 import { weekday } from '../dates.js';
 import type { Forecast, Model, TrainingData } from './model.js';
+import { holidayRatios } from './holiday-ratio.js';
 
 const WEEKS = 8;
 
@@ -37,19 +38,6 @@ function weekdayMeans(data: TrainingData): { mean: Float64Array; se: Float64Arra
     se[w] = Math.sqrt(Math.max(v, 0) / Math.max(count[w], 1));
   }
   return { mean, se };
-}
-
-/** Ratio of holiday days to the same weekdays' overall means in the baseline, per kind. */
-function holidayRatios(data: TrainingData, mean: Float64Array): [number, number, number] {
-  const num = [0, 0, 0];
-  const den = [0, 0, 0];
-  for (let i = 0; i < data.days.length; i++) {
-    const h = data.holidayOf(data.days[i]);
-    if (!h) continue;
-    num[h] += data.y[i];
-    den[h] += mean[weekday(data.days[i])];
-  }
-  return [1, den[1] ? num[1] / den[1] : 1, den[2] ? num[2] / den[2] : 1];
 }
 
 function fitSeasonalMean(data: TrainingData): Forecast {
