@@ -102,3 +102,11 @@ describe('terminal sparkline', () => {
     expect(generatedAt({}, new Date('2026-02-01T09:30:12.345Z'))).toBe('2026-02-01T09:30:12Z');
   });
 });
+
+describe('terminal safety', () => {
+  it('shows control characters from the input as \\x escapes in the table and the text', async () => {
+    const { printable } = await import('../src/render/escape.js');
+    expect(printable('x\u001b]0;pwned\u0007\u001b[2Jy')).toBe('x\\x1b]0;pwned\\x07\\x1b[2Jy');
+    expect(printable('줄\t바꿈\n')).toBe('줄\t바꿈\n');
+  });
+});

@@ -92,6 +92,9 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
     estimates.set(m, inferMetric(d, selection.model, trains[i], selection.backtests[i], o.level, seed, m === 'revenue' ? interestWeights(o) : undefined));
   });
   warnings.push(...estimateWarnings({ windows, calendar: calendar.list, trains, estimates, selection, loss: [points.loss[0], lastDay] }));
+  if (o.asOf !== undefined && toDay(o.asOf) < lastDay) {
+    warnings.push({ code: 'INTEREST_AS_OF_EARLY', message: `--as-of ${o.asOf} is before the end of the loss window: days after it earn no interest` });
+  }
   return assembleClaim({ ing, o, period, windows, selection, estimates, warnings });
 }
 

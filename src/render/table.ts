@@ -2,12 +2,14 @@
 import chalk, { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Claim, Total } from '../core/claim.js';
+import { printableClaim } from './escape.js';
 import { formatMoney, formatOrders, formatPercent, LABELS } from './i18n.js';
 import type { RenderOptions } from './index.js';
 import { sparkRows } from './sparkline.js';
 
 /** Render the claim as a terminal table (colour only when `opts.color`). */
-export function renderTable(claim: Claim, opts: RenderOptions): string {
+export function renderTable(raw: Claim, opts: RenderOptions): string {
+  const claim = printableClaim(raw); // a seller id or file name must not drive the terminal
   const c = opts.color ? chalk : new Chalk({ level: 0 });
   const L = LABELS[opts.lang];
   const w = claim.windows;

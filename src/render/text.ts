@@ -2,12 +2,14 @@
 // sure, how it was estimated). Every number is the claim's own, only formatted, so the words
 // and the JSON agree digit for digit (test/render-text.test.ts checks it).
 import type { Claim, Total } from '../core/claim.js';
+import { printableClaim } from './escape.js';
 import { formatDate, formatMoney, formatOrders, formatPercent, LABELS, type Lang } from './i18n.js';
 import { interestOf, placeboOf, recoveryOf } from './extras.js';
 import type { RenderOptions } from './index.js';
 
 /** The claim in words, in English or Korean. */
-export function renderText(c: Claim, o: RenderOptions): string {
+export function renderText(raw: Claim, o: RenderOptions): string {
+  const c = printableClaim(raw); // a seller id or file name must not drive the terminal
   return `${(o.lang === 'ko' ? korean(c) : english(c)).join('\n\n')}\n`;
 }
 
