@@ -1,6 +1,5 @@
 // The batch run: sellers (a folder's files, or the groups of a --by file as they come) →
 // tasks → a bounded number in flight on the runner → rows, sorted by seller at the end.
-import { setMaxListeners } from 'node:events';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CoreOptions } from '../core/estimate.js';
@@ -15,8 +14,9 @@ import { VERSION } from '../version.js';
 import { byCodeUnits, discoverSellers } from './discover.js';
 import { sellerOptions, type Manifest } from './manifest.js';
 import { NameBook } from './names.js';
-import { Cancelled, makeRunner, type SellerRunner } from './pool.js';
+import { makeRunner } from './pool.js';
 import type { Progress } from './progress.js';
+import { Interrupted, Scheduler } from './scheduler.js';
 import type { SellerTask } from './seller.js';
 import { optionsHash, STATE_DIR } from './state.js';
 
@@ -52,10 +52,6 @@ export interface BatchResult {
   names: Map<string, string>;
 }
 
-class Interrupted extends Error {}
-
-/** Sellers in flight per job: a worker never waits for the main thread (--by tasks hold a series each, ~10 kB). */
-const IN_FLIGHT_PER_JOB = 4 * 16;
 
 /** Run the batch; `signal` (SIGINT) stops it, keeping the rows of the sellers that finished. */
 export async function runBatch(plan: BatchPlan, progress: Progress, signal: AbortSignal): Promise<BatchResult> {
@@ -136,83 +132,5 @@ async function sweepTemp(dir: string): Promise<void> {
   for (const d of [dir, join(dir, STATE_DIR)]) {
     const names = await readdir(d).catch(() => [] as string[]);
     await Promise.all(names.filter((n) => /^\..+\.\d+\.\d+\.tmp$/.test(n)).map((n) => rm(join(d, n), { force: true })));
-  }
-}
-
-/** Sellers per message to a worker, at most. */
-const MAX_CHUNK = 16;
-
-/** Chunks of sellers sent to the runner, at most `jobs × IN_FLIGHT_PER_JOB` sellers in flight; rows gathered as they finish. */
-class Scheduler {
-  readonly rows: SummaryRow[] = [];
-  total: number | null = null;
-  resumed = 0;
-  private notOk = 0;
-  private chunk: { task: SellerTask; after?: () => unknown }[] = [];
-  private chunks = 0;
-  private running = 0;
-  private wake: (() => void) | null = null;
-  private readonly pending = new Set<Promise<void>>();
-  private readonly limit: number;
-
-  constructor(private readonly runner: SellerRunner, private readonly jobs: number, private readonly progress: Progress, private readonly signal: AbortSignal) {
-    // in-process (--jobs 1) there is no message to save: one seller at a time, the next one's file I/O overlapping
-    this.limit = jobs <= 1 ? 2 : jobs * IN_FLIGHT_PER_JOB;
-    setMaxListeners(this.limit + 10, signal); // the pool listens on the signal once per chunk in flight
-  }
-
-  /**
-   * Chunk size: with a known total, about a quarter of a job's share (so every thread gets
-   * work), at most MAX_CHUNK; while a --by file is still delivering sellers, 1, 1, 2, 2, … up.
-   */
-  private chunkSize(): number {
-    if (this.jobs <= 1) return 1;
-    const n = this.total !== null ? Math.ceil(this.total / (this.jobs * 4)) : 1 + Math.floor(this.chunks / this.jobs);
-    return Math.max(1, Math.min(MAX_CHUNK, n));
-  }
-
-  /** Queue a task (sent when its chunk is full); `after` runs once it is done. Throws Interrupted once the signal fired. */
-  async submit(task: SellerTask, after?: () => unknown): Promise<void> {
-    if (this.signal.aborted) throw new Interrupted();
-    this.chunk.push({ task, after });
-    if (this.chunk.length >= this.chunkSize()) this.flush();
-    while (this.running >= this.limit) await new Promise<void>((w) => (this.wake = w));
-    if (this.signal.aborted) throw new Interrupted();
-  }
-
-  /** Send the chunk being filled. */
-  private flush(): void {
-    if (this.chunk.length === 0) return;
-    const items = this.chunk;
-    this.chunk = [];
-    this.chunks++;
-    this.running += items.length;
-    const p: Promise<void> = this.runner
-      .run(items.map((i) => i.task), this.signal)
-      .then((outs) => {
-        for (const out of outs) {
-          this.rows.push(out.row);
-          if (out.row.status !== 'ok') this.notOk++;
-          if (out.resumed) this.resumed++;
-        }
-        this.progress.update({ done: this.rows.length, total: this.total, notOk: this.notOk, resumed: this.resumed }, this.rows.length === this.total);
-      }, (e) => {
-        if (!(e instanceof Cancelled)) throw e;
-      })
-      .finally(() => {
-        this.running -= items.length;
-        this.pending.delete(p);
-        for (const i of items) i.after?.();
-        const w = this.wake;
-        this.wake = null;
-        w?.();
-      });
-    this.pending.add(p);
-  }
-
-  /** Send what is left and wait for everything in flight. */
-  async drain(): Promise<void> {
-    if (!this.signal.aborted) this.flush();
-    while (this.pending.size) await Promise.race(this.pending);
   }
 }
