@@ -36,12 +36,14 @@ export function fitLogLink(
   p: number,
   precision: ArrayLike<number>,
   variance: VarianceFn,
+  start?: Float64Array,
 ): GlmFit {
   const n = y.length;
   let ySum = 0;
   for (let i = 0; i < n; i++) ySum += y[i];
-  const beta = new Float64Array(p);
-  beta[0] = Math.log(Math.max(ySum / n, 1e-6));
+  // a start near the answer (the Poisson fit, for the refit) saves most iterations
+  const beta = start ? Float64Array.from(start) : new Float64Array(p);
+  if (!start) beta[0] = Math.log(Math.max(ySum / n, 1e-6));
   const mu = new Float64Array(n);
   const eta = new Float64Array(n);
   let converged = false;

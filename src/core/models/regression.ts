@@ -222,7 +222,7 @@ export function fitRegression(data: TrainingData, spec: RegressionSpec): Forecas
   const prior = priorPrecision(design);
   const first = fitLogLink(x, data.y, design.p, prior, { a: 1, b: 0 });
   const variance = estimateVariance(data.y, first.mu);
-  const fit = fitLogLink(x, data.y, design.p, prior, variance);
+  const fit = fitLogLink(x, data.y, design.p, prior, variance, first.beta);
   const level = fitLevel(data.days, data.y, fit.mu, variance);
   const adjusted = fit.mu.map((m, i) => m * Math.exp(level.filtered[i]));
   const noiseVariance = estimateVariance(data.y, adjusted);
