@@ -13,7 +13,7 @@ const amount = (what: string) => z.number().nullable().describe(what);
 /** One seller's row; numbers are the claim's own (null when the metric or the estimate is missing). */
 export const summaryRowSchema = z.object({
   seller: z.string().describe('seller id, as in the claim'),
-  status: z.enum(SUMMARY_STATUSES).describe('ok; insufficient-data (the input cannot support an estimate, exit-1 kind); failed (any other error)'),
+  status: z.enum(SUMMARY_STATUSES).describe('ok; insufficient-data (too little data for an estimate: BASELINE_TOO_SHORT, INCIDENT_OUTSIDE_DATA, NO_LOSS_WINDOW_DATA, NO_ROWS, EMPTY_FILE); failed (any other error)'),
   model: z.string().nullable().describe('model used (claim.model.name); null unless ok'),
   lost_orders: amount('claim.totals.orders.lost'),
   lost_orders_lower: amount('claim.totals.orders.lower'),
