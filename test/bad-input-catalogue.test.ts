@@ -3,13 +3,12 @@
 // fault, nothing on stdout, no stack trace — or, for the tricky-but-valid ones, a claim.
 // Large inputs (a 3 MB line, a field over 1 MiB, 64 KB of UTF-8 then CP949), a directory, an
 // unreadable file and links are made at test time; nothing large is committed.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, EXIT, type ErrorCode } from '../src/errors.js';
-import { BIN, ROOT, tempDir } from './cli-helpers.js';
+import { BIN, ROOT, runBin, tempDir } from './cli-helpers.js';
 
 interface Case {
   name: string;
@@ -59,21 +58,6 @@ function make(c: Case): string {
   }
 }
 
-/** The binary, asynchronously (a few at once), with a deadline. */
-function runBin(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', DEBUG: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      done({ status, stdout, stderr });
-    });
-  });
-}
 
 /** Run every case, three processes at a time; results by case name. */
 const results = new Map<string, { status: number | null; stdout: string; stderr: string }>();

@@ -2,13 +2,13 @@
 // manifest, isolation of bad sellers, --jobs determinism, resume after a kill, SIGINT,
 // unsafe ids, and the summary contract.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claimSchema } from '../src/core/claim.js';
 import { MAX_NAME_BYTES, NameBook, safeStem, shortHash } from '../src/batch/names.js';
 import { dailyLines, designSeller } from '../src/sim/index.js';
-import { BIN, run, tempDir } from './cli-helpers.js';
+import { BIN, run, snapshot, tempDir } from './cli-helpers.js';
 
 /** DESIGN §4 "Batch outputs", verbatim. */
 const DESIGN_COLUMNS = 'seller, status, model, lost_orders, lost_orders_lower, lost_orders_upper, lost_revenue, lost_revenue_lower, lost_revenue_upper, lost_profit, lost_pct, warnings, error'.split(', ');
@@ -19,19 +19,6 @@ let folder: string, long: string, manifest: string;
 const incidents: Record<string, string> = {};
 const SELLERS = 5;
 
-/** Every file below `dir` (hidden ones too) → its bytes, keyed by relative path. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = readFileSync(p, 'latin1');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const csvRows = (text: string) => text.trim().split('\n').slice(1).map((l) => l.split(','));
 const claimOf = (dir: string, seller: string) => claimSchema.parse(JSON.parse(readFileSync(join(dir, `${seller}.json`), 'utf8')));

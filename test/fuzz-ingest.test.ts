@@ -5,7 +5,6 @@
 // with a known code (never INTERNAL) whose message names the line when a row is at fault —
 // never another exception or a hang. 10,000+ cases on a fixed seed (FUZZ_SEED to vary it; a
 // bigger campaign: `npm run fuzz`). Files go to /dev/shm when there is one: a case costs ~1 ms.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, LossCalcError } from '../src/errors.js';
 import { MAX_DATE_SPAN_DAYS } from '../src/ingest/aggregate.js';
 import { ingestFile, ingestGrouped } from '../src/ingest/index.js';
-import { BIN, ROOT } from './cli-helpers.js';
+import { BIN, ROOT, runBin } from './cli-helpers.js';
 import { bytesArb, checkOutcome, mutatedExportArb, settle, textArb } from './fuzz-inputs.mjs';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20251129);
@@ -96,18 +95,3 @@ describe('fuzzing ingest', { timeout: 120_000 }, () => {
   });
 });
 
-/** The binary, asynchronously (several at once), with a deadline. */
-function runBin(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', DEBUG: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      done({ status, stdout, stderr });
-    });
-  });
-}

@@ -9,12 +9,12 @@
 //   every file stays inside DIR, names are unique and the same for --jobs 1 and 2.
 // - a --by column with one value per row stops with a coded error instead of exhausting memory.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claimSchema } from '../src/core/claim.js';
 import { dailyLines, designSeller } from '../src/sim/index.js';
-import { BIN, ROOT, tempDir } from './cli-helpers.js';
+import { BIN, ROOT, snapshot, tempDir } from './cli-helpers.js';
 
 const SELLERS = 8;
 let root: string;
@@ -55,19 +55,6 @@ function runBin(args: string[], stop?: { signal: NodeJS.Signals; when: () => boo
   });
 }
 
-/** Every file below `dir` (hidden ones too) → its bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = readFileSync(p, 'latin1');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const claimsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((n) => /^s\d+\.json$/.test(n)).length : 0);
 
