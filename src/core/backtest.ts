@@ -1,6 +1,6 @@
 // Rolling-origin backtests inside the baseline: pretend the incident happened at earlier
 // dates, forecast a window as long as the real one, and compare with what happened.
-// They score models (for `auto`) and calibrate interval width (conformal widening).
+// They score models (for `auto`) and scale interval width (RMS past error × Student t).
 import { fitCached, type Model, type TrainingData } from './models/model.js';
 import { standardDeviation } from './quantile.js';
 import { Rng } from './random.js';

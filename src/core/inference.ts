@@ -1,6 +1,6 @@
 // From a fitted counterfactual to the claim's numbers for one metric:
 // lost = expected − actual over the loss window, its interval from per-draw totals of
-// simulated joint paths (widened by the backtests), and the tail-area p-value.
+// simulated joint paths (scaled by the backtests), and the tail-area p-value.
 import { normalQuantile, tailProbability, widening, type Backtest } from './backtest.js';
 import { fitCached, type HolidayOf, type HolidayShare, type Model, type TrainingData } from './models/model.js';
 import type { Period } from './period.js';
