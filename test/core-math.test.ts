@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { cholesky, cholSolve, cholInverse } from '../src/core/linalg.js';
 import { estimateVariance, fitLogLink } from '../src/core/glm.js';
 import { effectiveWindows, normalQuantile, outsideRatio, studentQuantile, tailProbability, widening, type BacktestWindow } from '../src/core/backtest.js';
-import { median, quantileSorted, standardDeviation } from '../src/core/quantile.js';
+import fc from 'fast-check';
+import { median, quantileSelect, quantileSorted, standardDeviation } from '../src/core/quantile.js';
 import { lag1Autocorrelation } from '../src/core/noise.js';
 import { Rng, logFactorial } from '../src/core/random.js';
 import { addDays, daysInclusive, fromDay, toDay, weekday } from '../src/core/dates.js';
@@ -98,6 +99,21 @@ describe('interval helpers', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(standardDeviation([1, 2, 3])).toBe(1);
     expect(lag1Autocorrelation([1, -1, 1, -1])).toBeCloseTo(-0.75);
+  });
+  it('selects exactly the quantile a sort gives, whatever the order and ties', () => {
+    expect(quantileSelect(Float64Array.from([4, 1, 3, 2]), 0.5)).toBe(2.5);
+    expect(quantileSelect(Float64Array.from([5, 5, 5]), 0.975)).toBe(5);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 300 }), fc.double({ min: 0, max: 1, noNaN: true }), (raw, q) => {
+        const xs = raw.map((x) => x + 0); // −0 and 0 tie in a selection but not in a sort
+        const values = Float64Array.from(xs);
+        const expected = quantileSorted(Float64Array.from(values).sort(), q);
+        const lo = quantileSelect(values, 0.025); // a second selection on the reordered array
+        expect(lo).toBe(quantileSorted(Float64Array.from(xs).sort(), 0.025));
+        expect(quantileSelect(values, q)).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -27,6 +27,34 @@ export function varianceAt(v: VarianceFn, mu: number): number {
 }
 
 /**
+ * The non-zero entries of a row-major (n × p) matrix, row by row. Designs are mostly
+ * zeros (one weekday dummy of six, holidays now and then): sums over the non-zeros alone
+ * are the same sums, in the same order, at a fraction of the work.
+ */
+interface SparseRows {
+  start: Int32Array;
+  col: Int32Array;
+  val: Float64Array;
+}
+
+function sparseRows(x: Float64Array, n: number, p: number): SparseRows {
+  const start = new Int32Array(n + 1);
+  const col: number[] = [];
+  const val: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < p; j++) {
+      const v = x[i * p + j];
+      if (v !== 0) {
+        col.push(j);
+        val.push(v);
+      }
+    }
+    start[i + 1] = col.length;
+  }
+  return { start, col: Int32Array.from(col), val: Float64Array.from(val) };
+}
+
+/**
  * Fit log E[y] = Xβ by penalised IRLS. X is (n × p) row-major; `precision` is the prior
  * precision of each coefficient (0 = flat, e.g. the intercept).
  */
@@ -44,23 +72,28 @@ export function fitLogLink(
   // a start near the answer (the Poisson fit, for the refit) saves most iterations
   const beta = start ? Float64Array.from(start) : new Float64Array(p);
   if (!start) beta[0] = Math.log(Math.max(ySum / n, 1e-6));
+  const sx = sparseRows(x, n, p);
+  const { col, val } = sx;
   const mu = new Float64Array(n);
   const eta = new Float64Array(n);
   let converged = false;
   let l: Float64Array | null = null;
   for (let iter = 0; iter < TUNING.irlsMaxIter; iter++) {
-    computeEta(x, beta, n, p, eta, mu);
+    computeEta(sx, beta, n, eta, mu);
+    // XᵀWX (lower triangle) and XᵀWz from each row's non-zeros
     const xtwx = new Float64Array(p * p);
     const xtwz = new Float64Array(p);
     for (let i = 0; i < n; i++) {
       const m = mu[i];
       const w = (m * m) / varianceAt(variance, m);
       const z = eta[i] + (y[i] - m) / Math.max(m, 1e-12);
-      const row = i * p;
-      for (let j = 0; j < p; j++) {
-        const wxj = w * x[row + j];
+      const first = sx.start[i];
+      const end = sx.start[i + 1];
+      for (let a = first; a < end; a++) {
+        const j = col[a];
+        const wxj = w * val[a];
         xtwz[j] += wxj * z;
-        for (let k = 0; k <= j; k++) xtwx[j * p + k] += wxj * x[row + k];
+        for (let b = first; b <= a; b++) xtwx[j * p + col[b]] += wxj * val[b];
       }
     }
     for (let j = 0; j < p; j++) {
@@ -82,17 +115,17 @@ export function fitLogLink(
       break;
     }
   }
-  computeEta(x, beta, n, p, eta, mu);
+  computeEta(sx, beta, n, eta, mu);
   const cov = l ? cholInverse(l, p) : new Float64Array(p * p);
   return { beta, cov, mu, converged };
 }
 
 /** η = Xβ (clamped) and μ = exp(η). */
-function computeEta(x: Float64Array, beta: Float64Array, n: number, p: number, eta: Float64Array, mu: Float64Array) {
+function computeEta(sx: SparseRows, beta: Float64Array, n: number, eta: Float64Array, mu: Float64Array) {
+  const { start, col, val } = sx;
   for (let i = 0; i < n; i++) {
     let s = 0;
-    const row = i * p;
-    for (let j = 0; j < p; j++) s += x[row + j] * beta[j];
+    for (let a = start[i]; a < start[i + 1]; a++) s += val[a] * beta[col[a]];
     eta[i] = Math.max(-ETA_MAX, Math.min(ETA_MAX, s));
     mu[i] = Math.exp(eta[i]);
   }

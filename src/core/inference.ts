@@ -4,7 +4,7 @@
 import { normalQuantile, tailProbability, widening, type Backtest } from './backtest.js';
 import { fitCached, type HolidayOf, type HolidayShare, type Model, type TrainingData } from './models/model.js';
 import type { Period } from './period.js';
-import { quantileSorted, standardDeviation } from './quantile.js';
+import { quantileSelect, quantileSorted, standardDeviation } from './quantile.js';
 import { Rng } from './random.js';
 import { TUNING } from './tuning.js';
 
@@ -204,8 +204,8 @@ function widenedBand(column: Float64Array, center: number, widen: number, qLo: n
   let sum = 0;
   for (let s = 0; s < column.length; s++) sum += column[s];
   const shift = center - sum / column.length;
-  column.sort(); // in place: the caller refills it for every day; a shift moves quantiles alike
-  const lo = center + widen * (quantileSorted(column, qLo) + shift - center);
-  const hi = center + widen * (quantileSorted(column, qHi) + shift - center);
+  // selected in place (the caller refills it for every day); a shift moves quantiles alike
+  const lo = center + widen * (quantileSelect(column, qLo) + shift - center);
+  const hi = center + widen * (quantileSelect(column, qHi) + shift - center);
   return [Math.max(0, lo), Math.max(0, hi)];
 }

@@ -34,10 +34,12 @@ export function fitLevel(days: ArrayLike<number>, y: ArrayLike<number>, mu: Arra
     r[i] = varianceAt(v, m) / (m * m);
   }
   let best = { ll: -Infinity, phi: 0, q: 0 };
+  // without spread there is no level whatever φ: that likelihood is computed once
+  const flat = filter(days, z, r, 0, 0, 0, null);
   for (const phi of PHIS) {
     for (const s of SPREADS) {
       const q = s * s * (1 - phi * phi);
-      const ll = filter(days, z, r, phi, q, s * s, null);
+      const ll = s === 0 ? flat : filter(days, z, r, phi, q, s * s, null);
       if (ll > best.ll + 1e-9) best = { ll, phi, q };
     }
   }
@@ -59,7 +61,7 @@ function filter(
   for (let i = 0; i < z.length; i++) {
     if (i > 0) {
       const k = days[i] - days[i - 1];
-      const pk = phi ** k;
+      const pk = k === 1 ? phi : phi ** k; // consecutive days are the rule; pow is slow
       m *= pk;
       p = pk * pk * p + (phi < 1 ? s2 * (1 - pk * pk) : q * k);
     }

@@ -28,8 +28,8 @@ const BETAS = [0, 0.1, 0.3]; // as a share of alpha (β ≤ α keeps the model s
 const GAMMAS = [0.01, 0.05, 0.15];
 const PHIS = [0.85, 0.92, 0.98];
 
-/** Initial state from the first two weeks (or what there is). */
-function initialState(days: Int32Array, z: Float64Array): State {
+/** Initial state from the first two weeks (or what there is); `wd` holds each day's weekday. */
+function initialState(wd: Uint8Array, z: Float64Array): State {
   const season = new Float64Array(7);
   const cnt = new Float64Array(7);
   let sum = 0;
@@ -37,28 +37,29 @@ function initialState(days: Int32Array, z: Float64Array): State {
   for (let i = 0; i < m; i++) sum += z[i];
   const level = sum / m;
   for (let i = 0; i < m; i++) {
-    season[weekday(days[i])] += z[i] - level;
-    cnt[weekday(days[i])]++;
+    season[wd[i]] += z[i] - level;
+    cnt[wd[i]]++;
   }
   for (let w = 0; w < 7; w++) season[w] = cnt[w] ? season[w] / cnt[w] : 0;
   return { level, trend: 0, season };
 }
 
-/** Run the filter; fills `errors` (one-step errors) when given; returns the SSE and end state. */
-function run(days: Int32Array, z: Float64Array, p: Params, errors?: Float64Array): { sse: number; state: State } {
-  const st = initialState(days, z);
-  const s = Float64Array.from(st.season);
-  let l = st.level;
+/**
+ * Run the filter from `start`; fills `errors` (one-step errors) when given; returns the SSE
+ * and end state. `gaps[i]` is the count of missing days before point i, `wd[i]` its weekday.
+ */
+function run(gaps: Int32Array, wd: Uint8Array, z: Float64Array, start: State, p: Params, errors?: Float64Array): { sse: number; state: State } {
+  const s = Float64Array.from(start.season);
+  let l = start.level;
   let b = 0;
   let sse = 0;
   for (let i = 0; i < z.length; i++) {
     // a gap of k days: let the state run k − 1 steps without news
-    const gap = i ? days[i] - days[i - 1] - 1 : 0;
-    for (let g = 0; g < gap; g++) {
+    for (let g = 0; g < gaps[i]; g++) {
       l += p.phi * b;
       b *= p.phi;
     }
-    const w = weekday(days[i]);
+    const w = wd[i];
     const e = z[i] - (l + p.phi * b + s[w]);
     sse += e * e;
     if (errors) errors[i] = e;
@@ -79,6 +80,10 @@ function fitEts(data: TrainingData): Forecast {
   mean /= y.length;
   const c = Math.max(1, 0.1 * mean); // log(y + c): zeros allowed, low days not over-weighted
   const z = Float64Array.from(y, (v, i) => Math.log(v / ratio[data.holidayOf(days[i])] + c));
+  // what every grid point shares: weekdays, gaps and the start-up state
+  const wd = Uint8Array.from(days, weekday);
+  const gaps = Int32Array.from(days, (d, i) => (i ? d - days[i - 1] - 1 : 0));
+  const start = initialState(wd, z);
   let best: Params = { alpha: 0.1, beta: 0, gamma: 0.05, phi: 0.92 };
   let bestSse = Infinity;
   for (const alpha of ALPHAS)
@@ -86,14 +91,14 @@ function fitEts(data: TrainingData): Forecast {
       for (const gamma of GAMMAS)
         for (const phi of PHIS) {
           const p = { alpha, beta: bs * alpha, gamma: Math.min(gamma, 1 - alpha), phi };
-          const { sse } = run(days, z, p);
+          const { sse } = run(gaps, wd, z, start, p);
           if (sse < bestSse - 1e-12) {
             bestSse = sse;
             best = p;
           }
         }
   const errors = new Float64Array(z.length);
-  const { state } = run(days, z, best, errors);
+  const { state } = run(gaps, wd, z, start, best, errors);
   const sigma2 = bestSse / Math.max(1, z.length - 4);
   const settled = errors.subarray(Math.min(14, errors.length >> 1)); // past the start-up fortnight
   const noise = new BlockBootstrap(settled);
@@ -107,13 +112,17 @@ function fitEts(data: TrainingData): Forecast {
   const p = best;
   /** Cumulative damping φ + φ² + … + φ^k. */
   const damp = (k: number) => (p.phi * (1 - p.phi ** k)) / (1 - p.phi);
+  // h-step variance of ETS(A,Ad,A) beyond the day's own error (Hyndman et al. 2008, class 1):
+  // v_k = Σ_{j<k} (α + β·damp(j) + γ·[7 | j])², kept as running sums so a window costs O(h)
+  const v = [0, 0];
+  const varianceAhead = (k: number) => {
+    for (let j = v.length - 1; j < k; j++) v.push(v[j] + (p.alpha + p.beta * damp(j) + (j % 7 === 0 ? p.gamma : 0)) ** 2);
+    return v[Math.max(k, 1)];
+  };
   const point = (day: number) => {
     const k = day - last;
     const zHat = state.level + damp(k) * state.trend + state.season[weekday(day)];
-    // h-step variance of ETS(A,Ad,A) beyond the day's own error (Hyndman et al. 2008, class 1)
-    let v = 0;
-    for (let j = 1; j < k; j++) v += (p.alpha + p.beta * damp(j) + (j % 7 === 0 ? p.gamma : 0)) ** 2;
-    return Math.max(0, Math.exp(zHat + (sigma2 * v) / 2) * smear - c) * ratio[data.holidayOf(day)];
+    return Math.max(0, Math.exp(zHat + (sigma2 * varianceAhead(k)) / 2) * smear - c) * ratio[data.holidayOf(day)];
   };
   return {
     mean: (future) => Float64Array.from(future, point),
