@@ -31,13 +31,13 @@ export function varianceAt(v: VarianceFn, mu: number): number {
  * zeros (one weekday dummy of six, holidays now and then): sums over the non-zeros alone
  * are the same sums, in the same order, at a fraction of the work.
  */
-interface SparseRows {
+export interface SparseRows {
   start: Int32Array;
   col: Int32Array;
   val: Float64Array;
 }
 
-function sparseRows(x: Float64Array, n: number, p: number): SparseRows {
+export function sparseRows(x: Float64Array, n: number, p: number): SparseRows {
   const start = new Int32Array(n + 1);
   const col: number[] = [];
   const val: number[] = [];

@@ -85,11 +85,11 @@ export function levelMultiplier(l: LevelFit, day: number): number {
   return Math.exp(l.m * l.phi ** (day - l.lastDay));
 }
 
-/** Simulate one level path over `days` (ascending, after the training data) into `out`. */
-export function simulateLevel(l: LevelFit, days: ArrayLike<number>, rng: Rng, out: Float64Array): void {
+/** Simulate one path of the log-level ℓ over `days` (ascending, after the training data) into `out`. */
+export function simulateLogLevel(l: LevelFit, days: ArrayLike<number>, rng: Rng, out: Float64Array): void {
   const s2 = l.phi < 1 ? l.q / (1 - l.phi * l.phi) : 0;
   if (s2 === 0 && l.p === 0 && l.m === 0) {
-    out.fill(1, 0, days.length);
+    out.fill(0, 0, days.length);
     return;
   }
   // consecutive days (k = 1) are the rule: their decay and noise are computed once
@@ -103,7 +103,7 @@ export function simulateLevel(l: LevelFit, days: ArrayLike<number>, rng: Rng, ou
       const pk = l.phi ** k;
       x = pk * x + Math.sqrt(Math.max(0, s2 * (1 - pk * pk))) * rng.normal();
     }
-    out[t] = Math.exp(x);
+    out[t] = x;
     prev = days[t];
   }
 }

@@ -4,10 +4,10 @@
 // multiplicative (a Saturday is ×1.7 whatever the level) and forecasts never negative.
 // Paths draw the coefficients from their (misfit-inflated) covariance, a level path,
 // and day noise: block-bootstrapped residuals, or negative-binomial/Gamma draws.
-import { clusterCovariance, estimateVariance, fitLogLink, varianceAt, type VarianceFn } from '../glm.js';
+import { clusterCovariance, estimateVariance, fitLogLink, sparseRows, varianceAt, type VarianceFn } from '../glm.js';
 import { cholesky } from '../linalg.js';
 import { BlockBootstrap } from '../noise.js';
-import { fitLevel, levelMultiplier, simulateLevel, type LevelFit } from '../level.js';
+import { fitLevel, levelMultiplier, simulateLogLevel, type LevelFit } from '../level.js';
 import type { Rng } from '../random.js';
 import { TUNING } from '../tuning.js';
 import { weekday } from '../dates.js';
@@ -130,31 +130,30 @@ class RegressionForecast implements Forecast {
     const h = days.length;
     const p = this.design.p;
     const x = designMatrix(this.design, days);
-    // η* = Xβ̂ + (XL)z: precompute Xβ̂ and XL once, so a draw costs h·p, not h·p + p²
     const eta = new Float64Array(h);
-    const xl = new Float64Array(h * p);
-    for (let t = 0; t < h; t++) {
-      let e = 0;
-      for (let j = 0; j < p; j++) {
-        e += x[t * p + j] * this.beta[j];
-        let v = 0;
-        for (let i = j; i < p; i++) v += x[t * p + i] * this.chol[i * p + j];
-        xl[t * p + j] = v;
-      }
-      eta[t] = e;
-    }
+    for (let t = 0; t < h; t++) for (let j = 0; j < p; j++) eta[t] += x[t * p + j] * this.beta[j];
+    // η* = Xβ̂ + X(Lz): a draw's coefficient shift Lz costs p², then each day only its
+    // row's few non-zeros (intercept, trend, its weekday)
+    const { start, col, val } = sparseRows(x, h, p);
+    const l = this.chol;
     const out = new Float64Array(draws * h);
     const z = new Float64Array(p);
+    const shift = new Float64Array(p);
     const r = new Float64Array(h);
-    const lv = new Float64Array(h);
+    const level = new Float64Array(h);
     for (let s = 0; s < draws; s++) {
       for (let j = 0; j < p; j++) z[j] = rng.normal();
+      for (let i = 0; i < p; i++) {
+        let v = 0;
+        for (let j = 0; j <= i; j++) v += l[i * p + j] * z[j];
+        shift[i] = v;
+      }
       if (!this.parametric) this.noise.sample(r, 0, h, rng);
-      simulateLevel(this.level, days, rng, lv);
+      simulateLogLevel(this.level, days, rng, level);
       for (let t = 0; t < h; t++) {
         let e = eta[t];
-        for (let j = 0; j < p; j++) e += xl[t * p + j] * z[j];
-        const m = Math.exp(Math.min(30, e)) * lv[t];
+        for (let a = start[t]; a < start[t + 1]; a++) e += val[a] * shift[col[a]];
+        const m = Math.exp(Math.min(30, e) + level[t]);
         out[s * h + t] = this.parametric
           ? drawDay(rng, m, varianceAt(this.variance, m), this.parametric.counts)
           : Math.max(0, m + Math.sqrt(varianceAt(this.variance, m)) * r[t]);
