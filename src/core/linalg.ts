@@ -1,4 +1,4 @@
-// Tiny dense linear algebra for p × p systems (p ≲ 20): all a GLM needs.
+// Tiny dense linear algebra for p × p systems (p ≲ 20): all a GLM needs; and array helpers.
 // Matrices are row-major Float64Array of length p*p.
 
 /**
@@ -50,6 +50,16 @@ export function cholInverse(l: Float64Array, p: number): Float64Array {
     for (let i = 0; i < p; i++) inv[i * p + j] = col[i];
   }
   return inv;
+}
+
+/**
+ * `Float64Array.from(src, f)` as a plain loop: V8 runs typed-array `from` with a mapping
+ * function through the iterator protocol, ~15× slower, and the core calls it in hot paths.
+ */
+export function mapToFloat64(src: ArrayLike<number>, f: (v: number, i: number) => number): Float64Array {
+  const out = new Float64Array(src.length);
+  for (let i = 0; i < src.length; i++) out[i] = f(src[i], i);
+  return out;
 }
 
 /** Dot product of the first n entries. */

@@ -8,6 +8,7 @@ import type { Rng } from '../random.js';
 import { weekday } from '../dates.js';
 import type { Forecast, Model, TrainingData } from './model.js';
 import { holidayRatios } from './holiday-ratio.js';
+import { mapToFloat64 } from '../linalg.js';
 
 interface Params {
   alpha: number;
@@ -79,11 +80,18 @@ function fitEts(data: TrainingData): Forecast {
   for (let i = 0; i < y.length; i++) mean += y[i];
   mean /= y.length;
   const c = Math.max(1, 0.1 * mean); // log(y + c): zeros allowed, low days not over-weighted
-  const z = Float64Array.from(y, (v, i) => Math.log(v / ratio[data.holidayOf(days[i])] + c));
-  // what every grid point shares: weekdays, gaps and the start-up state
-  const wd = Uint8Array.from(days, weekday);
-  const gaps = Int32Array.from(days, (d, i) => (i ? d - days[i - 1] - 1 : 0));
-  const start = initialState(wd, z);
+  // the series on the filter's scale, and what every grid point shares: weekdays, gaps
+  // (plain loops: typed-array `from` with a function is ~15× slower in V8)
+  const n = days.length;
+  const z = new Float64Array(n);
+  const wd = new Uint8Array(n);
+  const gaps = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    z[i] = Math.log(y[i] / ratio[data.holidayOf(days[i])] + c);
+    wd[i] = weekday(days[i]);
+    if (i) gaps[i] = days[i] - days[i - 1] - 1;
+  }
+  const start = initialState(wd, z); // and the start-up state
   let best: Params = { alpha: 0.1, beta: 0, gamma: 0.05, phi: 0.92 };
   let bestSse = Infinity;
   for (const alpha of ALPHAS)
@@ -125,7 +133,7 @@ function fitEts(data: TrainingData): Forecast {
     return Math.max(0, Math.exp(zHat + (sigma2 * varianceAhead(k)) / 2) * smear - c) * ratio[data.holidayOf(day)];
   };
   return {
-    mean: (future) => Float64Array.from(future, point),
+    mean: (future) => mapToFloat64(future, point),
     simulate(future, draws, rng: Rng) {
       const h = future.length;
       const out = new Float64Array(draws * h);

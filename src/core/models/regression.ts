@@ -100,23 +100,29 @@ function designMatrix(d: Design, days: ArrayLike<number>): Float64Array {
   return x;
 }
 
+/** What only simulated paths (and the summary) need: worked out on first use. */
+interface PathParts {
+  /** Variance of the day noise around regression × level. */
+  variance: VarianceFn;
+  noise: BlockBootstrap;
+  /** Cholesky factor of the (misfit-inflated) coefficient covariance. */
+  chol: Float64Array;
+}
+
 class RegressionForecast implements Forecast {
-  private readonly chol: Float64Array;
+  private parts: PathParts | null = null;
   constructor(
     private readonly design: Design,
     private readonly beta: Float64Array,
-    cov: Float64Array,
-    private readonly variance: VarianceFn,
-    private readonly noise: BlockBootstrap,
     private readonly converged: boolean,
-    inflation: number,
     private readonly level: LevelFit,
     private readonly parametric: { counts: boolean } | null,
-  ) {
-    const p = design.p;
-    const scaled = cov.map((c) => c * inflation);
-    for (let j = 0; j < p; j++) scaled[j * p + j] += 1e-12;
-    this.chol = cholesky(scaled, p) ?? new Float64Array(p * p);
+    /** Backtests only score point forecasts of most fits: the rest waits until asked for. */
+    private readonly makeParts: () => PathParts,
+  ) {}
+
+  private get paths(): PathParts {
+    return (this.parts ??= this.makeParts());
   }
 
   mean(days: ArrayLike<number>): Float64Array {
@@ -135,7 +141,7 @@ class RegressionForecast implements Forecast {
     // η* = Xβ̂ + X(Lz): a draw's coefficient shift Lz costs p², then each day only its
     // row's few non-zeros (intercept, trend, its weekday)
     const { start, col, val } = sparseRows(x, h, p);
-    const l = this.chol;
+    const { chol: l, noise, variance } = this.paths;
     const out = new Float64Array(draws * h);
     const z = new Float64Array(p);
     const shift = new Float64Array(p);
@@ -148,15 +154,15 @@ class RegressionForecast implements Forecast {
         for (let j = 0; j <= i; j++) v += l[i * p + j] * z[j];
         shift[i] = v;
       }
-      if (!this.parametric) this.noise.sample(r, 0, h, rng);
+      if (!this.parametric) noise.sample(r, 0, h, rng);
       simulateLogLevel(this.level, days, rng, level);
       for (let t = 0; t < h; t++) {
         let e = eta[t];
         for (let a = start[t]; a < start[t + 1]; a++) e += val[a] * shift[col[a]];
         const m = Math.exp(Math.min(30, e) + level[t]);
         out[s * h + t] = this.parametric
-          ? drawDay(rng, m, varianceAt(this.variance, m), this.parametric.counts)
-          : Math.max(0, m + Math.sqrt(varianceAt(this.variance, m)) * r[t]);
+          ? drawDay(rng, m, varianceAt(variance, m), this.parametric.counts)
+          : Math.max(0, m + Math.sqrt(varianceAt(variance, m)) * r[t]);
       }
     }
     return out;
@@ -164,12 +170,13 @@ class RegressionForecast implements Forecast {
 
   summary() {
     const d = this.design;
+    const { variance, noise } = this.paths;
     const out: Record<string, number | string | boolean> = {
       ...(d.trend ? { trendPerYear: round4(Math.exp(this.beta[1]) - 1) } : {}),
       yearlySeasonality: d.harmonics > 0,
-      dispersionA: round4(this.variance.a),
-      dispersionB: round4(this.variance.b),
-      residualLag1: round4(this.noise.lag1),
+      dispersionA: round4(variance.a),
+      dispersionB: round4(variance.b),
+      residualLag1: round4(noise.lag1),
       levelPhi: this.level.phi,
       levelSd: round4(this.level.phi < 1 ? Math.sqrt(this.level.q / (1 - this.level.phi ** 2)) : 0),
       levelNow: round4(Math.exp(this.level.m)),
@@ -213,7 +220,8 @@ function drawDay(rng: Rng, m: number, v: number, counts: boolean): number {
 
 /**
  * Fit in stages: Poisson-weighted IRLS, the moment variance, a refit with it, then the
- * level filter on the residuals and the day noise around regression × level.
+ * level filter on the residuals; the day noise around regression × level and the
+ * coefficients' inflated covariance only when paths are drawn.
  */
 export function fitRegression(data: TrainingData, spec: RegressionSpec): Forecast {
   const design = makeDesign(data, spec.trend, spec.control ?? false);
@@ -223,16 +231,21 @@ export function fitRegression(data: TrainingData, spec: RegressionSpec): Forecas
   const variance = estimateVariance(data.y, first.mu);
   const fit = fitLogLink(x, data.y, design.p, prior, variance, first.beta);
   const level = fitLevel(data.days, data.y, fit.mu, variance);
-  const adjusted = fit.mu.map((m, i) => m * Math.exp(level.filtered[i]));
-  const noiseVariance = estimateVariance(data.y, adjusted);
-  const noise = BlockBootstrap.fromFit(data.y, adjusted, noiseVariance, TUNING.blockPoints[data.period]);
-  // slow misfit makes the trend less certain than independent days suggest: take the
-  // larger of the lag-1 inflation and the monthly-cluster sandwich's inflation of the slope
-  const sandwich = clusterCovariance(x, data.y, data.days, fit.mu, variance, fit.cov, design.p, TUNING.clusterDays);
-  const p = design.p;
-  const k = design.trend ? 1 : 0; // the slope, or else the intercept, carries slow misfit
-  const ratio = sandwich[k * p + k] / Math.max(fit.cov[k * p + k], 1e-300);
-  const inflation = Math.max(noise.varianceInflation, Number.isFinite(ratio) ? ratio : 1);
   const parametric = spec.noise === 'parametric' ? { counts: data.y.every((v) => Number.isInteger(v)) } : null;
-  return new RegressionForecast(design, fit.beta, fit.cov, noiseVariance, noise, fit.converged, inflation, level, parametric);
+  const parts = (): PathParts => {
+    const adjusted = fit.mu.map((m, i) => m * Math.exp(level.filtered[i]));
+    const noiseVariance = estimateVariance(data.y, adjusted);
+    const noise = BlockBootstrap.fromFit(data.y, adjusted, noiseVariance, TUNING.blockPoints[data.period]);
+    // slow misfit makes the trend less certain than independent days suggest: take the
+    // larger of the lag-1 inflation and the monthly-cluster sandwich's inflation of the slope
+    const sandwich = clusterCovariance(x, data.y, data.days, fit.mu, variance, fit.cov, design.p, TUNING.clusterDays);
+    const p = design.p;
+    const k = design.trend ? 1 : 0; // the slope, or else the intercept, carries slow misfit
+    const ratio = sandwich[k * p + k] / Math.max(fit.cov[k * p + k], 1e-300);
+    const inflation = Math.max(noise.varianceInflation, Number.isFinite(ratio) ? ratio : 1);
+    const scaled = fit.cov.map((c) => c * inflation);
+    for (let j = 0; j < p; j++) scaled[j * p + j] += 1e-12;
+    return { variance: noiseVariance, noise, chol: cholesky(scaled, p) ?? new Float64Array(p * p) };
+  };
+  return new RegressionForecast(design, fit.beta, fit.converged, level, parametric, parts);
 }

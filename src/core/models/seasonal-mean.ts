@@ -7,6 +7,7 @@ import type { Rng } from '../random.js';
 import { weekday } from '../dates.js';
 import type { Forecast, Model, TrainingData } from './model.js';
 import { holidayRatios } from './holiday-ratio.js';
+import { mapToFloat64 } from '../linalg.js';
 
 const WEEKS = 8;
 
@@ -53,7 +54,7 @@ function fitSeasonalMean(data: TrainingData): Forecast {
   }
   const noise = new BlockBootstrap(Float64Array.from(recent));
   return {
-    mean: (days) => Float64Array.from(days, expected),
+    mean: (days) => mapToFloat64(days, expected),
     simulate(days, draws, rng: Rng) {
       const h = days.length;
       const out = new Float64Array(draws * h);
