@@ -10,6 +10,8 @@ export const FIXTURES = join(ROOT, 'fixtures');
 
 export interface Run {
   status: number | null;
+  /** The signal that ended it (runBin only). */
+  signal?: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -37,18 +39,18 @@ export function tempFile(name: string, content: string | Uint8Array): string {
   return p;
 }
 
-/** The binary, asynchronously (several at once), killed after a minute. */
-export function runBin(args: string[], env: Record<string, string> = {}): Promise<Run> {
+/** The binary, asynchronously (several at once); SIGKILL after `killAfter` ms (a minute). */
+export function runBin(args: string[], env: Record<string, string> = {}, killAfter = 60_000): Promise<Run> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', DEBUG: '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('close', (status) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), killAfter);
+    child.on('close', (status, signal) => {
       clearTimeout(timer);
-      done({ status, stdout, stderr });
+      done({ status, signal, stdout, stderr });
     });
   });
 }

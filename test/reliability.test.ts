@@ -16,35 +16,12 @@ import { ingestFile } from '../src/ingest/index.js';
 import { DEFAULTS, FORMATS } from '../src/options.js';
 import { cell } from '../src/render/csv.js';
 import { render } from '../src/render/index.js';
-import { BIN, ROOT, tempDir } from './cli-helpers.js';
+import { BIN, ROOT, runBin, tempDir } from './cli-helpers.js';
 
 /** A small daily aggregate (90 days): every run here is cheap. */
 const INPUT = path.join(ROOT, 'test', 'bad-inputs', 'ok-daily.csv');
 const INCIDENT = '2025-03-15';
 const BASE = ['estimate', INPUT, '--incident', INCIDENT, '--model', 'trend'];
-
-interface Run {
-  status: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The binary, asynchronously; `killAfter` ms → SIGKILL. */
-function runBin(args: string[], env: Record<string, string> = {}, killAfter?: number): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', DEBUG: '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), killAfter ?? 60_000);
-    child.on('close', (status, signal) => {
-      clearTimeout(timer);
-      done({ status, signal, stdout, stderr });
-    });
-  });
-}
 
 describe('--out: atomic, never truncated, never the input', { timeout: 90_000 }, () => {
   it('a failing run leaves an existing output as it was, and no temp file', async () => {
