@@ -139,24 +139,31 @@ function fitEts(data: TrainingData): Forecast {
       const out = new Float64Array(draws * h);
       const e = new Float64Array(h);
       const s = new Float64Array(7);
+      // per day, the same in every path: weekday, days skipped before it, holiday ratio
+      const wd = new Uint8Array(h);
+      const skip = new Int32Array(h);
+      const hr = new Float64Array(h);
+      for (let t = 0; t < h; t++) {
+        wd[t] = weekday(future[t]);
+        skip[t] = future[t] - (t ? future[t - 1] : last) - 1;
+        hr[t] = ratio[data.holidayOf(future[t])];
+      }
       for (let d = 0; d < draws; d++) {
         noise.sample(e, 0, h, rng);
         let l = state.level;
         let b = state.trend;
         s.set(state.season);
-        let prev = last;
         for (let t = 0; t < h; t++) {
-          for (let g = prev + 1; g < future[t]; g++) {
+          for (let g = 0; g < skip[t]; g++) {
             l += p.phi * b;
             b *= p.phi;
           }
-          prev = future[t];
-          const w = weekday(future[t]);
+          const w = wd[t];
           const zt = l + p.phi * b + s[w] + e[t];
           l = l + p.phi * b + p.alpha * e[t];
           b = p.phi * b + p.beta * e[t];
           s[w] += p.gamma * e[t];
-          out[d * h + t] = Math.max(0, Math.exp(zt) - c) * ratio[data.holidayOf(future[t])];
+          out[d * h + t] = Math.max(0, Math.exp(zt) - c) * hr[t];
         }
       }
       return out;

@@ -60,11 +60,14 @@ function fitSeasonalMean(data: TrainingData): Forecast {
       const out = new Float64Array(draws * h);
       const r = new Float64Array(h);
       const m = new Float64Array(7);
+      const wd = new Uint8Array(h);
+      for (let t = 0; t < h; t++) wd[t] = weekday(days[t]);
+      const hr = mapToFloat64(days, (day) => ratio[data.holidayOf(day)]);
       for (let s = 0; s < draws; s++) {
         for (let w = 0; w < 7; w++) m[w] = Math.max(0, mean[w] + se[w] * rng.normal());
         noise.sample(r, 0, h, rng);
         for (let t = 0; t < h; t++) {
-          const e = m[weekday(days[t])] * ratio[data.holidayOf(days[t])];
+          const e = m[wd[t]] * hr[t];
           out[s * h + t] = Math.max(0, e * (1 + r[t]));
         }
       }
