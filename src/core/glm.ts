@@ -26,17 +26,18 @@ export function varianceAt(v: VarianceFn, mu: number): number {
   return Math.max(v.a * mu + v.b * mu * mu, 1e-9 * (1 + mu * mu));
 }
 
-/**
- * The non-zero entries of a row-major (n × p) matrix, row by row. Designs are mostly
- * zeros (one weekday dummy of six, holidays now and then): sums over the non-zeros alone
- * are the same sums, in the same order, at a fraction of the work.
- */
+/** The non-zero entries of a matrix, row by row: row i's are at start[i] … start[i+1]. */
 export interface SparseRows {
   start: Int32Array;
   col: Int32Array;
   val: Float64Array;
 }
 
+/**
+ * The non-zeros of a row-major (n × p) matrix. Designs are mostly zeros (one weekday
+ * dummy of six, holidays now and then): sums over the non-zeros alone are the same sums,
+ * in the same order, at a fraction of the work.
+ */
 export function sparseRows(x: Float64Array, n: number, p: number): SparseRows {
   const start = new Int32Array(n + 1);
   const col: number[] = [];
