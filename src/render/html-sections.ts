@@ -5,6 +5,7 @@ import { escapeHtml as e } from './escape.js';
 import { interestOf, placeboOf, recoveryOf } from './extras.js';
 import { formatDate, formatMoney, formatOrders, formatPercent, formatSpan, LABELS, type Lang } from './i18n.js';
 import { words } from './words.js';
+import { modelDescription, modelReason, warningText } from './ko-prose.js';
 
 type Fmt = (v: number | null) => string;
 
@@ -79,7 +80,7 @@ export function recoverySection(c: Claim, lang: Lang): string {
 /** Warnings with their stable codes. */
 export function warningsSection(c: Claim, lang: Lang): string {
   const W = words(lang);
-  const items = c.warnings.map((w) => `<div class="warn"><code>${e(w.code)}</code> ${e(w.message)}</div>`);
+  const items = c.warnings.map((w) => `<div class="warn"><code>${e(w.code)}</code> ${e(warningText(w, lang))}</div>`);
   return `<h2>${e(W.sections.warnings)}</h2>${items.length ? items.join('\n') : `<p>${e(W.noWarnings)}</p>`}`;
 }
 
@@ -89,8 +90,8 @@ export function modelSection(c: Claim, lang: Lang): string {
   const md = c.model;
   const pct = (v: number | null) => e(formatPercent(v));
   const kv = [
-    [W.modelRows.name, `<b>${e(md.name)}</b>`], [W.modelRows.description, e(md.description)],
-    [W.modelRows.selection, e(W.selection[md.selection])], [W.modelRows.reason, e(md.reason)],
+    [W.modelRows.name, `<b>${e(md.name)}</b>`], [W.modelRows.description, e(modelDescription(md, lang))],
+    [W.modelRows.selection, e(W.selection[md.selection])], [W.modelRows.reason, e(modelReason(md, lang))],
   ].map(([k, v]) => `<tr><th scope="row">${e(k)}</th><td>${v}</td></tr>`).join('');
   const cands = md.candidates.map((k) => {
     const chosen = k.name === md.name;

@@ -6,6 +6,7 @@ import { printableClaim } from './escape.js';
 import { formatMoney, formatOrders, formatPercent, LABELS } from './i18n.js';
 import type { RenderOptions } from './index.js';
 import { sparkRows } from './sparkline.js';
+import { warningText } from './ko-prose.js';
 
 /** Render the claim as a terminal table (colour only when `opts.color`). */
 export function renderTable(raw: Claim, opts: RenderOptions): string {
@@ -37,7 +38,7 @@ export function renderTable(raw: Claim, opts: RenderOptions): string {
   const lines = [...head, t.toString(), `${L.probability}: ${formatPercent(sig)}`, ...spark];
   if (claim.warnings.length) {
     lines.push(c.yellow(`${L.warnings}:`));
-    for (const wn of claim.warnings) lines.push(c.yellow(`  ${wn.code}: ${wn.message}`));
+    for (const wn of claim.warnings) lines.push(c.yellow(`  ${wn.code}: ${warningText(wn, opts.lang)}`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -6,6 +6,7 @@ import { printableClaim } from './escape.js';
 import { formatDate, formatMoney, formatOrders, formatPercent, LABELS, type Lang } from './i18n.js';
 import { interestOf, placeboOf, recoveryOf } from './extras.js';
 import type { RenderOptions } from './index.js';
+import { modelDescription, modelReason, warningText } from './ko-prose.js';
 
 /** The claim in words, in English or Korean. */
 export function renderText(raw: Claim, o: RenderOptions): string {
@@ -90,11 +91,11 @@ function korean(c: Claim): string[] {
       (x.sig[0].pValue < 1 - x.pct / 100 ? `${x.pct}% 수준에서 이 부족은 우연으로 보기 어렵습니다.` : `${x.pct}% 수준에서는 이것만으로 결론을 내리기 어렵습니다.`) +
       (x.sig[0].placebo ? ` 위약 검정(기준 기간 안의 가상 사고 ${x.sig[0].placebo.windows}번에 같은 모형 적용)의 ${name[x.sig[0].metric]} p = ${x.sig[0].placebo.pValue}입니다.` : ''));
   }
-  out.push(`추정 방법: 기준 기간 ${x.base.from}~${x.base.to}(${x.base.days}일)에 "${c.model.name}" 모형(${c.model.description})을 적합하여 ` +
-    `손실 기간으로 연장했습니다. 선택 이유: ${c.model.reason}. 구간은 손실 기간 전체의 모의 미래 경로에서 구했고` +
+  out.push(`추정 방법: 기준 기간 ${x.base.from}~${x.base.to}(${x.base.days}일)에 "${c.model.name}" 모형(${modelDescription(c.model, 'ko')})을 적합하여 ` +
+    `손실 기간으로 연장했습니다. 선택 이유: ${modelReason(c.model, 'ko')}. 구간은 손실 기간 전체의 모의 미래 경로에서 구했고` +
     (x.cal ? `, 기준 기간 안의 과거 ${x.cal.horizon}일 구간 ${x.cal.windows}개에서 모형이 빗나간 정도에 맞추어 퍼짐을 ×${x.cal.widening} 조정했습니다.` : '.'));
   if (x.recovery !== undefined) out.push(x.recovery ? `회복: ${x.recovery}에 판매가 예상 수준으로 회복되었습니다.` : '회복: 손실 기간이 끝날 때까지 판매가 예상 수준으로 회복되지 않았습니다.');
-  if (c.warnings.length) out.push(`경고: ${c.warnings.map((w) => `${w.message} [${w.code}]`).join('; ')}.`);
+  if (c.warnings.length) out.push(`경고: ${c.warnings.map((w) => `${warningText(w, 'ko')} [${w.code}]`).join('; ')}`);
   return out;
 }
 

@@ -1,0 +1,90 @@
+// Korean for the claim's English prose: each model's description, why the model was
+// chosen, and what each warning code means. The claim keeps its English sentences (the
+// record that programs and other tools read, next to codes and numbers); Korean reports
+// show these instead, with a warning's English detail beside it for its numbers and dates.
+import type { Claim } from '../core/claim.js';
+import { TUNING } from '../core/tuning.js';
+import type { Warning } from '../core/types.js';
+import { formatPercent, type Lang } from './i18n.js';
+
+const MODELS: Record<string, string> = {
+  trend: '추세, 요일·공휴일 효과(기준 기간이 2년 이상이면 연간 계절성 포함), 천천히 움직이는 수준, 재표집한 일별 변동으로 이루어진 로그-선형 회귀',
+  count: '추세 없이 요일·공휴일 효과와 천천히 움직이는 수준을 둔 음이항 회귀 (하루 주문이 적은 판매자용)',
+  ets: '로그 척도에서 감쇠 추세와 주간 계절성을 둔 지수평활, 공휴일은 기준 기간의 비율로 나누어 제거',
+  'seasonal-mean': '전후 비교 기준선: 기준 기간 마지막 8주의 같은 요일 평균 (공휴일은 비율로 조정)',
+  ensemble: '추세(trend)·주문수(count)·지수평활(ets)·요일평균(seasonal-mean) 모형의 동일 가중 평균; 모의 경로는 각 모형에서 번갈아 뽑음',
+  control: '대조 계열(다른 판매 채널이나 시장 전체)에 대한 로그-선형 회귀, 요일·공휴일 효과와 천천히 움직이는 수준 포함',
+};
+
+const WARNINGS: Record<string, string> = {
+  MISSING_DAYS: '행이나 값이 없는 날이 있습니다. 0이 아니라 모르는 값으로 두었습니다.',
+  NO_ORDERS_COLUMN: '주문 수 열이 없어 매출만 추정했습니다.',
+  NO_REVENUE_COLUMN: '매출 열이 없어 주문 수만 추정했습니다.',
+  EMPTY_VALUES: '주문 수나 매출 칸이 빈 행이 있습니다. 그날의 해당 값은 모르는 값으로 두었습니다.',
+  NEGATIVE_AMOUNTS: '금액이 음수인 행(환불 조정)은 제외했습니다. 매출은 총매출입니다.',
+  ONE_ROW_PER_DAY: '날마다 행이 정확히 하나입니다. 일별 합계 파일이라면 금액 열을 매출로 지정하십시오(--columns).',
+  WIDE_DATE_RANGE: '날짜 범위가 10년을 넘습니다. 연도가 잘못 입력되지 않았는지 확인하십시오.',
+  PREAMBLE: '머리글 위의 줄은 읽지 않았습니다.',
+  MULTIPLE_SELLERS: '판매자 열에 여러 판매자가 있지만 모두 한 판매자로 읽었습니다. 나누려면 batch --by를 쓰십시오.',
+  HOLIDAY_IN_LOSS_WINDOW: '손실 기간에 명절(설·추석)이 있습니다. 그 효과는 기준 기간의 명절에서 추정했습니다.',
+  HOLIDAY_NOT_IN_BASELINE: '손실 기간에 명절이 있으나 기준 기간에는 없어 그 효과를 반영하지 못했습니다. 해당 날짜를 --exclude로 빼는 것을 고려하십시오.',
+  SHORT_BASELINE: '기준 기간의 자료가 8주보다 짧아 요일 양상과 추세가 불확실합니다.',
+  NOT_CALIBRATED: '기준 기간이 짧아 과거 구간으로 모형을 시험할 수 없었습니다. 구간이 과거 오차에 맞추어 보정되지 않았습니다.',
+  POOR_FIT: '과거 시험 예측이 모형의 예상보다 크게 빗나가 구간을 넓혔습니다.',
+  MISSING_LOSS_DAYS: '손실 기간 중 자료가 없는 날은 실제와 예상 양쪽에서 뺐습니다.',
+  UNTIL_BEYOND_DATA: '손실 기간이 자료의 마지막 날보다 깁니다.',
+  BASELINE_CLIPPED: '기준 기간이 자료의 첫날부터 시작합니다(요청한 시작일보다 늦음).',
+  INTEREST_AS_OF_EARLY: '이자 기준일(--as-of)이 손실 기간이 끝나기 전이라 그 뒤의 날에는 이자가 붙지 않습니다.',
+  INCIDENT_MID_PERIOD: '사고일이 주·월 중간에 있어 그 주·월 전체를 손실 기간에 넣었습니다.',
+  CONTROL_GAPS: '손실 기간 중 대조 계열이 빈 날은 마지막으로 알려진 값을 이어 썼습니다.',
+};
+
+/** Korean description of a model, or null for a name this table does not know. */
+export function modelDescriptionKo(name: string): string | null {
+  return MODELS[name] ?? null;
+}
+
+/** What a warning code means, in Korean, or null for a code this table does not know. */
+export function warningKo(code: string): string | null {
+  return WARNINGS[code] ?? null;
+}
+
+/** The warning codes explained in Korean (a test checks every code the program emits is here). */
+export const KO_WARNING_CODES: readonly string[] = Object.keys(WARNINGS);
+
+/**
+ * Why the model was chosen, in Korean, from the claim's own fields (the same cases as the
+ * core's English reason: named, too short to backtest, the only candidate, the default
+ * kept, a candidate that beat it). The default is `control` when it was a candidate.
+ */
+export function reasonKo(model: Claim['model']): string {
+  const pct = (v: number | null) => formatPercent(v);
+  const me = model.candidates.find((c) => c.name === model.name);
+  const score = me?.score ?? null;
+  if (model.selection === 'named') return `--model ${model.name}로 지정했습니다. 과거 시험 예측의 기간 합계 오차는 ${pct(score)}입니다`;
+  if (score === null) return `기준 기간이 짧아 과거 구간으로 시험할 수 없어 기본 모형 ${model.name}을(를) 썼습니다`;
+  if (model.candidates.length === 1) return `${model.name}이(가) 유일한 후보입니다. 과거 시험 예측의 기간 합계 오차는 ${pct(score)}입니다`;
+  const others = model.candidates.filter((c) => c.name !== model.name).map((c) => `${c.name} ${pct(c.score)}`).join(', ');
+  const preferred = model.candidates.some((c) => c.name === 'control') ? 'control' : TUNING.defaultModel;
+  const margin = `${100 * TUNING.switchMargin}%`;
+  if (model.name === preferred) {
+    return `${model.name}은(는) 기본 모형이며, 과거 시험 예측의 기간 합계 오차(${pct(score)})보다 ${margin} 이상 낮은 후보가 없었습니다 (${others})`;
+  }
+  return `${model.name}의 과거 시험 예측 오차가 기본 모형보다 ${margin} 이상 낮았습니다 (${pct(score)}; ${others})`;
+}
+
+/** A model's description in `lang` (English: the claim's own). */
+export function modelDescription(model: Claim['model'], lang: Lang): string {
+  return (lang === 'ko' && modelDescriptionKo(model.name)) || model.description;
+}
+
+/** Why the model was chosen, in `lang` (English: the claim's own). */
+export function modelReason(model: Claim['model'], lang: Lang): string {
+  return lang === 'ko' ? reasonKo(model) : model.reason;
+}
+
+/** A warning in `lang`: Korean says what it means, then the claim's detail (numbers, dates). */
+export function warningText(w: Warning, lang: Lang): string {
+  const ko = lang === 'ko' ? warningKo(w.code) : null;
+  return ko ? `${ko} (${w.message})` : w.message;
+}
