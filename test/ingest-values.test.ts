@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../src/core/dates.js';
-import { civilDay, parseDate } from '../src/ingest/parse-date.js';
+import { civilDay, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
 import { classifyStatus, isTotalLabel, parseCount, parseMoney } from '../src/ingest/values.js';
 
 describe('parseDate', () => {
@@ -107,6 +107,21 @@ describe('parseDate', () => {
       const want = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
       expect(parseDate(new Date(t).toISOString(), tz)).toBe(want);
     }), { numRuns: 2000 });
+  });
+
+  it('reads the zone\'s day from format() exactly as from formatToParts, in every zone and year', () => {
+    // the fast reader of en-US `M/D/YYYY` against the layout-independent parts, 1899 … 3000
+    const zones = Intl.supportedValuesOf('timeZone');
+    const instant = fc.integer({ min: Date.UTC(1899, 11, 31), max: Date.UTC(3000, 0, 1) });
+    fc.assert(fc.property(instant, fc.constantFrom(...zones), (t, tz) => {
+      const z = ZoneDays.of(tz);
+      expect(z.dayAt(t)).toBe(z.dayFromParts(t));
+    }), { numRuns: 5000 });
+  });
+
+  it('shares one ZoneDays per zone', () => {
+    expect(ZoneDays.of('Asia/Seoul')).toBe(ZoneDays.of('Asia/Seoul'));
+    expect(ZoneDays.of('Asia/Seoul')).not.toBe(ZoneDays.of('UTC'));
   });
 });
 
