@@ -3,7 +3,6 @@
 // in small chunks (one message per chunk, not per seller: a message costs ~0.7 ms). A worker
 // that dies (a crash, out of memory) costs only the seller that killed it a `failed` row:
 // its chunk's sellers are retried one by one.
-import { availableParallelism } from 'node:os';
 import Tinypool from 'tinypool';
 import { errorRow, runSellers, type SellerOutcome, type SellerTask } from './seller.js';
 
@@ -11,11 +10,6 @@ import { errorRow, runSellers, type SellerOutcome, type SellerTask } from './sel
 export interface SellerRunner {
   run(tasks: SellerTask[], signal?: AbortSignal): Promise<SellerOutcome[]>;
   close(): Promise<void>;
-}
-
-/** Default --jobs: the CPUs this process may use. */
-export function defaultJobs(): number {
-  return availableParallelism();
 }
 
 /** Thrown by run() for a chunk cancelled by the signal before it finished (it has no rows). */

@@ -1,20 +1,8 @@
 // `loss-calc batch <folder | file --by <column>>`: every seller's claim and one summary.
-import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+// This file registers the command; batch-run.ts does the work.
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { defaultJobs } from '../batch/pool.js';
-import { readManifest, type Manifest } from '../batch/manifest.js';
-import { Progress } from '../batch/progress.js';
-import { runBatch, type BatchResult } from '../batch/run.js';
-import { renderSummary, SUMMARY_FORMATS, totalsOf, type SummaryFormat } from '../batch/summary.js';
-import { toDay } from '../core/dates.js';
-import { MAX_DATE_SPAN_DAYS } from '../ingest/aggregate.js';
-import { renderBatchIndex } from '../render/batch-index.js';
-import { EXIT, LossCalcError, fail } from '../errors.js';
-import { writeAtomic, writeStdout } from '../io.js';
-import type { EstimateOptions } from '../options.js';
-import { addEstimateOptions, generatedAt, resolveOptions } from './common.js';
-import { coreOptions } from './estimate.js';
+import { addEstimateOptions } from './common.js';
 
 const EXAMPLES = `
 Examples:
@@ -33,6 +21,11 @@ finished are in the summary, and --resume finishes the rest.
 Manifest columns: seller,incident,until,baseline,margin,exclude (several exclude windows
 separated by ";" or spaces); a non-empty cell replaces the option for that seller.`;
 
+/** Default --jobs: the CPUs this process may use. */
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
 /** Register `batch` on the program. */
 export function registerBatch(program: Command): void {
   const cmd = program
@@ -45,116 +38,7 @@ export function registerBatch(program: Command): void {
     .option('--resume', 'with --out: skip sellers whose claim in the folder matches the same input and options')
     .option('--recursive', 'also read sub-folders (seller id = path below the folder)')
     .addHelpText('after', EXAMPLES)
-    .action(async (input: string, flags: Record<string, unknown>) => runBatchCommand(input, flags));
+    // the batch machinery (worker pool, summaries) loads only when batch runs
+    .action(async (input: string, flags: Record<string, unknown>) => (await import('./batch-run.js')).runBatchCommand(input, flags));
   addEstimateOptions(cmd); // --out here is a folder: claims, summary.csv, summary.json (created when missing)
-}
-
-/** Validate → run → write the summary → tally and exit status. */
-async function runBatchCommand(input: string, flags: Record<string, unknown>): Promise<void> {
-  const { by, manifest: manifestPath, jobs: jobsFlag, resume, recursive, ...rest } = flags;
-  const { base, incidentFromManifest } = await baseOptions(rest, manifestPath !== undefined);
-  checkBatchOptions(base, manifestPath !== undefined, incidentFromManifest);
-  const html = base.format === 'html';
-  const format = (html ? 'table' : base.format ?? 'table') as SummaryFormat;
-  const jobs = parseJobs(jobsFlag);
-  const outDir = base.out ? resolve(base.out) : null;
-  if (html && !outDir) fail('USAGE', '--format html needs --out <dir>: a report per seller and index.html linking them');
-  if (resume && !outDir) fail('USAGE', '--resume needs --out <dir>: it reuses the claims in that folder');
-  if (outDir) await checkOutDir(outDir, input);
-  const manifest: Manifest | null = manifestPath ? await readManifest(String(manifestPath)) : null;
-  const progress = new Progress();
-  const reportTime = generatedAt(); // one clock reading for every report of the run
-  const controller = new AbortController();
-  const onSigint = () => {
-    progress.note('loss-calc: interrupted: stopping; writing the summary of the sellers that finished (Ctrl-C again to quit at once)');
-    controller.abort();
-  };
-  process.once('SIGINT', onSigint);
-  let result: BatchResult;
-  try {
-    result = await runBatch({
-      input, by: by as string | undefined, recursive: Boolean(recursive), base, incidentFromManifest, manifest, outDir,
-      resume: Boolean(resume), jobs, coreOptions, html: html ? { lang: base.lang, generatedAt: reportTime } : null,
-    }, progress, controller.signal);
-  } catch (e) {
-    process.removeListener('SIGINT', onSigint);
-    throw e;
-  } finally {
-    progress.clear();
-  }
-  const summaryOpts = { complete: result.complete, currency: base.currency.toUpperCase(), level: base.level, bom: base.bom };
-  if (outDir) {
-    await writeAtomic(join(outDir, 'summary.csv'), renderSummary(result.rows, 'csv', summaryOpts));
-    await writeAtomic(join(outDir, 'summary.json'), renderSummary(result.rows, 'json', summaryOpts));
-    if (html) {
-      const href = (r: { seller: string }) => `${encodeURIComponent(result.names.get(r.seller) ?? '')}.html`;
-      await writeAtomic(join(outDir, 'index.html'), renderBatchIndex(result.rows, { lang: base.lang, currency: summaryOpts.currency, href, generatedAt: reportTime }));
-    }
-  }
-  if (!outDir || (base.format && !html)) await writeStdout(renderSummary(result.rows, format, summaryOpts));
-  process.removeListener('SIGINT', onSigint); // a Ctrl-C while the summary was written changed nothing
-  warnUnknownManifest(result, String(manifestPath));
-  process.stderr.write(`${tally(result, progress.seconds, outDir)}\n`);
-  const { counts } = totalsOf(result.rows);
-  if (!result.complete) process.exitCode = 130;
-  else if (counts.failed + counts['insufficient-data'] > 0) process.exitCode = EXIT.batchFailures;
-}
-
-/** The shared options; without --incident a manifest may give each seller's (checked per seller later). */
-async function baseOptions(flags: Record<string, unknown>, hasManifest: boolean): Promise<{ base: EstimateOptions; incidentFromManifest: boolean }> {
-  try {
-    return { base: await resolveOptions(flags), incidentFromManifest: false };
-  } catch (e) {
-    // resolveOptions says USAGE only when no incident came from the flags or --config
-    if (!(e instanceof LossCalcError && e.code === 'USAGE' && flags.incident === undefined && hasManifest)) throw e;
-    return { base: await resolveOptions({ ...flags, incident: '1970-01-01' }), incidentFromManifest: true };
-  }
-}
-
-/** Options that mean nothing for a batch, or that this version cannot do yet. */
-function checkBatchOptions(o: EstimateOptions, hasManifest: boolean, incidentFromManifest: boolean): void {
-  if (o.seller !== undefined) fail('BAD_OPTION', '--seller does not apply to batch: ids come from the file names, or from the --by column');
-  if (o.daily) fail('BAD_OPTION', '--daily does not apply to batch: the per-day rows are in each seller\'s claim (--out DIR)');
-  if (o.format && o.format !== 'html' && !(SUMMARY_FORMATS as readonly string[]).includes(o.format)) {
-    fail('BAD_OPTION', `--format ${o.format} is not a batch format`, `choose one of: ${SUMMARY_FORMATS.join(', ')}, or html with --out (a report per seller)`);
-  }
-  if (o.control) fail('BAD_OPTION', '--control does not apply to batch: a control series belongs to one seller', 'run estimate --control for that seller');
-  if (o.until !== undefined && !incidentFromManifest && toDay(o.until) - toDay(o.incident) >= MAX_DATE_SPAN_DAYS) {
-    fail('BAD_WINDOW', `--until ${o.until} is ${toDay(o.until) - toDay(o.incident)} days after --incident ${o.incident}; the loss window can be at most ${MAX_DATE_SPAN_DAYS} days (20 years)`, 'check the year of --until');
-  }
-  if (o.interestRate !== undefined && o.margin === undefined && !hasManifest) {
-    fail('BAD_OPTION', '--interest-rate needs --margin: interest runs on lost profit', 'e.g. --margin 0.3 --interest-rate 0.05 --as-of 2026-06-30');
-  }
-}
-
-/** --jobs: a whole number from 1 to 256 (default: the CPUs). */
-function parseJobs(v: unknown): number {
-  if (v === undefined) return defaultJobs();
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 256) fail('BAD_OPTION', `--jobs: expected a whole number from 1 to 256, got "${String(v)}"`);
-  return n;
-}
-
-/** --out is a folder (created when missing), and not the input folder itself. */
-async function checkOutDir(outDir: string, input: string): Promise<void> {
-  const st = await stat(outDir).catch(() => null);
-  if (st && !st.isDirectory()) fail('USAGE', `--out ${outDir} is a file: batch writes a folder (a claim per seller, summary.csv, summary.json)`);
-  if (resolve(input) === outDir) fail('OUT_IS_INPUT', `--out ${outDir} is the input folder: summary.csv would be read as a seller next time`, 'write to a separate folder');
-}
-
-function warnUnknownManifest(r: BatchResult, path: string): void {
-  const list = r.unknownManifest;
-  if (!r.complete) return; // not yet seen is not unknown
-  for (const u of list.slice(0, 10)) process.stderr.write(`loss-calc: warning: --manifest ${path} line ${u.line}: seller ${JSON.stringify(u.seller)} is not in the batch\n`);
-  if (list.length > 10) process.stderr.write(`loss-calc: warning: … and ${list.length - 10} more manifest sellers not in the batch\n`);
-}
-
-/** The final line: `loss-calc: batch: 120 sellers in 3.1 s (38.7/s): 118 ok, 1 insufficient-data, 1 failed → out/`. */
-function tally(r: BatchResult, seconds: number, outDir: string | null): string {
-  const { counts } = totalsOf(r.rows);
-  const rate = seconds > 0 ? r.rows.length / seconds : 0;
-  const head = r.complete ? `${r.rows.length} sellers` : `interrupted: ${r.rows.length} of ${r.sellers}${r.totalKnown ? '' : '+'} sellers done`;
-  return `loss-calc: batch: ${head} in ${seconds.toFixed(1)} s (${rate.toFixed(1)}/s): ${counts.ok} ok, ${counts['insufficient-data']} insufficient-data, ${counts.failed} failed` +
-    (r.resumed ? ` (${r.resumed} resumed)` : '') + (outDir ? ` → ${outDir}` : '') +
-    (r.complete ? '' : outDir ? '; run the same command with --resume to finish' : '');
 }
