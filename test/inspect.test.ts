@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runInspect, type InspectReport } from '../src/commands/inspect.js';
+import { runInspect, type InspectReport } from '../src/commands/inspect-run.js';
 import { rejection, toCsv, write } from './ingest-helpers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

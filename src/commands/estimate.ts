@@ -8,7 +8,7 @@ import { MAX_DATE_SPAN_DAYS } from '../ingest/aggregate.js';
 import { ingestFile } from '../ingest/index.js';
 import { writeAtomic, writeStdout } from '../io.js';
 import { DEFAULTS, type EstimateOptions } from '../options.js';
-import { render } from '../render/index.js';
+import { loadRenderer } from '../render/formats.js';
 import { VERSION } from '../version.js';
 import { addEstimateOptions, chooseFormat, generatedAt, guardOut, resolveOptions, sellerFromFile, useColor, useUnicode } from './common.js';
 
@@ -44,7 +44,8 @@ async function runEstimate(file: string, flags: Record<string, unknown>): Promis
   const ingested = await ingestFile(file, { columns: o.columns, tz: o.tz, sheet: o.sheet, password: o.password });
   const control = o.control ? await ingestFile(o.control, { tz: o.tz }) : undefined;
   const claim = estimate(ingested, { ...coreOptions(o, o.seller ?? sellerFromFile(file)), control });
-  const text = render(claim, format, { lang: o.lang, color: useColor(Boolean(o.out)), daily: o.daily, bom: o.bom, unicode: useUnicode(), generatedAt: generatedAt() });
+  const render = await loadRenderer(format);
+  const text = render(claim, { lang: o.lang, color: useColor(Boolean(o.out)), daily: o.daily, bom: o.bom, unicode: useUnicode(), generatedAt: generatedAt() });
   if (o.out) await writeAtomic(o.out, text);
   else await writeStdout(text);
 }

@@ -1,14 +1,8 @@
 // `loss-calc inspect <file>`: what was detected, before anyone trusts a number.
-import { Chalk } from 'chalk';
+// This file registers the command; inspect-run.ts builds and renders the report.
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { fromDay, toDay } from '../core/dates.js';
-import type { Ingested, InputInfo, Warning } from '../core/types.js';
-import { fail } from '../errors.js';
-import { ingestFile, type WorkbookInfo } from '../ingest/index.js';
-import { delimiterName } from '../ingest/dialect.js';
 import { writeStdout } from '../io.js';
-import { columnsSchema, DEFAULTS, isTimeZone, sheetSchema } from '../options.js';
+import { DEFAULTS } from '../options.js';
 import { PASSWORD_ENV, useColor } from './common.js';
 
 const EXAMPLES = `
@@ -18,26 +12,6 @@ Examples:
   $ loss-calc inspect daily.tsv --format json
   $ loss-calc inspect 정산내역.xlsx --sheet 2
   $ read -rs LOSS_CALC_PASSWORD && export LOSS_CALC_PASSWORD && loss-calc inspect smartstore-orders.xlsx`;
-
-/** inspect's flags, validated at the edge. */
-export const inspectOptionsSchema = z.object({
-  columns: columnsSchema.optional(),
-  tz: z.string().refine(isTimeZone, { message: 'expected an IANA time zone like Asia/Seoul' }).default(DEFAULTS.tz),
-  format: z.enum(['table', 'json']).default('table'),
-  sheet: sheetSchema.optional(),
-  password: z.string().optional(),
-});
-
-/** What `inspect` reports: the claim's `input` block plus coverage details and warnings. */
-export interface InspectReport extends InputInfo {
-  /** Days from firstDate to lastDate, inclusive. */
-  days: number;
-  /** Days with no orders (order lists) or no row (aggregates), all of them. */
-  emptyDates: string[];
-  warnings: Warning[];
-  /** xlsx input: the sheets, the one read and its header row. */
-  workbook?: WorkbookInfo;
-}
 
 /** Register `inspect` on the program. */
 export function registerInspect(program: Command): void {
@@ -51,79 +25,9 @@ export function registerInspect(program: Command): void {
     .option('--sheet <name|n>', 'xlsx: the sheet to read, by name or tab number from 1 (default: the first sheet with a header)')
     .option('--password <pw>', `xlsx: password of an encrypted workbook (better: the ${PASSWORD_ENV} environment variable)`)
     .addHelpText('after', EXAMPLES)
+    // the report and its renderer load only when inspect runs
     .action(async (file: string, flags: Record<string, unknown>) => {
+      const { runInspect } = await import('./inspect-run.js');
       await writeStdout(await runInspect(file, flags, useColor(false)));
     });
-}
-
-/** Validate flags, read the file, and return the text to print (testable without a process). */
-export async function runInspect(file: string, flags: Record<string, unknown>, color = false): Promise<string> {
-  const parsed = inspectOptionsSchema.safeParse(flags);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    fail('BAD_OPTION', `--${String(issue.path[0] ?? '')}: ${issue.message}`);
-  }
-  const o = parsed.data;
-  const password = o.password ?? (process.env[PASSWORD_ENV] || undefined);
-  const report = inspectReport(await ingestFile(file, { columns: o.columns, tz: o.tz, sheet: o.sheet, password }));
-  return o.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderInspect(report, color);
-}
-
-/** The report of an ingested file. */
-export function inspectReport(ing: Ingested): InspectReport {
-  const { info, series, warnings } = ing;
-  const start = toDay(series.start);
-  const emptyDates: string[] = [];
-  for (let i = 0; i < series.orders.length; i++) {
-    const empty = info.kind === 'daily' ? series.orders[i] === null && series.revenue[i] === null : series.orders[i] === 0;
-    if (empty) emptyDates.push(fromDay(start + i));
-  }
-  return { ...info, days: series.orders.length, emptyDates, warnings };
-}
-
-/** Plain aligned lines, labels bold on a terminal. */
-export function renderInspect(r: InspectReport, color: boolean): string {
-  const c = new Chalk({ level: color ? 1 : 0 });
-  const n = (x: number) => x.toLocaleString('en-US');
-  const skipped = Object.entries(r.rowsSkipped);
-  const skippedTotal = skipped.reduce((s, [, k]) => s + k, 0);
-  const mapping = Object.entries(r.columns).map(([f, h]) => `${f} ← ${h}`).join(' · ');
-  const emptyWhat = r.kind === 'daily' ? 'with no row or no values (unknown, not zero)' : 'with no orders (counted as zero)';
-  const lines: [string, string][] = [
-    ['file', r.file],
-    ['sha256', r.sha256],
-    ['kind', `${r.kind}: ${r.kindReason}`],
-    ...(r.workbook ? workbookLines(r.workbook) : [
-      ['encoding', r.encoding],
-      ['delimiter', `${delimiterName(r.delimiter)} (${JSON.stringify(r.delimiter)})`],
-    ] satisfies [string, string][]),
-    ['headers', r.headers.join(', ')],
-    ['columns', mapping],
-    ['dates', `${r.firstDate} .. ${r.lastDate} (${n(r.days)} days)`],
-    ['rows', `${n(r.rows)} read · ${n(r.rowsUsed)} used · ${n(skippedTotal)} skipped${skipped.length ? ` (${skipped.map(([k, v]) => `${k} ${n(v)}`).join(', ')})` : ''}`],
-    ['empty days', r.emptyDays ? `${n(r.emptyDays)} ${emptyWhat}: ${few(r.emptyDates)}` : 'none'],
-  ];
-  for (const [i, w] of r.warnings.entries()) lines.push([i === 0 ? 'warnings' : '', `${w.code}: ${w.message}`]);
-  if (r.warnings.length === 0) lines.push(['warnings', 'none']);
-  const width = Math.max(...lines.map(([k]) => k.length));
-  return lines.map(([k, v]) => `${c.bold(k.padEnd(width))}  ${v}`).join('\n') + '\n';
-}
-
-/** The workbook lines of the report: format, every sheet (which was read, where its header is), the header row. */
-export function workbookLines(w: WorkbookInfo): [string, string][] {
-  const sheet = (s: WorkbookInfo['sheets'][number]) => {
-    const state = s.index === w.sheet.index ? `header row ${w.headerRow} ← read`
-      : s.headerRow === null ? 'no header in its first rows' : s.headerRow === undefined ? 'not looked at' : `header row ${s.headerRow}`;
-    return `${s.index} ${JSON.stringify(s.name)}${s.hidden ? ' (hidden)' : ''}: ${state}`;
-  };
-  return [
-    ['format', `xlsx${w.encrypted ? ' (password-protected, decrypted in memory)' : ''}${w.date1904 ? ', 1904 date system' : ''}`],
-    ['sheet', `${w.sheet.index} ${JSON.stringify(w.sheet.name)}, header row ${w.headerRow}`],
-    ...w.sheets.map((s, i): [string, string] => [i === 0 ? 'sheets' : '', sheet(s)]),
-  ];
-}
-
-/** First few dates: `2025-01-03, 2025-01-09, … (+4 more)`. */
-function few(dates: string[], shown = 8): string {
-  return dates.slice(0, shown).join(', ') + (dates.length > shown ? `, … (+${dates.length - shown} more)` : '');
 }

@@ -1,7 +1,8 @@
 // Renderers are pure (claim, opts) → string; the format enum is checked exhaustively.
+// estimate loads one format's renderer through formats.ts; batch and the tests use this registry.
 import type { Claim } from '../core/claim.js';
 import type { Format } from '../options.js';
-import { table } from './csv.js';
+import { DATA_RENDERERS, type Renderer } from './formats.js';
 import type { Lang } from './i18n.js';
 import { renderTable } from './table.js';
 import { renderText } from './text.js';
@@ -19,49 +20,15 @@ export interface RenderOptions {
   generatedAt?: string;
 }
 
-/** snake_case summary columns of `--format csv|tsv` for one claim. */
-export const SUMMARY_COLUMNS = [
-  'seller', 'incident_start', 'incident_end', 'baseline_start', 'baseline_end', 'model', 'level',
-  'actual_orders', 'expected_orders', 'lost_orders', 'lost_orders_lower', 'lost_orders_upper',
-  'actual_revenue', 'expected_revenue', 'lost_revenue', 'lost_revenue_lower', 'lost_revenue_upper',
-  'lost_profit', 'lost_profit_lower', 'lost_profit_upper', 'p_value', 'warnings',
-] as const;
-
-/** snake_case columns of `--daily`. */
-export const DAILY_COLUMNS = [
-  'date', 'orders', 'expected_orders', 'orders_lower', 'orders_upper',
-  'revenue', 'expected_revenue', 'revenue_lower', 'revenue_upper', 'excluded',
-] as const;
-
-function summaryRow(c: Claim) {
-  const { orders: o, revenue: r, profit: p } = c.totals;
-  return [
-    c.seller, c.windows.incident.start, c.windows.incident.end, c.windows.baseline.start, c.windows.baseline.end,
-    c.model.name, c.level, o.actual, o.expected, o.lost, o.lower, o.upper,
-    r.actual, r.expected, r.lost, r.lower, r.upper, p?.lost, p?.lower, p?.upper,
-    c.significance.orders.pValue ?? c.significance.revenue.pValue, [...new Set(c.warnings.map((w) => w.code))].join(' '),
-  ];
-}
-
-function delimited(c: Claim, o: RenderOptions, sep: string): string {
-  if (o.daily) {
-    const rows = c.daily.map((d) => [d.date, d.orders, d.expectedOrders, d.ordersLower, d.ordersUpper,
-      d.revenue, d.expectedRevenue, d.revenueLower, d.revenueUpper, d.excluded]);
-    return table([...DAILY_COLUMNS], rows, sep, o.bom);
-  }
-  return table([...SUMMARY_COLUMNS], [summaryRow(c)], sep, o.bom);
-}
+export { DAILY_COLUMNS, SUMMARY_COLUMNS } from './formats.js';
 
 /** Every output format and its renderer. */
 export const RENDERERS = {
   table: renderTable,
-  json: (c) => `${JSON.stringify(c, null, 2)}\n`,
-  ndjson: (c) => `${JSON.stringify(c)}\n`,
-  csv: (c, o) => delimited(c, o, ','),
-  tsv: (c, o) => delimited(c, o, '\t'),
+  ...DATA_RENDERERS,
   text: renderText,
   html: renderHtml,
-} satisfies Record<Format, (claim: Claim, opts: RenderOptions) => string>;
+} satisfies Record<Format, Renderer>;
 
 /** Render a claim in `format`. */
 export function render(claim: Claim, format: Format, opts: RenderOptions): string {
