@@ -1,5 +1,6 @@
 // Summarise a V8 CPU profile (node --cpu-prof) by file and function, self and inclusive time.
-//   node --cpu-prof --cpu-prof-dir=/tmp/prof bin/loss-calc.js batch DIR --incident 2025-11-29 --jobs 1 --format csv > /dev/null
+//   LOSS_CALC_UNBUNDLED=1 node --cpu-prof --cpu-prof-dir=/tmp/prof bin/loss-calc.js batch DIR --incident 2025-11-29 --jobs 1 --format csv > /dev/null
+//   (LOSS_CALC_UNBUNDLED=1: dist/ module by module, so files are named; the bundle shows chunks)
 //   node bench/speed-profile.mjs /tmp/prof/*.cpuprofile [--top 25]
 // (With --jobs > 1 every worker thread writes its own profile.)
 import { readFileSync } from 'node:fs';
