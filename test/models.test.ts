@@ -50,6 +50,27 @@ describe('trend', () => {
   });
 });
 
+describe('yearly cycle', () => {
+  // a November peak: 20 × (1 + 0.5 cos(2π (day − peak) / 365.25)) a day
+  const peak = toDay('2025-11-20');
+  const cycle = (d: number) => 20 * (1 + 0.5 * Math.cos((2 * Math.PI * (d - peak)) / 365.25));
+  const yearly = (n: number, flag?: boolean) => ({ ...data(n, cycle), ...(flag === undefined ? {} : { yearly: flag }) });
+  it('is fitted on 700 days of baseline, and not on 400', () => {
+    expect(MODELS.trend.fit(yearly(700)).summary().yearlySeasonality).toBe(true);
+    expect(MODELS.trend.fit(yearly(400)).summary().yearlySeasonality).toBe(false);
+  });
+  it('is fitted on a backtest cut of a yearly baseline while the cut holds a whole year', () => {
+    expect(MODELS.trend.fit(yearly(400, true)).summary().yearlySeasonality).toBe(true);
+    expect(MODELS.trend.fit(yearly(364, true)).summary().yearlySeasonality).toBe(false);
+  });
+  it('forecasts the peak from a 400-day cut within 5 %', () => {
+    // the cut ends 2026-02-09; the next peak is 284 days on
+    const fit = MODELS.trend.fit(yearly(400, true));
+    const day = peak + 365;
+    expect(fit.mean([day])[0] / cycle(day)).toBeCloseTo(1, 1);
+  });
+});
+
 describe('count', () => {
   it('forecasts the weekday means of a flat Poisson seller and draws whole, non-negative counts', () => {
     const rng = new Rng(3);

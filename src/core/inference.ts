@@ -59,8 +59,10 @@ export function trainingData(d: MetricData): TrainingData {
     days.push(p);
     y.push(v);
   }
+  const n = days.length;
   return {
     days: Int32Array.from(days), y: Float64Array.from(y), holidayOf: d.holidayOf, holidayShare: d.holidayShare, period: d.period,
+    yearly: n > 0 && days[n - 1] - days[0] + 1 >= TUNING.yearlyMinDays,
     ...(d.control ? { control: d.control } : {}),
   };
 }

@@ -45,6 +45,8 @@ export const TUNING = {
   recoveryDays: 14,
   /** Days of baseline needed before yearly seasonality is modelled (two years, give or take a month). */
   yearlyMinDays: 700,
+  /** Shortest backtest cut of a yearly baseline that still fits the yearly cycle: one whole year. */
+  yearlyCutMinDays: 365,
   /** Default baseline when the data hold `yearlyMinDays` before the incident: up to three years. */
   yearlyBaselineDays: 1095,
   /** Fourier pairs of the yearly cycle. */

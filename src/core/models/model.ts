@@ -22,6 +22,11 @@ export interface TrainingData {
   period: Period;
   /** A control series' value at any point of the baseline and loss window (`--control`). */
   control?: (point: number) => number;
+  /**
+   * The whole baseline spans enough years for the yearly cycle (`TUNING.yearlyMinDays`).
+   * Backtest cuts inherit it, so they are scored with the cycle the final fit will have.
+   */
+  yearly?: boolean;
 }
 
 /** A fitted model: point forecasts and joint simulated paths for any future days. */
