@@ -63,6 +63,37 @@ describe('order-level exports', () => {
   });
 });
 
+describe('exports written by other programs', () => {
+  it('count an order total repeated (or blank) on an order\'s further lines once (Cafe24 style)', async () => {
+    const csv = toCsv(['주문번호', '주문일시', '상품명', '총 결제금액'], [
+      ['C1', '2025-11-30 10:00', 'a', '15,000'], ['C1', '2025-11-30 10:00', 'b', '15,000'], ['C1', '2025-11-30 10:00', 'c', ''],
+      ['C2', '2025-11-30 11:00', 'a', '7,000'],
+    ]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-11-30', orders: [2], revenue: [22000] });
+    expect(r.info).toMatchObject({ rows: 4, rowsUsed: 4 });
+  });
+
+  it('read a European-locale ;-file: 12.900 is twelve thousand nine hundred, 135,50 has cents', async () => {
+    const text = '주문번호;주문일시;결제금액\nE1;2025-11-30 10:00;12.900\nE2;2025-11-30 11:00;1.234.500 ₩\nE3;2025-12-01 09:00;135,50\n';
+    expect((await ingestFile(write(text), TZ)).series).toEqual({ start: '2025-11-30', orders: [2, 1], revenue: [1247400, 135.5] });
+  });
+
+  it('read a daily report with a row-number column, and a monthly settlement statement', async () => {
+    const daily = toCsv(['No', '일자', '주문수', '매출액'], [['1', '2025-11-29', '4', '100,000'], ['2', '2025-11-30', '6', '150,000']]);
+    const d = await ingestFile(write(daily), TZ);
+    expect(d.series).toEqual({ start: '2025-11-29', orders: [4, 6], revenue: [100000, 150000] });
+    expect(d.info.kind).toBe('daily');
+    const settle = toCsv(['정산월', '판매금액', '정산금액'], [['2025-10', '8,000,000', '7,600,000'], ['2025-11', '3,000,000', '0']]);
+    const m = await ingestFile(write(settle), TZ);
+    expect(m.info).toMatchObject({ kind: 'daily', columns: { date: '정산월', revenue: '판매금액' } });
+    expect(m.series.revenue[0]).toBe(8000000);
+    expect(m.series.revenue[31]).toBe(3000000); // 2025-11-01; the days between are unknown, not zero
+    expect(m.series.revenue[1]).toBeNull();
+    expect(m.series.orders.every((o) => o === null)).toBe(true);
+  });
+});
+
 describe('daily aggregates', () => {
   it('leave missing days unknown and warn', async () => {
     const csv = toCsv(['date', 'orders', 'revenue'], [['2025-01-04', '5', '50000'], ['2025-01-01', '3', '30000'], ['2025-01-02', '0', '0']]);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LossCalcError } from '../src/errors.js';
 import { detectDelimiter } from '../src/ingest/dialect.js';
 import { completeUtf8Prefix, detectEncoding } from '../src/ingest/encoding.js';
-import { HEADER_SYNONYMS, fieldOfHeader, mapHeaders, normalizeHeader } from '../src/ingest/headers.js';
+import { HEADER_SYNONYMS, fieldOfHeader, mapHeaders, normalizeHeader, synonymsOf } from '../src/ingest/headers.js';
 import { planLayout } from '../src/ingest/kind.js';
 
 const columnsOf = (headers: string[], override = {}) => mapHeaders(headers, 'f.csv', override).columns;
@@ -22,7 +22,7 @@ describe('header synonyms', () => {
   it('name each normalised header for one field only', () => {
     const seen = new Map<string, string>();
     for (const [field, tiers] of Object.entries(HEADER_SYNONYMS)) {
-      for (const s of [...tiers.specific, ...tiers.generic]) {
+      for (const s of synonymsOf(tiers)) {
         const n = normalizeHeader(s);
         expect(seen.get(n) ?? field, `${s} is in ${seen.get(n)} and ${field}`).toBe(field);
         seen.set(n, field);
@@ -59,6 +59,19 @@ describe('header synonyms', () => {
     expect(columnsOf(['주문일시', '결제일시', '결제금액']).date).toBe('주문일시');
   });
 
+  it('prefer the order\'s own date, number and line amount over the payment date, the line number and the order total', () => {
+    // SmartStore: 상품주문번호 (one per line) left of 주문번호, 결제일 left of 주문일시
+    expect(columnsOf(['상품주문번호', '주문번호', '결제일', '주문일시', '결제금액'])).toMatchObject({ id: '주문번호', date: '주문일시' });
+    // Shopify: Paid at (blank on unpaid orders) left of Created at
+    expect(columnsOf(['Name', 'Paid at', 'Total', 'Created at']).date).toBe('Created at');
+    // Cafe24: the order's total repeated on each line, left of the line's own amount
+    expect(columnsOf(['주문번호', '주문일시', '총 결제금액(KRW)', '상품구매금액(KRW)']).amount).toBe('상품구매금액(KRW)');
+    expect(columnsOf(['amazon-order-id', 'purchase-date', 'item-price'])).toEqual({ id: 'amazon-order-id', date: 'purchase-date', price: 'item-price' });
+    // equally specific names: the leftmost (11번가: 주문금액 left of 결제금액)
+    expect(columnsOf(['주문번호', '주문일시', '주문금액', '판매자할인', '결제금액']).amount).toBe('주문금액');
+    expect(columnsOf(['날짜', '총매출', '취소금액', '실매출']).revenue).toBe('실매출');
+  });
+
   it('let --columns win, matched exactly then normalised', () => {
     const h = ['주문일시', '결제일시', '결제금액', '실결제금액'];
     expect(columnsOf(h, { date: '결제일시', amount: '실결제금액' })).toEqual({ date: '결제일시', amount: '실결제금액' });
@@ -84,6 +97,32 @@ describe('kind rule', () => {
     expect(layoutOf(['date', 'status', 'orders', 'amount']).kind).toBe('orders');
     expect(layoutOf(['일자', '결제금액']).kind).toBe('orders');
     expect(layoutOf(['일자', '결제금액']).kindReason).toMatch(/one order/);
+  });
+  it('a row number (No, 번호) is not an order id next to orders/revenue columns or a period date', () => {
+    expect(layoutOf(['No', '일자', '주문수', '매출액'])).toMatchObject({ kind: 'daily', id: -1, orders: 2, revenue: 3 });
+    expect(layoutOf(['번호', '정산월', '판매금액'])).toMatchObject({ kind: 'daily', revenue: 2 });
+    expect(layoutOf(['No', '주문일시', '결제금액'])).toMatchObject({ kind: 'orders', id: 0 }); // an order list: rows are orders anyway
+  });
+  it('a specific orders count outweighs a quantity or price column, not an order id or a status', () => {
+    expect(layoutOf(['일자', '주문수', '판매수량', '매출액'])).toMatchObject({ kind: 'daily', orders: 1, revenue: 3 });
+    expect(layoutOf(['주문번호', '일자', '주문수', '매출액']).kind).toBe('orders');
+    expect(layoutOf(['일자', '주문상태', '주문수', '매출액']).kind).toBe('orders');
+  });
+  it('orders or revenue named with --columns make a daily aggregate whatever else the header holds', () => {
+    const l = layoutOf(['No', '일자', '주문수', '판매수량', '매출액', '상태'], { orders: '주문수', revenue: '매출액' });
+    expect(l).toMatchObject({ kind: 'daily', orders: 2, revenue: 4 });
+    expect(l.kindReason).toMatch(/--columns/);
+  });
+  it('a settlement month with an amount is a table of monthly totals', () => {
+    const l = layoutOf(['정산월', '판매금액', '정산금액']);
+    expect(l).toMatchObject({ kind: 'daily', orders: -1, revenue: 1 });
+    expect(l.kindReason).toMatch(/period date column \(정산월\)/);
+    expect(layoutOf(['month', 'status', 'amount']).kind).toBe('orders');
+  });
+  it('an order total (총결제금액) beside an order id is counted once per order', () => {
+    expect(layoutOf(['주문번호', '주문일시', '총 결제금액']).orderTotal).toBe(true);
+    expect(layoutOf(['주문일시', '총 결제금액']).orderTotal).toBe(false); // no id: each row is an order
+    expect(layoutOf(['주문번호', '주문일시', '결제금액']).orderTotal).toBe(false);
   });
   it('price × quantity when there is no amount', () => {
     const l = layoutOf(['date', 'unit price', 'qty']);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../src/core/dates.js';
 import { civilDay, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
-import { classifyStatus, isTotalLabel, parseCount, parseMoney } from '../src/ingest/values.js';
+import { classifyStatus, isTotalLabel, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
 
 describe('parseDate', () => {
   const SEOUL = 'Asia/Seoul';
@@ -155,6 +155,21 @@ describe('parseMoney', () => {
   });
 });
 
+describe('parseMoneyEuropean (a ;-separated file)', () => {
+  it.each([
+    ['12.900', 12900], ['1.234.567', 1234567], ['12.900 ₩', 12900], ['€ 1.234,56', 1234.56], ['12.900,50', 12900.5], ['135,00', 135],
+    ['-3.000', -3000], ['(3.000)', -3000], ['12,5', 12.5], ['12900', 12900], ['12.50', 12.5], ['12,900', 12900], ['12.900원', 12900],
+  ])('%j → %d', (cell, n) => expect(parseMoneyEuropean(cell)).toBe(n));
+  it.each(['', '12.90.0', '1.2345,6', 'abc', '12,000.000,5'])('rejects %j', (cell) => expect(parseMoneyEuropean(cell)).toBeNaN());
+  it('reads back any amount a German-locale spreadsheet writes, cents included', () => {
+    const de = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+    fc.assert(fc.property(fc.integer({ min: -1e11, max: 1e11 }), fc.boolean(), (cents, whole) => {
+      const n = (whole ? Math.trunc(cents / 100) : cents / 100) || 0; // no −0
+      expect(parseMoneyEuropean(de.format(n)) || 0).toBe(n);
+    }), { numRuns: 3000 });
+  });
+});
+
 describe('parseCount', () => {
   it.each([['3', 3], ['3건', 3], ['3개', 3], ['1,200', 1200], [' 7 ', 7], ['0', 0], ['-2', -2], ['3.0', 3], ['12 EA', 12]])('%j → %d', (c, n) => {
     expect(parseCount(c)).toBe(n);
@@ -167,10 +182,12 @@ describe('classifyStatus', () => {
     ['cancelled', 'cancelled'], ['Canceled', 'cancelled'], ['CANCELLATION_COMPLETE', 'cancelled'], ['취소', 'cancelled'], ['주문취소', 'cancelled'],
     ['취소완료', 'cancelled'], ['취소요청', 'cancelled'], ['voided', 'cancelled'], ['refunded', 'refunded'], ['Refund requested', 'refunded'],
     ['환불완료', 'refunded'], ['returned', 'returned'], ['Return', 'returned'], ['반품', 'returned'], ['반품완료', 'returned'],
+    ['Failed', 'cancelled'], ['결제실패', 'cancelled'],
   ])('%s → %s', (s, want) => {
     expect(classifyStatus(s)).toBe(want);
   });
-  it.each(['paid', '결제완료', '배송완료', '구매확정', '교환', '교환완료', '', 'fulfilled', '반품철회', '취소거부', 'cancel rejected', 'partially_refunded'])(
+  it.each(['paid', '결제완료', '배송완료', '구매확정', '교환', '교환완료', '', 'fulfilled', '반품철회', '취소거부', 'cancel rejected', 'partially_refunded', '부분취소',
+    '부분환불'])(
     '%j is a sale', (s) => expect(classifyStatus(s)).toBeNull());
 });
 

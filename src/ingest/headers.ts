@@ -3,20 +3,43 @@ import type { Field } from '../core/types.js';
 import { fail } from '../errors.js';
 
 /**
- * Header synonyms per field, English and Korean. `specific` names beat `generic` ones when a
- * file has both (e.g. 결제금액 wins over 금액, "order id" over "id"); within a tier the
- * leftmost column wins. Matching ignores case, spaces, `_ - . ( ) [ ] /` and a BOM.
+ * Amount headers that name an order's total, repeated (or left blank) on the order's further
+ * lines in line-item exports: counted once per order id.
  */
-export const HEADER_SYNONYMS: Record<Field, { specific: string[]; generic: string[] }> = {
+const ORDER_TOTALS = ['총결제금액', '총주문금액', 'order total', 'total paid'];
+/** Id headers that are usually a row number (`No`, 번호): not an order id in a table of daily totals. */
+const ROW_NUMBERS = ['no', '번호', '순번'];
+
+/** Synonyms of one field, strongest tier first. */
+export interface Synonyms {
+  /** Beat the field's other specific names (an order's own date over its payment date). */
+  preferred?: string[];
+  specific: string[];
+  /** Specific, but lose to the other specific names (an order's total, repeated on its lines). */
+  deferred?: string[];
+  generic: string[];
+}
+
+/**
+ * Header synonyms per field, English and Korean, in tiers: preferred, specific, deferred,
+ * generic. A higher tier wins (결제금액 over 금액, "order id" over "id", 주문일시 over 결제일,
+ * 주문번호 over 상품주문번호, a line's amount over the order's total); within a tier the leftmost
+ * column wins. Matching ignores case, spaces, `_ - . ( ) [ ] /` and a BOM.
+ */
+export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
   date: {
-    specific: ['order date', 'order_date', 'ordered at', 'order time', 'created at', 'payment date', 'paid at', '주문일시', '주문일',
-      '주문일자', '결제일', '결제일시', '결제일자', '거래일', '거래일시', '판매일', '판매일자'],
+    preferred: ['order date', 'order_date', 'ordered at', 'order time', 'created at', 'created date', 'creation date', 'purchase date',
+      'sale date', '주문일시', '주문일', '주문일자'],
+    specific: ['transaction date', '판매일', '판매일자', '거래일', '거래일시'],
+    deferred: ['payment date', 'paid at', '결제일', '결제일시', '결제일자'],
     generic: ['date', 'datetime', 'timestamp', 'day', 'week', 'month', 'period', '일자', '날짜', '일시', '주', '월', '연월', '년월', '기간',
       '정산월', '정산일', '정산기간'],
   },
   amount: {
-    specific: ['order amount', 'payment amount', 'paid amount', 'amount paid', 'total price', 'price total', 'line total', 'order total',
-      '결제금액', '결제액', '주문금액', '판매금액', '총결제금액', '실결제금액', '판매가합계', '총주문금액', '상품별총주문금액'],
+    preferred: ['line total', 'lineitem total', 'item total', '상품별총주문금액', '상품구매금액', '상품주문금액', '판매가합계'],
+    specific: ['order amount', 'payment amount', 'paid amount', 'amount paid', 'total price', 'price total', '결제금액', '결제액', '주문금액',
+      '판매금액', '실결제금액'],
+    deferred: ORDER_TOTALS,
     generic: ['amount', 'total', 'sales', '매출액', '금액', '합계금액'],
   },
   price: {
@@ -28,26 +51,33 @@ export const HEADER_SYNONYMS: Record<Field, { specific: string[]; generic: strin
     generic: ['quantity', 'qty', '수량'],
   },
   orders: {
-    specific: ['order count', 'orders count', 'num orders', 'number of orders', '주문수', '주문건수', '주문 수', '판매건수'],
+    specific: ['order count', 'orders count', 'num orders', 'number of orders', '주문수', '주문건수', '주문 수', '판매건수', '결제건수'],
     generic: ['orders', 'count', '건수'],
   },
   revenue: {
-    specific: ['sales amount', 'gross sales', 'daily revenue', 'daily sales', 'total sales', '일매출', '판매액', '매출금액', '일매출액'],
+    // net of cancellations, like the sales of an order list (cancelled rows are left out)
+    preferred: ['net sales', '실매출', '순매출'],
+    specific: ['sales amount', 'gross sales', 'daily revenue', 'daily sales', 'total sales', '일매출', '판매액', '매출금액', '일매출액', '총매출',
+      '매출합계'],
     generic: ['revenue', '매출'],
   },
   status: {
-    specific: ['order status', 'financial status', 'payment status', '주문상태', '처리상태', '결제상태', '주문처리상태'],
+    specific: ['order status', 'financial status', 'payment status', '주문상태', '처리상태', '결제상태', '주문처리상태', '거래상태'],
     generic: ['status', 'state', '상태', '배송상태'],
   },
   id: {
-    specific: ['order id', 'order no', 'order number', 'order #', 'order_id', '주문번호', '주문 번호', '주문id', '상품주문번호'],
-    generic: ['id', 'no', '번호'],
+    specific: ['order id', 'order no', 'order number', 'order #', 'order_id', 'amazon order id', '주문번호', '주문 번호', '주문id'],
+    deferred: ['상품주문번호'], // one per order line (SmartStore), when there is no order number
+    generic: ['id', ...ROW_NUMBERS],
   },
   seller: {
     specific: ['seller id', 'seller', 'vendor id', 'shop id', 'store id', '판매자', '판매자id', '판매자 id', '업체명', '업체id', '판매자명'],
-    generic: ['shop', 'store', 'vendor', 'merchant', '상점', '스토어', '업체'],
+    generic: ['shop', 'store', 'merchant', '상점', '스토어', '업체'],
   },
 };
+
+/** Every synonym of a field, strongest tier first. */
+export const synonymsOf = (s: Synonyms) => [...(s.preferred ?? []), ...s.specific, ...(s.deferred ?? []), ...s.generic];
 
 /** Header text reduced for matching: `normalizeHeader(' Order_Date (KST) ') === 'orderdatekst'`. */
 export function normalizeHeader(h: string): string {
@@ -56,22 +86,40 @@ export function normalizeHeader(h: string): string {
 
 const withoutParens = (h: string) => h.replace(/[([].*?[)\]]/g, '');
 
-type Tiered = { field: Field; tier: number };
-const LOOKUP = new Map<string, Tiered>();
-for (const [field, tiers] of Object.entries(HEADER_SYNONYMS) as [Field, { specific: string[]; generic: string[] }][]) {
-  tiers.specific.forEach((s) => LOOKUP.set(normalizeHeader(s), { field, tier: 0 }));
-  tiers.generic.forEach((s) => LOOKUP.set(normalizeHeader(s), { field, tier: 1 }));
+/** How a field's column was found: named with --columns, by a specific synonym, or a generic one. */
+export type Found = 'named' | 'specific' | 'generic';
+type Ranked = { field: Field; rank: number };
+/** Tier ranks: preferred 0, specific 1, deferred 2, generic 3 (lower wins). */
+const GENERIC_RANK = 3;
+const LOOKUP = new Map<string, Ranked>();
+for (const [field, syn] of Object.entries(HEADER_SYNONYMS) as [Field, Synonyms][]) {
+  [syn.preferred ?? [], syn.specific, syn.deferred ?? [], syn.generic].forEach((names, rank) => {
+    for (const name of names) LOOKUP.set(normalizeHeader(name), { field, rank });
+  });
 }
 
 /** The field a header names, if any; a unit in brackets is ignored as a fallback (`결제금액(원)`). */
-export function fieldOfHeader(h: string): Tiered | undefined {
+export function fieldOfHeader(h: string): { field: Field; tier: 0 | 1 } | undefined {
+  const m = rankOf(h);
+  return m && { field: m.field, tier: m.rank < GENERIC_RANK ? 0 : 1 };
+}
+
+function rankOf(h: string): Ranked | undefined {
   return LOOKUP.get(normalizeHeader(h)) ?? LOOKUP.get(normalizeHeader(withoutParens(h)));
 }
 
-/** Column index per field, and the header each field was read from. */
+/** Whether a header names an order's total (see ORDER_TOTALS). */
+export const isOrderTotal = (h: string) => ORDER_TOTAL_SET.has(normalizeHeader(withoutParens(h)));
+const ORDER_TOTAL_SET = new Set(ORDER_TOTALS.map(normalizeHeader));
+/** Whether a header is usually a row number (see ROW_NUMBERS). */
+export const isRowNumber = (h: string) => ROW_NUMBER_SET.has(normalizeHeader(h));
+const ROW_NUMBER_SET = new Set(ROW_NUMBERS.map(normalizeHeader));
+
+/** Column index per field, the header each field was read from, and how it was found. */
 export interface ColumnMap {
   index: Partial<Record<Field, number>>;
   columns: Partial<Record<Field, string>>;
+  found: Partial<Record<Field, Found>>;
 }
 
 /**
@@ -80,25 +128,30 @@ export interface ColumnMap {
  */
 export function mapHeaders(headers: string[], file: string, override: Partial<Record<Field, string>> = {}, exclude: number[] = []): ColumnMap {
   const index: Partial<Record<Field, number>> = {};
+  const found: Partial<Record<Field, Found>> = {};
   const taken = new Set(exclude);
   for (const [field, name] of Object.entries(override) as [Field, string][]) {
     const i = findHeader(headers, name);
     if (i < 0) fail('UNKNOWN_COLUMN', `${file}: --columns ${field}=${name}: no such column; the headers are ${listHeaders(headers)}`,
       'name a header exactly as it appears in the first line of the file');
     index[field] = i;
+    found[field] = 'named';
     taken.add(i);
   }
-  const best: Partial<Record<Field, { i: number; tier: number }>> = {};
+  const best: Partial<Record<Field, { i: number; rank: number }>> = {};
   headers.forEach((h, i) => {
-    const m = taken.has(i) ? undefined : fieldOfHeader(h);
+    const m = taken.has(i) ? undefined : rankOf(h);
     if (!m || index[m.field] !== undefined) return;
     const cur = best[m.field];
-    if (!cur || m.tier < cur.tier) best[m.field] = { i, tier: m.tier };
+    if (!cur || m.rank < cur.rank) best[m.field] = { i, rank: m.rank };
   });
-  for (const [field, b] of Object.entries(best) as [Field, { i: number }][]) index[field] = b.i;
+  for (const [field, b] of Object.entries(best) as [Field, { i: number; rank: number }][]) {
+    index[field] = b.i;
+    found[field] = b.rank < GENERIC_RANK ? 'specific' : 'generic';
+  }
   const columns: Partial<Record<Field, string>> = {};
   for (const [field, i] of Object.entries(index) as [Field, number][]) columns[field] = headers[i];
-  return { index, columns };
+  return { index, columns, found };
 }
 
 /** Index of the header named `name`: exact (trimmed) first, then normalised; -1 if none. */
@@ -118,5 +171,5 @@ export function listHeaders(headers: string[]): string {
 
 /** The synonyms tried for some fields, for a hint. */
 export function synonymsHint(fields: Field[]): string {
-  return fields.map((f) => `${f}: ${[...HEADER_SYNONYMS[f].specific, ...HEADER_SYNONYMS[f].generic].join(', ')}`).join('; ');
+  return fields.map((f) => `${f}: ${synonymsOf(HEADER_SYNONYMS[f]).join(', ')}`).join('; ');
 }

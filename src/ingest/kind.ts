@@ -1,7 +1,7 @@
 // What kind of file this is, decided once from the mapped header (so rows never need storing).
 import type { Field, InputKind } from '../core/types.js';
 import { fail } from '../errors.js';
-import { listHeaders, synonymsHint, type ColumnMap } from './headers.js';
+import { isOrderTotal, isRowNumber, listHeaders, normalizeHeader, synonymsHint, type ColumnMap } from './headers.js';
 
 /** Column indexes the row reader uses (-1 = absent), the kind, and why. */
 export interface Layout {
@@ -17,19 +17,26 @@ export interface Layout {
   /** daily aggregates */
   orders: number;
   revenue: number;
+  /** The amount is an order's total, repeated on its further lines: counted once per order id. */
+  orderTotal: boolean;
   /** The header each used field is read from (recorded in `info.columns`). */
   columns: Partial<Record<Field, string>>;
 }
 
 const ORDER_LEVEL: Field[] = ['id', 'quantity', 'status', 'price'];
+/** Date headers that name a period (a settlement month, a week): its rows are totals, not orders. */
+const PERIOD_HEADERS = new Set(['week', 'month', 'period', '주', '월', '연월', '년월', '기간', '정산월', '정산기간'].map(normalizeHeader));
 
 /**
- * The kind rule, in one place:
- * - any order-level column (id, quantity, status, price) → order-level export;
- * - else an orders or revenue column → daily aggregate (one row per date; a duplicate date is an error);
- * - else date + amount → order-level, one order per row.
- * A money column plays the role the kind gives it: `amount` is the day's revenue in an aggregate
- * (매출액 next to 주문수), and `revenue` is the line total in an order list.
+ * The kind rule, in one place. A table of daily (or weekly, monthly) totals when:
+ * - `--columns` names an orders or revenue column; or
+ * - an orders or revenue column, and no order-level column (id, quantity, status, price) —
+ *   a row number (`No`, 번호) is not an id here, and a specific orders count (주문수) outweighs a
+ *   quantity or price column (a report's 판매수량 next to 주문수); or
+ * - a date column named as a period (정산월, month, week) and none of the order-level columns.
+ * Otherwise an order-level export: each row an order or order line (one order per row
+ * without an id). A money column plays the role the kind gives it: `amount` is the day's revenue
+ * in an aggregate (매출액 next to 주문수), `revenue` is the line total in an order list.
  */
 export function planLayout(headers: string[], map: ColumnMap, file: string): Layout {
   const ix = (f: Field) => map.index[f] ?? -1;
@@ -38,21 +45,33 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
       `name it with --columns date=<header>; recognised names: ${synonymsHint(['date'])}`);
   }
   const layout: Layout = {
-    kind: 'orders', kindReason: '', date: ix('date'), amount: -1, price: -1, quantity: -1, status: -1, id: -1, orders: -1, revenue: -1, columns: {},
+    kind: 'orders', kindReason: '', date: ix('date'), amount: -1, price: -1, quantity: -1, status: -1, id: -1, orders: -1, revenue: -1,
+    orderTotal: false, columns: {},
   };
   const named = (fs: Field[]) => fs.filter((f) => ix(f) >= 0).map((f) => `${map.columns[f]} → ${f}`).join(', ');
-  const orderLevel = ORDER_LEVEL.filter((f) => ix(f) >= 0);
-  if (orderLevel.length === 0 && (ix('orders') >= 0 || ix('revenue') >= 0)) {
+  const totals = ix('orders') >= 0 || ix('revenue') >= 0;
+  const periodDate = PERIOD_HEADERS.has(normalizeHeader(map.columns.date ?? ''));
+  const rowNumber = map.found.id === 'generic' && isRowNumber(map.columns.id ?? '') && (totals || periodDate);
+  const orderLevel = ORDER_LEVEL.filter((f) => ix(f) >= 0 && !(f === 'id' && rowNumber));
+  const strong = orderLevel.filter((f) => f === 'id' || f === 'status');
+  const reason =
+    map.found.orders === 'named' || map.found.revenue === 'named' ? `--columns names ${named(['orders', 'revenue'])}`
+    : totals && orderLevel.length === 0 ? `orders/revenue columns (${named(['orders', 'revenue'])}) and no order id, quantity, status or price column`
+    : map.found.orders === 'specific' && strong.length === 0 ? `an orders count (${named(['orders'])}) next to ${named(orderLevel)}`
+    : periodDate && orderLevel.length === 0 && ix('amount') >= 0 ? `a period date column (${map.columns.date}) and no order-level column`
+    : null;
+  if (reason !== null) {
     layout.kind = 'daily';
     layout.orders = ix('orders');
     layout.revenue = ix('revenue') >= 0 ? ix('revenue') : ix('amount');
-    layout.kindReason = `orders/revenue columns (${named(['orders', 'revenue'])}) and no order id, quantity, status or price column → daily aggregate, one row per date`;
+    layout.kindReason = `${reason} → daily aggregate, one row per date`;
   } else {
     layout.amount = ix('amount') >= 0 ? ix('amount') : ix('revenue');
     layout.price = layout.amount < 0 ? ix('price') : -1;
     layout.quantity = layout.price >= 0 ? ix('quantity') : -1;
     layout.status = ix('status');
     layout.id = ix('id');
+    layout.orderTotal = layout.id >= 0 && layout.amount >= 0 && isOrderTotal(headers[layout.amount]);
     if (layout.amount < 0 && layout.price < 0) {
       fail('NO_AMOUNT_COLUMN', `${file}: no amount, price, orders or revenue column among the headers ${listHeaders(headers)}`,
         `name one with --columns amount=<header>; recognised names: ${synonymsHint(['amount', 'price', 'orders', 'revenue'])}`);
@@ -60,6 +79,7 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
     layout.kindReason = orderLevel.length
       ? `order-level columns (${named(orderLevel)}) → order-level export, each row an order or order line`
       : `a date and an amount column only → order-level export, each row one order`;
+    if (layout.orderTotal) layout.kindReason += `; ${headers[layout.amount]} is the order's total, counted once per ${headers[layout.id]}`;
   }
   const use: [Field, number][] = [['date', layout.date], ['amount', layout.amount], ['price', layout.price], ['quantity', layout.quantity],
     ['status', layout.status], ['id', layout.id], ['orders', layout.orders], ['revenue', layout.revenue]];

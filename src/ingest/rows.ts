@@ -9,7 +9,7 @@ import { findHeader, listHeaders, mapHeaders } from './headers.js';
 import { planLayout, type Layout } from './kind.js';
 import { DateReader } from './parse-date.js';
 import { RecentIds } from './recent.js';
-import { isBlankCell, isTotalLabel, parseCount, parseMoney, statusClassifier } from './values.js';
+import { isBlankCell, isTotalLabel, parseCount, parseMoney, parseMoneyEuropean, statusClassifier } from './values.js';
 
 /** What the reader needs to know about the file and the options. */
 export interface ReaderSetup {
@@ -48,9 +48,12 @@ export class RowReader {
   private readonly dates: DateReader;
   private readonly status = statusClassifier();
   private readonly recent = new RecentIds();
+  /** `;` files come from spreadsheets in European locales: 12.900 is twelve thousand nine hundred. */
+  private readonly money: (s: string) => number;
 
   constructor(private readonly setup: ReaderSetup) {
     this.dates = new DateReader(setup.tz);
+    this.money = setup.delimiter === ';' ? parseMoneyEuropean : parseMoney;
   }
 
   /** Take one record. */
@@ -89,12 +92,16 @@ export class RowReader {
       }
     }
     if (day !== day) return this.badDate(acc, line, dateCell);
+    // an order's total is read on its first line only: whether the id is new is asked first
+    const first = L.orderTotal ? this.isNewOrder(rec, L, key) : true;
     let amount: number;
-    if (L.amount >= 0) {
-      amount = parseMoney(rec[L.amount]);
+    if (!first) {
+      amount = 0; // the order's total, repeated (or left blank) on its further lines, was counted on its first
+    } else if (L.amount >= 0) {
+      amount = this.money(rec[L.amount]);
       if (amount !== amount) return this.badNumber(acc, line, 'amount', rec[L.amount]);
     } else {
-      const price = parseMoney(rec[L.price]);
+      const price = this.money(rec[L.price]);
       if (price !== price) return this.badNumber(acc, line, 'price', rec[L.price]);
       const qty = L.quantity >= 0 ? parseCount(rec[L.quantity]) : 1;
       if (qty !== qty) return this.badNumber(acc, line, 'quantity', rec[L.quantity]);
@@ -105,8 +112,12 @@ export class RowReader {
     if (i < 0) return; // outside a 20-year range: the seller fails in finish()
     acc.used++;
     acc.revenue[i] += amount;
-    // one order per distinct id (order-line exports repeat it); a blank id is an order of its own
-    if (L.id < 0 || this.recent.isNew(key === '' ? rec[L.id] : `${key}\u0001${rec[L.id]}`, rec[L.id])) acc.orders[i] += 1;
+    if (L.orderTotal ? first : this.isNewOrder(rec, L, key)) acc.orders[i] += 1;
+  }
+
+  /** One order per distinct id (order-line exports repeat it); a blank id is an order of its own. */
+  private isNewOrder(rec: string[], L: Layout, key: string): boolean {
+    return L.id < 0 || this.recent.isNew(key === '' ? rec[L.id] : `${key}\u0001${rec[L.id]}`, rec[L.id]);
   }
 
   private dailyRow(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string): void {
@@ -116,7 +127,7 @@ export class RowReader {
     const oBlank = isBlankCell(oCell);
     const rBlank = isBlankCell(rCell);
     const o = oBlank ? NaN : parseCount(oCell);
-    const r = rBlank ? NaN : parseMoney(rCell);
+    const r = rBlank ? NaN : this.money(rCell);
     if (!oBlank && o !== o) return this.badNumber(acc, line, 'orders', oCell);
     if (!rBlank && r !== r) return this.badNumber(acc, line, 'revenue', rCell);
     if (o < 0 || r < 0) return acc.negatives.add(() => `line ${line}: ${o < 0 ? `orders ${oCell}` : `revenue ${rCell}`}`);

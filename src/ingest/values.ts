@@ -73,6 +73,24 @@ export function parseMoney(s: string): number {
   return negative ? -v : v;
 }
 
+// A `;`-separated file's money (a European-locale spreadsheet) around any currency mark or sign:
+// dots grouping thousands (12.900), a decimal comma (135,00), or both (12.900,50).
+const EU_DOT_GROUPED = /^[^\d.,]*\d{1,3}(?:\.\d{3})+[^\d.,]*$/;
+const EU_DECIMAL_COMMA = /^[^\d.,]*\d+,\d{1,2}[^\d.,]*$/;
+const EU_BOTH = /^[^\d.,]*\d{1,3}(?:\.\d{3})+,\d+[^\d.,]*$/;
+
+/**
+ * A money cell of a `;`-separated file, where spreadsheets in European locales write
+ * `12.900` for twelve thousand nine hundred and `135,00` for 135: those layouts are read
+ * that way, anything else as parseMoney does (`12.50` is still 12.5, `12,900` still 12900).
+ */
+export function parseMoneyEuropean(s: string): number {
+  if (EU_BOTH.test(s)) return parseMoney(s.replace(/\./g, '').replace(',', '.'));
+  if (EU_DOT_GROUPED.test(s)) return parseMoney(s.replace(/\./g, ','));
+  if (EU_DECIMAL_COMMA.test(s)) return parseMoney(s.replace(',', '.'));
+  return parseMoney(s);
+}
+
 /**
  * Fast path for the usual export cell, a whole amount with thousands commas and a won mark:
  * `-₩12,000`, `￦12,000`, `\12,000` (CP949), `12,000원`. NaN for anything else (the general parser decides).
@@ -131,14 +149,17 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['cancel', 'cancelled'], // canceled, cancelled, cancellation
   ['취소', 'cancelled'], // 취소, 주문취소, 취소완료, 취소요청
   ['void', 'cancelled'], // Shopify "voided": the payment never happened
+  ['fail', 'cancelled'], // Stripe, WooCommerce "failed": nor here
+  ['실패', 'cancelled'], // 결제실패
   ['refund', 'refunded'],
   ['환불', 'refunded'],
   ['return', 'returned'],
   ['반품', 'returned'],
 ];
 // A cancellation or return that was withdrawn or refused leaves the sale standing (반품철회,
-// 취소거부, "return rejected"); Shopify's "partially_refunded" order is still a sale.
-const STILL_A_SALE = ['철회', '거부', '거절', 'reject', 'denied', 'declined', 'withdrawn', 'partial'];
+// 취소거부, "return rejected"); a partly cancelled or refunded order (Shopify's "partially_refunded",
+// 부분취소, 부분환불) is still a sale.
+const STILL_A_SALE = ['철회', '거부', '거절', 'reject', 'denied', 'declined', 'withdrawn', 'partial', '부분'];
 
 /**
  * The non-sale class of a status cell, or null for a sale:
