@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../src/core/dates.js';
 import { civilDay, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
 import { classifyStatus, isTotalLabel, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
+import { IdFilter, RecentIds } from '../src/ingest/recent.js';
 
 describe('parseDate', () => {
   const SEOUL = 'Asia/Seoul';
@@ -194,4 +195,42 @@ describe('classifyStatus', () => {
 describe('isTotalLabel', () => {
   it.each(['합계', '총계', 'Total', 'TOTAL:', 'Grand Total', 'sum'])('%j marks a summary row', (s) => expect(isTotalLabel(s)).toBe(true));
   it.each(['2025-11-29', 'totals by day 2025', ''])('%j does not', (s) => expect(isTotalLabel(s)).toBe(false));
+});
+
+describe('RecentIds (distinct order ids)', () => {
+  it('counts each id once however far apart its lines are, and every blank id', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constant(''), fc.string({ maxLength: 6 })), { maxLength: 300 }), fc.integer({ min: 2, max: 16 }), (ids, window) => {
+      const r = new RecentIds(window); // a tiny window: most repeats are found by the filter
+      const counted = ids.filter((id) => r.isNew(id)).length;
+      const blanks = ids.filter((id) => id.trim() === '').length;
+      const distinct = new Set(ids.filter((id) => id.trim() !== '')).size;
+      expect(counted).toBe(distinct + blanks);
+    }), { numRuns: 500 });
+  });
+
+  it('counts 300,000 orders of two lines each, shuffled, within the filter\'s bound', () => {
+    const n = 300_000;
+    const lines: string[] = [];
+    for (let i = 0; i < n; i++) lines.push(`order-${i}`, `order-${i}`);
+    let x = 12345; // a fixed shuffle (LCG), so the count is the same every run
+    for (let i = lines.length - 1; i > 0; i--) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      const j = x % (i + 1);
+      [lines[i], lines[j]] = [lines[j], lines[i]];
+    }
+    const r = new RecentIds();
+    const counted = lines.filter((id) => r.isNew(id)).length;
+    // a false positive misses a new order: expected below n × 2e-6 = 0.6
+    expect(counted).toBeLessThanOrEqual(n);
+    expect(counted).toBeGreaterThanOrEqual(n - 3);
+  });
+
+  it('keeps the filter\'s false-positive rate under its bound at capacity', () => {
+    const f = new IdFilter();
+    for (let i = 0; i < 200_000; i++) f.add(`in-${i}`);
+    let hits = 0;
+    for (let i = 0; i < 200_000; i++) if (f.has(`out-${i}`)) hits++;
+    expect(hits).toBeLessThanOrEqual(2); // bound 2e-6 × 200,000 = 0.4
+    for (let i = 0; i < 200_000; i += 997) expect(f.has(`in-${i}`)).toBe(true);
+  });
 });

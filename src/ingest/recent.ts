@@ -1,25 +1,28 @@
-// Distinct order ids with bounded memory.
+// Distinct order ids with small memory, whatever the row order.
 //
-// Order-line exports repeat the order id on every line of an order. Counting distinct ids per
-// day exactly needs a set of every id (memory grows with rows: ~400 MB for 5M orders), so we
-// remember only the most recent 4,096–8,192 distinct ids of the whole file instead. That is exact
-// whenever the lines of one order lie within 4,096 distinct orders of each other — as in the usual
-// export layouts, where an order's lines are adjacent whatever the sort order — and overcounts by
-// one per order whose lines are further apart. (A small window also keeps the Sets in cache:
-// 65,536 ids cost ~13 % more time per row than 8,192.) An order spanning midnight counts on the day of
-// the first of its lines that is read.
+// Order-line exports repeat the order id on every line of an order. A Set of every id would
+// cost ~80 bytes an id (~400 MB for 5M orders), so ids are remembered twice, cheaply:
+// - the most recent 4,096–8,192 distinct ids of the file, exactly (two generations of Sets):
+//   the usual export keeps an order's lines adjacent, and those never reach the filter below;
+// - every id in a Bloom filter that grows with the orders (~30–38 bits an id, ~35 MB for
+//   5M orders), so an order whose lines are far apart — a warehouse query's rows in any order —
+//   still counts once. A Bloom filter may take a new id for one seen before: at most ~2 in a
+//   million orders are missed (IdFilter.FALSE_POSITIVE_BOUND); ids in the window never are.
+// An order spanning midnight counts on the day of the first of its lines that is read.
 
-/** How many recent distinct ids are remembered. */
+/** How many recent distinct ids are remembered exactly. */
 export const RECENT_IDS_WINDOW = 8192;
 
 /**
- * The last `capacity`/2 … `capacity` distinct keys seen. Two generations instead of an LRU: a
- * Set with steady deletions rehashes constantly (~0.7 µs a row), swapping whole Sets is cheap.
+ * Whether an order id was seen before in the file: the window first, then the filter.
+ * Two generations instead of an LRU: a Set with steady deletions rehashes constantly
+ * (~0.7 µs a row), swapping whole Sets is cheap.
  */
 export class RecentIds {
   private current = new Set<string>();
   private previous = new Set<string>();
   private last = '';
+  private readonly all = new IdFilter();
 
   constructor(private readonly capacity = RECENT_IDS_WINDOW) {}
 
@@ -32,11 +35,96 @@ export class RecentIds {
     if (id.trim() === '') return true;
     this.last = key;
     if (this.current.has(key) || this.previous.has(key)) return false;
+    const seen = this.all.has(key); // a line of an order read long before
+    if (!seen) this.all.add(key);
+    this.remember(key);
+    return !seen;
+  }
+
+  private remember(key: string): void {
     this.current.add(key);
     if (this.current.size >= this.capacity / 2) {
       this.previous = this.current;
       this.current = new Set();
     }
+  }
+}
+
+/**
+ * A scalable Bloom filter of strings (Almeida et al. 2007): stage s holds 2^s·FIRST ids at a
+ * false-positive rate FIRST_RATE/2^s, so the whole filter stays below 2·FIRST_RATE however many
+ * ids arrive, and memory grows with the ids actually seen. Bits are probed by double hashing
+ * (Kirsch & Mitzenmacher 2006) from two 32-bit hashes of the string.
+ */
+export class IdFilter {
+  static readonly FIRST = 1 << 16;
+  static readonly FIRST_RATE = 1e-6;
+  /** Sum over all stages of their false-positive rates. */
+  static readonly FALSE_POSITIVE_BOUND = 2 * IdFilter.FIRST_RATE;
+  private readonly stages: Stage[] = [];
+  private h1 = 0;
+  private h2 = 0;
+
+  has(key: string): boolean {
+    this.hash(key);
+    for (const s of this.stages) if (s.has(this.h1, this.h2)) return true;
+    return false;
+  }
+
+  /** Remember `key`. */
+  add(key: string): void {
+    let s = this.stages[this.stages.length - 1];
+    if (!s || s.count >= s.capacity) {
+      const k = this.stages.length;
+      this.stages.push((s = new Stage(IdFilter.FIRST * 2 ** k, IdFilter.FIRST_RATE / 2 ** k)));
+    }
+    this.hash(key);
+    s.add(this.h1, this.h2);
+  }
+
+  /** Two independent 32-bit hashes of the UTF-16 code units: FNV-1a and a murmur-style mix. */
+  private hash(key: string): void {
+    let a = 0x811c9dc5;
+    let b = 0x9747b28c ^ key.length;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+    this.h1 = a >>> 0;
+    this.h2 = ((b ^ (b >>> 16)) | 1) >>> 0; // odd: the probe steps never collapse onto one bit
+  }
+}
+
+/** One Bloom filter of fixed capacity and false-positive rate. */
+class Stage {
+  count = 0;
+  private readonly bits: Uint32Array;
+  private readonly m: number;
+  private readonly k: number;
+
+  constructor(readonly capacity: number, rate: number) {
+    // the optimal sizes: m = −n ln p / ln²2 bits, k = log2(1/p) probes
+    this.m = Math.ceil((-capacity * Math.log(rate)) / (Math.LN2 * Math.LN2));
+    this.k = Math.ceil(-Math.log2(rate));
+    this.bits = new Uint32Array(Math.ceil(this.m / 32));
+  }
+
+  has(h1: number, h2: number): boolean {
+    for (let i = 0; i < this.k; i++) {
+      const bit = (h1 + i * h2) % this.m;
+      if ((this.bits[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
+    }
     return true;
+  }
+
+  add(h1: number, h2: number): void {
+    for (let i = 0; i < this.k; i++) {
+      const bit = (h1 + i * h2) % this.m;
+      this.bits[bit >>> 5] |= 1 << (bit & 31);
+    }
+    this.count++;
   }
 }
