@@ -1,8 +1,9 @@
 // `npm run bench:accuracy`: loss-calc against simulated sellers whose true loss is known.
-//   node bench/accuracy.mjs [--per-design N] [--placebo N] [--seed S] [--designs a,b] [--model auto|name] [--json out.json]
+//   node bench/accuracy.mjs [--per-design N] [--placebo N] [--seed S|S1,S2|S1-S2] [--designs a,b] [--model auto|name] [--json out.json]
 // Every seller of every design (src/sim/designs.ts) is simulated, handed to the core as
 // ingest would, estimated with the CLI's defaults, and scored. stdout: Markdown; stderr: progress.
-// Same seed → same tables, except the seconds column.
+// Same seed → same tables, except the seconds column. Several seeds (`--seed 1-6`) pool their
+// sellers into one table: six times the sellers, a sixth of a single seed's noise in variance.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DESIGN_NOTES, designList, mdTable, pct, progress, scoreSeller, secs, sellers } from './accuracy-lib.mjs';
@@ -23,16 +24,29 @@ const { values: a } = parseArgs({
     json: { type: 'string' },
   },
 });
-const perDesign = +a['per-design'], seed = +a.seed, placebo = a.placebo === undefined ? Math.max(perDesign, 100) : +a.placebo;
+const perDesign = +a['per-design'], seeds = seedList(a.seed), placebo = a.placebo === undefined ? Math.max(perDesign, 100) : +a.placebo;
 const designs = designList(a.designs);
 const count = (d) => (d === 'placebo' ? placebo : perDesign);
-const total = designs.reduce((s, d) => s + count(d), 0);
+const total = seeds.length * designs.reduce((s, d) => s + count(d), 0);
+
+/** `1`, `1,3,5` or `1-6` → the seeds, in order. */
+function seedList(text) {
+  const out = text.split(',').flatMap((part) => {
+    const [from, to = from] = part.split('-').map(Number);
+    return Array.from({ length: to - from + 1 }, (_, k) => from + k);
+  });
+  if (!out.length || !out.every(Number.isInteger)) throw new Error(`--seed ${text}: expected S, S1,S2 or S1-S2`);
+  return out;
+}
 
 const records = [];
-for (const s of sellers(designs, count, seed)) {
-  records.push(scoreSeller(s, { model: a.model }));
-  progress(records.length, total, s.key);
+for (const seed of seeds) {
+  for (const s of sellers(designs, count, seed)) {
+    records.push({ ...scoreSeller(s, { model: a.model }), ...(seeds.length > 1 ? { seed } : {}) });
+    progress(records.length, total, s.key);
+  }
 }
+const seedText = seeds.length > 1 ? `seeds ${a.seed} (pooled)` : `seed ${seeds[0]}`;
 
 /** Scores of one group of records (a design, or all designs with an incident). */
 function summarize(label, recs) {
@@ -78,12 +92,23 @@ for (const g of groups) {
 const fp = groups.find((g) => g.label === 'placebo');
 if (fp) targets.push([`placebo false positives (orders p < 0.05) ≤ ${pct(TARGET.placeboFp, 0)}`, `${pct(fp.significant)} of ${fp.ok}`, verdict(fp.significant <= TARGET.placeboFp, fp.significant)]);
 
+/** Pooled seeds: each seed's overall line and placebo rate, to show the spread the pool averages. */
+function perSeed() {
+  const rows = seeds.map((seed) => {
+    const mine = records.filter((r) => r.seed === seed);
+    const o = summarize(`seed ${seed}`, mine.filter((r) => r.design !== 'placebo'));
+    const p = summarize('placebo', mine.filter((r) => r.design === 'placebo'));
+    return [seed, pct(o.mdapeOrders), pct(o.mdapeRevenue), pct(o.coverageOrders), pct(o.coverageRevenue), p.ok ? pct(p.significant) : '–'];
+  });
+  return ['#### Per seed', '', mdTable(['seed', 'MdAPE orders', 'MdAPE revenue', 'cover orders', 'cover revenue', 'placebo p<0.05'], rows), ''];
+}
+
 // Failures grouped by status and error code; the first message stands for the group.
 const errors = {};
 for (const r of records.filter((x) => x.status !== 'ok')) (errors[`${r.status} ${r.error.split(':')[0]}`] ??= []).push(r);
 
 const out = [
-  `## Accuracy: ${records.length} simulated sellers, seed ${seed}, model ${a.model}, level 95 %`,
+  `## Accuracy: ${records.length} simulated sellers, ${seedText}, model ${a.model}, level 95 %`,
   '',
   `MdAPE = median |estimate − truth| / |truth| of the lost total; cover = share of sellers whose 95 % interval holds the true loss;`,
   `width/truth and width/cf = median interval width over the true loss and over the true counterfactual total;`,
@@ -95,6 +120,7 @@ const out = [
   '',
   mdTable(['target', 'measured', 'verdict'], targets),
   '',
+  ...(seeds.length > 1 ? perSeed() : []),
   '### Designs',
   '',
   ...designs.map((d) => `- **${d}**: ${DESIGN_NOTES[d] ?? ''}`),
@@ -110,4 +136,4 @@ process.stdout.write(out.join('\n') + '\n');
 if (records.some((r) => r.status === 'unsupported')) {
   process.stderr.write(`note: ${records.filter((r) => r.status === 'unsupported').length} monthly sellers unsupported (the core does not read --period month yet)\n`);
 }
-if (a.json) writeFileSync(a.json, JSON.stringify({ seed, perDesign, placebo, model: a.model, target: TARGET, groups, overall, records }, null, 1) + '\n');
+if (a.json) writeFileSync(a.json, JSON.stringify({ seed: seeds.length > 1 ? seeds : seeds[0], perDesign, placebo, model: a.model, target: TARGET, groups, overall, records }, null, 1) + '\n');
