@@ -225,6 +225,19 @@ describe('RecentIds (distinct order ids)', () => {
     expect(counted).toBeGreaterThanOrEqual(n - 3);
   });
 
+  it('stops growing when full, says so, and still counts within the window', () => {
+    const r = new RecentIds(4, new IdFilter(4, 2)); // room for 4 + 8 ids
+    for (let i = 0; i < 12; i++) expect(r.isNew(`o${i}`)).toBe(true);
+    expect(r.saturated).toBe(false);
+    expect(r.isNew('o0')).toBe(false); // far behind the window, found by the filter
+    expect(r.isNew('o12')).toBe(true);
+    expect(r.saturated).toBe(true);
+    expect(r.isNew('o12')).toBe(false); // the window
+    for (let i = 13; i < 20; i++) r.isNew(`o${i}`);
+    expect(r.isNew('o12')).toBe(true); // past the window and not in the full filter: counted again
+    expect(r.isNew('o3')).toBe(false); // held before the filter filled
+  });
+
   it('keeps the filter\'s false-positive rate under its bound at capacity', () => {
     const f = new IdFilter();
     for (let i = 0; i < 200_000; i++) f.add(`in-${i}`);

@@ -8,6 +8,8 @@
 //   5M orders), so an order whose lines are far apart — a warehouse query's rows in any order —
 //   still counts once. A Bloom filter may take a new id for one seen before: at most ~2 in a
 //   million orders are missed (IdFilter.FALSE_POSITIVE_BOUND); ids in the window never are.
+//   The filter stops growing at IdFilter.MAX_IDS (~16.7M orders, ~81 MB), so memory stays
+//   bounded on any file; past that only the window is exact (`saturated` says so).
 // An order spanning midnight counts on the day of the first of its lines that is read.
 
 /** How many recent distinct ids are remembered exactly. */
@@ -22,9 +24,15 @@ export class RecentIds {
   private current = new Set<string>();
   private previous = new Set<string>();
   private last = '';
-  private readonly all = new IdFilter();
+  /** The filter is full: later orders' lines count once only within the window. */
+  get saturated(): boolean {
+    return this.all.full;
+  }
 
-  constructor(private readonly capacity = RECENT_IDS_WINDOW) {}
+  constructor(
+    private readonly capacity = RECENT_IDS_WINDOW,
+    private readonly all = new IdFilter(),
+  ) {}
 
   /**
    * Whether `key` is new (and remember it). `id` is the bare id: a blank one is always new,
@@ -61,8 +69,19 @@ export class IdFilter {
   static readonly FIRST_RATE = 1e-6;
   /** Sum over all stages of their false-positive rates. */
   static readonly FALSE_POSITIVE_BOUND = 2 * IdFilter.FIRST_RATE;
+  /** Stages at most: 8 hold FIRST·(2^8 − 1) ≈ 16.7M ids in ~81 MB. */
+  static readonly MAX_STAGES = 8;
+  static readonly MAX_IDS = IdFilter.FIRST * (2 ** IdFilter.MAX_STAGES - 1);
+  /** No room left: add() does nothing (has() still answers for the ids it holds). */
+  full = false;
   private readonly stages: Stage[] = [];
   private h1 = 0;
+
+  /** `first` ids in the first stage, at most `maxStages` stages (smaller only in tests). */
+  constructor(
+    private readonly first = IdFilter.FIRST,
+    private readonly maxStages = IdFilter.MAX_STAGES,
+  ) {}
   private h2 = 0;
 
   has(key: string): boolean {
@@ -76,7 +95,11 @@ export class IdFilter {
     let s = this.stages[this.stages.length - 1];
     if (!s || s.count >= s.capacity) {
       const k = this.stages.length;
-      this.stages.push((s = new Stage(IdFilter.FIRST * 2 ** k, IdFilter.FIRST_RATE / 2 ** k)));
+      if (k === this.maxStages) {
+        this.full = true;
+        return;
+      }
+      this.stages.push((s = new Stage(this.first * 2 ** k, IdFilter.FIRST_RATE / 2 ** k)));
     }
     this.hash(key);
     s.add(this.h1, this.h2);

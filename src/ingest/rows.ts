@@ -8,7 +8,7 @@ import { MAX_COLUMNS, delimiterName } from './dialect.js';
 import { findHeader, listHeaders, mapHeaders } from './headers.js';
 import { planLayout, type Layout } from './kind.js';
 import { DateReader } from './parse-date.js';
-import { RecentIds } from './recent.js';
+import { IdFilter, RECENT_IDS_WINDOW, RecentIds } from './recent.js';
 import { isBlankCell, isTotalLabel, parseCount, parseMoney, parseMoneyEuropean, statusClassifier } from './values.js';
 
 /** What the reader needs to know about the file and the options. */
@@ -203,6 +203,9 @@ export class RowReader {
   /** Call at the end of the records: throws if no header was found; returns file-level warnings. */
   end(): Warning[] {
     if (this.layout === null) this.giveUp();
+    if (this.recent.saturated) {
+      this.warnings.push({ code: 'ORDER_IDS_UNCHECKED', message: `over ${IdFilter.MAX_IDS.toLocaleString('en-US')} distinct order ids: past them, the lines of an order count once only when they lie within ${RECENT_IDS_WINDOW / 2} orders of each other; sort the file by order id to be sure` });
+    }
     if (this.otherSellers.size) {
       const n = this.otherSellers.size + 1;
       this.warnings.push({ code: 'MULTIPLE_SELLERS', message: `the seller column "${this.layout?.columns.seller}" holds ${n >= 1001 ? 'over 1000' : n} different values: all rows are read as one seller; use batch --by to split them` });

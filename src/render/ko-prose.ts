@@ -25,6 +25,7 @@ const WARNINGS: Record<string, string> = {
   ONE_ROW_PER_DAY: '날마다 행이 정확히 하나입니다. 일별 합계 파일이라면 금액 열을 매출로 지정하십시오(--columns).',
   WIDE_DATE_RANGE: '날짜 범위가 10년을 넘습니다. 연도가 잘못 입력되지 않았는지 확인하십시오.',
   PREAMBLE: '머리글 위의 줄은 읽지 않았습니다.',
+  ORDER_IDS_UNCHECKED: '주문번호가 너무 많아, 그 이후로는 서로 멀리 떨어진 같은 주문의 행이 두 번 셀 수 있습니다. 파일을 주문번호 순으로 정렬하면 확실합니다.',
   MULTIPLE_SELLERS: '판매자 열에 여러 판매자가 있지만 모두 한 판매자로 읽었습니다. 나누려면 batch --by를 쓰십시오.',
   HOLIDAY_IN_LOSS_WINDOW: '손실 기간에 명절(설·추석)이 있습니다. 그 효과는 기준 기간의 명절에서 추정했습니다.',
   HOLIDAY_NOT_IN_BASELINE: '손실 기간에 명절이 있으나 기준 기간에는 없어 그 효과를 반영하지 못했습니다. 해당 날짜를 --exclude로 빼는 것을 고려하십시오.',
