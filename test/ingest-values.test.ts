@@ -238,6 +238,9 @@ describe('classifyStatus', () => {
 });
 
 describe('isTotalLabel', () => {
-  it.each(['합계', '총계', 'Total', 'TOTAL:', 'Grand Total', 'sum'])('%j marks a summary row', (s) => expect(isTotalLabel(s)).toBe(true));
-  it.each(['2025-11-29', 'totals by day 2025', ''])('%j does not', (s) => expect(isTotalLabel(s)).toBe(false));
+  it.each(['합계', '총계', '소계', ' 합 계 ', '합계:', 'Total', 'TOTAL:', 'Grand Total', 'grand_total', 'Subtotal', 'Sub-total', 'sum',
+    '총 4091건', '총4,091건', '총 12 개', '4091 record(s) downloaded', '1 record downloaded', '3,759 Records Downloaded', '１２ record(s) downloaded'])(
+    '%j marks a summary row', (s) => expect(isTotalLabel(s)).toBe(true));
+  it.each(['2025-11-29', 'totals by day 2025', '', '   ', '총', '총 건', '4091건', '총 4091원', 'records downloaded', 'Seller ID: xyz', '합계금액',
+    'total price', '12,000', `합계${' '.repeat(40)}`])('%j does not', (s) => expect(isTotalLabel(s)).toBe(false));
 });

@@ -9,7 +9,7 @@ import { findHeader, listHeaders, mapHeaders } from './headers.js';
 import { planLayout, type Layout } from './kind.js';
 import { DateReader } from './parse-date.js';
 import { RecentIds } from './recent.js';
-import { isBlankCell, isTotalLabel, parseCount, parseMoney, statusClassifier } from './values.js';
+import { hasTotalLabel, isBlankCell, parseCount, parseMoney, statusClassifier } from './values.js';
 
 /** What the reader needs to know about the file and the options. */
 export interface ReaderSetup {
@@ -28,6 +28,8 @@ export interface ReaderSetup {
 export const MAX_GROUPS = 100_000;
 /** Records before the header we look through (title lines, Excel's `sep=`). */
 const HEADER_SEARCH = 10;
+/** Lines without a date held after a summary row, as a footer; more than this and they are data after all. */
+const MAX_FOOTER = 20;
 const clip = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 /** Consumes csv-parse records in order; file-level problems throw a LossCalcError. */
@@ -48,21 +50,31 @@ export class RowReader {
   private readonly dates: DateReader;
   private readonly status = statusClassifier();
   private readonly recent = new RecentIds();
+  /**
+   * After a summary row: the rows since without a readable date (eBay's `Seller ID: xyz` under
+   * `4091 record(s) downloaded`). At the end of the file they are the footer (total-row); a later
+   * row with a date makes them bad dates again. null outside such a block.
+   */
+  private footer: { acc: SellerDays; line: number; cell: string }[] | null = null;
 
   constructor(private readonly setup: ReaderSetup) {
     this.dates = new DateReader(setup.tz);
   }
 
-  /** Take one record. */
-  record(rec: string[]): void {
-    const line = this.line;
-    let nl = 0;
-    for (let k = 0; k < rec.length; k++) if (rec[k].indexOf('\n') !== -1) nl += rec[k].split('\n').length - 1;
-    this.line += 1 + nl;
+  /** Take one record (`at`: its line when re-read, e.g. padded). */
+  record(rec: string[], at?: number): void {
+    const line = at ?? this.line;
+    if (at === undefined) {
+      let nl = 0;
+      for (let k = 0; k < rec.length; k++) if (rec[k].indexOf('\n') !== -1) nl += rec[k].split('\n').length - 1;
+      this.line += 1 + nl;
+    }
     if (isBlankRecord(rec)) return; // blank lines, and ",,,," rows Excel leaves behind
     const L = this.layout;
     if (L === null) return this.seekHeader(rec, line);
     if (rec.length !== this.width && !extraCellsBlank(rec, this.width)) {
+      const padded = this.shortSummary(rec, L);
+      if (padded) return this.record(padded, line);
       fail('BAD_CSV', `${this.setup.file}: line ${line} has ${rec.length} fields but the header (line ${this.headerLine}) has ${this.width}`,
         `a field that contains a ${delimiterName(this.setup.delimiter)} must be quoted ("…")`);
     }
@@ -76,6 +88,7 @@ export class RowReader {
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
     const dateCell = rec[L.date];
     const day = this.dates.day(dateCell);
+    if (this.footer !== null && day === day) this.notAFooter(); // data goes on: the held rows are bad dates
     if (L.kind === 'daily') this.dailyRow(rec, line, L, acc, day, dateCell);
     else this.orderRow(rec, line, L, acc, day, dateCell, key);
   }
@@ -88,7 +101,7 @@ export class RowReader {
         return acc.skip(reason);
       }
     }
-    if (day !== day) return this.badDate(acc, line, dateCell);
+    if (day !== day) return this.badDate(acc, line, dateCell, rec);
     let amount: number;
     if (L.amount >= 0) {
       amount = parseMoney(rec[L.amount]);
@@ -110,7 +123,7 @@ export class RowReader {
   }
 
   private dailyRow(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string): void {
-    if (day !== day) return this.badDate(acc, line, dateCell);
+    if (day !== day) return this.badDate(acc, line, dateCell, rec);
     const oCell = L.orders >= 0 ? rec[L.orders] : '';
     const rCell = L.revenue >= 0 ? rec[L.revenue] : '';
     const oBlank = isBlankCell(oCell);
@@ -134,9 +147,39 @@ export class RowReader {
     acc.revenue[i] = r;
   }
 
-  private badDate(acc: SellerDays, line: number, cell: string): void {
-    if (isTotalLabel(cell)) return acc.skip('total-row');
+  /**
+   * A row without a readable date: a summary row when any cell is a label (합계, 총 4091건, Total…),
+   * held as a possible footer line after one, else a bad date. Never a row with a readable date.
+   */
+  private badDate(acc: SellerDays, line: number, cell: string, rec: string[]): void {
+    if (hasTotalLabel(rec)) {
+      this.footer ??= [];
+      return acc.skip('total-row');
+    }
+    if (this.footer !== null) {
+      if (this.footer.length < MAX_FOOTER) return void this.footer.push({ acc, line, cell });
+      this.notAFooter();
+    }
     acc.badDates.add(() => `line ${line}: cannot read date ${clip(cell)}`);
+  }
+
+  /** The rows held after a summary row were not a footer: report them as bad dates. */
+  private notAFooter(): void {
+    for (const { acc, line, cell } of this.footer ?? []) acc.badDates.add(() => `line ${line}: cannot read date ${clip(cell)}`);
+    this.footer = null;
+  }
+
+  /**
+   * A summary line shorter than the header (`총 4091건` alone, no delimiters), padded with blank
+   * cells so it is read as the summary row it is; null for anything else (a BAD_CSV row).
+   */
+  private shortSummary(rec: string[], L: Layout): string[] | null {
+    if (rec.length > this.width || !hasTotalLabel(rec)) return null;
+    const day = L.date < rec.length ? this.dates.day(rec[L.date]) : NaN;
+    if (day === day) return null; // a row with a date is data, never a summary
+    const padded = rec.slice();
+    while (padded.length < this.width) padded.push('');
+    return padded;
   }
 
   private badNumber(acc: SellerDays, line: number, what: string, cell: string): void {
@@ -192,6 +235,8 @@ export class RowReader {
   /** Call at the end of the records: throws if no header was found; returns file-level warnings. */
   end(): Warning[] {
     if (this.layout === null) this.giveUp();
+    for (const { acc } of this.footer ?? []) acc.skip('total-row'); // the lines under the last summary row: its footer
+    this.footer = null;
     if (this.otherSellers.size) {
       const n = this.otherSellers.size + 1;
       this.warnings.push({ code: 'MULTIPLE_SELLERS', message: `the seller column "${this.layout?.columns.seller}" holds ${n >= 1001 ? 'over 1000' : n} different values: all rows are read as one seller; use batch --by to split them` });
