@@ -30,6 +30,30 @@ describe('files that cannot be read', () => {
     const xlsx = await fails(write(Buffer.from('PK\x03\x04\x14\x00\x06\x00', 'latin1')));
     expect([xlsx.code, xlsx.hint]).toEqual(['BINARY_FILE', expect.stringMatching(/CSV/)]);
   });
+  const table = '<table border=1><tr><th>주문일시</th><th>결제금액</th></tr><tr><td>2025-01-01</td><td>1000</td></tr></table>';
+  it.each([
+    ['an HTML table named .xls', `<html><head><meta charset='utf-8'></head><body>${table}</body></html>`, 'orders.xls'],
+    ['a doctype, after a BOM and blank lines', `\ufeff\r\n  \n<!DOCTYPE html>\n<html lang="ko">${table}</html>`, 'a.csv'],
+    ['a bare table', `${table}\n`, 'b.xls'],
+    ['Excel\'s HTML with office namespaces', `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">${table}`, 'c.xls'],
+    ['a meta tag first', `<meta http-equiv="Content-Type" content="text/html; charset=utf-8">${table}`, 'd.xls'],
+    ['an Excel 2003 XML spreadsheet', '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">\n</Workbook>\n', 'e.xls'],
+  ])('UNSUPPORTED_FORMAT for %s, with the hint to save it as CSV UTF-8 or .xlsx', async (_, text, name) => {
+    const e = await fails(write(text, name));
+    expect([e.code, e.exitCode]).toEqual(['UNSUPPORTED_FORMAT', 1]);
+    expect(e.message).toMatch(new RegExp(`^${name.replace('.', '\\.')}: an? (HTML page or table|Excel 2003 XML spreadsheet)`));
+    expect(e.hint).toMatch(/CSV UTF-8.*xlsx/);
+  });
+  it('UNSUPPORTED_FORMAT for HTML in UTF-16 and CP949 too', async () => {
+    const html = `<html><head><meta charset="euc-kr"></head><body>${table}</body></html>`;
+    expect((await fails(write(Buffer.from(`\ufeff${html}`, 'utf16le'), 'u16.xls'))).code).toBe('UNSUPPORTED_FORMAT');
+    expect((await fails(write(iconv.encode(html, 'cp949'), 'cp949.xls'))).code).toBe('UNSUPPORTED_FORMAT');
+  });
+  it('other XML, and a CSV whose cells hold tags, are still read as CSV', async () => {
+    expect((await fails(write('<?xml version="1.0"?>\n<orders><order/></orders>\n'))).code).toBe('NO_DATE_COLUMN');
+    const r = await ingestFile(write('date,amount,memo\n2025-01-01,100,<b>gift</b>\n'), TZ);
+    expect(r.info.rowsUsed).toBe(1);
+  });
   it('BAD_ENCODING for a UTF-8 file that turns invalid after its head', async () => {
     const rows = Array.from({ length: 2500 }, () => ['2025-01-01', '₩1,000', '결제완료']);
     const bytes = Buffer.concat([Buffer.from(toCsv(['date', 'amount', 'status'], rows)), iconv.encode('2025-01-02,1000,취소완료\n', 'cp949')]);
