@@ -71,6 +71,26 @@ describe('headers', () => {
     expect(e.message).toMatch(/"상품명", "결제금액"/);
     expect(e.hint).toMatch(/주문일시/);
   });
+  it('passes over up to ten title lines (blank lines not counted) and reads the header under them', async () => {
+    const titles = Array.from({ length: 10 }, (_, i) => `항목${i},값${i}\n\n`).join('');
+    const r = await ingestFile(write(`${titles}주문일시,결제금액\n2025-01-01,1000\n`), TZ);
+    expect(r.series.revenue).toEqual([1000]);
+    expect(r.warnings).toContainEqual({ code: 'PREAMBLE', message: '10 line(s) above the header (line 21) were not read' });
+  });
+  it('NO_HEADER, not a title line named as the header, when more than ten lines come before it', async () => {
+    const titles = Array.from({ length: 11 }, (_, i) => (i === 4 ? '조회기간,2025-01-01,~,2025-01-31\n' : `항목${i},값${i}\n`)).join('');
+    const e = await fails(write(`${titles}주문일시,결제금액\n2025-01-01,1000\n`));
+    expect(e.code).toBe('NO_HEADER');
+    expect(e.message).toMatch(/: no header found in the first 11 non-blank lines: expected one with a date column and an amount, orders or revenue column; /);
+    expect(e.message).toMatch(/the widest \(line 5\) has "조회기간", "2025-01-01", "~", "2025-01-31"$/);
+    expect(e.hint).toMatch(/at most 10 title lines.*--columns date=/);
+  });
+  it('a short file still gets the widest line\'s own problem; --columns naming no header stays UNKNOWN_COLUMN', async () => {
+    expect((await fails(write('주문 내역\n상품명,결제금액\nA,1000\n'))).code).toBe('NO_DATE_COLUMN');
+    const rows = Array.from({ length: 20 }, (_, i) => [`2025-01-${String(i + 1).padStart(2, '0')}`, '1']);
+    const e = await fails(write(toCsv(['주문일시', '결제금액'], rows)), { columns: { amount: '실결제금액' } });
+    expect([e.code, e.exitCode]).toEqual(['UNKNOWN_COLUMN', 2]);
+  });
   it('NO_AMOUNT_COLUMN', async () => {
     const e = await fails(write('주문번호,주문일시,상품명\n1,2025-01-01,A\n'));
     expect(e.code).toBe('NO_AMOUNT_COLUMN');

@@ -26,7 +26,7 @@ export interface ReaderSetup {
  * file is read, and a --by naming an id column would otherwise make one seller per row.
  */
 export const MAX_GROUPS = 100_000;
-/** Records before the header we look through (title lines, Excel's `sep=`). */
+/** Records before the header we pass over (title lines, Excel's `sep=`); the header may be the next one. */
 const HEADER_SEARCH = 10;
 /** Lines without a date held after a summary row, as a footer; more than this and they are data after all. */
 const MAX_FOOTER = 20;
@@ -43,7 +43,7 @@ export class RowReader {
   readonly groups = new Map<string, SellerDays>();
   readonly warnings: Warning[] = [];
   private width = 0;
-  private tried: { error: LossCalcError; width: number }[] = [];
+  private tried: { error: LossCalcError; width: number; line: number; headers: string[] }[] = [];
   private sellerIndex = -1;
   private firstSeller: string | null = null;
   private readonly otherSellers = new Set<string>();
@@ -215,8 +215,8 @@ export class RowReader {
       this.sellerIndex = by === undefined ? (map.index.seller ?? -1) : -1;
     } catch (e) {
       if (!(e instanceof LossCalcError)) throw e;
-      this.tried.push({ error: e, width: rec.length });
-      if (this.tried.length >= HEADER_SEARCH) this.giveUp();
+      this.tried.push({ error: e, width: rec.length, line, headers });
+      if (this.tried.length > HEADER_SEARCH) this.giveUp();
       return;
     }
     this.headers = headers;
@@ -226,10 +226,21 @@ export class RowReader {
     if (this.tried.length) this.warnings.push({ code: 'PREAMBLE', message: `${this.tried.length} line(s) above the header (line ${line}) were not read` });
   }
 
-  /** The header search failed: report the widest candidate's problem (the real header, not a title line). */
+  /**
+   * The header search failed: report the widest candidate's problem (the real header, not a title
+   * line). When every line the search may pass over was tried, the header may be further down or
+   * missing, so the widest line is not named as the header: NO_HEADER says what was looked for and where.
+   */
   private giveUp(): never {
-    if (this.tried.length === 0) fail('NO_HEADER', `${this.setup.file}: no header line: the file has no rows`);
-    throw this.tried.reduce((a, b) => (b.width > a.width ? b : a)).error;
+    const { file } = this.setup;
+    if (this.tried.length === 0) fail('NO_HEADER', `${file}: no header line: the file has no rows`);
+    const widest = this.tried.reduce((a, b) => (b.width > a.width ? b : a));
+    const code = widest.error.code;
+    if (this.tried.length <= HEADER_SEARCH || (code !== 'NO_DATE_COLUMN' && code !== 'NO_AMOUNT_COLUMN')) throw widest.error;
+    fail('NO_HEADER', `${file}: no header found in the first ${this.tried.length} non-blank lines: expected one with a date column and an amount, ` +
+      `orders or revenue column; the widest (line ${widest.line}) has ${listHeaders(widest.headers)}`,
+    `at most ${HEADER_SEARCH} title lines above the header are passed over: delete the ones above it; ` +
+      `or, if line ${widest.line} is the header, name its columns with --columns date=<header>,amount=<header>`);
   }
 
   /** Call at the end of the records: throws if no header was found; returns file-level warnings. */
