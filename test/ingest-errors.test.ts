@@ -85,6 +85,14 @@ describe('headers', () => {
     expect(e.message).toMatch(/the widest \(line 5\) has "조회기간", "2025-01-01", "~", "2025-01-31"$/);
     expect(e.hint).toMatch(/at most 10 title lines.*--columns date=/);
   });
+  it('a header over its data rows is still named as the header when its date or amount name is not known', async () => {
+    const rows = Array.from({ length: 15 }, (_, i) => [String(i + 1), `2025-01-${String(i + 1).padStart(2, '0')}`, `$${i + 1}.00`]);
+    const e = await fails(write(`\n${toCsv(['Sales Record Number', 'Sale Date', 'Total Price'], rows)}`));
+    expect(e.code).toBe('NO_DATE_COLUMN');
+    expect(e.message).toMatch(/no date column among the headers "Sales Record Number", "Sale Date", "Total Price"$/);
+    const a = await fails(write(toCsv(['주문일시', '상품명', '입금액'], rows.map(([, d, x]) => [d, 'A', x]))));
+    expect([a.code, a.message]).toEqual(['NO_AMOUNT_COLUMN', expect.stringMatching(/"주문일시", "상품명", "입금액"$/)]);
+  });
   it('a short file still gets the widest line\'s own problem; --columns naming no header stays UNKNOWN_COLUMN', async () => {
     expect((await fails(write('주문 내역\n상품명,결제금액\nA,1000\n'))).code).toBe('NO_DATE_COLUMN');
     const rows = Array.from({ length: 20 }, (_, i) => [`2025-01-${String(i + 1).padStart(2, '0')}`, '1']);

@@ -228,19 +228,31 @@ export class RowReader {
 
   /**
    * The header search failed: report the widest candidate's problem (the real header, not a title
-   * line). When every line the search may pass over was tried, the header may be further down or
-   * missing, so the widest line is not named as the header: NO_HEADER says what was looked for and where.
+   * line). When every line the search may pass over was tried and the widest does not sit over data
+   * like a header, the header is further down or missing: NO_HEADER says what was looked for and where.
    */
   private giveUp(): never {
     const { file } = this.setup;
     if (this.tried.length === 0) fail('NO_HEADER', `${file}: no header line: the file has no rows`);
     const widest = this.tried.reduce((a, b) => (b.width > a.width ? b : a));
     const code = widest.error.code;
-    if (this.tried.length <= HEADER_SEARCH || (code !== 'NO_DATE_COLUMN' && code !== 'NO_AMOUNT_COLUMN')) throw widest.error;
+    if (this.tried.length <= HEADER_SEARCH || (code !== 'NO_DATE_COLUMN' && code !== 'NO_AMOUNT_COLUMN') || this.overData(widest)) throw widest.error;
     fail('NO_HEADER', `${file}: no header found in the first ${this.tried.length} non-blank lines: expected one with a date column and an amount, ` +
       `orders or revenue column; the widest (line ${widest.line}) has ${listHeaders(widest.headers)}`,
     `at most ${HEADER_SEARCH} title lines above the header are passed over: delete the ones above it; ` +
       `or, if line ${widest.line} is the header, name its columns with --columns date=<header>,amount=<header>`);
+  }
+
+  /**
+   * Whether a tried line looks like a header over its data rows (`Sale Date` not known as a date
+   * name): it holds no number or date itself, and a later line as wide holds some. Title lines
+   * (`항목1,값1`, `조회기간: …`) do not, so they are never named as the header.
+   */
+  private overData(t: { line: number; width: number; headers: string[] }): boolean {
+    const isValue = (c: string) => !Number.isNaN(parseMoney(c)) || !Number.isNaN(this.dates.day(c));
+    const hasValue = (cells: string[]) => cells.some(isValue);
+    if (hasValue(t.headers)) return false;
+    return this.tried.some((u) => u.line > t.line && u.width === t.width && hasValue(u.headers));
   }
 
   /** Call at the end of the records: throws if no header was found; returns file-level warnings. */
