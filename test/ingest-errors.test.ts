@@ -30,6 +30,30 @@ describe('files that cannot be read', () => {
     const xlsx = await fails(write(Buffer.from('PK\x03\x04\x14\x00\x06\x00', 'latin1')));
     expect([xlsx.code, xlsx.hint]).toEqual(['BINARY_FILE', expect.stringMatching(/CSV/)]);
   });
+  const table = '<table border=1><tr><th>주문일시</th><th>결제금액</th></tr><tr><td>2025-01-01</td><td>1000</td></tr></table>';
+  it.each([
+    ['an HTML table named .xls', `<html><head><meta charset='utf-8'></head><body>${table}</body></html>`, 'orders.xls'],
+    ['a doctype, after a BOM and blank lines', `\ufeff\r\n  \n<!DOCTYPE html>\n<html lang="ko">${table}</html>`, 'a.csv'],
+    ['a bare table', `${table}\n`, 'b.xls'],
+    ['Excel\'s HTML with office namespaces', `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">${table}`, 'c.xls'],
+    ['a meta tag first', `<meta http-equiv="Content-Type" content="text/html; charset=utf-8">${table}`, 'd.xls'],
+    ['an Excel 2003 XML spreadsheet', '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">\n</Workbook>\n', 'e.xls'],
+  ])('UNSUPPORTED_FORMAT for %s, with the hint to save it as CSV UTF-8 or .xlsx', async (_, text, name) => {
+    const e = await fails(write(text, name));
+    expect([e.code, e.exitCode]).toEqual(['UNSUPPORTED_FORMAT', 1]);
+    expect(e.message).toMatch(new RegExp(`^${name.replace('.', '\\.')}: an? (HTML page or table|Excel 2003 XML spreadsheet)`));
+    expect(e.hint).toMatch(/CSV UTF-8.*xlsx/);
+  });
+  it('UNSUPPORTED_FORMAT for HTML in UTF-16 and CP949 too', async () => {
+    const html = `<html><head><meta charset="euc-kr"></head><body>${table}</body></html>`;
+    expect((await fails(write(Buffer.from(`\ufeff${html}`, 'utf16le'), 'u16.xls'))).code).toBe('UNSUPPORTED_FORMAT');
+    expect((await fails(write(iconv.encode(html, 'cp949'), 'cp949.xls'))).code).toBe('UNSUPPORTED_FORMAT');
+  });
+  it('other XML, and a CSV whose cells hold tags, are still read as CSV', async () => {
+    expect((await fails(write('<?xml version="1.0"?>\n<orders><order/></orders>\n'))).code).toBe('NO_DATE_COLUMN');
+    const r = await ingestFile(write('date,amount,memo\n2025-01-01,100,<b>gift</b>\n'), TZ);
+    expect(r.info.rowsUsed).toBe(1);
+  });
   it('BAD_ENCODING for a UTF-8 file that turns invalid after its head', async () => {
     const rows = Array.from({ length: 2500 }, () => ['2025-01-01', '₩1,000', '결제완료']);
     const bytes = Buffer.concat([Buffer.from(toCsv(['date', 'amount', 'status'], rows)), iconv.encode('2025-01-02,1000,취소완료\n', 'cp949')]);
@@ -46,6 +70,34 @@ describe('headers', () => {
     expect(e.code).toBe('NO_DATE_COLUMN');
     expect(e.message).toMatch(/"상품명", "결제금액"/);
     expect(e.hint).toMatch(/주문일시/);
+  });
+  it('passes over up to ten title lines (blank lines not counted) and reads the header under them', async () => {
+    const titles = Array.from({ length: 10 }, (_, i) => `항목${i},값${i}\n\n`).join('');
+    const r = await ingestFile(write(`${titles}주문일시,결제금액\n2025-01-01,1000\n`), TZ);
+    expect(r.series.revenue).toEqual([1000]);
+    expect(r.warnings).toContainEqual({ code: 'PREAMBLE', message: '10 line(s) above the header (line 21) were not read' });
+  });
+  it('NO_HEADER, not a title line named as the header, when more than ten lines come before it', async () => {
+    const titles = Array.from({ length: 11 }, (_, i) => (i === 4 ? '조회기간,2025-01-01,~,2025-01-31\n' : `항목${i},값${i}\n`)).join('');
+    const e = await fails(write(`${titles}주문일시,결제금액\n2025-01-01,1000\n`));
+    expect(e.code).toBe('NO_HEADER');
+    expect(e.message).toMatch(/: no header found in the first 11 non-blank lines: expected one with a date column and an amount, orders or revenue column; /);
+    expect(e.message).toMatch(/the widest \(line 5\) has "조회기간", "2025-01-01", "~", "2025-01-31"$/);
+    expect(e.hint).toMatch(/at most 10 title lines.*--columns date=/);
+  });
+  it('a header over its data rows is still named as the header when its date or amount name is not known', async () => {
+    const rows = Array.from({ length: 15 }, (_, i) => [String(i + 1), `2025-01-${String(i + 1).padStart(2, '0')}`, `$${i + 1}.00`]);
+    const e = await fails(write(`\n${toCsv(['Sales Record Number', 'Sold On', 'Total Price'], rows)}`));
+    expect(e.code).toBe('NO_DATE_COLUMN');
+    expect(e.message).toMatch(/no date column among the headers "Sales Record Number", "Sold On", "Total Price"$/);
+    const a = await fails(write(toCsv(['주문일시', '상품명', '입금액'], rows.map(([, d, x]) => [d, 'A', x]))));
+    expect([a.code, a.message]).toEqual(['NO_AMOUNT_COLUMN', expect.stringMatching(/"주문일시", "상품명", "입금액"$/)]);
+  });
+  it('a short file still gets the widest line\'s own problem; --columns naming no header stays UNKNOWN_COLUMN', async () => {
+    expect((await fails(write('주문 내역\n상품명,결제금액\nA,1000\n'))).code).toBe('NO_DATE_COLUMN');
+    const rows = Array.from({ length: 20 }, (_, i) => [`2025-01-${String(i + 1).padStart(2, '0')}`, '1']);
+    const e = await fails(write(toCsv(['주문일시', '결제금액'], rows)), { columns: { amount: '실결제금액' } });
+    expect([e.code, e.exitCode]).toEqual(['UNKNOWN_COLUMN', 2]);
   });
   it('NO_AMOUNT_COLUMN', async () => {
     const e = await fails(write('주문번호,주문일시,상품명\n1,2025-01-01,A\n'));

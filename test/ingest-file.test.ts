@@ -42,6 +42,45 @@ describe('order-level exports', () => {
     expect(r.warnings.map((w) => w.code)).toContain('NEGATIVE_AMOUNTS');
   });
 
+  it('skips summary rows whose label is in any column, and the footer lines under the last one', async () => {
+    const header = ['주문번호', '주문일시', '결제금액', '주문상태'];
+    const data = [['A1', '2025-01-01 10:00', '1,000', '결제완료'], ['A2', '2025-01-02 11:00', '2,000', '결제완료']];
+    const footers: [string, number][] = [
+      ['합계,,"3,000",\n', 1], // the label in the first column; the date column is another and empty
+      ['총 2건,,,\n', 1],
+      ['총 2건\n', 1], // shorter than the header: not a BAD_CSV row
+      ['\n"2 record(s) downloaded",,,\n"Seller ID: myshop",,,\n', 2], // eBay: the seller line has no label, but is under one
+      ['소계,,"3,000",\n합계,,"3,000",\nprinted by admin,,,\n', 3],
+    ];
+    for (const [footer, n] of footers) {
+      const r = await ingestFile(write(toCsv(header, data) + footer), TZ);
+      expect(r.series, footer).toEqual({ start: '2025-01-01', orders: [1, 1], revenue: [1000, 2000] });
+      expect(r.info, footer).toMatchObject({ rows: 2 + n, rowsUsed: 2, rowsSkipped: { 'total-row': n } });
+    }
+  });
+
+  it('a summary row in the middle is skipped; rows without a date after it are bad dates once data goes on', async () => {
+    const csv = toCsv(['date', 'memo', 'amount'], [
+      ['2025-01-01', 'a', '100'], ['', '소계', '100'], ['2025-01-02', 'b', '200'], ['', 'Total', '300'],
+      ['', 'no date here', '50'], ['2025-01-03', 'c', '300'], // a real row held after "Total", then data: not a footer
+    ]);
+    const e = await rejection(ingestFile(write(csv), TZ));
+    expect([e.code, e.message]).toEqual(['BAD_DATES', expect.stringMatching(/1 row\(s\).*line 6: cannot read date ""$/)]);
+    // without the held row: both summaries skipped, and a row with a date is data whatever its other cells say
+    const ok = toCsv(['date', 'memo', 'amount'], [['2025-01-01', 'a', '100'], ['', '소계', '100'], ['2025-01-02', '합계', '200'], ['', 'Total', '300']]);
+    const r = await ingestFile(write(ok), TZ);
+    expect(r.series.revenue).toEqual([100, 200]);
+    expect(r.info).toMatchObject({ rows: 4, rowsUsed: 2, rowsSkipped: { 'total-row': 2 } });
+  });
+
+  it('rows without a date and no summary above them, or too many under one, are bad dates', async () => {
+    const e = await rejection(ingestFile(write('date,memo,amount\n2025-01-01,a,100\n,Seller ID: xyz,\n'), TZ));
+    expect([e.code, e.message]).toEqual(['BAD_DATES', expect.stringMatching(/line 3/)]);
+    const many = `date,memo,amount\n2025-01-01,a,100\n,합계,100\n${',x,1\n'.repeat(25)}`;
+    const m = await rejection(ingestFile(write(many), TZ));
+    expect([m.code, m.message]).toEqual(['BAD_DATES', expect.stringMatching(/^\S+: 25 row\(s\).*line 4: .*line 8: .*and 20 more/)]);
+  });
+
   it('puts instants with an offset on the --tz calendar day', async () => {
     const p = write(toCsv(['date', 'amount'], [['2025-11-28T16:30:00Z', '100'], ['2025-11-28T14:00:00Z', '10']]));
     expect((await ingestFile(p, { tz: 'Asia/Seoul' })).series).toEqual({ start: '2025-11-28', orders: [1, 1], revenue: [10, 100] });
@@ -113,6 +152,13 @@ describe('daily aggregates', () => {
     const o = await ingestFile(write(toCsv(['일자', '주문건수'], [['20250101', '3건'], ['20250102', '4건']])), TZ);
     expect(o.series).toEqual({ start: '2025-01-01', orders: [3, 4], revenue: [null, null] });
     expect(o.warnings.map((w) => w.code)).toContain('NO_REVENUE_COLUMN');
+  });
+
+  it('skip a total row labelled in a row-number column', async () => {
+    const csv = toCsv(['순번', '일자', '주문수', '매출액'], [['1', '2025.01.01(수)', '3', '30,000'], ['2', '2025.01.02(목)', '4', '40,000'], ['합계', '', '7', '70,000']]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-01-01', orders: [3, 4], revenue: [30000, 40000] });
+    expect(r.info).toMatchObject({ kind: 'daily', rows: 3, rowsUsed: 2, rowsSkipped: { 'total-row': 1 } });
   });
 
   it('treat empty cells as unknown and a row without values as skipped', async () => {
@@ -191,6 +237,22 @@ async function ingestGenerated(orders: GenOrder[], rows = orderCells(orders), de
 }
 
 describe('properties of generated order exports', () => {
+  it('a footer (a summary row, then lines without a date) changes nothing but the total-row count', async () => {
+    const label = fc.constantFrom('합계', '총계', 'Total', 'Grand Total', '총 123건', '4091 record(s) downloaded', 'Subtotal');
+    const junk = fc.array(fc.constantFrom('Seller ID: myshop', '출력일: 2025-02-01', 'www.example.com', '※ 취소 주문 포함', 'x'), { maxLength: 4 });
+    await fc.assert(fc.asyncProperty(ordersArb, label, fc.nat(3), junk, async (orders, lab, col, lines) => {
+      const footer = [[lab, '', '', ''].map((_, k) => (k === col ? lab : k === 2 ? '999' : '')), ...lines.map((j) => [j, '', '', ''])];
+      footer[0][1] = col === 1 ? lab : ''; // the date cell is the label or blank
+      const a = await ingestGenerated(orders);
+      const b = await ingestGenerated(orders, [...orderCells(orders), ...footer]);
+      if (a === 'NO_ROWS') return void expect(b).toBe('NO_ROWS');
+      if (b === 'NO_ROWS') throw new Error('unexpected NO_ROWS');
+      expect(b.series).toEqual(a.series);
+      expect(b.info.rows).toBe(a.info.rows + footer.length);
+      expect(b.info.rowsSkipped).toEqual({ ...a.info.rowsSkipped, 'total-row': footer.length });
+    }), { numRuns: 60 });
+  });
+
   it('rows = used + Σ skipped; the series is the true one', async () => {
     await fc.assert(fc.asyncProperty(ordersArb, async (orders) => {
       const t = truth(orders);

@@ -35,6 +35,29 @@ describe('parseDate', () => {
     ['2025-11-29 13:05:00 +09:00', '2025-11-29'],
     ['2025-11-28 16:30:00 UTC', '2025-11-29'],
     ['2025/11/28 16:30 +00:00', '2025-11-29'],
+    // a weekday in brackets (Korean admins, Japanese tools, English locales), with or without a time
+    ['2025.11.29(토) 13:05', '2025-11-29'],
+    ['2024-11-01(금)', '2024-11-01'],
+    ['2025-11-29 (Sat)', '2025-11-29'],
+    ['2025/11/29(土)', '2025-11-29'],
+    ['2025-11-29 (Saturday) 1:05 PM', '2025-11-29'],
+    ['2025.11.29 (토요일)', '2025-11-29'],
+    ['２０２５/１１/２９（土）', '2025-11-29'], // full-width brackets
+    ['2025.11.28(금) 16:30 +00:00', '2025-11-29'], // an offset after the weekday still converts
+    // KST (and JST): +09:00, an instant
+    ['2025-11-29 13:05:00 KST', '2025-11-29'],
+    ['2025-11-29T00:10:00 kst', '2025-11-29'],
+    ['2025.11.29(토) 13:05 KST', '2025-11-29'],
+    ['2025-11-29 13:05 JST', '2025-11-29'],
+    // compact date and time: wall time, the date part is the day
+    ['20241101100605', '2024-11-01'],
+    ['202411011006', '2024-11-01'],
+    ['20241101235959', '2024-11-01'],
+    // European dotted, day first (the year last)
+    ['01.11.2024', '2024-11-01'],
+    ['01.11.2024 10:06', '2024-11-01'],
+    ['1.2.2025', '2025-02-01'],
+    ['29.11.2025 23:59:59', '2025-11-29'],
   ])('%s → %s (Asia/Seoul)', (cell, iso) => {
     expect(parseDate(cell, SEOUL)).toBe(iso);
   });
@@ -49,6 +72,11 @@ describe('parseDate', () => {
     expect(parseDate('2025-11-28T18:15:00Z', 'Asia/Kathmandu')).toBe('2025-11-29'); // +5:45
     // wall times without an offset are taken as written, whatever the zone
     expect(parseDate('2025-11-28 23:30:00', 'UTC')).toBe('2025-11-28');
+    expect(parseDate('20251128233000', 'UTC')).toBe('2025-11-28');
+    // KST is an instant at +09:00: 08:00 KST is 23:00 UTC the day before
+    expect(parseDate('2025-11-29 08:00:00 KST', 'UTC')).toBe('2025-11-28');
+    expect(parseDate('2025-11-29 09:00:00 KST', 'UTC')).toBe('2025-11-29');
+    expect(parseDate('2025-11-29 08:00 KST', 'America/New_York')).toBe('2025-11-28'); // 18:00 EST
   });
 
   it('reads a month on its own as its first day (settlement statements)', () => {
@@ -59,7 +87,12 @@ describe('parseDate', () => {
   });
 
   it.each(['', '29/11/2025', '11/29/2025', '2025-02-30', '2025-13-01', '2025-11-31', '20250230', '2025년 2월 29일',
-    'yesterday', '2025-11-29T25:00:00Z', '2025-11-29 13:61', '2025-11-29T13:05:00+9', '45990', '1899-12-31', '2025-11-29 x'])(
+    'yesterday', '2025-11-29T25:00:00Z', '2025-11-29 13:61', '2025-11-29T13:05:00+9', '45990', '1899-12-31', '2025-11-29 x',
+    // slashes with the year last are ambiguous (day- or month-first); dots with a 2-digit year too
+    '01/11/2024', '11/1/2024', '01/11/2024 10:06', '01.11.24', '24-11-01', '24.11.01', '01-11-2024',
+    // impossible or out-of-range in the new layouts
+    '11.29.2025', '31.02.2025', '01.11.1899', '01.11.3000', '20241301100605', '20241101250605', '20241101106005', '2024110110', '20241101100',
+    '2025-11-29(xyz)', '2025-11-29 (Sat', '2025-11-29 13:05 CST', '2025-11-29 13:05 IST', '2025-11-29 KST', '2025-02-29(토)'])(
     'rejects %j', (cell) => {
       expect(parseDate(cell, 'Asia/Seoul')).toBeNull();
     });
@@ -83,6 +116,13 @@ describe('parseDate', () => {
     (y, m, d) => `${y}년 ${+m}월 ${+d}일`,
     (y, m, d) => `${y}-${m}-${d}T12:00:00+09:00`,
     (y, m, d) => `${y}-${m}-${d}T03:00:00Z`,
+    (y, m, d) => `${y}.${m}.${d}(토) 13:05`,
+    (y, m, d) => `${y}-${m}-${d} (Sat)`,
+    (y, m, d) => `${y}-${m}-${d} 13:05:00 KST`,
+    (y, m, d) => `${y}${m}${d}100605`,
+    (y, m, d) => `${y}${m}${d}2359`,
+    (y, m, d) => `${d}.${m}.${y}`,
+    (y, m, d) => `${+d}.${+m}.${y} 10:06`,
   ];
   it('reads any valid date the same in every layout', () => {
     fc.assert(fc.property(validDate, fc.nat(layouts.length - 1), (dt, k) => {
@@ -98,6 +138,29 @@ describe('parseDate', () => {
       .filter(({ d }) => d <= 99);
     fc.assert(fc.property(impossible, fc.nat(layouts.length - 1), ({ y, m, d }, k) => {
       expect(parseDate(layouts[k](String(y), String(m).padStart(2, '0'), String(d).padStart(2, '0')), 'Asia/Seoul')).toBeNull();
+    }), { numRuns: 500 });
+  });
+
+  it('reads KST exactly as +09:00, in any zone', () => {
+    const zones = ['Asia/Seoul', 'UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe'];
+    const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) });
+    fc.assert(fc.property(instant, fc.constantFrom(...zones), (t, tz) => {
+      const wall = new Date(t + 9 * 3_600_000).toISOString().slice(0, 19).replace('T', ' '); // the Seoul wall clock
+      expect(parseDate(`${wall} KST`, tz)).toBe(parseDate(`${wall}+09:00`, tz));
+    }), { numRuns: 1000 });
+  });
+
+  it('never reads a 2-digit year, nor a day-first or month-first date with slashes', () => {
+    const ymd = fc.record({ y: fc.integer({ min: 0, max: 99 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) });
+    const p2 = (n: number) => String(n).padStart(2, '0');
+    const twoDigit: ((y: string, m: string, d: string) => string)[] = [
+      (y, m, d) => `${y}-${m}-${d}`, (y, m, d) => `${y}.${m}.${d}`, (y, m, d) => `${d}.${m}.${y}`, (y, m, d) => `${m}/${d}/${y}`,
+      (y, m, d) => `${y}-${m}-${d} 10:06`, (y, m, d) => `${d}.${m}.${y} 10:06`, (y, m, d) => `${y}${m}${d}`,
+    ];
+    fc.assert(fc.property(ymd, fc.nat(twoDigit.length - 1), ({ y, m, d }, k) => {
+      expect(parseDate(twoDigit[k](p2(y), p2(m), p2(d)), 'Asia/Seoul')).toBeNull();
+      expect(parseDate(`${p2(d)}/${p2(m)}/${2000 + y}`, 'Asia/Seoul')).toBeNull();
+      expect(parseDate(`${m}/${d}/${2000 + y}`, 'Asia/Seoul')).toBeNull();
     }), { numRuns: 500 });
   });
 
@@ -193,8 +256,11 @@ describe('classifyStatus', () => {
 });
 
 describe('isTotalLabel', () => {
-  it.each(['합계', '총계', 'Total', 'TOTAL:', 'Grand Total', 'sum'])('%j marks a summary row', (s) => expect(isTotalLabel(s)).toBe(true));
-  it.each(['2025-11-29', 'totals by day 2025', ''])('%j does not', (s) => expect(isTotalLabel(s)).toBe(false));
+  it.each(['합계', '총계', '소계', ' 합 계 ', '합계:', 'Total', 'TOTAL:', 'Grand Total', 'grand_total', 'Subtotal', 'Sub-total', 'sum',
+    '총 4091건', '총4,091건', '총 12 개', '4091 record(s) downloaded', '1 record downloaded', '3,759 Records Downloaded', '１２ record(s) downloaded'])(
+    '%j marks a summary row', (s) => expect(isTotalLabel(s)).toBe(true));
+  it.each(['2025-11-29', 'totals by day 2025', '', '   ', '총', '총 건', '4091건', '총 4091원', 'records downloaded', 'Seller ID: xyz', '합계금액',
+    'total price', '12,000', `합계${' '.repeat(40)}`])('%j does not', (s) => expect(isTotalLabel(s)).toBe(false));
 });
 
 describe('RecentIds (distinct order ids)', () => {

@@ -90,14 +90,34 @@ export class ZoneDays {
 }
 
 // Slow-path layouts (after trimming): separated with 1–2 digit parts and optional spaces and a
-// trailing dot (`2025. 11. 29.`), compact `20251129`, and Korean `2025년 11월 29일 (토)`.
+// trailing dot (`2025. 11. 29.`), compact `20251129` (or with the time, `20241101100605`,
+// `202411011006`), Korean `2025년 11월 29일 (토)` and European day-first `01.11.2024`.
 const SEPARATED = /^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})\.?(.*)$/;
-const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?$/;
 const KOREAN = /^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*(?:\([^)]*\))?(.*)$/;
+// Dots with the 4-digit year last are day-first wherever they are written (de, ru, pl…); slashes
+// are not (`11/1/2024` is US month-first), so `dd/mm/yyyy` stays ambiguous and rejected.
+const DOTTED_DAY_FIRST = /^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\.?(.*)$/;
 // A month on its own (`2025-11`, `2025.11`, `2025년 11월`): settlement statements; the day is the 1st.
 const MONTH_ONLY = /^(\d{4})\s*(?:[-./]\s*(\d{1,2})\.?|년\s*(\d{1,2})\s*월)$/;
+// A weekday in brackets after the date (`2025.11.29(토) 13:05`, `2025-11-29 (Sat)`, `2025/11/29(土)`):
+// Korean admins, Japanese tools and English locales write it; it is dropped, not checked.
+const WEEKDAY = /^\s*\(\s*(?:[월화수목금토일](?:요일)?|[日月火水木金土](?:曜日?)?|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)\.?\s*\)/i;
 // A wall-clock tail we accept and ignore: `13:05`, `오후 1:05:00`, `1:05 PM`.
 const WALL_TIME = /^\s*(?:(?:오전|오후|am|pm)\s*)?(?:[01]?\d|2[0-4]):[0-5]\d(?::(?:[0-5]\d|60)(?:[.,]\d+)?)?(?:\s*(?:am|pm|오전|오후))?\s*$/i;
+
+/**
+ * Offset in minutes of the 3-letter zone at s[i..i+3], NaN for any other: only zones with one
+ * fixed offset, so an abbreviation never means two things (CST and IST do). Char codes, lower-cased
+ * with `| 32`, so the fast path stays free of allocations: `zoneAbbreviation('KST', 0) === 540`.
+ */
+function zoneAbbreviation(s: string, i: number): number {
+  const a = s.charCodeAt(i) | 32, b = s.charCodeAt(i + 1) | 32, c = s.charCodeAt(i + 2) | 32;
+  if (a === 117 && b === 116 && c === 99) return 0; // utc
+  if (a === 103 && b === 109 && c === 116) return 0; // gmt
+  if ((a === 107 || a === 106) && b === 115 && c === 116) return 540; // kst, jst: +09:00, no daylight saving
+  return NaN;
+}
 
 /** Reads date cells of one file into day numbers; instants with an offset land on `tz`'s calendar day. */
 export class DateReader {
@@ -125,7 +145,7 @@ export class DateReader {
 
   /**
    * Day of `y-m-d` followed (from i) by `HH:MM[:SS[.fff]]` and an optional zone (Z, ±HH[:MM],
-   * UTC/GMT). No zone: wall time, the date part is the day. NaN when the tail is not a time.
+   * UTC/GMT/KST/JST). No zone: wall time, the date part is the day. NaN when the tail is not a time.
    */
   private withTime(s: string, i: number, y: number, m: number, d: number): number {
     const n = s.length;
@@ -158,8 +178,9 @@ export class DateReader {
       const om = rest === 3 ? 0 : rest === 5 ? digits(s, i + 3, 2) : rest === 6 && s.charCodeAt(i + 3) === 58 ? digits(s, i + 4, 2) : NaN;
       if (!(oh <= 18 && om <= 59)) return NaN;
       offsetMin = (c === 45 ? -1 : 1) * (oh * 60 + om);
-    } else if (rest === 3 && /^(?:utc|gmt)$/i.test(s.slice(i))) offsetMin = 0;
+    } else if (rest === 3) offsetMin = zoneAbbreviation(s, i);
     else return NaN;
+    if (offsetMin !== offsetMin) return NaN;
     const day = civilDay(y, m, d);
     if (day !== day) return NaN;
     this.zone ??= ZoneDays.of(this.tz); // only files with offsets need the zone's formatter
@@ -170,20 +191,27 @@ export class DateReader {
   private slow(raw: string): number {
     const s = raw.normalize('NFKC').trim();
     if (s !== raw) return s === '' ? NaN : this.day(s);
-    let ymd: [number, number, number, string] | null = null;
     let m = SEPARATED.exec(s);
-    if (m) ymd = [+m[1], +m[3], +m[4], m[5]];
-    else if ((m = KOREAN.exec(s))) ymd = [+m[1], +m[2], +m[3], m[4]];
-    if (ymd) {
-      const [y, mo, d, tail] = ymd;
-      if (tail.trim() === '' || WALL_TIME.test(tail)) return civilDay(y, mo, d);
-      // a tail with a zone (`2025/11/29 13:05 +09:00`): the fast reader's time parser
-      const t = tail.trimStart();
-      return this.withTime(t, t.charAt(0) === 'T' ? 1 : 0, y, mo, d);
-    }
+    if (m) return this.withTail(+m[1], +m[3], +m[4], m[5]);
+    if ((m = KOREAN.exec(s))) return this.withTail(+m[1], +m[2], +m[3], m[4]);
+    if ((m = DOTTED_DAY_FIRST.exec(s))) return this.withTail(+m[3], +m[2], +m[1], m[4]);
     if ((m = MONTH_ONLY.exec(s))) return civilDay(+m[1], +(m[2] ?? m[3]), 1);
-    m = COMPACT.exec(s);
-    return m ? civilDay(+m[1], +m[2], +m[3]) : NaN;
+    if ((m = COMPACT.exec(s))) {
+      // with a time, a wall time (no zone): the time is checked, the date part is the day
+      if (m[4] !== undefined && !(+m[4] <= 24 && +m[5] <= 59 && +(m[6] ?? 0) <= 60)) return NaN;
+      return civilDay(+m[1], +m[2], +m[3]);
+    }
+    return NaN;
+  }
+
+  /** Day of `y-m-d` followed by `tail`: nothing, a weekday in brackets, a wall time, or a time with a zone. */
+  private withTail(y: number, mo: number, d: number, tail: string): number {
+    const w = WEEKDAY.exec(tail);
+    if (w) tail = tail.slice(w[0].length);
+    if (tail.trim() === '' || WALL_TIME.test(tail)) return civilDay(y, mo, d);
+    // a tail with a zone (`2025/11/29 13:05 +09:00`): the fast reader's time parser
+    const t = tail.trimStart();
+    return this.withTime(t, t.charAt(0) === 'T' ? 1 : 0, y, mo, d);
   }
 }
 

@@ -9,7 +9,7 @@ import { findHeader, listHeaders, mapHeaders } from './headers.js';
 import { planLayout, type Layout } from './kind.js';
 import { DateReader } from './parse-date.js';
 import { IdFilter, RECENT_IDS_WINDOW, RecentIds } from './recent.js';
-import { isBlankCell, isTotalLabel, parseCount, parseMoney, parseMoneyEuropean, statusClassifier } from './values.js';
+import { hasTotalLabel, isBlankCell, parseCount, parseMoney, parseMoneyEuropean, statusClassifier } from './values.js';
 
 /** What the reader needs to know about the file and the options. */
 export interface ReaderSetup {
@@ -26,8 +26,10 @@ export interface ReaderSetup {
  * file is read, and a --by naming an id column would otherwise make one seller per row.
  */
 export const MAX_GROUPS = 100_000;
-/** Records before the header we look through (title lines, Excel's `sep=`). */
+/** Records before the header we pass over (title lines, Excel's `sep=`); the header may be the next one. */
 const HEADER_SEARCH = 10;
+/** Lines without a date held after a summary row, as a footer; more than this and they are data after all. */
+const MAX_FOOTER = 20;
 const clip = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 /** Consumes csv-parse records in order; file-level problems throw a LossCalcError. */
@@ -41,7 +43,7 @@ export class RowReader {
   readonly groups = new Map<string, SellerDays>();
   readonly warnings: Warning[] = [];
   private width = 0;
-  private tried: { error: LossCalcError; width: number }[] = [];
+  private tried: { error: LossCalcError; width: number; line: number; headers: string[] }[] = [];
   private sellerIndex = -1;
   private firstSeller: string | null = null;
   private readonly otherSellers = new Set<string>();
@@ -50,22 +52,32 @@ export class RowReader {
   private readonly recent = new RecentIds();
   /** `;` files come from spreadsheets in European locales: 12.900 is twelve thousand nine hundred. */
   private readonly money: (s: string) => number;
+  /**
+   * After a summary row: the rows since without a readable date (eBay's `Seller ID: xyz` under
+   * `4091 record(s) downloaded`). At the end of the file they are the footer (total-row); a later
+   * row with a date makes them bad dates again. null outside such a block.
+   */
+  private footer: { acc: SellerDays; line: number; cell: string }[] | null = null;
 
   constructor(private readonly setup: ReaderSetup) {
     this.dates = new DateReader(setup.tz);
     this.money = setup.delimiter === ';' ? parseMoneyEuropean : parseMoney;
   }
 
-  /** Take one record. */
-  record(rec: string[]): void {
-    const line = this.line;
-    let nl = 0;
-    for (let k = 0; k < rec.length; k++) if (rec[k].indexOf('\n') !== -1) nl += rec[k].split('\n').length - 1;
-    this.line += 1 + nl;
+  /** Take one record (`at`: its line when re-read, e.g. padded). */
+  record(rec: string[], at?: number): void {
+    const line = at ?? this.line;
+    if (at === undefined) {
+      let nl = 0;
+      for (let k = 0; k < rec.length; k++) if (rec[k].indexOf('\n') !== -1) nl += rec[k].split('\n').length - 1;
+      this.line += 1 + nl;
+    }
     if (isBlankRecord(rec)) return; // blank lines, and ",,,," rows Excel leaves behind
     const L = this.layout;
     if (L === null) return this.seekHeader(rec, line);
     if (rec.length !== this.width && !extraCellsBlank(rec, this.width)) {
+      const padded = this.shortSummary(rec, L);
+      if (padded) return this.record(padded, line);
       fail('BAD_CSV', `${this.setup.file}: line ${line} has ${rec.length} fields but the header (line ${this.headerLine}) has ${this.width}`,
         `a field that contains a ${delimiterName(this.setup.delimiter)} must be quoted ("…")`);
     }
@@ -79,6 +91,7 @@ export class RowReader {
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
     const dateCell = rec[L.date];
     const day = this.dates.day(dateCell);
+    if (this.footer !== null && day === day) this.notAFooter(); // data goes on: the held rows are bad dates
     if (L.kind === 'daily') this.dailyRow(rec, line, L, acc, day, dateCell);
     else this.orderRow(rec, line, L, acc, day, dateCell, key);
   }
@@ -91,7 +104,7 @@ export class RowReader {
         return acc.skip(reason);
       }
     }
-    if (day !== day) return this.badDate(acc, line, dateCell);
+    if (day !== day) return this.badDate(acc, line, dateCell, rec);
     // an order's total is read on its first line only: whether the id is new is asked first
     const first = L.orderTotal ? this.isNewOrder(rec, L, key) : true;
     let amount: number;
@@ -121,7 +134,7 @@ export class RowReader {
   }
 
   private dailyRow(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string): void {
-    if (day !== day) return this.badDate(acc, line, dateCell);
+    if (day !== day) return this.badDate(acc, line, dateCell, rec);
     const oCell = L.orders >= 0 ? rec[L.orders] : '';
     const rCell = L.revenue >= 0 ? rec[L.revenue] : '';
     const oBlank = isBlankCell(oCell);
@@ -145,9 +158,39 @@ export class RowReader {
     acc.revenue[i] = r;
   }
 
-  private badDate(acc: SellerDays, line: number, cell: string): void {
-    if (isTotalLabel(cell)) return acc.skip('total-row');
+  /**
+   * A row without a readable date: a summary row when any cell is a label (합계, 총 4091건, Total…),
+   * held as a possible footer line after one, else a bad date. Never a row with a readable date.
+   */
+  private badDate(acc: SellerDays, line: number, cell: string, rec: string[]): void {
+    if (hasTotalLabel(rec)) {
+      this.footer ??= [];
+      return acc.skip('total-row');
+    }
+    if (this.footer !== null) {
+      if (this.footer.length < MAX_FOOTER) return void this.footer.push({ acc, line, cell });
+      this.notAFooter();
+    }
     acc.badDates.add(() => `line ${line}: cannot read date ${clip(cell)}`);
+  }
+
+  /** The rows held after a summary row were not a footer: report them as bad dates. */
+  private notAFooter(): void {
+    for (const { acc, line, cell } of this.footer ?? []) acc.badDates.add(() => `line ${line}: cannot read date ${clip(cell)}`);
+    this.footer = null;
+  }
+
+  /**
+   * A summary line shorter than the header (`총 4091건` alone, no delimiters), padded with blank
+   * cells so it is read as the summary row it is; null for anything else (a BAD_CSV row).
+   */
+  private shortSummary(rec: string[], L: Layout): string[] | null {
+    if (rec.length > this.width || !hasTotalLabel(rec)) return null;
+    const day = L.date < rec.length ? this.dates.day(rec[L.date]) : NaN;
+    if (day === day) return null; // a row with a date is data, never a summary
+    const padded = rec.slice();
+    while (padded.length < this.width) padded.push('');
+    return padded;
   }
 
   private badNumber(acc: SellerDays, line: number, what: string, cell: string): void {
@@ -183,8 +226,8 @@ export class RowReader {
       this.sellerIndex = by === undefined ? (map.index.seller ?? -1) : -1;
     } catch (e) {
       if (!(e instanceof LossCalcError)) throw e;
-      this.tried.push({ error: e, width: rec.length });
-      if (this.tried.length >= HEADER_SEARCH) this.giveUp();
+      this.tried.push({ error: e, width: rec.length, line, headers });
+      if (this.tried.length > HEADER_SEARCH) this.giveUp();
       return;
     }
     this.headers = headers;
@@ -194,10 +237,33 @@ export class RowReader {
     if (this.tried.length) this.warnings.push({ code: 'PREAMBLE', message: `${this.tried.length} line(s) above the header (line ${line}) were not read` });
   }
 
-  /** The header search failed: report the widest candidate's problem (the real header, not a title line). */
+  /**
+   * The header search failed: report the widest candidate's problem (the real header, not a title
+   * line). When every line the search may pass over was tried and the widest does not sit over data
+   * like a header, the header is further down or missing: NO_HEADER says what was looked for and where.
+   */
   private giveUp(): never {
-    if (this.tried.length === 0) fail('NO_HEADER', `${this.setup.file}: no header line: the file has no rows`);
-    throw this.tried.reduce((a, b) => (b.width > a.width ? b : a)).error;
+    const { file } = this.setup;
+    if (this.tried.length === 0) fail('NO_HEADER', `${file}: no header line: the file has no rows`);
+    const widest = this.tried.reduce((a, b) => (b.width > a.width ? b : a));
+    const code = widest.error.code;
+    if (this.tried.length <= HEADER_SEARCH || (code !== 'NO_DATE_COLUMN' && code !== 'NO_AMOUNT_COLUMN') || this.overData(widest)) throw widest.error;
+    fail('NO_HEADER', `${file}: no header found in the first ${this.tried.length} non-blank lines: expected one with a date column and an amount, ` +
+      `orders or revenue column; the widest (line ${widest.line}) has ${listHeaders(widest.headers)}`,
+    `at most ${HEADER_SEARCH} title lines above the header are passed over: delete the ones above it; ` +
+      `or, if line ${widest.line} is the header, name its columns with --columns date=<header>,amount=<header>`);
+  }
+
+  /**
+   * Whether a tried line looks like a header over its data rows (`Sale Date` not known as a date
+   * name): it holds no number or date itself, and a later line as wide holds some. Title lines
+   * (`항목1,값1`, `조회기간: …`) do not, so they are never named as the header.
+   */
+  private overData(t: { line: number; width: number; headers: string[] }): boolean {
+    const isValue = (c: string) => !Number.isNaN(parseMoney(c)) || !Number.isNaN(this.dates.day(c));
+    const hasValue = (cells: string[]) => cells.some(isValue);
+    if (hasValue(t.headers)) return false;
+    return this.tried.some((u) => u.line > t.line && u.width === t.width && hasValue(u.headers));
   }
 
   /** Call at the end of the records: throws if no header was found; returns file-level warnings. */
@@ -206,6 +272,8 @@ export class RowReader {
     if (this.recent.saturated) {
       this.warnings.push({ code: 'ORDER_IDS_UNCHECKED', message: `over ${IdFilter.MAX_IDS.toLocaleString('en-US')} distinct order ids: past them, the lines of an order count once only when they lie within ${RECENT_IDS_WINDOW / 2} orders of each other; sort the file by order id to be sure` });
     }
+    for (const { acc } of this.footer ?? []) acc.skip('total-row'); // the lines under the last summary row: its footer
+    this.footer = null;
     if (this.otherSellers.size) {
       const n = this.otherSellers.size + 1;
       this.warnings.push({ code: 'MULTIPLE_SELLERS', message: `the seller column "${this.layout?.columns.seller}" holds ${n >= 1001 ? 'over 1000' : n} different values: all rows are read as one seller; use batch --by to split them` });

@@ -50,7 +50,27 @@ export async function openSource(path: string, encoding?: Encoding): Promise<Sou
   const s = encoding ? { encoding, bomLength: 0, asciiOnly: false } : sniff;
   const headText = decodeHead(head, s);
   if (st.size <= SNIFF_BYTES && headText.trim() === '') fail('EMPTY_FILE', `${name}: the file has no text (only whitespace${s.bomLength ? ' after a BOM' : ''})`);
+  const markup = markupOf(headText);
+  if (markup) fail('UNSUPPORTED_FORMAT', `${name}: ${markup}, not a CSV file or an .xlsx workbook: not read`, SAVE_AS_CSV);
   return { path, size: st.size, name, encoding: s.encoding, bomLength: s.bomLength, asciiOnly: s.asciiOnly, headText };
+}
+
+const SAVE_AS_CSV = 'open it in Excel and use File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)" or "Excel Workbook (*.xlsx)"';
+const HTML_START = /^<(?:!doctype\s+html|html|table|head|body|meta)[\s>/]/;
+const XML_WORKBOOK = /<(?:ss:)?workbook[\s>]/;
+
+/**
+ * What a text file is when it is markup rather than CSV, else null: an HTML page or table (Korean
+ * admins' "엑셀 다운로드" is often one, named .xls) or an Excel 2003 XML spreadsheet. Read as CSV,
+ * either would report its tags as headers. `markupOf('<html><body><table>…') !== null`.
+ */
+export function markupOf(head: string): string | null {
+  let i = 0;
+  while (i < head.length && (head.charCodeAt(i) <= 32 || head.charCodeAt(i) === 0xfeff)) i++;
+  const start = head.slice(i, i + 200).toLowerCase();
+  if (HTML_START.test(start)) return 'an HTML page or table (admin sites\' Excel downloads often are one, named .xls)';
+  if (start.startsWith('<?xml') && XML_WORKBOOK.test(head.slice(i, i + 4096).toLowerCase())) return 'an Excel 2003 XML spreadsheet';
+  return null;
 }
 
 async function readHead(path: string, n: number): Promise<Buffer> {

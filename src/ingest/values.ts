@@ -189,10 +189,23 @@ export function statusClassifier(): (s: string) => StatusReason | null {
   };
 }
 
-// Words in the date column of a trailing summary row ("합계,,,1,234,000").
+// Labels of a summary row, in any of its cells ("합계,,,1,234,000"), lower-cased without spaces, ':', '_', '-'.
 const TOTAL_WORDS = new Set(['합계', '총계', '소계', '총합계', '계', 'total', 'totals', 'sum', 'grandtotal', 'subtotal']);
+// Counts under the data: `총 4,091건` (Korean admins), `4091 record(s) downloaded` (eBay), after the same squeeze.
+const COUNT_FOOTER = /^(?:총[\d,]+(?:건|개)|[\d,]+records?(?:\(s\))?downloaded)$/;
 
-/** Whether a date cell marks a summary row (합계, Total, …) rather than a day. */
+/**
+ * Whether a cell marks a summary row rather than data: 합계, 총계, 소계, Total, Grand total, Subtotal,
+ * `총 4091건`, `4091 record(s) downloaded`. Only whole cells: "totals by day 2025" is not one.
+ */
 export function isTotalLabel(s: string): boolean {
-  return TOTAL_WORDS.has(s.toLowerCase().replace(/[\s:_-]/g, ''));
+  if (s.length > 40 || isBlankCell(s)) return false; // cheap for the long cells of a row
+  const t = s.normalize('NFKC').toLowerCase().replace(/[\s:_-]/g, '');
+  return TOTAL_WORDS.has(t) || COUNT_FOOTER.test(t);
+}
+
+/** Whether any cell of a row is a summary label (checked only for rows without a readable date). */
+export function hasTotalLabel(rec: string[]): boolean {
+  for (let k = 0; k < rec.length; k++) if (isTotalLabel(rec[k])) return true;
+  return false;
 }
