@@ -26,6 +26,7 @@ export async function runBatchCommand(input: string, flags: Record<string, unkno
   const outDir = base.out ? resolve(base.out) : null;
   if (html && !outDir) fail('USAGE', '--format html needs --out <dir>: a report per seller and index.html linking them');
   if (resume && !outDir) fail('USAGE', '--resume needs --out <dir>: it reuses the claims in that folder');
+  if (by !== undefined) await checkByInput(input, String(by));
   if (outDir) await checkOutDir(outDir, input);
   const manifest: Manifest | null = manifestPath ? await readManifest(String(manifestPath)) : null;
   const progress = new Progress();
@@ -99,6 +100,14 @@ function parseJobs(v: unknown): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1 || n > 256) fail('BAD_OPTION', `--jobs: expected a whole number from 1 to 256, got "${String(v)}"`);
   return n;
+}
+
+/** --by splits one file: a folder there is a usage mistake, not unreadable data. */
+async function checkByInput(input: string, by: string): Promise<void> {
+  const st = await stat(input).catch(() => null);
+  if (st?.isDirectory()) {
+    fail('USAGE', `--by ${by} needs one file of many sellers, and ${input} is a folder`, `drop --by to read the folder (one seller per file), or give the long file: loss-calc batch all-orders.csv --by ${by}`);
+  }
 }
 
 /** --out is a folder (created when missing), and not the input folder itself. */
