@@ -1,8 +1,10 @@
 // Findings of a black-box review of `batch`, each through the built binary: files that
 // vanished from the summary, stale outputs beside a new run's claims, honest totals, the
 // Korean table, non-UTF-8 file names, and usage errors in the contract's form.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { designSeller, dailyLines, simulateSeller } from '../src/sim/index.js';
 import { run, tempDir, tempFile } from './cli-helpers.js';
@@ -57,5 +59,70 @@ describe('usage errors in the contract form', () => {
     const r = run(['batch', dir, '--by', 'seller', '--incident', INCIDENT]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/USAGE: --by seller needs one file/);
+  });
+});
+
+const summaryOf = (out: string) => JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+const rowsBy = (doc: { rows: { seller: string; status: string; error: string | null }[] }) => Object.fromEntries(doc.rows.map((r) => [r.seller, r]));
+
+describe('every file that looks like a seller export is in the summary', () => {
+  it('reads UTF-16 .txt, gives refused formats, broken links and FIFOs a failed row, and notes what it skipped', () => {
+    const dir = folderOf('kinds', ['a']);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sellerCsv(1).replaceAll(',', '\t'), 'utf16le')]);
+    writeFileSync(join(dir, 'unicode-text.txt'), utf16);
+    const zip = Buffer.from('PK\x03\x04not really a workbook', 'latin1');
+    for (const ext of ['xls', 'xlsm', 'xlsb', 'ods', 'numbers']) writeFileSync(join(dir, `old-${ext}.${ext}`), zip);
+    symlinkSync(join(dir, 'gone.csv'), join(dir, 'broken.csv'));
+    expect(spawnSync('mkfifo', [join(dir, 'pipe.csv')]).status).toBe(0);
+    for (const n of ['notes.pdf', 'readme.md', 'export.CSV.bak']) writeFileSync(join(dir, n), 'x');
+    writeFileSync(join(dir, '.hidden.csv'), 'x');
+    const out = join(root, 'kinds-out');
+    const r = run(['batch', dir, '--incident', INCIDENT, '--out', out, '--jobs', '2']);
+    expect(r.status, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/note: 3 files skipped \(not a seller file: export\.CSV\.bak, notes\.pdf, readme\.md\)/);
+    const doc = summaryOf(out);
+    const rows = rowsBy(doc);
+    expect(Object.keys(rows).sort()).toEqual(['a', 'broken', 'old-numbers', 'old-ods', 'old-xls', 'old-xlsb', 'old-xlsm', 'pipe', 'unicode-text']);
+    expect(rows['unicode-text'].status).toBe('ok');
+    for (const ext of ['xls', 'xlsm', 'xlsb', 'ods', 'numbers']) expect(rows[`old-${ext}`].error).toMatch(/^UNSUPPORTED_FORMAT: /);
+    expect(rows.broken.error).toMatch(/^FILE_NOT_FOUND: .*broken symbolic link/);
+    expect(rows.pipe.error).toMatch(/^FILE_UNREADABLE: .*FIFO/);
+    expect(doc.skipped).toEqual([
+      { file: 'export.CSV.bak', reason: 'not a seller file' }, { file: 'notes.pdf', reason: 'not a seller file' }, { file: 'readme.md', reason: 'not a seller file' },
+    ]);
+    // estimate says the same for a refused format
+    const e = run(['estimate', join(dir, 'old-ods.ods'), '--incident', INCIDENT]);
+    expect(e.stderr).toMatch(/^loss-calc: UNSUPPORTED_FORMAT: /);
+  });
+
+  it('--recursive follows symlinked folders once (no loop) and never reads an earlier output folder as sellers', () => {
+    const dir = folderOf('rec', ['a']);
+    const north = join(dir, 'north');
+    mkdirSync(north);
+    writeFileSync(join(north, 'b.csv'), sellerCsv(1));
+    const elsewhere = folderOf('rec-elsewhere', ['c']);
+    symlinkSync(elsewhere, join(dir, 'linked'));
+    symlinkSync(dir, join(north, 'loop')); // back to the top
+    const old = run(['batch', join(root, 'rec-elsewhere'), '--incident', INCIDENT, '--out', join(dir, 'old-run'), '--jobs', '1']);
+    expect(old.status, old.stderr).toBe(0);
+    const flat = run(['batch', dir, '--incident', INCIDENT, '--format', 'json', '--jobs', '1']);
+    expect(flat.stderr).toMatch(/note: 3 folders skipped \(a sub-folder \(add --recursive\): linked\/, north\/, old-run\/\)/);
+    const r = run(['batch', dir, '--incident', INCIDENT, '--recursive', '--format', 'json', '--jobs', '2']);
+    expect(r.status, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.rows.map((x: { seller: string }) => x.seller)).toEqual(['a', 'linked/c', 'north/b']);
+    expect(doc.skipped).toEqual([{ file: 'old-run/', reason: 'a loss-calc output folder' }]);
+  });
+
+  it('reads files whose names are CP949 bytes, with the id decoded', () => {
+    const dir = folderOf('cp949', ['ok']);
+    const name = Buffer.concat([Buffer.from(dir), Buffer.from('/'), iconv.encode('판매자', 'cp949'), Buffer.from('.csv')]);
+    writeFileSync(name, sellerCsv(2));
+    const out = join(root, 'cp949-out');
+    const r = run(['batch', dir, '--incident', INCIDENT, '--out', out, '--jobs', '2']);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = rowsBy(summaryOf(out));
+    expect(rows['판매자'].status).toBe('ok');
+    expect(JSON.parse(readFileSync(join(out, '판매자.json'), 'utf8')).seller).toBe('판매자');
   });
 });

@@ -7,11 +7,11 @@ import type { Ingested } from '../core/types.js';
 import { toDay } from '../core/dates.js';
 import { LossCalcError, fail } from '../errors.js';
 import { MAX_DATE_SPAN_DAYS } from '../ingest/aggregate.js';
-import { ingestGrouped, type IngestOptions } from '../ingest/index.js';
+import { ingestGrouped, type FilePath, type IngestOptions } from '../ingest/index.js';
 import type { EstimateOptions } from '../options.js';
 import type { SummaryRow } from '../render/summary-schema.js';
 import { VERSION } from '../version.js';
-import { byCodeUnits, discoverSellers } from './discover.js';
+import { byCodeUnits, discoverSellers, type SkippedFile } from './discover.js';
 import { sellerOptions, type Manifest } from './manifest.js';
 import { NameBook } from './names.js';
 import { makeRunner } from './pool.js';
@@ -50,6 +50,8 @@ export interface BatchResult {
   unknownManifest: { seller: string; line: number }[];
   /** Seller id → file-name stem in DIR (with --out). */
   names: Map<string, string>;
+  /** Entries of the folder that are not sellers (said on stderr, listed in summary.json). */
+  skipped: SkippedFile[];
 }
 
 
@@ -61,7 +63,7 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
   const book = new NameBook();
   const names = new Map<string, string>();
   const seen = new Set<string>();
-  const task = (seller: string, source: { path?: string; ingested?: Ingested; error?: LossCalcError }): SellerTask => {
+  const task = (seller: string, source: { path?: FilePath; ingested?: Ingested; error?: { code: LossCalcError['code']; message: string } }): SellerTask => {
     seen.add(seller);
     const entry = plan.manifest?.get(seller);
     const o = sellerOptions(plan.base, entry);
@@ -87,13 +89,19 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
     };
   };
   let complete = true;
+  let skipped: SkippedFile[] = [];
   try {
     if (plan.by === undefined) {
-      const files = await discoverSellers(plan.input, { recursive: plan.recursive, skip: plan.outDir ?? undefined });
-      if (files.length === 0) fail('NO_ROWS', `${plan.input}: no seller files (.csv, .tsv, .xlsx)${plan.recursive ? '' : ' (sub-folders need --recursive)'}`);
+      const found = await discoverSellers(plan.input, { recursive: plan.recursive, skip: plan.outDir ?? undefined });
+      const files = found.sellers;
+      skipped = found.skipped;
+      if (files.length === 0) {
+        fail('NO_ROWS', `${plan.input}: no seller files (.csv, .tsv, .txt, .xlsx)${plan.recursive ? '' : ' (sub-folders need --recursive)'}` +
+          (skipped.length ? `; skipped: ${skipped.slice(0, 5).map((k) => k.file).join(', ')}${skipped.length > 5 ? ', …' : ''}` : ''));
+      }
       if (plan.incidentFromManifest) requireIncidents(files.map((f) => f.seller), plan.manifest!);
       s.total = files.length;
-      for (const f of files) await s.submit(task(f.seller, { path: f.path }));
+      for (const f of files) await s.submit(task(f.seller, { path: f.path, error: f.error }));
     } else {
       const b = plan.base;
       await ingestGrouped(plan.input, { columns: b.columns, tz: b.tz, sheet: b.sheet, password: b.password, by: plan.by }, async (seller, r) => {
@@ -114,7 +122,7 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
   const unknownManifest = [...(plan.manifest ?? [])].filter(([seller]) => !seen.has(seller)).map(([seller, e]) => ({ seller, line: e.line }));
   const rows = s.rows.sort((a, b) => byCodeUnits(a.seller, b.seller));
   const totalKnown = s.total !== null || complete;
-  return { rows, complete, sellers: s.total ?? seen.size, totalKnown, resumed: s.resumed, unknownManifest, names };
+  return { rows, complete, sellers: s.total ?? seen.size, totalKnown, resumed: s.resumed, unknownManifest, names, skipped };
 }
 
 /** Without --incident every seller needs one in the manifest: say which do not, before any work. */

@@ -4,7 +4,7 @@
 import { estimate, type CoreOptions } from '../core/estimate.js';
 import type { Ingested } from '../core/types.js';
 import { LossCalcError, type ErrorCode } from '../errors.js';
-import { ingestFile, type IngestOptions } from '../ingest/index.js';
+import { ingestFile, type FilePath, type IngestOptions } from '../ingest/index.js';
 import { writeAtomic } from '../io.js';
 import type { Lang } from '../render/i18n.js';
 import { render } from '../render/index.js';
@@ -19,7 +19,8 @@ export interface SellerTask {
   outDir: string | null;
   core: CoreOptions;
   ingest: IngestOptions;
-  path?: string;
+  /** The seller's file (raw bytes when its name is not UTF-8: a worker receives them as a Uint8Array). */
+  path?: FilePath | Uint8Array;
   ingested?: Ingested;
   /** A problem found before the estimate (e.g. the seller's rows in a --by file). */
   error?: { code: ErrorCode; message: string };
@@ -57,14 +58,15 @@ const plain = (row: SummaryRow): SummaryRow => JSON.parse(JSON.stringify(row)) a
 /** Run one seller. Never throws. */
 export async function runSeller(t: SellerTask): Promise<SellerOutcome> {
   const paths = t.outDir !== null && t.name !== null ? sellerPaths(t.outDir, t.name) : null;
-  const inputHash = () => (t.ingested ? Promise.resolve(sha256(JSON.stringify(t.ingested))) : fileSha256(t.path!));
+  const file: FilePath | undefined = t.path === undefined || typeof t.path === 'string' || Buffer.isBuffer(t.path) ? t.path : Buffer.from(t.path);
+  const inputHash = () => (t.ingested ? Promise.resolve(sha256(JSON.stringify(t.ingested))) : fileSha256(file!));
   try {
     if (t.error) throw new LossCalcError(t.error.code, t.error.message);
     if (paths && t.resume) {
       const row = await doneRow(paths, t.optionsHash, inputHash);
       if (row) return { row, resumed: true };
     }
-    const ing = t.ingested ?? (await ingestFile(t.path!, t.ingest));
+    const ing = t.ingested ?? (await ingestFile(file!, t.ingest));
     const claim = estimate(ing, t.core);
     const row = plain(summaryRowOf(claim));
     if (paths) {

@@ -32,7 +32,7 @@ export function sha256(data: string | Uint8Array): string {
 }
 
 /** sha256 hex of a file, streamed. */
-export function fileSha256(path: string): Promise<string> {
+export function fileSha256(path: string | Buffer): Promise<string> {
   return new Promise((done, reject) => {
     const h = createHash('sha256');
     createReadStream(path, { highWaterMark: 1 << 20 })

@@ -4,6 +4,7 @@ import Table from 'cli-table3';
 import { table } from '../render/csv.js';
 import { formatMoney, formatOrders } from '../render/i18n.js';
 import { BATCH_SUMMARY_COLUMNS, type SummaryRow, type SummaryStatus } from '../render/summary-schema.js';
+import type { SkippedFile } from './discover.js';
 
 /** Formats the summary can be written in. */
 export const SUMMARY_FORMATS = ['table', 'csv', 'tsv', 'json', 'ndjson'] as const;
@@ -29,6 +30,8 @@ export interface SummaryDoc {
   counts: Record<SummaryStatus, number>;
   totals: SummaryTotals;
   rows: SummaryRow[];
+  /** Folder batches: the entries that are not sellers, and why (additive: absent for --by). */
+  skipped?: SkippedFile[];
 }
 
 /** Orders to 0.1 and money to 0.01, so float dust from adding thousands of numbers never shows. */
@@ -53,8 +56,23 @@ export function totalsOf(rows: SummaryRow[]): { counts: Record<SummaryStatus, nu
 }
 
 /** The summary.json document of `rows` (in their order). */
-export function summaryDoc(rows: SummaryRow[], o: { complete: boolean; currency: string; level: number }): SummaryDoc {
-  return { schema: BATCH_SUMMARY_SCHEMA, complete: o.complete, currency: o.currency, level: o.level, sellers: rows.length, ...totalsOf(rows), rows };
+export function summaryDoc(rows: SummaryRow[], o: { complete: boolean; currency: string; level: number; skipped?: SkippedFile[] }): SummaryDoc {
+  const doc: SummaryDoc = { schema: BATCH_SUMMARY_SCHEMA, complete: o.complete, currency: o.currency, level: o.level, sellers: rows.length, ...totalsOf(rows), rows };
+  return o.skipped ? { ...doc, skipped: o.skipped } : doc;
+}
+
+/**
+ * The stderr notice of what a folder batch left out, a line per reason:
+ * `3 files skipped (not a seller file: a.pdf, b.md, c.zip)`.
+ */
+export function skippedNotice(skipped: SkippedFile[], shown = 5): string[] {
+  const by = new Map<SkippedFile['reason'], string[]>();
+  for (const k of skipped) by.set(k.reason, [...(by.get(k.reason) ?? []), k.file]);
+  return [...by].map(([reason, files]) => {
+    const what = reason === 'not a seller file' ? 'file' : 'folder';
+    const list = `${files.slice(0, shown).join(', ')}${files.length > shown ? ', …' : ''}`;
+    return `${files.length} ${what}${files.length === 1 ? '' : 's'} skipped (${reason}: ${list})`;
+  });
 }
 
 /** Options of the summary renderers. */
@@ -63,6 +81,7 @@ export interface SummaryRenderOptions {
   currency: string;
   level: number;
   bom: boolean;
+  skipped?: SkippedFile[];
 }
 
 const cells = (r: SummaryRow) => BATCH_SUMMARY_COLUMNS.map((c) => r[c]);

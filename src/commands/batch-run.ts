@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { readManifest, type Manifest } from '../batch/manifest.js';
 import { Progress } from '../batch/progress.js';
 import { runBatch, type BatchResult } from '../batch/run.js';
-import { renderSummary, SUMMARY_FORMATS, totalsOf, type SummaryFormat } from '../batch/summary.js';
+import { renderSummary, skippedNotice, SUMMARY_FORMATS, totalsOf, type SummaryFormat } from '../batch/summary.js';
 import { toDay } from '../core/dates.js';
 import { MAX_DATE_SPAN_DAYS } from '../ingest/aggregate.js';
 import { renderBatchIndex } from '../render/batch-index.js';
@@ -49,7 +49,7 @@ export async function runBatchCommand(input: string, flags: Record<string, unkno
   } finally {
     progress.clear();
   }
-  const summaryOpts = { complete: result.complete, currency: base.currency.toUpperCase(), level: base.level, bom: base.bom };
+  const summaryOpts = { complete: result.complete, currency: base.currency.toUpperCase(), level: base.level, bom: base.bom, skipped: by === undefined ? result.skipped : undefined };
   if (outDir) {
     await writeAtomic(join(outDir, 'summary.csv'), renderSummary(result.rows, 'csv', summaryOpts));
     await writeAtomic(join(outDir, 'summary.json'), renderSummary(result.rows, 'json', summaryOpts));
@@ -61,6 +61,7 @@ export async function runBatchCommand(input: string, flags: Record<string, unkno
   if (!outDir || (base.format && !html)) await writeStdout(renderSummary(result.rows, format, summaryOpts));
   process.removeListener('SIGINT', onSigint); // a Ctrl-C while the summary was written changed nothing
   warnUnknownManifest(result, String(manifestPath));
+  for (const line of skippedNotice(result.skipped)) process.stderr.write(`loss-calc: note: ${line}\n`);
   process.stderr.write(`${tally(result, progress.seconds, outDir)}\n`);
   const { counts } = totalsOf(result.rows);
   if (!result.complete) process.exitCode = 130;
