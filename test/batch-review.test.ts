@@ -1,13 +1,13 @@
 // Findings of a black-box review of `batch`, each through the built binary: files that
 // vanished from the summary, stale outputs beside a new run's claims, honest totals, the
 // Korean table, non-UTF-8 file names, and usage errors in the contract's form.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { designSeller, dailyLines, simulateSeller } from '../src/sim/index.js';
-import { run, tempDir, tempFile } from './cli-helpers.js';
+import { BIN, ROOT, run, tempDir, tempFile } from './cli-helpers.js';
 
 const INCIDENT = '2025-11-29';
 let root: string;
@@ -124,5 +124,46 @@ describe('every file that looks like a seller export is in the summary', () => {
     const rows = rowsBy(summaryOf(out));
     expect(rows['판매자'].status).toBe('ok');
     expect(JSON.parse(readFileSync(join(out, '판매자.json'), 'utf8')).seller).toBe('판매자');
+  });
+});
+
+describe('--out DIR never mixes runs', () => {
+  it('a killed rerun leaves no complete summary of the previous run beside its new claims', async () => {
+    const ids = Array.from({ length: 16 }, (_, i) => `s${String(i + 1).padStart(2, '0')}`);
+    const dir = folderOf('kill', ids);
+    const out = join(root, 'kill-out');
+    const first = run(['batch', dir, '--incident', INCIDENT, '--out', out, '--format', 'html', '--jobs', '1']);
+    expect(first.status, first.stderr).toBe(0);
+    for (const f of ['summary.json', 'summary.csv', 'index.html']) expect(existsSync(join(out, f))).toBe(true);
+    writeFileSync(join(dir, 's00.csv'), sellerCsv(3)); // a new seller, first in order: its claim means the rerun is under way
+    const child = spawn(process.execPath, [BIN, 'batch', dir, '--incident', INCIDENT, '--out', out, '--jobs', '1'], { cwd: ROOT });
+    const ended = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    let killed = false;
+    const poll = setInterval(() => {
+      if (!killed && existsSync(join(out, 's00.json'))) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    }, 2);
+    await ended;
+    clearInterval(poll);
+    expect(killed).toBe(true);
+    for (const f of ['summary.json', 'summary.csv', 'index.html']) expect(existsSync(join(out, f)), f).toBe(false);
+  });
+
+  it('a complete run removes the outputs of sellers it did not have, and reports of a format it did not write, only when provably ours', () => {
+    const dir = folderOf('stale', ['a', 'b', 'c', 'd']);
+    const out = join(root, 'stale-out');
+    expect(run(['batch', dir, '--incident', INCIDENT, '--out', out, '--format', 'html', '--jobs', '2']).status).toBe(0);
+    writeFileSync(join(out, 'mine.json'), '{"not": "a claim"}\n');
+    writeFileSync(join(out, 'd.json'), '{"edited": true}\n'); // the user's now: it stays
+    for (const s of ['c', 'd']) rmSync(join(dir, `${s}.csv`));
+    const r = run(['batch', dir, '--incident', INCIDENT, '--out', out, '--jobs', '2']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/removed the claims and reports of 1 earlier seller\(s\) not in this run: "c"/);
+    const left = readdirSync(out).sort();
+    // d's report was ours (its hash is in the sidecar) and goes; the edited claim and its sidecar stay
+    expect(left).toEqual(['.state', 'a.json', 'b.json', 'd.json', 'mine.json', 'summary.csv', 'summary.json'].sort());
+    expect(readdirSync(join(out, '.state')).sort()).toEqual(['a.json', 'b.json', 'd.json']);
   });
 });

@@ -14,6 +14,7 @@ import { VERSION } from '../version.js';
 import { byCodeUnits, discoverSellers, type SkippedFile } from './discover.js';
 import { sellerOptions, type Manifest } from './manifest.js';
 import { NameBook } from './names.js';
+import { clearRunFiles, sweepStale } from './outdir.js';
 import { makeRunner } from './pool.js';
 import type { Progress } from './progress.js';
 import { Interrupted, Scheduler } from './scheduler.js';
@@ -52,12 +53,17 @@ export interface BatchResult {
   names: Map<string, string>;
   /** Entries of the folder that are not sellers (said on stderr, listed in summary.json). */
   skipped: SkippedFile[];
+  /** Sellers of earlier runs, not in this one, whose outputs a complete run removed from DIR. */
+  removed: string[];
 }
 
 
 /** Run the batch; `signal` (SIGINT) stops it, keeping the rows of the sellers that finished. */
 export async function runBatch(plan: BatchPlan, progress: Progress, signal: AbortSignal): Promise<BatchResult> {
-  if (plan.outDir) await sweepTemp(plan.outDir);
+  if (plan.outDir) {
+    await sweepTemp(plan.outDir);
+    await clearRunFiles(plan.outDir); // a run killed from here on leaves no summary that claims to be complete
+  }
   const runner = makeRunner(plan.jobs);
   const s = new Scheduler(runner, plan.jobs, progress, signal);
   const book = new NameBook();
@@ -122,7 +128,8 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
   const unknownManifest = [...(plan.manifest ?? [])].filter(([seller]) => !seen.has(seller)).map(([seller, e]) => ({ seller, line: e.line }));
   const rows = s.rows.sort((a, b) => byCodeUnits(a.seller, b.seller));
   const totalKnown = s.total !== null || complete;
-  return { rows, complete, sellers: s.total ?? seen.size, totalKnown, resumed: s.resumed, unknownManifest, names, skipped };
+  const removed = complete && plan.outDir ? await sweepStale(plan.outDir, new Set(names.values())) : [];
+  return { rows, complete, sellers: s.total ?? seen.size, totalKnown, resumed: s.resumed, unknownManifest, names, skipped, removed };
 }
 
 /** Without --incident every seller needs one in the manifest: say which do not, before any work. */

@@ -9,7 +9,8 @@ import { writeAtomic } from '../io.js';
 import type { Lang } from '../render/i18n.js';
 import { render } from '../render/index.js';
 import { failedRow, summaryRowOf, type SummaryRow } from '../render/summary-schema.js';
-import { doneRow, fileSha256, forget, sellerPaths, sha256, writeState } from './state.js';
+import { removeIfHash } from './outdir.js';
+import { doneRow, fileSha256, forget, previousHtml, sellerPaths, sha256, writeState } from './state.js';
 
 /** Work for one seller: a file to read, or (`--by`) its already grouped series. */
 export interface SellerTask {
@@ -77,6 +78,11 @@ export async function runSeller(t: SellerTask): Promise<SellerOutcome> {
         const page = render(claim, 'html', { lang: t.html.lang, color: false, daily: false, bom: false, unicode: true, generatedAt: t.html.generatedAt });
         await writeAtomic(paths.html, page);
         html = sha256(page);
+      }
+      // an earlier run's report beside this claim would show other numbers: it goes while its sidecar still proves it ours
+      if (!html) {
+        const old = await previousHtml(paths.state);
+        if (old) await removeIfHash(paths.html, old);
       }
       const input = t.ingested ? await inputHash() : claim.input.sha256;
       await writeState(paths.state, { seller: t.seller, input, options: t.optionsHash, claim: sha256(text), html, row });

@@ -97,6 +97,16 @@ export async function doneRow(paths: SellerPaths, options: string, inputHash: ()
   return row.data;
 }
 
+/** The report hash an existing sidecar records (read before the sidecar is replaced), or null. */
+export async function previousHtml(path: string): Promise<string | null> {
+  try {
+    const s = JSON.parse(await readFile(path, 'utf8')) as Partial<SellerState>;
+    return typeof s?.html === 'string' ? s.html : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Forget a seller's claim and sidecar (it failed this time: an old claim must not look current). */
 export async function forget(paths: SellerPaths): Promise<void> {
   await rm(paths.state, { force: true });

@@ -62,6 +62,7 @@ export async function runBatchCommand(input: string, flags: Record<string, unkno
   process.removeListener('SIGINT', onSigint); // a Ctrl-C while the summary was written changed nothing
   warnUnknownManifest(result, String(manifestPath));
   for (const line of skippedNotice(result.skipped)) process.stderr.write(`loss-calc: note: ${line}\n`);
+  if (result.removed.length) process.stderr.write(`loss-calc: note: ${removedNotice(result.removed)}\n`);
   process.stderr.write(`${tally(result, progress.seconds, outDir)}\n`);
   const { counts } = totalsOf(result.rows);
   if (!result.complete) process.exitCode = 130;
@@ -123,6 +124,12 @@ function warnUnknownManifest(r: BatchResult, path: string): void {
   if (!r.complete) return; // not yet seen is not unknown
   for (const u of list.slice(0, 10)) process.stderr.write(`loss-calc: warning: --manifest ${path} line ${u.line}: seller ${JSON.stringify(u.seller)} is not in the batch\n`);
   if (list.length > 10) process.stderr.write(`loss-calc: warning: … and ${list.length - 10} more manifest sellers not in the batch\n`);
+}
+
+/** `removed the outputs of 2 earlier sellers not in this run: "a", "b"`. */
+function removedNotice(ids: string[]): string {
+  const shown = ids.slice(0, 5).map((s) => JSON.stringify(s)).join(', ');
+  return `removed the claims and reports of ${ids.length} earlier seller(s) not in this run: ${shown}${ids.length > 5 ? ', …' : ''}`;
 }
 
 /** The final line: `loss-calc: batch: 120 sellers in 3.1 s (38.7/s): 118 ok, 1 insufficient-data, 1 failed → out/`. */
