@@ -167,3 +167,34 @@ describe('--out DIR never mixes runs', () => {
     expect(readdirSync(join(out, '.state')).sort()).toEqual(['a.json', 'b.json', 'd.json']);
   });
 });
+
+describe('the summary table', () => {
+  it('says how many sellers the lost-profit total covers, in the table and in summary.json', () => {
+    const dir = folderOf('margin', ['a', 'b', 'c']);
+    const m = join(root, 'margin.csv');
+    writeFileSync(m, 'seller,margin\nb,0.3\n');
+    const r = run(['batch', dir, '--incident', INCIDENT, '--manifest', m, '--jobs', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Total over 3 ok seller\(s\): .* · lost profit ₩[\d,.-]+ \(1 of 3 sellers with a margin\)\n$/);
+    const doc = JSON.parse(run(['batch', dir, '--incident', INCIDENT, '--manifest', m, '--format', 'json', '--jobs', '1']).stdout);
+    expect(doc.totals.lost_profit_sellers).toBe(1);
+    expect(doc.totals.lost_profit).toBe(doc.rows.find((x: { seller: string }) => x.seller === 'b').lost_profit);
+    const all = run(['batch', dir, '--incident', INCIDENT, '--margin', '0.3', '--jobs', '1']);
+    expect(all.stdout).toMatch(/lost profit ₩[\d,.-]+\n$/); // all have one: nothing to qualify
+  });
+
+  it('--lang ko translates the headers, status words and totals (csv/json keep the contract)', () => {
+    const dir = folderOf('ko', ['a', 'b']);
+    writeFileSync(join(dir, 'broken.csv'), 'nothing,here\n');
+    const r = run(['batch', dir, '--incident', INCIDENT, '--lang', 'ko', '--jobs', '1']);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toMatch(/판매자 .* 상태 .* 모형 .* 주문 손실 .* 95% 구간 .* 매출 손실/);
+    expect(r.stdout).toMatch(/│ a +│ 정상 +│/);
+    expect(r.stdout).toMatch(/│ broken +│ 실패 +│/);
+    expect(r.stdout).toMatch(/판매자 3명: 정상 2명, 데이터 부족 0명, 실패 1명\n정상 판매자 2명 합계: 주문 손실 [\d,.-]+건 · 매출 손실 ₩/);
+    expect(r.stdout).not.toMatch(/lost|seller|failed/);
+    const csv = run(['batch', dir, '--incident', INCIDENT, '--lang', 'ko', '--format', 'csv', '--jobs', '1']).stdout;
+    expect(csv.split('\n')[0]).toMatch(/^seller,status,/);
+    expect(csv).toMatch(/\nbroken,failed,/);
+  });
+});

@@ -49,7 +49,7 @@ export async function runBatchCommand(input: string, flags: Record<string, unkno
   } finally {
     progress.clear();
   }
-  const summaryOpts = { complete: result.complete, currency: base.currency.toUpperCase(), level: base.level, bom: base.bom, skipped: by === undefined ? result.skipped : undefined };
+  const summaryOpts = { complete: result.complete, currency: base.currency.toUpperCase(), level: base.level, bom: base.bom, skipped: by === undefined ? result.skipped : undefined, lang: base.lang };
   if (outDir) {
     await writeAtomic(join(outDir, 'summary.csv'), renderSummary(result.rows, 'csv', summaryOpts));
     await writeAtomic(join(outDir, 'summary.json'), renderSummary(result.rows, 'json', summaryOpts));
