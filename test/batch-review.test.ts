@@ -198,3 +198,36 @@ describe('the summary table', () => {
     expect(csv).toMatch(/\nbroken,failed,/);
   });
 });
+
+describe('manifest and --by', () => {
+  it('reads a manifest with Korean and spelled-out headers', () => {
+    const dir = folderOf('mko', ['a', 'b']);
+    const m = join(root, 'mko.csv');
+    writeFileSync(m, `판매자,사고일,마진\na,${INCIDENT},0.3\nb,${INCIDENT},\n`);
+    const r = run(['batch', dir, '--manifest', m, '--format', 'json', '--jobs', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = rowsBy(JSON.parse(r.stdout)) as Record<string, { lost_profit: number | null }>;
+    expect(rows.a.lost_profit).not.toBeNull();
+    expect(rows.b.lost_profit).toBeNull();
+    writeFileSync(m, `Seller ID,Incident Date,margin\na,${INCIDENT},0.3\nb,${INCIDENT},\n`);
+    expect(run(['batch', dir, '--manifest', m, '--format', 'json', '--jobs', '1']).status).toBe(0);
+    writeFileSync(m, `seller,판매자\na,a\n`);
+    expect(run(['batch', dir, '--manifest', m, '--incident', INCIDENT, '--jobs', '1']).stderr).toMatch(/BAD_CONFIG: .*more than one column for seller/);
+  });
+
+  it('keeps --by rows with a blank seller cell as a labelled seller, with a warning', () => {
+    const lines = ['seller,date,orders,revenue'];
+    ['a', 'b', ''].forEach((id, i) => {
+      for (const l of sellerCsv(i).trim().split('\n').slice(1)) lines.push(`${id},${l}`);
+    });
+    const f = join(root, 'blank.csv');
+    writeFileSync(f, `${lines.join('\n')}\n`);
+    const out = join(root, 'blank-out');
+    const r = run(['batch', f, '--by', 'seller', '--incident', INCIDENT, '--out', out, '--jobs', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: --by seller: rows with an empty seller cell are kept as seller "\(blank seller\)"/);
+    const rows = rowsBy(summaryOf(out)) as Record<string, { status: string; warnings: string }>;
+    expect(Object.keys(rows)).toEqual(['(blank seller)', 'a', 'b']);
+    expect(rows['(blank seller)'].warnings).toMatch(/BLANK_SELLER/);
+  });
+});

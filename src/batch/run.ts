@@ -21,6 +21,9 @@ import { Interrupted, Scheduler } from './scheduler.js';
 import type { SellerTask } from './seller.js';
 import { optionsHash, STATE_DIR } from './state.js';
 
+/** The id of a --by file's rows whose seller cell is blank: kept (nothing dropped), under a name that says so. */
+export const BLANK_SELLER = '(blank seller)';
+
 /** Everything a run needs, validated by the command. */
 export interface BatchPlan {
   input: string;
@@ -55,6 +58,8 @@ export interface BatchResult {
   skipped: SkippedFile[];
   /** Sellers of earlier runs, not in this one, whose outputs a complete run removed from DIR. */
   removed: string[];
+  /** A --by file had rows with a blank seller cell (they are seller BLANK_SELLER). */
+  blankSeller: boolean;
 }
 
 
@@ -70,8 +75,10 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
   const names = new Map<string, string>();
   const seen = new Set<string>();
   const task = (seller: string, source: { path?: FilePath; ingested?: Ingested; error?: { code: LossCalcError['code']; message: string } }): SellerTask => {
-    seen.add(seller);
-    const entry = plan.manifest?.get(seller);
+    // the blank seller of a --by file answers to the manifest's blank seller row too
+    const key = seller === BLANK_SELLER && plan.by !== undefined && !plan.manifest?.has(seller) ? '' : seller;
+    seen.add(key);
+    const entry = plan.manifest?.get(key);
     const o = sellerOptions(plan.base, entry);
     const ingest: IngestOptions = { columns: o.columns, tz: o.tz, sheet: o.sheet, password: o.password };
     const core = plan.coreOptions(o, seller);
@@ -96,6 +103,7 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
   };
   let complete = true;
   let skipped: SkippedFile[] = [];
+  let blankSeller = false;
   try {
     if (plan.by === undefined) {
       const found = await discoverSellers(plan.input, { recursive: plan.recursive, skip: plan.outDir ?? undefined });
@@ -110,7 +118,12 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
       for (const f of files) await s.submit(task(f.seller, { path: f.path, error: f.error }));
     } else {
       const b = plan.base;
-      await ingestGrouped(plan.input, { columns: b.columns, tz: b.tz, sheet: b.sheet, password: b.password, by: plan.by }, async (seller, r) => {
+      await ingestGrouped(plan.input, { columns: b.columns, tz: b.tz, sheet: b.sheet, password: b.password, by: plan.by }, async (cell, r) => {
+        const seller = cell === '' ? BLANK_SELLER : cell;
+        if (cell === '') {
+          blankSeller = true;
+          if (!(r instanceof LossCalcError)) r.warnings.push({ code: 'BLANK_SELLER', message: `these rows have an empty ${plan.by} cell: kept together as seller "${BLANK_SELLER}"` });
+        }
         const t = r instanceof LossCalcError ? task(seller, { error: r }) : task(seller, { ingested: r });
         // the grouped result map keeps every seller's object: drop the series once it is estimated
         await s.submit(t, () => r instanceof LossCalcError || ((r.series.orders = []), (r.series.revenue = [])));
@@ -129,7 +142,7 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
   const rows = s.rows.sort((a, b) => byCodeUnits(a.seller, b.seller));
   const totalKnown = s.total !== null || complete;
   const removed = complete && plan.outDir ? await sweepStale(plan.outDir, new Set(names.values())) : [];
-  return { rows, complete, sellers: s.total ?? seen.size, totalKnown, resumed: s.resumed, unknownManifest, names, skipped, removed };
+  return { rows, complete, sellers: s.total ?? seen.size, totalKnown, resumed: s.resumed, unknownManifest, names, skipped, removed, blankSeller };
 }
 
 /** Without --incident every seller needs one in the manifest: say which do not, before any work. */

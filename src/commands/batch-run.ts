@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readManifest, type Manifest } from '../batch/manifest.js';
 import { Progress } from '../batch/progress.js';
-import { runBatch, type BatchResult } from '../batch/run.js';
+import { BLANK_SELLER, runBatch, type BatchResult } from '../batch/run.js';
 import { renderSummary, skippedNotice, SUMMARY_FORMATS, totalsOf, type SummaryFormat } from '../batch/summary.js';
 import { toDay } from '../core/dates.js';
 import { MAX_DATE_SPAN_DAYS } from '../ingest/aggregate.js';
@@ -62,6 +62,7 @@ export async function runBatchCommand(input: string, flags: Record<string, unkno
   process.removeListener('SIGINT', onSigint); // a Ctrl-C while the summary was written changed nothing
   warnUnknownManifest(result, String(manifestPath));
   for (const line of skippedNotice(result.skipped)) process.stderr.write(`loss-calc: note: ${line}\n`);
+  if (result.blankSeller) process.stderr.write(`loss-calc: warning: --by ${String(by)}: rows with an empty seller cell are kept as seller "${BLANK_SELLER}" (warning BLANK_SELLER)\n`);
   if (result.removed.length) process.stderr.write(`loss-calc: note: ${removedNotice(result.removed)}\n`);
   process.stderr.write(`${tally(result, progress.seconds, outDir)}\n`);
   const { counts } = totalsOf(result.rows);
