@@ -137,8 +137,8 @@ const isStats = (t: Stats | NodeJS.ErrnoException | null): t is Stats => t !== n
 function unreadable(e: Dirent<Buffer>, target: Stats | NodeJS.ErrnoException | null, name: string): SellerFile['error'] {
   if (target && !isStats(target)) {
     return target.code === 'ENOENT'
-      ? { code: 'FILE_NOT_FOUND', message: `${name}: a broken symbolic link (its target does not exist)` }
-      : { code: 'FILE_UNREADABLE', message: `${name}: cannot follow the symbolic link (${target.code ?? target.message})` };
+      ? { code: 'FILE_NOT_FOUND' as const, message: `${name}: a broken symbolic link (its target does not exist)` }
+      : { code: 'FILE_UNREADABLE' as const, message: `${name}: cannot follow the symbolic link (${target.code ?? target.message})` };
   }
   const s = target ?? e;
   if (s.isFile()) return undefined;
@@ -148,7 +148,7 @@ function unreadable(e: Dirent<Buffer>, target: Stats | NodeJS.ErrnoException | n
     return { code: u.code, message: u.message };
   }
   const what = s.isFIFO() ? 'a named pipe (FIFO)' : s.isSocket() ? 'a socket' : 'a device';
-  return { code: 'FILE_UNREADABLE', message: `${name}: not a regular file (${what})` };
+  return { code: 'FILE_UNREADABLE' as const, message: `${name}: not a regular file (${what})` };
 }
 
 /** Whether `path` is a summary.json loss-calc wrote (its schema tag in the first bytes). */
