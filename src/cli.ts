@@ -14,8 +14,9 @@ export function buildProgram(): Command {
   const program = new Command('loss-calc')
     .description('Estimate what a platform incident cost a seller, from their own order export.')
     .version(VERSION)
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError('  hint: run with --help for usage')
+    // commander's own errors (`error: unknown option '--bogus'`) in the contract's form; subcommands inherit this
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(commanderMessage(s)) })
     .exitOverride();
   registerEstimate(program);
   registerBatch(program);
@@ -49,6 +50,16 @@ function report(e: unknown): number {
   process.stderr.write(`loss-calc: INTERNAL: ${printable(err?.message ?? String(e))} (this is a bug in loss-calc; please report it)\n`);
   if (process.env.DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
   return EXIT.internal;
+}
+
+/**
+ * Commander's own errors in the contract's form: `error: unknown option '--bogus'\n(Did you mean --by?)`
+ * → `loss-calc: USAGE: unknown option '--bogus'` and `  hint: Did you mean --by?`.
+ */
+export function commanderMessage(s: string): string {
+  const [first, ...rest] = s.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+  const hints = rest.map((h) => `  hint: ${printable(h.replace(/^\((.*)\)$/, '$1'))}\n`).join('');
+  return `loss-calc: USAGE: ${printable((first ?? '').replace(/^error:\s*/i, ''))}\n${hints}`;
 }
 
 /**

@@ -82,8 +82,9 @@ describe('summary', () => {
 
   it('totals ok rows only, without float dust; profit null when no row has one', () => {
     const rows = [ok('a', 0.1), ok('b', 0.2), failedRow('c', 'failed', 'BAD_CSV: x')];
-    expect(totalsOf(rows)).toEqual({ counts: { ok: 2, 'insufficient-data': 0, failed: 1 }, totals: { lost_orders: 0.3, lost_revenue: 300, lost_profit: null } });
-    expect(totalsOf([ok('a', 1, 10.5), ok('b', 1)]).totals.lost_profit).toBe(10.5);
+    expect(totalsOf(rows)).toEqual({ counts: { ok: 2, 'insufficient-data': 0, failed: 1 }, totals: { lost_orders: 0.3, lost_revenue: 300, lost_profit: null, lost_profit_sellers: 0 } });
+    // the profit total covers only the sellers with a margin, and says how many
+    expect(totalsOf([ok('a', 1, 10.5), ok('b', 1)]).totals).toMatchObject({ lost_profit: 10.5, lost_profit_sellers: 1 });
   });
 
   it('renders CSV one row per seller with formulas neutralised, JSON with totals, a table with totals', () => {

@@ -206,7 +206,8 @@ describe('batch', { timeout: 60_000 }, () => {
     const r = run(['batch', f, '--by', 'seller', '--manifest', m, '--out', out, '--jobs', '1', '--model', 'trend', '--format', 'html']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    const stems = ['=HYPERLINK(_x_)', '_', '_CON', `_con~${shortHash('con')}`, '___x', '_etc_y'];
+    // a blank seller cell is kept as seller "(blank seller)" (warning BLANK_SELLER); its manifest row is the blank one
+    const stems = ['=HYPERLINK(_x_)', '(blank seller)', '_CON', `_con~${shortHash('con')}`, '___x', '_etc_y'];
     const files = readdirSync(out).filter((n) => !n.startsWith('summary.') && n !== 'index.html').sort();
     expect(files).toEqual(['.state', ...stems.flatMap((n) => [`${n}.json`, `${n}.html`])].sort());
     // index.html links every seller's report by its safe name
@@ -215,11 +216,12 @@ describe('batch', { timeout: 60_000 }, () => {
     expect(readdirSync(join(root, 'nest'))).toEqual(['out-unsafe']);
     expect(existsSync(join(root, 'x.json'))).toBe(false);
     expect(claimOf(out, '___x').seller).toBe('../x');
-    expect(claimOf(out, '_').seller).toBe('');
+    expect(claimOf(out, '(blank seller)').seller).toBe('(blank seller)');
+    expect(claimOf(out, '(blank seller)').windows.incident.start).toBe(incidents['shop-3']);
     const summary = readFileSync(join(out, 'summary.csv'), 'utf8');
     expect(summary).toContain(`\n"'=HYPERLINK(""x"")",ok,`);
     const sellers = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).rows.map((x: { seller: string }) => x.seller);
-    expect(sellers).toEqual(['', '../x', '/etc/y', '=HYPERLINK("x")', 'CON', 'con']);
+    expect(sellers).toEqual(['(blank seller)', '../x', '/etc/y', '=HYPERLINK("x")', 'CON', 'con']);
   });
 
   it('names: safe on every OS, bounded, unique case-insensitively', () => {

@@ -64,7 +64,8 @@ describe('--out: atomic, never truncated, never the input', { timeout: 90_000 },
     }
     // the only other thing a kill may leave is writeAtomic's hidden temp file, never a half output
     for (const n of fs.readdirSync(dir)) expect(n).toMatch(/^(out-\d|full)\.json$|^\.out-\d\.json\.\d+\.\d+\.tmp$/);
-    expect(replaced).toBe(runs.filter((r) => r.status === 0).length);
+    // every finished run replaced its file; a kill between the rename and the exit may have too
+    expect(replaced).toBeGreaterThanOrEqual(runs.filter((r) => r.status === 0).length);
   });
 
   it('--out into a device node, a FIFO or a symlink writes through it and never replaces it', async () => {

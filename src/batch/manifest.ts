@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { fail, type ErrorCode } from '../errors.js';
 import { detectDelimiter } from '../ingest/dialect.js';
+import { HEADER_SYNONYMS, normalizeHeader } from '../ingest/index.js';
 import { estimateOptionsSchema, type EstimateOptions } from '../options.js';
 
 /** Columns a manifest may have; `seller` is required. */
@@ -25,6 +26,27 @@ export interface ManifestEntry {
 /** seller id → entry. */
 export type Manifest = Map<string, ManifestEntry>;
 
+/**
+ * Header names each column also answers to (matched like data headers: case, spaces, `_-.` ignored),
+ * so a manifest written in Korean or with spelled-out names reads the same as `seller,incident,…`.
+ */
+const SYNONYMS: Record<Column, string[]> = {
+  seller: ['seller', ...HEADER_SYNONYMS.seller.specific, ...HEADER_SYNONYMS.seller.generic, '셀러', '셀러id'],
+  incident: ['incident', 'incident date', 'incident start', 'affected from', '사고일', '사고일자', '사고 날짜', '장애일', '피해 시작일', '손실 시작일'],
+  until: ['until', 'incident end', 'end date', 'end', '종료일', '손실 종료일', '피해 종료일', '마지막 날'],
+  baseline: ['baseline', 'baseline window', '기준 기간', '기준기간', '비교 기간'],
+  margin: ['margin', 'contribution margin', 'margin rate', '마진', '마진율', '이익률', '공헌이익률'],
+  exclude: ['exclude', 'excluded', 'exclusions', '제외', '제외 기간', '제외일'],
+};
+
+/** normalized header → column. */
+const BY_HEADER = new Map<string, Column>(MANIFEST_COLUMNS.flatMap((c) => SYNONYMS[c].map((h) => [normalizeHeader(h), c] as [string, Column])));
+
+/** The column a manifest header names, or undefined: `manifestColumn('사고일') === 'incident'`. */
+export function manifestColumn(header: string): Column | undefined {
+  return BY_HEADER.get(normalizeHeader(header));
+}
+
 const CODE: Record<OverrideKey, ErrorCode> = { incident: 'BAD_DATE', until: 'BAD_DATE', baseline: 'BAD_WINDOW', exclude: 'BAD_WINDOW', margin: 'BAD_OPTION' };
 
 /** Read and validate a manifest; any bad header or value is a usage error naming file and line. */
@@ -40,9 +62,12 @@ export async function readManifest(path: string): Promise<Manifest> {
     fail('BAD_CONFIG', `--manifest ${name}: not a readable CSV: ${(e as Error).message}`);
   }
   if (records.length === 0) fail('BAD_CONFIG', `--manifest ${name}: the file is empty`, `the header is ${MANIFEST_COLUMNS.join(',')}`);
-  const header = records[0].record.map((h) => h.trim().toLowerCase());
-  const unknown = header.filter((h) => h !== '' && !(MANIFEST_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length) fail('BAD_CONFIG', `--manifest ${name} line 1: unknown column(s) ${unknown.map((u) => JSON.stringify(u)).join(', ')}`, `the columns are ${MANIFEST_COLUMNS.join(', ')}`);
+  const raw = records[0].record.map((h) => h.trim());
+  const header = raw.map((h) => (h === '' ? '' : manifestColumn(h) ?? '?'));
+  const unknown = raw.filter((h, k) => header[k] === '?');
+  if (unknown.length) fail('BAD_CONFIG', `--manifest ${name} line 1: unknown column(s) ${unknown.map((u) => JSON.stringify(u)).join(', ')}`, `the columns are ${MANIFEST_COLUMNS.join(', ')} (or e.g. 판매자, 사고일, 마진)`);
+  const twice = MANIFEST_COLUMNS.filter((c) => header.filter((h) => h === c).length > 1);
+  if (twice.length) fail('BAD_CONFIG', `--manifest ${name} line 1: more than one column for ${twice.join(', ')}`, `headers: ${raw.join(', ')}`);
   if (!header.includes('seller')) fail('BAD_CONFIG', `--manifest ${name} line 1: no "seller" column`, `the header is ${MANIFEST_COLUMNS.join(',')}`);
   const out: Manifest = new Map();
   for (const { record, info } of records.slice(1)) {

@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 
 /** Names Windows reserves whatever the extension (`CON.json` is the console). */
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/i;
-/** Names batch itself writes in DIR (case-insensitive filesystems included). */
-const OURS = /^(summary|\.state|\.loss-calc-state)$/i;
+/** Names batch itself writes in DIR (case-insensitive filesystems included); `index` is --format html's index.html. */
+const OURS = /^(summary|index|\.state|\.loss-calc-state)$/i;
 /** Longest name stem in UTF-8 bytes: 255 minus `.json`, writeAtomic's `.<name>.<pid>.<ms>.tmp` and a margin. */
 export const MAX_NAME_BYTES = 180;
 

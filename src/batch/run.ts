@@ -7,18 +7,22 @@ import type { Ingested } from '../core/types.js';
 import { toDay } from '../core/dates.js';
 import { LossCalcError, fail } from '../errors.js';
 import { MAX_DATE_SPAN_DAYS } from '../ingest/aggregate.js';
-import { ingestGrouped, type IngestOptions } from '../ingest/index.js';
+import { ingestGrouped, type FilePath, type IngestOptions } from '../ingest/index.js';
 import type { EstimateOptions } from '../options.js';
 import type { SummaryRow } from '../render/summary-schema.js';
 import { VERSION } from '../version.js';
-import { byCodeUnits, discoverSellers } from './discover.js';
+import { byCodeUnits, discoverSellers, type SkippedFile } from './discover.js';
 import { sellerOptions, type Manifest } from './manifest.js';
 import { NameBook } from './names.js';
+import { clearRunFiles, sweepStale } from './outdir.js';
 import { makeRunner } from './pool.js';
 import type { Progress } from './progress.js';
 import { Interrupted, Scheduler } from './scheduler.js';
 import type { SellerTask } from './seller.js';
 import { optionsHash, STATE_DIR } from './state.js';
+
+/** The id of a --by file's rows whose seller cell is blank: kept (nothing dropped), under a name that says so. */
+export const BLANK_SELLER = '(blank seller)';
 
 /** Everything a run needs, validated by the command. */
 export interface BatchPlan {
@@ -50,20 +54,31 @@ export interface BatchResult {
   unknownManifest: { seller: string; line: number }[];
   /** Seller id → file-name stem in DIR (with --out). */
   names: Map<string, string>;
+  /** Entries of the folder that are not sellers (said on stderr, listed in summary.json). */
+  skipped: SkippedFile[];
+  /** Sellers of earlier runs, not in this one, whose outputs a complete run removed from DIR. */
+  removed: string[];
+  /** A --by file had rows with a blank seller cell (they are seller BLANK_SELLER). */
+  blankSeller: boolean;
 }
 
 
 /** Run the batch; `signal` (SIGINT) stops it, keeping the rows of the sellers that finished. */
 export async function runBatch(plan: BatchPlan, progress: Progress, signal: AbortSignal): Promise<BatchResult> {
-  if (plan.outDir) await sweepTemp(plan.outDir);
+  if (plan.outDir) {
+    await sweepTemp(plan.outDir);
+    await clearRunFiles(plan.outDir); // a run killed from here on leaves no summary that claims to be complete
+  }
   const runner = makeRunner(plan.jobs);
   const s = new Scheduler(runner, plan.jobs, progress, signal);
   const book = new NameBook();
   const names = new Map<string, string>();
   const seen = new Set<string>();
-  const task = (seller: string, source: { path?: string; ingested?: Ingested; error?: LossCalcError }): SellerTask => {
-    seen.add(seller);
-    const entry = plan.manifest?.get(seller);
+  const task = (seller: string, source: { path?: FilePath; ingested?: Ingested; error?: { code: LossCalcError['code']; message: string } }): SellerTask => {
+    // the blank seller of a --by file answers to the manifest's blank seller row too
+    const key = seller === BLANK_SELLER && plan.by !== undefined && !plan.manifest?.has(seller) ? '' : seller;
+    seen.add(key);
+    const entry = plan.manifest?.get(key);
     const o = sellerOptions(plan.base, entry);
     const ingest: IngestOptions = { columns: o.columns, tz: o.tz, sheet: o.sheet, password: o.password };
     const core = plan.coreOptions(o, seller);
@@ -87,16 +102,28 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
     };
   };
   let complete = true;
+  let skipped: SkippedFile[] = [];
+  let blankSeller = false;
   try {
     if (plan.by === undefined) {
-      const files = await discoverSellers(plan.input, { recursive: plan.recursive, skip: plan.outDir ?? undefined });
-      if (files.length === 0) fail('NO_ROWS', `${plan.input}: no seller files (.csv, .tsv, .xlsx)${plan.recursive ? '' : ' (sub-folders need --recursive)'}`);
+      const found = await discoverSellers(plan.input, { recursive: plan.recursive, skip: plan.outDir ?? undefined });
+      const files = found.sellers;
+      skipped = found.skipped;
+      if (files.length === 0) {
+        fail('NO_ROWS', `${plan.input}: no seller files (.csv, .tsv, .txt, .xlsx)${plan.recursive ? '' : ' (sub-folders need --recursive)'}` +
+          (skipped.length ? `; skipped: ${skipped.slice(0, 5).map((k) => k.file).join(', ')}${skipped.length > 5 ? ', …' : ''}` : ''));
+      }
       if (plan.incidentFromManifest) requireIncidents(files.map((f) => f.seller), plan.manifest!);
       s.total = files.length;
-      for (const f of files) await s.submit(task(f.seller, { path: f.path }));
+      for (const f of files) await s.submit(task(f.seller, { path: f.path, error: f.error }));
     } else {
       const b = plan.base;
-      await ingestGrouped(plan.input, { columns: b.columns, tz: b.tz, sheet: b.sheet, password: b.password, by: plan.by }, async (seller, r) => {
+      await ingestGrouped(plan.input, { columns: b.columns, tz: b.tz, sheet: b.sheet, password: b.password, by: plan.by }, async (cell, r) => {
+        const seller = cell === '' ? BLANK_SELLER : cell;
+        if (cell === '') {
+          blankSeller = true;
+          if (!(r instanceof LossCalcError)) r.warnings.push({ code: 'BLANK_SELLER', message: `these rows have an empty ${plan.by} cell: kept together as seller "${BLANK_SELLER}"` });
+        }
         const t = r instanceof LossCalcError ? task(seller, { error: r }) : task(seller, { ingested: r });
         // the grouped result map keeps every seller's object: drop the series once it is estimated
         await s.submit(t, () => r instanceof LossCalcError || ((r.series.orders = []), (r.series.revenue = [])));
@@ -114,7 +141,8 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
   const unknownManifest = [...(plan.manifest ?? [])].filter(([seller]) => !seen.has(seller)).map(([seller, e]) => ({ seller, line: e.line }));
   const rows = s.rows.sort((a, b) => byCodeUnits(a.seller, b.seller));
   const totalKnown = s.total !== null || complete;
-  return { rows, complete, sellers: s.total ?? seen.size, totalKnown, resumed: s.resumed, unknownManifest, names };
+  const removed = complete && plan.outDir ? await sweepStale(plan.outDir, new Set(names.values())) : [];
+  return { rows, complete, sellers: s.total ?? seen.size, totalKnown, resumed: s.resumed, unknownManifest, names, skipped, removed, blankSeller };
 }
 
 /** Without --incident every seller needs one in the manifest: say which do not, before any work. */

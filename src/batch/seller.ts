@@ -4,12 +4,13 @@
 import { estimate, type CoreOptions } from '../core/estimate.js';
 import type { Ingested } from '../core/types.js';
 import { LossCalcError, type ErrorCode } from '../errors.js';
-import { ingestFile, type IngestOptions } from '../ingest/index.js';
+import { ingestFile, type FilePath, type IngestOptions } from '../ingest/index.js';
 import { writeAtomic } from '../io.js';
 import type { Lang } from '../render/i18n.js';
 import { render } from '../render/index.js';
 import { failedRow, summaryRowOf, type SummaryRow } from '../render/summary-schema.js';
-import { doneRow, fileSha256, forget, sellerPaths, sha256, writeState } from './state.js';
+import { removeIfHash } from './outdir.js';
+import { doneRow, fileSha256, forget, previousHtml, sellerPaths, sha256, writeState } from './state.js';
 
 /** Work for one seller: a file to read, or (`--by`) its already grouped series. */
 export interface SellerTask {
@@ -19,7 +20,8 @@ export interface SellerTask {
   outDir: string | null;
   core: CoreOptions;
   ingest: IngestOptions;
-  path?: string;
+  /** The seller's file (raw bytes when its name is not UTF-8: a worker receives them as a Uint8Array). */
+  path?: FilePath | Uint8Array;
   ingested?: Ingested;
   /** A problem found before the estimate (e.g. the seller's rows in a --by file). */
   error?: { code: ErrorCode; message: string };
@@ -57,14 +59,15 @@ const plain = (row: SummaryRow): SummaryRow => JSON.parse(JSON.stringify(row)) a
 /** Run one seller. Never throws. */
 export async function runSeller(t: SellerTask): Promise<SellerOutcome> {
   const paths = t.outDir !== null && t.name !== null ? sellerPaths(t.outDir, t.name) : null;
-  const inputHash = () => (t.ingested ? Promise.resolve(sha256(JSON.stringify(t.ingested))) : fileSha256(t.path!));
+  const file: FilePath | undefined = t.path === undefined || typeof t.path === 'string' || Buffer.isBuffer(t.path) ? t.path : Buffer.from(t.path);
+  const inputHash = () => (t.ingested ? Promise.resolve(sha256(JSON.stringify(t.ingested))) : fileSha256(file!));
   try {
     if (t.error) throw new LossCalcError(t.error.code, t.error.message);
     if (paths && t.resume) {
       const row = await doneRow(paths, t.optionsHash, inputHash);
       if (row) return { row, resumed: true };
     }
-    const ing = t.ingested ?? (await ingestFile(t.path!, t.ingest));
+    const ing = t.ingested ?? (await ingestFile(file!, t.ingest));
     const claim = estimate(ing, t.core);
     const row = plain(summaryRowOf(claim));
     if (paths) {
@@ -75,6 +78,11 @@ export async function runSeller(t: SellerTask): Promise<SellerOutcome> {
         const page = render(claim, 'html', { lang: t.html.lang, color: false, daily: false, bom: false, unicode: true, generatedAt: t.html.generatedAt });
         await writeAtomic(paths.html, page);
         html = sha256(page);
+      }
+      // an earlier run's report beside this claim would show other numbers: it goes while its sidecar still proves it ours
+      if (!html) {
+        const old = await previousHtml(paths.state);
+        if (old) await removeIfHash(paths.html, old);
       }
       const input = t.ingested ? await inputHash() : claim.input.sha256;
       await writeState(paths.state, { seller: t.seller, input, options: t.optionsHash, claim: sha256(text), html, row });

@@ -32,7 +32,7 @@ export function sha256(data: string | Uint8Array): string {
 }
 
 /** sha256 hex of a file, streamed. */
-export function fileSha256(path: string): Promise<string> {
+export function fileSha256(path: string | Buffer): Promise<string> {
   return new Promise((done, reject) => {
     const h = createHash('sha256');
     createReadStream(path, { highWaterMark: 1 << 20 })
@@ -95,6 +95,16 @@ export async function doneRow(paths: SellerPaths, options: string, inputHash: ()
   }
   if ((await inputHash().catch(() => '')) !== s.input) return null;
   return row.data;
+}
+
+/** The report hash an existing sidecar records (read before the sidecar is replaced), or null. */
+export async function previousHtml(path: string): Promise<string | null> {
+  try {
+    const s = JSON.parse(await readFile(path, 'utf8')) as Partial<SellerState>;
+    return typeof s?.html === 'string' ? s.html : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Forget a seller's claim and sidecar (it failed this time: an old claim must not look current). */

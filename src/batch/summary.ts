@@ -2,8 +2,9 @@
 // totals over ok sellers, and its renderings. Pure: (rows, opts) → string.
 import Table from 'cli-table3';
 import { table } from '../render/csv.js';
-import { formatMoney, formatOrders } from '../render/i18n.js';
+import { formatMoney, formatOrders, type Lang } from '../render/i18n.js';
 import { BATCH_SUMMARY_COLUMNS, type SummaryRow, type SummaryStatus } from '../render/summary-schema.js';
+import type { SkippedFile } from './discover.js';
 
 /** Formats the summary can be written in. */
 export const SUMMARY_FORMATS = ['table', 'csv', 'tsv', 'json', 'ndjson'] as const;
@@ -11,11 +12,17 @@ export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
 export const BATCH_SUMMARY_SCHEMA = 'loss-calc/batch-summary@1';
 
-/** Sums over the ok sellers; profit is null when no ok seller has one (no --margin). */
+/**
+ * Sums over the ok sellers. Profit needs a margin, which some sellers may lack (a manifest
+ * margin for a few): `lost_profit` sums the `lost_profit_sellers` ok sellers that have one,
+ * and is null when none has.
+ */
 export interface SummaryTotals {
   lost_orders: number;
   lost_revenue: number;
   lost_profit: number | null;
+  /** How many ok sellers `lost_profit` covers (additive field: compare with counts.ok). */
+  lost_profit_sellers: number;
 }
 
 /** The summary.json document. */
@@ -29,6 +36,8 @@ export interface SummaryDoc {
   counts: Record<SummaryStatus, number>;
   totals: SummaryTotals;
   rows: SummaryRow[];
+  /** Folder batches: the entries that are not sellers, and why (additive: absent for --by). */
+  skipped?: SkippedFile[];
 }
 
 /** Orders to 0.1 and money to 0.01, so float dust from adding thousands of numbers never shows. */
@@ -48,13 +57,28 @@ export function totalsOf(rows: SummaryRow[]): { counts: Record<SummaryStatus, nu
       withProfit++;
     }
   }
-  const totals = { lost_orders: round(orders, 10), lost_revenue: round(revenue, 100), lost_profit: withProfit ? round(profit, 100) : null };
+  const totals = { lost_orders: round(orders, 10), lost_revenue: round(revenue, 100), lost_profit: withProfit ? round(profit, 100) : null, lost_profit_sellers: withProfit };
   return { counts, totals };
 }
 
 /** The summary.json document of `rows` (in their order). */
-export function summaryDoc(rows: SummaryRow[], o: { complete: boolean; currency: string; level: number }): SummaryDoc {
-  return { schema: BATCH_SUMMARY_SCHEMA, complete: o.complete, currency: o.currency, level: o.level, sellers: rows.length, ...totalsOf(rows), rows };
+export function summaryDoc(rows: SummaryRow[], o: { complete: boolean; currency: string; level: number; skipped?: SkippedFile[] }): SummaryDoc {
+  const doc: SummaryDoc = { schema: BATCH_SUMMARY_SCHEMA, complete: o.complete, currency: o.currency, level: o.level, sellers: rows.length, ...totalsOf(rows), rows };
+  return o.skipped ? { ...doc, skipped: o.skipped } : doc;
+}
+
+/**
+ * The stderr notice of what a folder batch left out, a line per reason:
+ * `3 files skipped (not a seller file: a.pdf, b.md, c.zip)`.
+ */
+export function skippedNotice(skipped: SkippedFile[], shown = 5): string[] {
+  const by = new Map<SkippedFile['reason'], string[]>();
+  for (const k of skipped) by.set(k.reason, [...(by.get(k.reason) ?? []), k.file]);
+  return [...by].map(([reason, files]) => {
+    const what = reason === 'not a seller file' ? 'file' : 'folder';
+    const list = `${files.slice(0, shown).join(', ')}${files.length > shown ? ', …' : ''}`;
+    return `${files.length} ${what}${files.length === 1 ? '' : 's'} skipped (${reason}: ${list})`;
+  });
 }
 
 /** Options of the summary renderers. */
@@ -63,7 +87,36 @@ export interface SummaryRenderOptions {
   currency: string;
   level: number;
   bom: boolean;
+  skipped?: SkippedFile[];
+  /** Language of the table (the machine formats keep the contract's English field names and status values). */
+  lang?: Lang;
 }
+
+/** The table's words; status values stay as in the contract for csv/json. */
+const WORDS = {
+  en: {
+    head: (pct: number) => ['seller', 'status', 'model', 'lost orders', `${pct}% interval`, 'lost revenue', `${pct}% interval`, 'lost profit', 'lost %', 'warnings / error'],
+    status: { ok: 'ok', 'insufficient-data': 'insufficient-data', failed: 'failed' } as Record<SummaryStatus, string>,
+    sellers: (n: number) => `${n} seller(s)`,
+    partial: ' (interrupted: partial)',
+    counts: (ok: string, insufficient: string, failed: string) => `${ok}, ${insufficient}, ${failed}`,
+    count: (n: number, status: string) => `${n} ${status}`,
+    total: (n: number) => `Total over ${n} ok seller(s)`,
+    lostOrders: 'lost orders', lostRevenue: 'lost revenue', lostProfit: 'lost profit',
+    withMargin: (k: number, n: number) => ` (${k} of ${n} sellers with a margin)`,
+  },
+  ko: {
+    head: (pct: number) => ['판매자', '상태', '모형', '주문 손실', `${pct}% 구간`, '매출 손실', `${pct}% 구간`, '이익 손실', '손실 %', '경고 / 오류'],
+    status: { ok: '정상', 'insufficient-data': '데이터 부족', failed: '실패' } as Record<SummaryStatus, string>,
+    sellers: (n: number) => `판매자 ${n}명`,
+    partial: ' (중단됨: 일부)',
+    counts: (ok: string, insufficient: string, failed: string) => `${ok}, ${insufficient}, ${failed}`,
+    count: (n: number, status: string) => `${status} ${n}명`,
+    total: (n: number) => `정상 판매자 ${n}명 합계`,
+    lostOrders: '주문 손실', lostRevenue: '매출 손실', lostProfit: '이익 손실',
+    withMargin: (k: number, n: number) => ` (정상 판매자 ${n}명 중 마진이 있는 ${k}명)`,
+  },
+} as const;
 
 const cells = (r: SummaryRow) => BATCH_SUMMARY_COLUMNS.map((c) => r[c]);
 
@@ -83,31 +136,36 @@ export function renderSummary(rows: SummaryRow[], format: SummaryFormat, o: Summ
   }
 }
 
-/** The terminal view: a row per seller, then the totals over ok sellers. */
+/** The terminal view: a row per seller, then the totals over ok sellers (in `o.lang`). */
 function summaryTable(rows: SummaryRow[], o: SummaryRenderOptions): string {
+  const lang = o.lang ?? 'en';
+  const W = WORDS[lang];
   const money = (v: number | null) => formatMoney(v, o.currency);
-  const orders = (v: number | null) => formatOrders(v, 'en');
+  const orders = (v: number | null) => formatOrders(v, lang);
   const range = (lo: number | null, hi: number | null, f: (v: number | null) => string) => (lo === null && hi === null ? '' : `${f(lo)} – ${f(hi)}`);
   const pct = Math.round(o.level * 100);
   const t = new Table({
-    head: ['seller', 'status', 'model', 'lost orders', `${pct}% interval`, 'lost revenue', `${pct}% interval`, 'lost profit', 'lost %', 'warnings / error'],
+    head: W.head(pct),
     colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
     style: { head: [], border: [] },
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }, // no rule between sellers
   });
   for (const r of rows) {
     t.push([
-      r.seller, r.status, r.model ?? '', orders(r.lost_orders), range(r.lost_orders_lower, r.lost_orders_upper, orders),
+      r.seller, W.status[r.status], r.model ?? '', orders(r.lost_orders), range(r.lost_orders_lower, r.lost_orders_upper, orders),
       money(r.lost_revenue), range(r.lost_revenue_lower, r.lost_revenue_upper, money), r.lost_profit === null ? '' : money(r.lost_profit),
       r.lost_pct === null ? '' : `${r.lost_pct}%`, r.error ?? r.warnings,
     ].map(oneLine));
   }
   const { counts, totals } = totalsOf(rows);
+  const c = (s: SummaryStatus) => W.count(counts[s], W.status[s]);
+  // a profit total over fewer sellers than the others must say so
+  const partialProfit = totals.lost_profit_sellers < counts.ok ? W.withMargin(totals.lost_profit_sellers, counts.ok) : '';
   const lines = [
     t.toString(),
-    `${rows.length} seller(s)${o.complete ? '' : ' (interrupted: partial)'}: ${counts.ok} ok, ${counts['insufficient-data']} insufficient-data, ${counts.failed} failed`,
-    `Total over ${counts.ok} ok seller(s): lost orders ${orders(totals.lost_orders)} · lost revenue ${money(totals.lost_revenue)}` +
-      (totals.lost_profit === null ? '' : ` · lost profit ${money(totals.lost_profit)}`),
+    `${W.sellers(rows.length)}${o.complete ? '' : W.partial}: ${W.counts(c('ok'), c('insufficient-data'), c('failed'))}`,
+    `${W.total(counts.ok)}: ${W.lostOrders} ${orders(totals.lost_orders)} · ${W.lostRevenue} ${money(totals.lost_revenue)}` +
+      (totals.lost_profit === null ? '' : ` · ${W.lostProfit} ${money(totals.lost_profit)}${partialProfit}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -3,8 +3,8 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readManifest, type Manifest } from '../batch/manifest.js';
 import { Progress } from '../batch/progress.js';
-import { runBatch, type BatchResult } from '../batch/run.js';
-import { renderSummary, SUMMARY_FORMATS, totalsOf, type SummaryFormat } from '../batch/summary.js';
+import { BLANK_SELLER, runBatch, type BatchResult } from '../batch/run.js';
+import { renderSummary, skippedNotice, SUMMARY_FORMATS, totalsOf, type SummaryFormat } from '../batch/summary.js';
 import { toDay } from '../core/dates.js';
 import { MAX_DATE_SPAN_DAYS } from '../ingest/aggregate.js';
 import { renderBatchIndex } from '../render/batch-index.js';
@@ -26,6 +26,7 @@ export async function runBatchCommand(input: string, flags: Record<string, unkno
   const outDir = base.out ? resolve(base.out) : null;
   if (html && !outDir) fail('USAGE', '--format html needs --out <dir>: a report per seller and index.html linking them');
   if (resume && !outDir) fail('USAGE', '--resume needs --out <dir>: it reuses the claims in that folder');
+  if (by !== undefined) await checkByInput(input, String(by));
   if (outDir) await checkOutDir(outDir, input);
   const manifest: Manifest | null = manifestPath ? await readManifest(String(manifestPath)) : null;
   const progress = new Progress();
@@ -48,7 +49,7 @@ export async function runBatchCommand(input: string, flags: Record<string, unkno
   } finally {
     progress.clear();
   }
-  const summaryOpts = { complete: result.complete, currency: base.currency.toUpperCase(), level: base.level, bom: base.bom };
+  const summaryOpts = { complete: result.complete, currency: base.currency.toUpperCase(), level: base.level, bom: base.bom, skipped: by === undefined ? result.skipped : undefined, lang: base.lang };
   if (outDir) {
     await writeAtomic(join(outDir, 'summary.csv'), renderSummary(result.rows, 'csv', summaryOpts));
     await writeAtomic(join(outDir, 'summary.json'), renderSummary(result.rows, 'json', summaryOpts));
@@ -60,6 +61,9 @@ export async function runBatchCommand(input: string, flags: Record<string, unkno
   if (!outDir || (base.format && !html)) await writeStdout(renderSummary(result.rows, format, summaryOpts));
   process.removeListener('SIGINT', onSigint); // a Ctrl-C while the summary was written changed nothing
   warnUnknownManifest(result, String(manifestPath));
+  for (const line of skippedNotice(result.skipped)) process.stderr.write(`loss-calc: note: ${line}\n`);
+  if (result.blankSeller) process.stderr.write(`loss-calc: warning: --by ${String(by)}: rows with an empty seller cell are kept as seller "${BLANK_SELLER}" (warning BLANK_SELLER)\n`);
+  if (result.removed.length) process.stderr.write(`loss-calc: note: ${removedNotice(result.removed)}\n`);
   process.stderr.write(`${tally(result, progress.seconds, outDir)}\n`);
   const { counts } = totalsOf(result.rows);
   if (!result.complete) process.exitCode = 130;
@@ -101,6 +105,14 @@ function parseJobs(v: unknown): number {
   return n;
 }
 
+/** --by splits one file: a folder there is a usage mistake, not unreadable data. */
+async function checkByInput(input: string, by: string): Promise<void> {
+  const st = await stat(input).catch(() => null);
+  if (st?.isDirectory()) {
+    fail('USAGE', `--by ${by} needs one file of many sellers, and ${input} is a folder`, `drop --by to read the folder (one seller per file), or give the long file: loss-calc batch all-orders.csv --by ${by}`);
+  }
+}
+
 /** --out is a folder (created when missing), and not the input folder itself. */
 async function checkOutDir(outDir: string, input: string): Promise<void> {
   const st = await stat(outDir).catch(() => null);
@@ -113,6 +125,12 @@ function warnUnknownManifest(r: BatchResult, path: string): void {
   if (!r.complete) return; // not yet seen is not unknown
   for (const u of list.slice(0, 10)) process.stderr.write(`loss-calc: warning: --manifest ${path} line ${u.line}: seller ${JSON.stringify(u.seller)} is not in the batch\n`);
   if (list.length > 10) process.stderr.write(`loss-calc: warning: … and ${list.length - 10} more manifest sellers not in the batch\n`);
+}
+
+/** `removed the outputs of 2 earlier sellers not in this run: "a", "b"`. */
+function removedNotice(ids: string[]): string {
+  const shown = ids.slice(0, 5).map((s) => JSON.stringify(s)).join(', ');
+  return `removed the claims and reports of ${ids.length} earlier seller(s) not in this run: ${shown}${ids.length > 5 ? ', …' : ''}`;
 }
 
 /** The final line: `loss-calc: batch: 120 sellers in 3.1 s (38.7/s): 118 ok, 1 insufficient-data, 1 failed → out/`. */

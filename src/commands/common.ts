@@ -61,7 +61,15 @@ async function readConfig(path: string | undefined): Promise<Record<string, unkn
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) fail('BAD_CONFIG', `--config ${path} must hold a JSON object of options`);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(data)) out[k.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase())] = v;
+  // a misspelt key ("marign") silently ignored would give a claim without what the user asked for
+  const known = Object.keys(estimateOptionsSchema.shape);
+  const camel = (k: string) => k.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase());
+  for (const [k, v] of Object.entries(data)) out[camel(k)] = v;
+  const unknown = Object.keys(data).filter((k) => !known.includes(camel(k)));
+  if (unknown.length) {
+    fail('BAD_CONFIG', `--config ${path}: unknown option(s) ${unknown.map((k) => JSON.stringify(k)).join(', ')}`,
+      `the keys are option names (camelCase or kebab-case): ${known.join(', ')}`);
+  }
   if (typeof out.exclude === 'string') out.exclude = [out.exclude];
   return out;
 }

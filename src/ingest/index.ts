@@ -11,7 +11,7 @@ import { finish, type FileInfo } from './aggregate.js';
 import { csvErrorToCoded, csvOptions, detectDelimiter } from './dialect.js';
 import { decoderFor, type Encoding } from './encoding.js';
 import { RowReader } from './rows.js';
-import { NotUtf8Error, openSource, rawTap, readBytes, type Source } from './source.js';
+import { NotUtf8Error, openSource, rawTap, readBytes, type FilePath, type Source } from './source.js';
 import { WorkbookFile } from './xlsx-container.js';
 import type { SellerDays } from './aggregate.js';
 
@@ -20,6 +20,7 @@ export { SKIP_REASONS, type SkipReason } from './aggregate.js';
 export { parseDate } from './parse-date.js';
 export { parseMoney, parseCount, classifyStatus } from './values.js';
 export { XLSX_LIMITS } from './xlsx-zip.js';
+export { decodeName, pathText, type FilePath } from './source.js';
 export type { WorkbookInfo } from './xlsx.js';
 
 /** How to read one seller's file. */
@@ -43,7 +44,7 @@ export interface GroupedOptions extends IngestOptions {
 export type SellerResult = Ingested | LossCalcError;
 
 /** Read a seller's export (orders or daily aggregate) into a daily series; problems throw a LossCalcError. */
-export async function ingestFile(path: string, opts: IngestOptions): Promise<Ingested> {
+export async function ingestFile(path: FilePath, opts: IngestOptions): Promise<Ingested> {
   const { file, groups, warnings } = await scan(path, opts);
   const acc = groups.get('');
   if (!acc) return fail('NO_ROWS', `${file.file}: no data rows below the header`);
@@ -59,7 +60,7 @@ export async function ingestFile(path: string, opts: IngestOptions): Promise<Ing
  * first appearance, as its result is built.
  */
 export async function ingestGrouped(
-  path: string,
+  path: FilePath,
   opts: GroupedOptions,
   onSeller?: (seller: string, result: SellerResult) => void | Promise<void>,
 ): Promise<Map<string, SellerResult>> {
@@ -80,7 +81,7 @@ export async function ingestGrouped(
 type Scanned = { file: FileInfo; groups: Map<string, SellerDays>; warnings: Warning[] };
 
 /** One pass over the file; a file that was ASCII in its head and turns out CP949 is read again as CP949. */
-async function scan(path: string, opts: IngestOptions, by?: string, encoding?: Encoding): Promise<Scanned> {
+async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?: Encoding): Promise<Scanned> {
   let src: Source;
   try {
     src = await openSource(path, encoding);

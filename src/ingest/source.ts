@@ -3,15 +3,36 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import iconv from 'iconv-lite';
 import { Transform, type Readable } from 'node:stream';
 import type { Hash } from 'node:crypto';
 import { LossCalcError, fail } from '../errors.js';
 import { SNIFF_BYTES, Utf8Check, decodeHead, detectEncoding, type Encoding } from './encoding.js';
 import { WorkbookFile, containerOf } from './xlsx-container.js';
 
+/**
+ * A path to open: text, or the raw bytes of a name that is not valid UTF-8 (a Korean Windows
+ * zip unpacked on Linux keeps CP949 bytes in its names; as a JS string they could not be opened).
+ */
+export type FilePath = string | Buffer;
+
+/** File-name bytes as text: UTF-8 when valid, else CP949 (what Korean Windows writes). */
+export function decodeName(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return iconv.decode(Buffer.from(bytes), 'cp949');
+  }
+}
+
+/** A path as text, for messages and the claim: `pathText('a.csv') === 'a.csv'`. */
+export function pathText(path: FilePath): string {
+  return typeof path === 'string' ? path : decodeName(path);
+}
+
 /** A file ready to stream: its encoding, BOM length and the decoded text of its head. */
 export interface Source {
-  path: string;
+  path: FilePath;
   /** Size in bytes when opened. */
   size: number;
   /** File name for messages. */
@@ -31,14 +52,15 @@ export class NotUtf8Error extends Error {
 }
 
 /** Open and sniff a file; `encoding` forces one (the CP949 re-read of a file that was ASCII at first). */
-export async function openSource(path: string, encoding?: Encoding): Promise<Source> {
-  const name = basename(path);
+export async function openSource(path: FilePath, encoding?: Encoding): Promise<Source> {
+  const shown = pathText(path);
+  const name = basename(shown);
   const st = await stat(path).catch((e: NodeJS.ErrnoException) =>
     e.code === 'ENOENT' || e.code === 'ENOTDIR'
-      ? fail('FILE_NOT_FOUND', `${path}: no such file`, 'check the path (quote names with spaces)')
-      : fail('FILE_UNREADABLE', `${path}: cannot read (${e.code ?? e.message})`),
+      ? fail('FILE_NOT_FOUND', `${shown}: no such file`, 'check the path (quote names with spaces)')
+      : fail('FILE_UNREADABLE', `${shown}: cannot read (${e.code ?? e.message})`),
   );
-  if (!st.isFile()) fail('FILE_UNREADABLE', `${path}: not a regular file${st.isDirectory() ? ' (a directory)' : ''}`, 'give a CSV/TSV file; for a folder of sellers use `loss-calc batch`');
+  if (!st.isFile()) fail('FILE_UNREADABLE', `${shown}: not a regular file${st.isDirectory() ? ' (a directory)' : ''}`, 'give a CSV/TSV file; for a folder of sellers use `loss-calc batch`');
   if (st.size === 0) fail('EMPTY_FILE', `${name}: the file is empty (0 bytes)`);
   const head = await readHead(path, Math.min(SNIFF_BYTES, st.size));
   const sniff = detectEncoding(head, st.size <= SNIFF_BYTES);
@@ -73,7 +95,7 @@ export function markupOf(head: string): string | null {
   return null;
 }
 
-async function readHead(path: string, n: number): Promise<Buffer> {
+async function readHead(path: FilePath, n: number): Promise<Buffer> {
   try {
     const fh = await open(path, 'r');
     try {
@@ -84,7 +106,7 @@ async function readHead(path: string, n: number): Promise<Buffer> {
       await fh.close();
     }
   } catch (e) {
-    return fail('FILE_UNREADABLE', `${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    return fail('FILE_UNREADABLE', `${pathText(path)}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
 }
 

@@ -28,6 +28,8 @@ export const REFUSED_EXTENSIONS: Record<string, string> = {
   '.xlsb': 'a binary workbook (.xlsb)',
   '.xls': 'a legacy Excel 97–2003 workbook (.xls)',
   '.xlt': 'a legacy Excel 97–2003 template (.xlt)',
+  '.ods': 'an OpenDocument spreadsheet (.ods)',
+  '.numbers': 'an Apple Numbers file (.numbers)',
 };
 
 const SAVE_AS = 'open it in Excel and use File → Save As → "Excel Workbook (*.xlsx)", or save the sheet as CSV; loss-calc never runs macros';

@@ -61,7 +61,7 @@ export function bufferBytes(b: Buffer): ZipBytes {
 }
 
 /** A workbook file, read at positions through an open handle. */
-export function fileBytes(path: string, fh: FileHandle, size: number): ZipBytes {
+export function fileBytes(path: string | Buffer, fh: FileHandle, size: number): ZipBytes {
   return {
     size,
     async read(pos, len) {

@@ -11,6 +11,7 @@ import type { Warning } from '../core/types.js';
 import { LossCalcError } from '../errors.js';
 import type { FileInfo } from './aggregate.js';
 import { RowReader } from './rows.js';
+import { pathText, type FilePath } from './source.js';
 import { readBook, type Book, type BookSheet } from './xlsx-book.js';
 import { HEADER_SCAN_ROWS, abortable, isHeader, noHeader, sheetsToRead, usedWidth, type StreamRow, type WorkbookOptions } from './xlsx-sheet.js';
 import { blankRow, rowTexts } from './xlsx-cells.js';
@@ -39,8 +40,8 @@ const EMPTY_SST = Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<sst xmln
  * Read one workbook into the RowReader's groups, like `scan` does for a CSV. `wb.binary` is the
  * BINARY_FILE error a non-workbook zip/OLE file keeps getting (a .csv that is really a zip).
  */
-export async function scanWorkbook(path: string, wb: WorkbookFile, opts: WorkbookOptions, by?: string) {
-  const name = basename(path);
+export async function scanWorkbook(path: FilePath, wb: WorkbookFile, opts: WorkbookOptions, by?: string) {
+  const name = basename(pathText(path));
   const ext = extname(name).toLowerCase();
   if (REFUSED_EXTENSIONS[ext]) throw unsupported(name, REFUSED_EXTENSIONS[ext]);
   const size = (await stat(path)).size;
@@ -192,7 +193,7 @@ function coded(e: unknown, name: string, password: string | undefined): LossCalc
 }
 
 /** SHA-256 of a file's bytes, streamed. */
-async function hashFile(path: string): Promise<string> {
+async function hashFile(path: FilePath): Promise<string> {
   const h = createHash('sha256');
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
   return h.digest('hex');

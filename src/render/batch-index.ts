@@ -4,6 +4,7 @@
 import { escapeHtml as e } from './escape.js';
 import { formatMoney, formatOrders, type Lang } from './i18n.js';
 import type { SummaryRow } from './summary-schema.js';
+import { VERSION } from '../version.js';
 
 /** What the index needs besides the rows. */
 export interface BatchIndexOptions {
@@ -82,6 +83,7 @@ export function renderBatchIndex(rows: SummaryRow[], o: BatchIndexOptions): stri
   const head = `<div class="row head" role="row">${W.head.map((h) => `<span role="columnheader">${e(h)}</span>`).join('')}</div>`;
   return `<!doctype html>
 <html lang="${o.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="loss-calc ${e(VERSION)}">
 <title>${e(W.title)}</title><style>${CSS}</style></head><body>
 <h1>${e(W.title)}</h1>
 <p>${e(W.count(rows.length))}${o.generatedAt ? ` · ${e(W.generated)}: <time>${e(o.generatedAt)}</time>` : ''}</p>

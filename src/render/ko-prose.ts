@@ -27,6 +27,7 @@ const WARNINGS: Record<string, string> = {
   PREAMBLE: '머리글 위의 줄은 읽지 않았습니다.',
   ORDER_IDS_UNCHECKED: '주문번호가 너무 많아, 그 이후로는 서로 멀리 떨어진 같은 주문의 행이 두 번 셀 수 있습니다. 파일을 주문번호 순으로 정렬하면 확실합니다.',
   MULTIPLE_SELLERS: '판매자 열에 여러 판매자가 있지만 모두 한 판매자로 읽었습니다. 나누려면 batch --by를 쓰십시오.',
+  BLANK_SELLER: '판매자 칸이 비어 있는 행들입니다. 버리지 않고 "(blank seller)"라는 한 판매자로 모아 추정했습니다.',
   HOLIDAY_IN_LOSS_WINDOW: '손실 기간에 명절(설·추석)이 있습니다. 그 효과는 기준 기간의 명절에서 추정했습니다.',
   HOLIDAY_NOT_IN_BASELINE: '손실 기간에 명절이 있으나 기준 기간에는 없어 그 효과를 반영하지 못했습니다. 해당 날짜를 --exclude로 빼는 것을 고려하십시오.',
   SHORT_BASELINE: '기준 기간의 자료가 8주보다 짧아 요일 양상과 추세가 불확실합니다.',

@@ -1,0 +1,233 @@
+// Findings of a black-box review of `batch`, each through the built binary: files that
+// vanished from the summary, stale outputs beside a new run's claims, honest totals, the
+// Korean table, non-UTF-8 file names, and usage errors in the contract's form.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { designSeller, dailyLines, simulateSeller } from '../src/sim/index.js';
+import { BIN, ROOT, run, tempDir, tempFile } from './cli-helpers.js';
+
+const INCIDENT = '2025-11-29';
+let root: string;
+
+/** A small daily-aggregate seller's CSV text, all with the same incident. */
+function sellerCsv(i: number): string {
+  const { params } = designSeller('placebo', i, 11);
+  const sim = simulateSeller({ ...params, incident: INCIDENT, baselineDays: 120, lossDays: 20 }, 500 + i);
+  return `${[...dailyLines(sim)].join('\n')}\n`;
+}
+
+/** A folder with `ids` as `<id>.csv` sellers. */
+function folderOf(name: string, ids: string[]): string {
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  ids.forEach((id, i) => writeFileSync(join(dir, `${id}.csv`), sellerCsv(i)));
+  return dir;
+}
+
+beforeAll(() => {
+  root = tempDir();
+});
+
+describe('usage errors in the contract form', () => {
+  it.each([
+    ['batch', ['batch', '--bogus', 'x']],
+    ['estimate', ['estimate', 'x.csv', '--incidnt', INCIDENT]],
+    ['inspect', ['inspect']],
+    ['the program', ['nope']],
+  ])('commander errors of %s are `loss-calc: USAGE: …`, exit 2', (_what, args) => {
+    const r = run(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^loss-calc: USAGE: /);
+    expect(r.stderr).not.toMatch(/^error:/m);
+  });
+
+  it('rejects unknown --config keys with BAD_CONFIG naming the key', () => {
+    const dir = folderOf('cfg', ['a']);
+    const cfg = tempFile('c.json', JSON.stringify({ incident: INCIDENT, marign: 0.3, 'interest-rate': undefined }));
+    for (const args of [['batch', dir], ['estimate', join(dir, 'a.csv')]]) {
+      const r = run([...args, '--config', cfg]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/BAD_CONFIG: .*"marign"/);
+    }
+  });
+
+  it('says --by needs one file when given a folder (USAGE, exit 2)', () => {
+    const dir = folderOf('byfolder', ['a']);
+    const r = run(['batch', dir, '--by', 'seller', '--incident', INCIDENT]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/USAGE: --by seller needs one file/);
+  });
+});
+
+const summaryOf = (out: string) => JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+const rowsBy = (doc: { rows: { seller: string; status: string; error: string | null }[] }) => Object.fromEntries(doc.rows.map((r) => [r.seller, r]));
+
+describe('every file that looks like a seller export is in the summary', () => {
+  it('reads UTF-16 .txt, gives refused formats, broken links and FIFOs a failed row, and notes what it skipped', () => {
+    const dir = folderOf('kinds', ['a']);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sellerCsv(1).replaceAll(',', '\t'), 'utf16le')]);
+    writeFileSync(join(dir, 'unicode-text.txt'), utf16);
+    const zip = Buffer.from('PK\x03\x04not really a workbook', 'latin1');
+    for (const ext of ['xls', 'xlsm', 'xlsb', 'ods', 'numbers']) writeFileSync(join(dir, `old-${ext}.${ext}`), zip);
+    symlinkSync(join(dir, 'gone.csv'), join(dir, 'broken.csv'));
+    expect(spawnSync('mkfifo', [join(dir, 'pipe.csv')]).status).toBe(0);
+    for (const n of ['notes.pdf', 'readme.md', 'export.CSV.bak']) writeFileSync(join(dir, n), 'x');
+    writeFileSync(join(dir, '.hidden.csv'), 'x');
+    const out = join(root, 'kinds-out');
+    const r = run(['batch', dir, '--incident', INCIDENT, '--out', out, '--jobs', '2']);
+    expect(r.status, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/note: 3 files skipped \(not a seller file: export\.CSV\.bak, notes\.pdf, readme\.md\)/);
+    const doc = summaryOf(out);
+    const rows = rowsBy(doc);
+    expect(Object.keys(rows).sort()).toEqual(['a', 'broken', 'old-numbers', 'old-ods', 'old-xls', 'old-xlsb', 'old-xlsm', 'pipe', 'unicode-text']);
+    expect(rows['unicode-text'].status).toBe('ok');
+    for (const ext of ['xls', 'xlsm', 'xlsb', 'ods', 'numbers']) expect(rows[`old-${ext}`].error).toMatch(/^UNSUPPORTED_FORMAT: /);
+    expect(rows.broken.error).toMatch(/^FILE_NOT_FOUND: .*broken symbolic link/);
+    expect(rows.pipe.error).toMatch(/^FILE_UNREADABLE: .*FIFO/);
+    expect(doc.skipped).toEqual([
+      { file: 'export.CSV.bak', reason: 'not a seller file' }, { file: 'notes.pdf', reason: 'not a seller file' }, { file: 'readme.md', reason: 'not a seller file' },
+    ]);
+    // estimate says the same for a refused format
+    const e = run(['estimate', join(dir, 'old-ods.ods'), '--incident', INCIDENT]);
+    expect(e.stderr).toMatch(/^loss-calc: UNSUPPORTED_FORMAT: /);
+  });
+
+  it('--recursive follows symlinked folders once (no loop) and never reads an earlier output folder as sellers', () => {
+    const dir = folderOf('rec', ['a']);
+    const north = join(dir, 'north');
+    mkdirSync(north);
+    writeFileSync(join(north, 'b.csv'), sellerCsv(1));
+    const elsewhere = folderOf('rec-elsewhere', ['c']);
+    symlinkSync(elsewhere, join(dir, 'linked'));
+    symlinkSync(dir, join(north, 'loop')); // back to the top
+    const old = run(['batch', join(root, 'rec-elsewhere'), '--incident', INCIDENT, '--out', join(dir, 'old-run'), '--jobs', '1']);
+    expect(old.status, old.stderr).toBe(0);
+    const flat = run(['batch', dir, '--incident', INCIDENT, '--format', 'json', '--jobs', '1']);
+    expect(flat.stderr).toMatch(/note: 3 folders skipped \(a sub-folder \(add --recursive\): linked\/, north\/, old-run\/\)/);
+    const r = run(['batch', dir, '--incident', INCIDENT, '--recursive', '--format', 'json', '--jobs', '2']);
+    expect(r.status, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.rows.map((x: { seller: string }) => x.seller)).toEqual(['a', 'linked/c', 'north/b']);
+    expect(doc.skipped).toEqual([{ file: 'old-run/', reason: 'a loss-calc output folder' }]);
+  });
+
+  it('reads files whose names are CP949 bytes, with the id decoded', () => {
+    const dir = folderOf('cp949', ['ok']);
+    const name = Buffer.concat([Buffer.from(dir), Buffer.from('/'), iconv.encode('판매자', 'cp949'), Buffer.from('.csv')]);
+    writeFileSync(name, sellerCsv(2));
+    const out = join(root, 'cp949-out');
+    const r = run(['batch', dir, '--incident', INCIDENT, '--out', out, '--jobs', '2']);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = rowsBy(summaryOf(out));
+    expect(rows['판매자'].status).toBe('ok');
+    expect(JSON.parse(readFileSync(join(out, '판매자.json'), 'utf8')).seller).toBe('판매자');
+  });
+});
+
+describe('--out DIR never mixes runs', () => {
+  it('a killed rerun leaves no complete summary of the previous run beside its new claims', async () => {
+    const ids = Array.from({ length: 16 }, (_, i) => `s${String(i + 1).padStart(2, '0')}`);
+    const dir = folderOf('kill', ids);
+    const out = join(root, 'kill-out');
+    const first = run(['batch', dir, '--incident', INCIDENT, '--out', out, '--format', 'html', '--jobs', '1']);
+    expect(first.status, first.stderr).toBe(0);
+    for (const f of ['summary.json', 'summary.csv', 'index.html']) expect(existsSync(join(out, f))).toBe(true);
+    writeFileSync(join(dir, 's00.csv'), sellerCsv(3)); // a new seller, first in order: its claim means the rerun is under way
+    const child = spawn(process.execPath, [BIN, 'batch', dir, '--incident', INCIDENT, '--out', out, '--jobs', '1'], { cwd: ROOT });
+    const ended = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    let killed = false;
+    const poll = setInterval(() => {
+      if (!killed && existsSync(join(out, 's00.json'))) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    }, 2);
+    await ended;
+    clearInterval(poll);
+    expect(killed).toBe(true);
+    for (const f of ['summary.json', 'summary.csv', 'index.html']) expect(existsSync(join(out, f)), f).toBe(false);
+  });
+
+  it('a complete run removes the outputs of sellers it did not have, and reports of a format it did not write, only when provably ours', () => {
+    const dir = folderOf('stale', ['a', 'b', 'c', 'd']);
+    const out = join(root, 'stale-out');
+    expect(run(['batch', dir, '--incident', INCIDENT, '--out', out, '--format', 'html', '--jobs', '2']).status).toBe(0);
+    writeFileSync(join(out, 'mine.json'), '{"not": "a claim"}\n');
+    writeFileSync(join(out, 'd.json'), '{"edited": true}\n'); // the user's now: it stays
+    for (const s of ['c', 'd']) rmSync(join(dir, `${s}.csv`));
+    const r = run(['batch', dir, '--incident', INCIDENT, '--out', out, '--jobs', '2']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/removed the claims and reports of 1 earlier seller\(s\) not in this run: "c"/);
+    const left = readdirSync(out).sort();
+    // d's report was ours (its hash is in the sidecar) and goes; the edited claim and its sidecar stay
+    expect(left).toEqual(['.state', 'a.json', 'b.json', 'd.json', 'mine.json', 'summary.csv', 'summary.json'].sort());
+    expect(readdirSync(join(out, '.state')).sort()).toEqual(['a.json', 'b.json', 'd.json']);
+  });
+});
+
+describe('the summary table', () => {
+  it('says how many sellers the lost-profit total covers, in the table and in summary.json', () => {
+    const dir = folderOf('margin', ['a', 'b', 'c']);
+    const m = join(root, 'margin.csv');
+    writeFileSync(m, 'seller,margin\nb,0.3\n');
+    const r = run(['batch', dir, '--incident', INCIDENT, '--manifest', m, '--jobs', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Total over 3 ok seller\(s\): .* · lost profit ₩[\d,.-]+ \(1 of 3 sellers with a margin\)\n$/);
+    const doc = JSON.parse(run(['batch', dir, '--incident', INCIDENT, '--manifest', m, '--format', 'json', '--jobs', '1']).stdout);
+    expect(doc.totals.lost_profit_sellers).toBe(1);
+    expect(doc.totals.lost_profit).toBe(doc.rows.find((x: { seller: string }) => x.seller === 'b').lost_profit);
+    const all = run(['batch', dir, '--incident', INCIDENT, '--margin', '0.3', '--jobs', '1']);
+    expect(all.stdout).toMatch(/lost profit ₩[\d,.-]+\n$/); // all have one: nothing to qualify
+  });
+
+  it('--lang ko translates the headers, status words and totals (csv/json keep the contract)', () => {
+    const dir = folderOf('ko', ['a', 'b']);
+    writeFileSync(join(dir, 'broken.csv'), 'nothing,here\n');
+    const r = run(['batch', dir, '--incident', INCIDENT, '--lang', 'ko', '--jobs', '1']);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toMatch(/판매자 .* 상태 .* 모형 .* 주문 손실 .* 95% 구간 .* 매출 손실/);
+    expect(r.stdout).toMatch(/│ a +│ 정상 +│/);
+    expect(r.stdout).toMatch(/│ broken +│ 실패 +│/);
+    expect(r.stdout).toMatch(/판매자 3명: 정상 2명, 데이터 부족 0명, 실패 1명\n정상 판매자 2명 합계: 주문 손실 [\d,.-]+건 · 매출 손실 ₩/);
+    expect(r.stdout).not.toMatch(/lost|seller|failed/);
+    const csv = run(['batch', dir, '--incident', INCIDENT, '--lang', 'ko', '--format', 'csv', '--jobs', '1']).stdout;
+    expect(csv.split('\n')[0]).toMatch(/^seller,status,/);
+    expect(csv).toMatch(/\nbroken,failed,/);
+  });
+});
+
+describe('manifest and --by', () => {
+  it('reads a manifest with Korean and spelled-out headers', () => {
+    const dir = folderOf('mko', ['a', 'b']);
+    const m = join(root, 'mko.csv');
+    writeFileSync(m, `판매자,사고일,마진\na,${INCIDENT},0.3\nb,${INCIDENT},\n`);
+    const r = run(['batch', dir, '--manifest', m, '--format', 'json', '--jobs', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = rowsBy(JSON.parse(r.stdout)) as Record<string, { lost_profit: number | null }>;
+    expect(rows.a.lost_profit).not.toBeNull();
+    expect(rows.b.lost_profit).toBeNull();
+    writeFileSync(m, `Seller ID,Incident Date,margin\na,${INCIDENT},0.3\nb,${INCIDENT},\n`);
+    expect(run(['batch', dir, '--manifest', m, '--format', 'json', '--jobs', '1']).status).toBe(0);
+    writeFileSync(m, `seller,판매자\na,a\n`);
+    expect(run(['batch', dir, '--manifest', m, '--incident', INCIDENT, '--jobs', '1']).stderr).toMatch(/BAD_CONFIG: .*more than one column for seller/);
+  });
+
+  it('keeps --by rows with a blank seller cell as a labelled seller, with a warning', () => {
+    const lines = ['seller,date,orders,revenue'];
+    ['a', 'b', ''].forEach((id, i) => {
+      for (const l of sellerCsv(i).trim().split('\n').slice(1)) lines.push(`${id},${l}`);
+    });
+    const f = join(root, 'blank.csv');
+    writeFileSync(f, `${lines.join('\n')}\n`);
+    const out = join(root, 'blank-out');
+    const r = run(['batch', f, '--by', 'seller', '--incident', INCIDENT, '--out', out, '--jobs', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: --by seller: rows with an empty seller cell are kept as seller "\(blank seller\)"/);
+    const rows = rowsBy(summaryOf(out)) as Record<string, { status: string; warnings: string }>;
+    expect(Object.keys(rows)).toEqual(['(blank seller)', 'a', 'b']);
+    expect(rows['(blank seller)'].warnings).toMatch(/BLANK_SELLER/);
+  });
+});
