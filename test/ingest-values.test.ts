@@ -306,7 +306,7 @@ describe('RecentIds (distinct order ids)', () => {
 
   it('keeps the filter\'s false-positive rate under its bound at capacity', () => {
     const f = new IdFilter();
-    for (let i = 0; i < 200_000; i++) f.add(`in-${i}`);
+    for (let i = 0; i < 200_000; i++) expect(f.addIfNew(`in-${i}`)).toBe(true);
     let hits = 0;
     for (let i = 0; i < 200_000; i++) if (f.has(`out-${i}`)) hits++;
     expect(hits).toBeLessThanOrEqual(2); // bound 2e-6 × 200,000 = 0.4

@@ -43,10 +43,9 @@ export class RecentIds {
     if (id.trim() === '') return true;
     this.last = key;
     if (this.current.has(key) || this.previous.has(key)) return false;
-    const seen = this.all.has(key); // a line of an order read long before
-    if (!seen) this.all.add(key);
+    const fresh = this.all.addIfNew(key); // false: a line of an order read long before
     this.remember(key);
-    return !seen;
+    return fresh;
   }
 
   private remember(key: string): void {
@@ -72,7 +71,7 @@ export class IdFilter {
   /** Stages at most: 8 hold FIRST·(2^8 − 1) ≈ 16.7M ids in ~81 MB. */
   static readonly MAX_STAGES = 8;
   static readonly MAX_IDS = IdFilter.FIRST * (2 ** IdFilter.MAX_STAGES - 1);
-  /** No room left: add() does nothing (has() still answers for the ids it holds). */
+  /** No room left: addIfNew() stores nothing more (it still answers for the ids held). */
   full = false;
   private readonly stages: Stage[] = [];
   private h1 = 0;
@@ -86,23 +85,30 @@ export class IdFilter {
 
   has(key: string): boolean {
     this.hash(key);
-    for (const s of this.stages) if (s.has(this.h1, this.h2)) return true;
-    return false;
+    return this.held();
   }
 
-  /** Remember `key`. */
-  add(key: string): void {
+  /** Remember `key`; false when it was (probably) held already. One hashing for both steps. */
+  addIfNew(key: string): boolean {
+    this.hash(key);
+    if (this.held()) return false;
     let s = this.stages[this.stages.length - 1];
     if (!s || s.count >= s.capacity) {
       const k = this.stages.length;
       if (k === this.maxStages) {
         this.full = true;
-        return;
+        return true;
       }
       this.stages.push((s = new Stage(this.first * 2 ** k, IdFilter.FIRST_RATE / 2 ** k)));
     }
-    this.hash(key);
     s.add(this.h1, this.h2);
+    return true;
+  }
+
+  /** Whether a stage holds the hashes last computed. */
+  private held(): boolean {
+    for (const s of this.stages) if (s.has(this.h1, this.h2)) return true;
+    return false;
   }
 
   /** Two independent 32-bit hashes of the UTF-16 code units: FNV-1a and a murmur-style mix. */
