@@ -1,12 +1,13 @@
 // Which files of a folder are sellers, and their ids. Sorted, so every run (and every
 // --jobs) sees the same sellers in the same order. Nothing that looks like a seller's export
 // is dropped without a word: it is a seller (maybe a failed one), or it is listed as skipped.
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import { fail, type ErrorCode } from '../errors.js';
 import { decodeName, type FilePath } from '../ingest/index.js';
 import { REFUSED_EXTENSIONS, unsupported } from '../ingest/xlsx-container.js';
+import { isOurSummary } from './outdir.js';
 
 /**
  * File extensions read as one seller each (case-insensitive). `.txt` is Excel's "Unicode text"
@@ -149,21 +150,4 @@ function unreadable(e: Dirent<Buffer>, target: Stats | NodeJS.ErrnoException | n
   }
   const what = s.isFIFO() ? 'a named pipe (FIFO)' : s.isSocket() ? 'a socket' : 'a device';
   return { code: 'FILE_UNREADABLE' as const, message: `${name}: not a regular file (${what})` };
-}
-
-/** Whether `path` is a summary.json loss-calc wrote (its schema tag in the first bytes). */
-async function isOurSummary(path: Buffer): Promise<boolean> {
-  try {
-    if (!(await stat(path)).isFile()) return false; // opening a FIFO would wait for a writer
-    const fh = await open(path, 'r');
-    try {
-      const buf = Buffer.alloc(256);
-      const { bytesRead } = await fh.read(buf, 0, 256, 0);
-      return buf.subarray(0, bytesRead).toString('utf8').includes('"loss-calc/batch-summary@');
-    } finally {
-      await fh.close();
-    }
-  } catch {
-    return false;
-  }
 }

@@ -4,6 +4,7 @@
 // summaries by their schema tag or header, claims and reports by the sha256 in their sidecar.
 import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FilePath } from '../ingest/index.js';
 import { BATCH_SUMMARY_COLUMNS } from '../render/summary-schema.js';
 import { sellerPaths, sha256, STATE_DIR, type SellerState } from './state.js';
 
@@ -14,6 +15,11 @@ const RUN_FILES: Record<string, (head: string) => boolean> = {
   'index.html': (h) => h.includes('<meta name="generator" content="loss-calc '),
 };
 
+/** Whether `path` is a summary.json loss-calc wrote (its schema tag in the first bytes). */
+export async function isOurSummary(path: FilePath): Promise<boolean> {
+  return RUN_FILES['summary.json'](await head(path));
+}
+
 /** Remove the previous run's summary.json, summary.csv and index.html (when ours), before any claim changes. */
 export async function clearRunFiles(dir: string): Promise<void> {
   for (const [name, ours] of Object.entries(RUN_FILES)) {
@@ -23,7 +29,7 @@ export async function clearRunFiles(dir: string): Promise<void> {
 }
 
 /** The first bytes of a regular file as text ('' when missing or not a file: a FIFO is never opened). */
-async function head(path: string, n = 1024): Promise<string> {
+async function head(path: FilePath, n = 1024): Promise<string> {
   try {
     if (!(await stat(path)).isFile()) return '';
     const fh = await open(path, 'r');

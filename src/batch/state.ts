@@ -7,6 +7,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { summaryRowSchema, type SummaryRow } from '../render/summary-schema.js';
 import { writeAtomic } from '../io.js';
+import type { FilePath } from '../ingest/index.js';
 
 export const STATE_DIR = '.state';
 const STATE_SCHEMA = 'loss-calc/batch-state@1';
@@ -32,7 +33,7 @@ export function sha256(data: string | Uint8Array): string {
 }
 
 /** sha256 hex of a file, streamed. */
-export function fileSha256(path: string | Buffer): Promise<string> {
+export function fileSha256(path: FilePath): Promise<string> {
   return new Promise((done, reject) => {
     const h = createHash('sha256');
     createReadStream(path, { highWaterMark: 1 << 20 })

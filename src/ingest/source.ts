@@ -16,10 +16,12 @@ import { WorkbookFile, containerOf } from './xlsx-container.js';
  */
 export type FilePath = string | Buffer;
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** File-name bytes as text: UTF-8 when valid, else CP949 (what Korean Windows writes). */
 export function decodeName(bytes: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return STRICT_UTF8.decode(bytes);
   } catch {
     return iconv.decode(Buffer.from(bytes), 'cp949');
   }

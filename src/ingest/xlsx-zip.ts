@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
+import type { FilePath } from './source.js';
 import { LossCalcError, fail } from '../errors.js';
 
 /** Limits on a workbook (documented in the README): beyond them → FILE_TOO_LARGE. */
@@ -61,7 +62,7 @@ export function bufferBytes(b: Buffer): ZipBytes {
 }
 
 /** A workbook file, read at positions through an open handle. */
-export function fileBytes(path: string | Buffer, fh: FileHandle, size: number): ZipBytes {
+export function fileBytes(path: FilePath, fh: FileHandle, size: number): ZipBytes {
   return {
     size,
     async read(pos, len) {
