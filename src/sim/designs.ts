@@ -129,6 +129,17 @@ export const DESIGNS: Record<string, Design> = {
       format: 'monthly',
     };
   },
+  promotions: (_i, rng) => ({
+    ...common(rng),
+    promoRate: between(rng, 4, 12),
+    promoLift: [1.8, between(rng, 3, 6)],
+    promoMaxDays: intBetween(rng, 1, 3),
+  }),
+  'level-shift': (_i, rng) => ({
+    ...common(rng),
+    shift: rng.uniform() < 0.5 ? between(rng, 0.55, 0.8) : between(rng, 1.25, 1.8),
+    shiftDaysBefore: intBetween(rng, 30, 180),
+  }),
   placebo: (_i, rng) => ({ ...common(rng), drop: 0 }),
 };
 
@@ -150,6 +161,8 @@ export const DESIGN_NOTES: Record<string, string> = {
   gaps: 'daily aggregate with 10–20 missing days',
   'holiday-window': 'incident 2–6 days before a Seollal/Chuseok break (2024–2026)',
   monthly: 'monthly totals only: 36 months of baseline, 1–3 month loss window',
+  promotions: '4–12 deal days a year (×1.8 to ×3–6, 1–3 days each), in the baseline and the loss window alike',
+  'level-shift': 'a lasting level change (×0.55–0.8 or ×1.25–1.8) 30–180 days before the incident',
   placebo: 'no incident (drop 0): the true loss is 0',
 };
 

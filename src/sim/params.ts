@@ -63,6 +63,16 @@ export interface SellerParams {
   recoveryDays?: number;
   /** Cancelled/refunded/returned rows as a share of all order rows (order exports only; not sales). */
   cancelRate?: number;
+  /** Promotions (deal days) per year, anywhere in the data: a lift the seller's history shows but no model can foresee. */
+  promoRate?: number;
+  /** Each promotion multiplies the day's mean by a lift drawn log-uniformly from [promoLift[0], promoLift[1]). */
+  promoLift?: readonly [number, number];
+  /** A promotion lasts 1 to this many days. */
+  promoMaxDays?: number;
+  /** A lasting change of level (a product line added or lost): the mean is multiplied by this from `shiftDaysBefore` days before the incident. */
+  shift?: number;
+  /** Days before the incident the level shift starts (only with shift ≠ 1). */
+  shiftDaysBefore?: number;
   /** Days removed from a daily aggregate (format `daily` only), never within 7 days of the incident. */
   missingDays?: number;
   /** The form the seller's data come in (a hint for writers and the benchmark). */
@@ -99,6 +109,11 @@ export const SIM_DEFAULTS: ResolvedParams = {
   recovery: 0.4,
   recoveryDays: -1, // -1: lossDays − holdDays, resolved below
   cancelRate: 0.03,
+  promoRate: 0,
+  promoLift: [2, 4],
+  promoMaxDays: 2,
+  shift: 1,
+  shiftDaysBefore: 90,
   missingDays: 0,
   format: 'daily',
 };
@@ -109,6 +124,7 @@ export function resolveParams(p: SellerParams): ResolvedParams {
   for (const [k, v] of Object.entries(p)) if (v !== undefined) (r as unknown as Record<string, unknown>)[k] = v;
   if (r.recoveryDays < 0) r.recoveryDays = Math.max(1, r.lossDays - r.holdDays);
   r.weekday = [...r.weekday];
+  r.promoLift = [r.promoLift[0], r.promoLift[1]];
   const bad = (why: string) => {
     throw new RangeError(`simulateSeller: ${why}`);
   };
@@ -121,6 +137,8 @@ export function resolveParams(p: SellerParams): ResolvedParams {
   if (!(Math.abs(r.arPhi) < 1 && r.arSigma >= 0)) bad('need |arPhi| < 1 and arSigma ≥ 0');
   if (!(r.aov > 0 && r.aovCv > 0 && r.valueRound >= 1)) bad('aov, aovCv, valueRound must be positive');
   if (!(r.cancelRate >= 0 && r.cancelRate < 1)) bad('cancelRate must be in [0, 1)');
+  if (!(r.promoRate >= 0 && r.promoLift[0] > 0 && r.promoLift[1] >= r.promoLift[0] && r.promoMaxDays >= 1)) bad('promoRate ≥ 0, 0 < promoLift[0] ≤ promoLift[1], promoMaxDays ≥ 1');
+  if (!(r.shift > 0 && r.shiftDaysBefore >= 0)) bad('shift must be > 0 and shiftDaysBefore ≥ 0');
   if (r.trendKind === 'multiplicative' && !(r.trend > -1)) bad('multiplicative trend must be > −1');
   return r;
 }

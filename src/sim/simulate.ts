@@ -1,7 +1,7 @@
 // A seeded simulator of one seller whose true incident loss is known. Pure: no fs.
 //
 // Counterfactual orders Y0(t) ~ NegBin(μ(t)·exp(x(t) − v/2), θ) where
-//   μ(t) = level × trend(t) × weekday × yearly × holiday (× pre-holiday bump)
+//   μ(t) = level × trend(t) × weekday × yearly × holiday (× pre-holiday bump) (× promotion) (× level shift)
 //   x(t) = φ·x(t−1) + σ·ε (AR(1) log-level noise, stationary variance v).
 // From the incident each counterfactual order is kept with probability 1 − cut(t)
 // (binomial thinning), so actual ≤ counterfactual. Order values are iid Gamma(mean, CV),
@@ -70,7 +70,7 @@ export interface SimDay {
 }
 
 // sub-stream numbers of a seller's seed
-const S_NOISE = 1, S_COUNT = 2, S_THIN = 3, S_VALUE = 4, S_MISS = 5;
+const S_NOISE = 1, S_COUNT = 2, S_THIN = 3, S_VALUE = 4, S_MISS = 5, S_PROMO = 6;
 
 /**
  * Cut on day k of the loss window (k = 0 is the incident): `drop` for `holdDays`,
@@ -126,6 +126,7 @@ export function simulateSeller(params: SellerParams, seed: number): SimulatedSel
   const cfRevenue = new Float64Array(n);
   const revenue = new Float64Array(n);
   const cal = calendarFactors(p, startDay, n);
+  const events = eventFactors(p, n, seed);
 
   const rNoise = subRng(seed, S_NOISE), rCount = subRng(seed, S_COUNT);
   const rThin = subRng(seed, S_THIN), rValue = subRng(seed, S_VALUE);
@@ -150,7 +151,7 @@ export function simulateSeller(params: SellerParams, seed: number): SimulatedSel
     const t = i / 365.25;
     const tr = p.trendKind === 'linear' ? Math.max(0.02, 1 + g * t) : Math.pow(1 + g, t);
     const yr = A === 0 ? 1 : Math.max(0.05, 1 + A * Math.cos((TWO_PI * (d - jan1 + 1 - p.yearlyPeakDay)) / 365.25));
-    const mu = p.level * p.weekday[weekday(d)] * tr * yr * cal[i];
+    const mu = p.level * p.weekday[weekday(d)] * tr * yr * cal[i] * events[i];
     mean[i] = mu;
     if (v > 0 && i > 0) x = p.arPhi * x + p.arSigma * rNoise.normal();
     const y0 = rCount.negbin(v > 0 ? mu * Math.exp(x - v / 2) : mu, p.size);
@@ -175,6 +176,26 @@ export function simulateSeller(params: SellerParams, seed: number): SimulatedSel
   };
   sim.truth = truthOver(sim, p.baselineDays, n - 1);
   return sim;
+}
+
+/**
+ * Promotion × level-shift factor of each day. Promotions start on any day with probability
+ * promoRate/365 (their own sub-stream, so sellers without them draw exactly as before).
+ */
+export function eventFactors(p: ResolvedParams, n: number, seed: number): Float64Array {
+  const f = new Float64Array(n).fill(1);
+  if (p.shift !== 1) for (let i = Math.max(0, p.baselineDays - p.shiftDaysBefore); i < n; i++) f[i] = p.shift;
+  if (p.promoRate <= 0) return f;
+  const rng = subRng(seed, S_PROMO);
+  const [lo, hi] = p.promoLift;
+  for (let i = 0; i < n; i++) {
+    if (rng.uniform() >= p.promoRate / 365) continue;
+    const lift = Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * rng.uniform());
+    const days = 1 + rng.int(p.promoMaxDays);
+    for (let j = i; j < Math.min(n, i + days); j++) f[j] *= lift;
+    i += days - 1; // one promotion at a time
+  }
+  return f;
 }
 
 /** Days removed from a daily aggregate: never the first or last day, never within 7 days of the incident. */
