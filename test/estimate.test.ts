@@ -5,24 +5,8 @@ import { claimSchema } from '../src/core/claim.js';
 import { addDays, fromDay, toDay } from '../src/core/dates.js';
 import type { DailySeries, Ingested, InputKind } from '../src/core/types.js';
 import { designSeller, toDailySeries } from '../src/sim/index.js';
+import { ingested, OPTS } from './estimate-helpers.js';
 import { LossCalcError } from '../src/errors.js';
-
-const OPTS: CoreOptions = {
-  seller: 's', incident: '2025-11-29', exclude: [], holidays: 'KR', model: 'auto', level: 0.95, seed: 1,
-  currency: 'KRW', tz: 'Asia/Seoul', baselineMaxDays: 365, minBaselineDays: 28, version: 'test',
-};
-
-function ingested(series: DailySeries, kind: InputKind = 'orders'): Ingested {
-  const n = series.orders.length;
-  return {
-    info: {
-      file: 'x.csv', sha256: '0'.repeat(64), kind, encoding: 'utf-8', delimiter: ',', rows: n, rowsUsed: n, rowsSkipped: {},
-      firstDate: series.start, lastDate: addDays(series.start, n - 1), headers: [], columns: {}, kindReason: '', emptyDays: 0,
-    },
-    series,
-    warnings: [],
-  };
-}
 
 /** A noiseless weekly pattern from `start` for `days`, scaled by `cut(i)` from index `from`. */
 function pattern(start: string, days: number, from: number, keep: number): DailySeries {

@@ -6,6 +6,7 @@ import { standardDeviation } from './quantile.js';
 import { Rng } from './random.js';
 import { TUNING } from './tuning.js';
 import { fromDay } from './dates.js';
+import { levelShift } from './breaks.js';
 
 /** One pseudo-incident: what the model expected over the window and what happened. */
 export interface BacktestWindow {
@@ -64,10 +65,13 @@ function splitsOf(data: TrainingData, h: number, minTrain: number, step: number)
   if (hit) return hit;
   const n = data.days.length;
   const splits: Split[] = [];
-  for (let k = 0; k < TUNING.backtestOrigins; k++) {
+  const shift = levelShift(data);
+  for (let k = 0; splits.length < TUNING.backtestOrigins; k++) {
     const end = n - k * step; // exclusive index of the test window
     const cut = end - h;
     if (cut < minTrain) break;
+    // a window the shift falls into (or just before, too soon to be learnt) measures the shift: an older origin takes its place
+    if (shift && shift.day < data.days[end - 1] && shift.day > data.days[cut] - TUNING.shiftSettleDays) continue;
     splits.push({
       train: { ...data, days: data.days.subarray(0, cut), y: data.y.subarray(0, cut) },
       testDays: data.days.subarray(cut, end),

@@ -24,6 +24,8 @@ export const TUNING = {
   backtestMinPoints: { day: 7, week: 2, month: 1 },
   /** Backtest origins inside the baseline (rolling-origin evaluation). */
   backtestOrigins: 8,
+  /** Days of a new level (core/breaks.ts) a backtest fit needs before its window counts for calibration. */
+  shiftSettleDays: 28,
   /** Fewest training days a backtest fit may use. */
   backtestMinTrainDays: 56,
   /** Shortest backtest window worth scoring (days). */

@@ -1,6 +1,7 @@
 // Warnings about the estimate itself (ingest adds its own): data, not prose in stderr.
 import type { Backtest } from './backtest.js';
-import { toDay } from './dates.js';
+import { levelShift } from './breaks.js';
+import { fromDay, toDay } from './dates.js';
 import type { Holiday } from './holidays.js';
 import type { MetricEstimate } from './inference.js';
 import type { TrainingData } from './models/model.js';
@@ -33,6 +34,13 @@ export function estimateWarnings(c: WarningContext): Warning[] {
   if (c.selection.backtests.every((b: Backtest) => b.windows.length === 0)) {
     out.push({ code: 'NOT_CALIBRATED', message: 'the baseline is too short to backtest the model, so the interval is not calibrated against past errors' });
   }
+  const metrics = [...c.estimates.keys()];
+  c.trains.forEach((t, i) => {
+    const shift = levelShift(t);
+    if (!shift || !metrics[i]) return;
+    const pct = Math.round(100 * (shift.ratio - 1));
+    out.push({ code: 'LEVEL_SHIFT', message: `${metrics[i]}: the baseline's level changed lastingly by ${pct > 0 ? '+' : ''}${pct}% from about ${fromDay(shift.day)}; backtests across the change were left out of the interval's calibration (if the old level no longer applies, consider --baseline ${fromDay(shift.day)}..${c.windows.baseline.end})` });
+  });
   for (const [m, e] of c.estimates) {
     if (e.widening >= TUNING.poorFitWidening) {
       out.push({ code: 'POOR_FIT', message: `${m}: past backtests missed by more than the model expected; the interval was widened ×${e.widening.toFixed(2)}` });

@@ -6,6 +6,7 @@
 // and day noise: block-bootstrapped residuals, or negative-binomial/Gamma draws.
 import { clusterCovariance, estimateVariance, fitLogLink, sparseRows, varianceAt, type VarianceFn } from '../glm.js';
 import { cholesky } from '../linalg.js';
+import { levelShift } from '../breaks.js';
 import { BlockBootstrap } from '../noise.js';
 import { fitLevel, levelMultiplier, simulateLogLevel, type LevelFit } from '../level.js';
 import type { Rng } from '../random.js';
@@ -37,6 +38,8 @@ interface Design {
   minor: boolean;
   harmonics: number;
   holidayShare: HolidayShare;
+  /** First day of a lasting new level (core/breaks.ts): a step column from it, else null. */
+  stepDay: number | null;
   /** log(1 + control) as a regressor (the `control` model), else null. */
   covariate: ((point: number) => number) | null;
   p: number;
@@ -57,8 +60,11 @@ function makeDesign(data: TrainingData, trend: boolean, control: boolean): Desig
   const wd = trend ? 2 : 1;
   const weekdays = data.period === 'day' ? 6 : 0; // weeks and months hold every weekday
   const covariate = control && data.control ? data.control : null;
-  const p = wd + weekdays + (major ? 1 : 0) + (minor ? 1 : 0) + 2 * harmonics + (covariate ? 1 : 0);
-  return { anchor: n ? data.days[n - 1] : 0, trend, wd, weekdays, major, minor, harmonics, holidayShare: data.holidayShare, covariate, p };
+  // a step for a detected lasting level change: the level after it comes from the days after it,
+  // while weekday and holiday effects still learn from the whole baseline
+  const stepDay = levelShift(data)?.day ?? null;
+  const p = wd + weekdays + (major ? 1 : 0) + (minor ? 1 : 0) + 2 * harmonics + (stepDay !== null ? 1 : 0) + (covariate ? 1 : 0);
+  return { anchor: n ? data.days[n - 1] : 0, trend, wd, weekdays, major, minor, harmonics, holidayShare: data.holidayShare, stepDay, covariate, p };
 }
 
 /**
@@ -87,6 +93,7 @@ function fillRow(d: Design, day: number, row: Float64Array, at = 0): void {
     row[j++] = Math.sin(angle);
     row[j++] = Math.cos(angle);
   }
+  if (d.stepDay !== null) row[j++] = day >= d.stepDay ? 1 : 0;
   if (d.covariate) row[j++] = Math.log1p(d.covariate(day));
 }
 
@@ -196,6 +203,7 @@ class RegressionForecast implements Forecast {
     let j = d.wd + d.weekdays;
     if (d.major) out['holiday.major'] = round4(Math.exp(this.beta[j++]));
     if (d.minor) out['holiday.minor'] = round4(Math.exp(this.beta[j++]));
+    if (d.stepDay !== null) out.levelShift = round4(Math.exp(this.beta[j + 2 * d.harmonics]));
     if (d.covariate) out.controlElasticity = round4(this.beta[d.p - 1]);
     return out;
   }
