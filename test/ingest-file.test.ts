@@ -113,6 +113,31 @@ describe('exports written by other programs', () => {
     expect(r.info).toMatchObject({ rows: 4, rowsUsed: 4 });
   });
 
+  it('read an Amazon All Orders report: item-price is the line\'s amount, not a unit price', async () => {
+    const header = ['amazon-order-id', 'merchant-order-id', 'purchase-date', 'last-updated-date', 'order-status', 'fulfillment-channel',
+      'sales-channel', 'order-channel', 'url', 'ship-service-level', 'product-name', 'sku', 'asin', 'item-status', 'quantity', 'currency',
+      'item-price', 'item-tax', 'shipping-price', 'shipping-tax', 'gift-wrap-price', 'gift-wrap-tax', 'item-promotion-discount',
+      'ship-promotion-discount', 'ship-city', 'ship-state', 'ship-postal-code', 'ship-country', 'promotion-ids', 'is-business-order',
+      'purchase-order-number', 'price-designation'];
+    // [order id, purchase-date (UTC), order-status, item-status, quantity, item-price]
+    const lines: string[][] = [
+      ['111-0000001-0000001', '2025-11-02T05:03:11+00:00', 'Shipped', 'Shipped', '2', '30.00'], // 2 × 15.00: the line is 30, not 60
+      ['111-0000001-0000001', '2025-11-02T05:03:11+00:00', 'Shipped', 'Shipped', '1', '12.50'], // a second line of the same order
+      ['111-0000002-0000002', '2025-11-02T16:30:00+00:00', 'Shipping', 'Unshipped', '3', '45.00'], // 01:30 on 11-03 in Seoul
+      ['111-0000003-0000003', '2025-11-03T02:00:00+00:00', 'Cancelled', 'Cancelled', '0', ''], // no price: never read
+      ['111-0000004-0000004', '2025-11-03T03:00:00+00:00', 'Pending', 'Unshipped', '1', '20.00'], // priced: a sale, like Shopify's pending
+    ];
+    const rows = lines.map(([id, at, status, item, qty, price]) => header.map((h) => ({
+      'amazon-order-id': id, 'purchase-date': at, 'last-updated-date': at, 'order-status': status, 'fulfillment-channel': 'Merchant',
+      'sales-channel': 'Amazon.com', 'product-name': 'Tea', sku: 'T-1', asin: 'B000TEA', 'item-status': item, quantity: qty, currency: price ? 'USD' : '',
+      'item-price': price, 'item-tax': price ? '1.00' : '', 'shipping-price': price ? '4.99' : '', 'ship-country': 'US', 'is-business-order': 'false',
+    } as Record<string, string>)[h] ?? ''));
+    const r = await ingestFile(write(toCsv(header, rows, '\t'), 'amazon.txt'), TZ);
+    expect(r.info.columns).toMatchObject({ id: 'amazon-order-id', date: 'purchase-date', amount: 'item-price', status: 'order-status' });
+    expect(r.series).toEqual({ start: '2025-11-02', orders: [1, 2], revenue: [42.5, 65] });
+    expect(r.info).toMatchObject({ rows: 5, rowsUsed: 4, rowsSkipped: { cancelled: 1 } });
+  });
+
   it('read a European-locale ;-file: 12.900 is twelve thousand nine hundred, 135,50 has cents', async () => {
     const text = '주문번호;주문일시;결제금액\nE1;2025-11-30 10:00;12.900\nE2;2025-11-30 11:00;1.234.500 ₩\nE3;2025-12-01 09:00;135,50\n';
     expect((await ingestFile(write(text), TZ)).series).toEqual({ start: '2025-11-30', orders: [2, 1], revenue: [1247400, 135.5] });

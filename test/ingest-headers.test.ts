@@ -66,7 +66,9 @@ describe('header synonyms', () => {
     expect(columnsOf(['Name', 'Paid at', 'Total', 'Created at']).date).toBe('Created at');
     // Cafe24: the order's total repeated on each line, left of the line's own amount
     expect(columnsOf(['주문번호', '주문일시', '총 결제금액(KRW)', '상품구매금액(KRW)']).amount).toBe('상품구매금액(KRW)');
-    expect(columnsOf(['amazon-order-id', 'purchase-date', 'item-price'])).toEqual({ id: 'amazon-order-id', date: 'purchase-date', price: 'item-price' });
+    // Amazon: item-price is the line's amount ("aggregate of the quantity, not unit price"), never × quantity
+    expect(columnsOf(['amazon-order-id', 'purchase-date', 'quantity', 'item-price'])).toEqual({ id: 'amazon-order-id', date: 'purchase-date', quantity: 'quantity', amount: 'item-price' });
+    expect(layoutOf(['amazon-order-id', 'purchase-date', 'quantity-purchased', 'item-price'])).toMatchObject({ amount: 3, price: -1, quantity: -1 });
     // equally specific names: the leftmost (11번가: 주문금액 left of 결제금액)
     expect(columnsOf(['주문번호', '주문일시', '주문금액', '판매자할인', '결제금액']).amount).toBe('주문금액');
     expect(columnsOf(['날짜', '총매출', '취소금액', '실매출']).revenue).toBe('실매출');

@@ -36,18 +36,19 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
       '정산월', '정산일', '정산기간'],
   },
   amount: {
-    preferred: ['line total', 'lineitem total', 'item total', '상품별총주문금액', '상품구매금액', '상품주문금액', '판매가합계'],
+    // a line's amount (unit price × quantity); Amazon's `item-price` is one: "aggregate of the quantity, not unit price"
+    preferred: ['line total', 'lineitem total', 'item total', 'item price', '상품별총주문금액', '상품구매금액', '상품주문금액', '판매가합계'],
     specific: ['order amount', 'payment amount', 'paid amount', 'amount paid', 'total price', 'price total', '결제금액', '결제액', '주문금액',
       '판매금액', '실결제금액'],
     deferred: ORDER_TOTALS,
     generic: ['amount', 'total', 'sales', '매출액', '금액', '합계금액'],
   },
   price: {
-    specific: ['unit price', 'item price', 'sale price', '판매가', '단가', '상품가격', '판매단가'],
+    specific: ['unit price', 'sale price', '판매가', '단가', '상품가격', '판매단가'],
     generic: ['price', '가격'],
   },
   quantity: {
-    specific: ['order quantity', 'units', '구매수량', '주문수량', '판매수량'],
+    specific: ['order quantity', 'quantity purchased', 'units', '구매수량', '주문수량', '판매수량'],
     generic: ['quantity', 'qty', '수량'],
   },
   orders: {
