@@ -113,6 +113,35 @@ describe('exports written by other programs', () => {
     expect(r.info).toMatchObject({ rows: 4, rowsUsed: 4 });
   });
 
+  it('take a line with a blank amount as a further line of an order read before, and leave it out with a cancelled order', async () => {
+    const csv = toCsv(['주문번호', '주문일시', '상품명', '결제금액', '주문상태'], [
+      ['A1', '2025-11-30 10:00', 'a', '15,000', '결제완료'],
+      ['A1', '2025-11-30 10:00', 'b', '', ''], // the order's cells left blank on its further lines
+      ['A1', '', 'c', '', ''], // the date too
+      ['A2', '2025-11-30 11:00', 'a', '7,000', '취소완료'],
+      ['A2', '2025-11-30 11:00', 'b', '', ''], // a further line of a cancelled order: cancelled with it
+      ['A3', '2025-12-01 09:00', 'a', '2,000', '결제완료'],
+    ]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-11-30', orders: [1, 1], revenue: [15000, 2000] });
+    expect(r.info).toMatchObject({ rows: 6, rowsUsed: 4, rowsSkipped: { cancelled: 2 } });
+  });
+
+  it('still report a blank amount on an order\'s first line, without an id, or beside an unreadable date', async () => {
+    const header = ['주문번호', '주문일시', '결제금액', '주문상태'];
+    const cases: [string[][], string, RegExp][] = [
+      [[['B1', '2025-11-30', '', '결제완료'], ['B1', '2025-11-30', '1,000', '결제완료']], 'BAD_NUMBERS', /1 row\(s\).*line 2: cannot read amount ""/],
+      [[['B1', '2025-11-30', '1,000', '결제완료'], ['', '2025-11-30', '', '']], 'BAD_NUMBERS', /line 3: cannot read amount ""/],
+      [[['B1', '2025-11-30', '1,000', '결제완료'], ['B2', '2025-11-30', '', '']], 'BAD_NUMBERS', /line 3: cannot read amount ""/], // B2 not read before
+      [[['B1', '2025-11-30', '1,000', '결제완료'], ['B1', '30/11/2025', '', '']], 'BAD_DATES', /line 3: cannot read date "30\/11\/2025"/],
+      [[['B1', '2025-11-30', '1,000', '취소완료'], ['B1', '2025-11-30', '', '결제완료']], 'BAD_NUMBERS', /line 3/], // its own status: not a further line of the cancelled one
+    ];
+    for (const [rows, code, message] of cases) {
+      const e = await rejection(ingestFile(write(toCsv(header, rows)), TZ));
+      expect([e.code, e.message], JSON.stringify(rows)).toEqual([code, expect.stringMatching(message)]);
+    }
+  });
+
   it('read an Amazon All Orders report: item-price is the line\'s amount, not a unit price', async () => {
     const header = ['amazon-order-id', 'merchant-order-id', 'purchase-date', 'last-updated-date', 'order-status', 'fulfillment-channel',
       'sales-channel', 'order-channel', 'url', 'ship-service-level', 'product-name', 'sku', 'asin', 'item-status', 'quantity', 'currency',

@@ -8,8 +8,8 @@ import { MAX_COLUMNS, delimiterName } from './dialect.js';
 import { findHeader, listHeaders, mapHeaders } from './headers.js';
 import { planLayout, type Layout } from './kind.js';
 import { DateReader } from './parse-date.js';
-import { IdFilter, RECENT_IDS_WINDOW, RecentIds } from './recent.js';
-import { hasTotalLabel, isBlankCell, parseCount, parseMoney, parseMoneyEuropean, statusClassifier } from './values.js';
+import { IdFilter, RECENT_IDS_WINDOW, RecentIds, RecentReasons } from './recent.js';
+import { hasTotalLabel, isBlankCell, parseCount, parseMoney, parseMoneyEuropean, statusClassifier, type StatusReason } from './values.js';
 
 /** What the reader needs to know about the file and the options. */
 export interface ReaderSetup {
@@ -50,6 +50,8 @@ export class RowReader {
   private readonly dates: DateReader;
   private readonly status = statusClassifier();
   private readonly recent = new RecentIds();
+  /** Recent orders that are not sales, by key: their further lines leave the status blank. */
+  private readonly nonSales = new RecentReasons<StatusReason>();
   /** `;` files come from spreadsheets in European locales: 12.900 is twelve thousand nine hundred. */
   private readonly money: (s: string) => number;
   /**
@@ -99,11 +101,9 @@ export class RowReader {
   private orderRow(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string, key: string): void {
     if (L.status >= 0) {
       const reason = this.status(rec[L.status]);
-      if (reason !== null) {
-        if (day === day) acc.slot(day, line); // a day of only cancellations is still inside the export's coverage
-        return acc.skip(reason);
-      }
+      if (reason !== null) return this.notASale(rec, line, L, acc, day, key, reason);
     }
+    if (L.id >= 0 && L.amount >= 0 && isBlankCell(rec[L.amount]) && this.furtherLine(rec, line, L, acc, day, dateCell, key)) return;
     if (day !== day) return this.badDate(acc, line, dateCell, rec);
     // an order's total is read on its first line only: whether the id is new is asked first
     const first = L.orderTotal ? this.isNewOrder(rec, L, key) : true;
@@ -130,7 +130,40 @@ export class RowReader {
 
   /** One order per distinct id (order-line exports repeat it); a blank id is an order of its own. */
   private isNewOrder(rec: string[], L: Layout, key: string): boolean {
-    return L.id < 0 || this.recent.isNew(key === '' ? rec[L.id] : `${key}\u0001${rec[L.id]}`, rec[L.id]);
+    return L.id < 0 || this.recent.isNew(orderKey(rec, L, key), rec[L.id]);
+  }
+
+  /** Leave a row out as not a sale; its order's further lines, status left blank, follow it (furtherLine). */
+  private notASale(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, key: string, reason: StatusReason): void {
+    if (day === day) acc.slot(day, line); // a day of only cancellations is still inside the export's coverage
+    if (L.id >= 0 && !isBlankCell(rec[L.id])) this.nonSales.set(orderKey(rec, L, key), reason);
+    acc.skip(reason);
+  }
+
+  /**
+   * Whether a line with a blank amount is a further line of an order read before, and take it so.
+   * Line-item exports (Shopify, Amazon's order reports) fill the order-level cells — total, status,
+   * payment — on an order's first line only and repeat only the order id (and often the date): such
+   * a line adds no money and no order, or is left out with its order when that was not a sale.
+   * False for anything else, read as usual: a blank amount on an order's first (or only) line stays
+   * an error. A blank date is allowed here (the order has one); an unreadable one is not.
+   */
+  private furtherLine(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string, key: string): boolean {
+    const id = rec[L.id];
+    if (isBlankCell(id) || (day !== day && !isBlankCell(dateCell))) return false;
+    const k = orderKey(rec, L, key);
+    if (this.nonSales.size > 0 && (L.status < 0 || isBlankCell(rec[L.status]))) {
+      const reason = this.nonSales.get(k);
+      if (reason !== undefined) {
+        if (day === day) acc.slot(day, line);
+        acc.skip(reason);
+        return true;
+      }
+    }
+    if (!this.recent.seen(k, id)) return false;
+    if (day === day) acc.slot(day, line);
+    acc.used++;
+    return true;
   }
 
   private dailyRow(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string): void {
@@ -280,6 +313,11 @@ export class RowReader {
     }
     return this.warnings;
   }
+}
+
+/** An order's key in the id memories: its id, within its seller's group in a `--by` file. */
+function orderKey(rec: string[], L: Layout, key: string): string {
+  return key === '' ? rec[L.id] : `${key}\u0001${rec[L.id]}`;
 }
 
 /** Whether every cell is blank. */
