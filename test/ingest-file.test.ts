@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LossCalcError } from '../src/errors.js';
 import { ingestFile, ingestGrouped } from '../src/ingest/index.js';
 import { SKIP_REASONS } from '../src/ingest/aggregate.js';
-import { NOT_SALE, ordersArb, orderCells, rejection, toCsv, truth, write, type GenOrder } from './ingest-helpers.js';
+import { NOT_SALE, ordersArb, orderCells, rejection, shopifyCsv, toCsv, truth, write, type GenOrder, type ShopifyOrder } from './ingest-helpers.js';
 
 const TZ = { tz: 'Asia/Seoul' };
 const HEADER = ['주문번호', '주문일시', '결제금액', '주문상태'];
@@ -140,6 +140,26 @@ describe('exports written by other programs', () => {
       const e = await rejection(ingestFile(write(toCsv(header, rows)), TZ));
       expect([e.code, e.message], JSON.stringify(rows)).toEqual([code, expect.stringMatching(message)]);
     }
+  });
+
+  it('read a Shopify orders_export.csv: one order per Name, its Total once, non-sales left out with all their lines', async () => {
+    const line = (qty: number, item: string, price: number) => ({ qty, item, price });
+    const orders: ShopifyOrder[] = [ // newest first, as Shopify writes them
+      { name: '#1007', created: '2025-11-04 16:45:00 +0900', financial: 'authorized', total: '12500.00', lines: [line(1, 'jam', 4500), line(1, 'tea', 5000)] },
+      { name: '#1006', created: '2025-11-04 09:00:00 +0900', financial: 'paid', total: '9000.00', lines: [line(1, 'honey', 6000)] },
+      { name: '#1005', created: '2025-11-03 10:00:00 +0900', financial: 'refunded', total: '30000.00', refunded: '30000.00', lines: [line(1, 'tea', 5000), line(2, 'rice', 11000)] },
+      { name: '#1004', created: '2025-11-02 15:10:00 +0000', financial: 'pending', total: '22000.00', lines: [line(1, 'rice', 11000), line(1, 'tea', 8000)] }, // 00:10 on 11-03 in Seoul
+      { name: '#1003', created: '2025-11-02 23:30:00 +0900', financial: 'partially_refunded', total: '15000.00', refunded: '5000.00', lines: [line(1, 'gift box', 12000)] },
+      { name: '#1002', created: '2025-11-02 18:20:00 +0900', financial: 'voided', total: '20000.00', lines: [line(1, 'honey', 6000), line(1, 'jam', 11000)] },
+      { name: '#1001', created: '2025-11-02 14:03:11 +0900', financial: 'paid', total: '38000.00', lines: [line(2, 'tangerine', 12000), line(1, 'jam', 8000), line(1, 'tea', 3000)] },
+    ];
+    const r = await ingestFile(write(shopifyCsv(orders), 'orders_export.csv'), TZ);
+    expect(r.info.columns).toMatchObject({ id: 'Name', date: 'Created at', amount: 'Total', status: 'Financial Status' });
+    // 11-02: #1001 38,000 + #1003 15,000 (partly refunded: still a sale, gross); 11-03: #1004 (pending); 11-04: #1006 + #1007
+    expect(r.series).toEqual({ start: '2025-11-02', orders: [2, 1, 2], revenue: [53000, 22000, 21500] });
+    // 13 lines: #1002 (voided) and #1005 (refunded) are left out with every one of their lines
+    expect(r.info).toMatchObject({ rows: 13, rowsUsed: 9, rowsSkipped: { cancelled: 2, refunded: 2 } });
+    expect(r.warnings).toEqual([]);
   });
 
   it('read an Amazon All Orders report: item-price is the line\'s amount, not a unit price', async () => {

@@ -6,6 +6,7 @@ import { detectDelimiter } from '../src/ingest/dialect.js';
 import { completeUtf8Prefix, detectEncoding } from '../src/ingest/encoding.js';
 import { HEADER_SYNONYMS, fieldOfHeader, mapHeaders, normalizeHeader, synonymsOf } from '../src/ingest/headers.js';
 import { planLayout } from '../src/ingest/kind.js';
+import { SHOPIFY_HEADER } from './ingest-helpers.js';
 
 const columnsOf = (headers: string[], override = {}) => mapHeaders(headers, 'f.csv', override).columns;
 const layoutOf = (headers: string[], override = {}) => planLayout(headers, mapHeaders(headers, 'f.csv', override), 'f.csv');
@@ -72,6 +73,20 @@ describe('header synonyms', () => {
     // equally specific names: the leftmost (11번가: 주문금액 left of 결제금액)
     expect(columnsOf(['주문번호', '주문일시', '주문금액', '판매자할인', '결제금액']).amount).toBe('주문금액');
     expect(columnsOf(['날짜', '총매출', '취소금액', '실매출']).revenue).toBe('실매출');
+  });
+
+  it('take Name as the order id of a line-item export (Shopify), and nowhere else', () => {
+    // Shopify: Name (#1001) is on every line of an order, Id on its first line only
+    expect(columnsOf(SHOPIFY_HEADER)).toEqual({
+      id: 'Name', date: 'Created at', amount: 'Total', status: 'Financial Status', quantity: 'Lineitem quantity', price: 'Lineitem price',
+    });
+    expect(columnsOf(['Id', 'Name', 'Line item name', 'Created at', 'Total']).id).toBe('Name');
+    expect(columnsOf(['Order ID', 'Name', 'Lineitem name', 'Created at', 'Total']).id).toBe('Order ID'); // a specific id wins
+    expect(columnsOf(SHOPIFY_HEADER, { id: 'Id' }).id).toBe('Id'); // so does --columns
+    // a payer's or product's name elsewhere (PayPal's activity export) is never an id
+    expect(columnsOf(['Date', 'Name', 'Status', 'Currency', 'Gross']).id).toBeUndefined();
+    expect(columnsOf(['Date', 'Id', 'Name', 'Amount']).id).toBe('Id');
+    expect(columnsOf(['Order Name', 'Date', 'Amount']).id).toBe('Order Name');
   });
 
   it('let --columns win, matched exactly then normalised', () => {
