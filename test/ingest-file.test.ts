@@ -145,6 +145,8 @@ describe('exports written by other programs', () => {
   it('read a Shopify orders_export.csv: one order per Name, its Total once, non-sales left out with all their lines', async () => {
     const line = (qty: number, item: string, price: number) => ({ qty, item, price });
     const orders: ShopifyOrder[] = [ // newest first, as Shopify writes them
+      // cancelled without a refund: Shopify's status still says paid, Cancelled at says what happened
+      { name: '#1008', created: '2025-11-04 18:00:00 +0900', financial: 'paid', total: '16000.00', cancelledAt: '2025-11-04 19:30:00 +0900', lines: [line(2, 'jam', 6500)] },
       { name: '#1007', created: '2025-11-04 16:45:00 +0900', financial: 'authorized', total: '12500.00', lines: [line(1, 'jam', 4500), line(1, 'tea', 5000)] },
       { name: '#1006', created: '2025-11-04 09:00:00 +0900', financial: 'paid', total: '9000.00', lines: [line(1, 'honey', 6000)] },
       { name: '#1005', created: '2025-11-03 10:00:00 +0900', financial: 'refunded', total: '30000.00', refunded: '30000.00', lines: [line(1, 'tea', 5000), line(2, 'rice', 11000)] },
@@ -154,12 +156,25 @@ describe('exports written by other programs', () => {
       { name: '#1001', created: '2025-11-02 14:03:11 +0900', financial: 'paid', total: '38000.00', lines: [line(2, 'tangerine', 12000), line(1, 'jam', 8000), line(1, 'tea', 3000)] },
     ];
     const r = await ingestFile(write(shopifyCsv(orders), 'orders_export.csv'), TZ);
-    expect(r.info.columns).toMatchObject({ id: 'Name', date: 'Created at', amount: 'Total', status: 'Financial Status' });
+    expect(r.info.columns).toMatchObject({ id: 'Name', date: 'Created at', amount: 'Total', status: 'Financial Status', cancelled: 'Cancelled at' });
     // 11-02: #1001 38,000 + #1003 15,000 (partly refunded: still a sale, gross); 11-03: #1004 (pending); 11-04: #1006 + #1007
     expect(r.series).toEqual({ start: '2025-11-02', orders: [2, 1, 2], revenue: [53000, 22000, 21500] });
-    // 13 lines: #1002 (voided) and #1005 (refunded) are left out with every one of their lines
-    expect(r.info).toMatchObject({ rows: 13, rowsUsed: 9, rowsSkipped: { cancelled: 2, refunded: 2 } });
+    // 14 lines: #1008 (cancelled), #1002 (voided) and #1005 (refunded) are left out with every one of their lines
+    expect(r.info).toMatchObject({ rows: 14, rowsUsed: 9, rowsSkipped: { cancelled: 3, refunded: 2 } });
     expect(r.warnings).toEqual([]);
+  });
+
+  it('leave out an order with a cancellation date unless its status says the cancellation was withdrawn or partial', async () => {
+    const csv = toCsv(['주문번호', '주문일시', '결제금액', '주문상태', '취소일시'], [
+      ['K1', '2025-11-30 10:00', '10,000', '결제완료', '2025-11-30 12:00'], // cancelled
+      ['K2', '2025-11-30 11:00', '20,000', '취소철회', '2025-11-30 12:00'], // the cancellation withdrawn: a sale
+      ['K3', '2025-11-30 12:00', '30,000', '부분취소', '2025-12-01 09:00'], // part of it cancelled: a sale
+      ['K4', '2025-11-30 13:00', '40,000', '배송완료', ''],
+    ]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.info.columns.cancelled).toBe('취소일시');
+    expect(r.series).toEqual({ start: '2025-11-30', orders: [3], revenue: [90000] });
+    expect(r.info.rowsSkipped).toEqual({ cancelled: 1 });
   });
 
   it('read an Amazon All Orders report: item-price is the line\'s amount, not a unit price', async () => {

@@ -79,6 +79,7 @@ describe('header synonyms', () => {
     // Shopify: Name (#1001) is on every line of an order, Id on its first line only
     expect(columnsOf(SHOPIFY_HEADER)).toEqual({
       id: 'Name', date: 'Created at', amount: 'Total', status: 'Financial Status', quantity: 'Lineitem quantity', price: 'Lineitem price',
+      cancelled: 'Cancelled at',
     });
     expect(columnsOf(['Id', 'Name', 'Line item name', 'Created at', 'Total']).id).toBe('Name');
     expect(columnsOf(['Order ID', 'Name', 'Lineitem name', 'Created at', 'Total']).id).toBe('Order ID'); // a specific id wins

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../src/core/dates.js';
 import { civilDay, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
-import { classifyStatus, isTotalLabel, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
+import { classifyStatus, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
 import { IdFilter, RecentIds } from '../src/ingest/recent.js';
 
 describe('parseDate', () => {
@@ -253,6 +253,13 @@ describe('classifyStatus', () => {
   it.each(['paid', '결제완료', '배송완료', '구매확정', '교환', '교환완료', '', 'fulfilled', '반품철회', '취소거부', 'cancel rejected', 'partially_refunded', '부분취소',
     '부분환불'])(
     '%j is a sale', (s) => expect(classifyStatus(s)).toBeNull());
+});
+
+describe('keepsSaleDespiteCancelDate', () => {
+  it.each(['취소철회', '취소거부', 'cancellation rejected', 'Cancel declined', '부분취소', 'partially cancelled'])(
+    '%j keeps the sale', (s) => expect(keepsSaleDespiteCancelDate(s)).toBe(true));
+  it.each(['', 'paid', 'pending', 'partially_refunded', '부분환불', '배송완료', 'voided'])(
+    '%j does not', (s) => expect(keepsSaleDespiteCancelDate(s)).toBe(false));
 });
 
 describe('isTotalLabel', () => {

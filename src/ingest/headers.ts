@@ -66,6 +66,12 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     specific: ['order status', 'financial status', 'payment status', '주문상태', '처리상태', '결제상태', '주문처리상태', '거래상태'],
     generic: ['status', 'state', '상태', '배송상태'],
   },
+  // when an order was cancelled: a filled cell means it was (Shopify's status may still say "paid")
+  cancelled: {
+    specific: ['cancelled at', 'canceled at', 'cancelled date', 'canceled date', 'cancellation date', 'cancel date', 'date cancelled',
+      '취소일', '취소일시', '취소일자', '취소완료일', '취소완료일시'],
+    generic: [],
+  },
   id: {
     specific: ['order id', 'order no', 'order number', 'order #', 'order_id', 'order name', 'amazon order id', '주문번호', '주문 번호', '주문id'],
     deferred: ['상품주문번호'], // one per order line (SmartStore), when there is no order number

@@ -9,7 +9,7 @@ import { findHeader, listHeaders, mapHeaders } from './headers.js';
 import { planLayout, type Layout } from './kind.js';
 import { DateReader } from './parse-date.js';
 import { IdFilter, RECENT_IDS_WINDOW, RecentIds, RecentReasons } from './recent.js';
-import { hasTotalLabel, isBlankCell, parseCount, parseMoney, parseMoneyEuropean, statusClassifier, type StatusReason } from './values.js';
+import { hasTotalLabel, isBlankCell, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean, statusClassifier, type StatusReason } from './values.js';
 
 /** What the reader needs to know about the file and the options. */
 export interface ReaderSetup {
@@ -102,6 +102,9 @@ export class RowReader {
     if (L.status >= 0) {
       const reason = this.status(rec[L.status]);
       if (reason !== null) return this.notASale(rec, line, L, acc, day, key, reason);
+    }
+    if (L.cancelled >= 0 && !isBlankCell(rec[L.cancelled]) && !(L.status >= 0 && keepsSaleDespiteCancelDate(rec[L.status]))) {
+      return this.notASale(rec, line, L, acc, day, key, 'cancelled'); // cancelled, whatever the payment status says
     }
     if (L.id >= 0 && L.amount >= 0 && isBlankCell(rec[L.amount]) && this.furtherLine(rec, line, L, acc, day, dateCell, key)) return;
     if (day !== day) return this.badDate(acc, line, dateCell, rec);

@@ -159,7 +159,9 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
 // A cancellation or return that was withdrawn or refused leaves the sale standing (반품철회,
 // 취소거부, "return rejected"); a partly cancelled or refunded order (Shopify's "partially_refunded",
 // 부분취소, 부분환불) is still a sale.
-const STILL_A_SALE = ['철회', '거부', '거절', 'reject', 'denied', 'declined', 'withdrawn', 'partial', '부분'];
+const WITHDRAWN = ['철회', '거부', '거절', 'reject', 'denied', 'declined', 'withdrawn'];
+const PARTIAL = ['partial', '부분'];
+const STILL_A_SALE = [...WITHDRAWN, ...PARTIAL];
 
 /**
  * The non-sale class of a status cell, or null for a sale:
@@ -174,6 +176,17 @@ export function classifyStatus(s: string): StatusReason | null {
     }
   }
   return null;
+}
+
+/**
+ * Whether a status overrules a filled cancellation date: the cancellation was withdrawn or refused
+ * (`취소철회`, `cancellation rejected`), or cancelled part of the order only (`부분취소`,
+ * `partially cancelled`). Shopify's `partially_refunded` does not: a cancelled order stays cancelled.
+ */
+export function keepsSaleDespiteCancelDate(status: string): boolean {
+  const t = status.toLowerCase();
+  if (WITHDRAWN.some((w) => t.includes(w))) return true;
+  return PARTIAL.some((w) => t.includes(w)) && (t.includes('cancel') || t.includes('취소'));
 }
 
 /** classifyStatus with a per-file cache: exports use a handful of distinct statuses. */
