@@ -190,6 +190,8 @@ describe('exports written by other programs', () => {
       ['111-0000002-0000002', '2025-11-02T16:30:00+00:00', 'Shipping', 'Unshipped', '3', '45.00'], // 01:30 on 11-03 in Seoul
       ['111-0000003-0000003', '2025-11-03T02:00:00+00:00', 'Cancelled', 'Cancelled', '0', ''], // no price: never read
       ['111-0000004-0000004', '2025-11-03T03:00:00+00:00', 'Pending', 'Unshipped', '1', '20.00'], // priced: a sale, like Shopify's pending
+      ['111-0000005-0000005', '2025-11-03T04:00:00+00:00', 'Pending', 'Unshipped', '1', ''], // not priced until the payment is authorised:
+      ['111-0000005-0000005', '2025-11-03T04:00:00+00:00', 'Pending', 'Unshipped', '2', ''], // left out and counted, not an error
     ];
     const rows = lines.map(([id, at, status, item, qty, price]) => header.map((h) => ({
       'amazon-order-id': id, 'purchase-date': at, 'last-updated-date': at, 'order-status': status, 'fulfillment-channel': 'Merchant',
@@ -199,7 +201,11 @@ describe('exports written by other programs', () => {
     const r = await ingestFile(write(toCsv(header, rows, '\t'), 'amazon.txt'), TZ);
     expect(r.info.columns).toMatchObject({ id: 'amazon-order-id', date: 'purchase-date', amount: 'item-price', status: 'order-status' });
     expect(r.series).toEqual({ start: '2025-11-02', orders: [1, 2], revenue: [42.5, 65] });
-    expect(r.info).toMatchObject({ rows: 5, rowsUsed: 4, rowsSkipped: { cancelled: 1 } });
+    expect(r.info).toMatchObject({ rows: 7, rowsUsed: 4, rowsSkipped: { cancelled: 1, 'pending-unpriced': 2 } });
+    expect(r.warnings.map((w) => w.code)).toEqual(['PENDING_UNPRICED']);
+    // a blank amount on a row that is not pending is still an error
+    const shipped = rows.map((row) => row.map((c) => (c === 'Pending' ? 'Shipped' : c)));
+    expect((await rejection(ingestFile(write(toCsv(header, shipped, '\t'), 'amazon.txt'), TZ))).code).toBe('BAD_NUMBERS');
   });
 
   it('read a European-locale ;-file: 12.900 is twelve thousand nine hundred, 135,50 has cents', async () => {

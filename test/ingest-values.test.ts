@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../src/core/dates.js';
 import { civilDay, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
-import { classifyStatus, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
+import { classifyStatus, isPendingStatus, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
 import { IdFilter, RecentIds } from '../src/ingest/recent.js';
 
 describe('parseDate', () => {
@@ -253,6 +253,12 @@ describe('classifyStatus', () => {
   it.each(['paid', '결제완료', '배송완료', '구매확정', '교환', '교환완료', '', 'fulfilled', '반품철회', '취소거부', 'cancel rejected', 'partially_refunded', '부분취소',
     '부분환불'])(
     '%j is a sale', (s) => expect(classifyStatus(s)).toBeNull());
+});
+
+describe('isPendingStatus', () => {
+  it.each(['Pending', 'pending', 'Pending - Waiting for Pick Up', 'Awaiting Payment', 'unpaid', '입금대기', '결제 대기', '미입금'])(
+    '%j is pending', (s) => expect(isPendingStatus(s)).toBe(true));
+  it.each(['', 'Shipped', 'Shipping', 'Unshipped', 'paid', '배송대기', '발송대기', '결제완료'])('%j is not', (s) => expect(isPendingStatus(s)).toBe(false));
 });
 
 describe('keepsSaleDespiteCancelDate', () => {

@@ -4,7 +4,7 @@ import type { InputInfo, InputKind, Ingested, Warning } from '../core/types.js';
 import { LossCalcError, type ErrorCode } from '../errors.js';
 
 /** Reasons a row is read but not used, the keys of `rowsSkipped` (only non-zero ones appear). */
-export const SKIP_REASONS = ['cancelled', 'refunded', 'returned', 'negative-amount', 'total-row', 'no-values'] as const;
+export const SKIP_REASONS = ['cancelled', 'refunded', 'returned', 'pending-unpriced', 'negative-amount', 'total-row', 'no-values'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /**
@@ -35,7 +35,9 @@ export class Problems {
 export class SellerDays {
   rows = 0;
   used = 0;
-  readonly skipped: Record<SkipReason, number> = { cancelled: 0, refunded: 0, returned: 0, 'negative-amount': 0, 'total-row': 0, 'no-values': 0 };
+  readonly skipped: Record<SkipReason, number> = {
+    cancelled: 0, refunded: 0, returned: 0, 'pending-unpriced': 0, 'negative-amount': 0, 'total-row': 0, 'no-values': 0,
+  };
   readonly badDates = new Problems();
   readonly badNumbers = new Problems();
   readonly negatives = new Problems();
@@ -174,6 +176,11 @@ function seriesWarnings(acc: SellerDays, kind: InputKind, col: FileInfo['columns
   } else {
     const neg = acc.skipped['negative-amount'];
     if (neg) w.push({ code: 'NEGATIVE_AMOUNTS', message: `${neg} row(s) with a negative amount (refund adjustments) were left out: revenue is gross sales` });
+    const pending = acc.skipped['pending-unpriced'];
+    if (pending) {
+      w.push({ code: 'PENDING_UNPRICED', message: `${pending} row(s) of pending orders have no amount yet (Amazon shows none before the payment is authorised) and were left out: ` +
+        'the last days may be short of orders; export again once they are priced, or --exclude those days' });
+    }
     if (!col.id && !col.status && !col.quantity && days >= 14 && single === days) {
       w.push({ code: 'ONE_ROW_PER_DAY', message: `every day has exactly one row: if these are daily totals, map the money column as revenue (--columns revenue=${JSON.stringify(col.amount ?? col.price)})` });
     }

@@ -9,7 +9,10 @@ import { findHeader, listHeaders, mapHeaders } from './headers.js';
 import { planLayout, type Layout } from './kind.js';
 import { DateReader } from './parse-date.js';
 import { IdFilter, RECENT_IDS_WINDOW, RecentIds, RecentReasons } from './recent.js';
-import { hasTotalLabel, isBlankCell, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean, statusClassifier, type StatusReason } from './values.js';
+import { hasTotalLabel, isBlankCell, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean, statusClassifier, type StatusReason } from './values.js';
+
+/** Why a row (and its order's further lines) is not a sale. */
+type NotASale = StatusReason | 'pending-unpriced';
 
 /** What the reader needs to know about the file and the options. */
 export interface ReaderSetup {
@@ -51,7 +54,7 @@ export class RowReader {
   private readonly status = statusClassifier();
   private readonly recent = new RecentIds();
   /** Recent orders that are not sales, by key: their further lines leave the status blank. */
-  private readonly nonSales = new RecentReasons<StatusReason>();
+  private readonly nonSales = new RecentReasons<NotASale>();
   /** `;` files come from spreadsheets in European locales: 12.900 is twelve thousand nine hundred. */
   private readonly money: (s: string) => number;
   /**
@@ -115,10 +118,10 @@ export class RowReader {
       amount = 0; // the order's total, repeated (or left blank) on its further lines, was counted on its first
     } else if (L.amount >= 0) {
       amount = this.money(rec[L.amount]);
-      if (amount !== amount) return this.badNumber(acc, line, 'amount', rec[L.amount]);
+      if (amount !== amount) return this.unpriced(rec, line, L, acc, day, key, 'amount', rec[L.amount]);
     } else {
       const price = this.money(rec[L.price]);
-      if (price !== price) return this.badNumber(acc, line, 'price', rec[L.price]);
+      if (price !== price) return this.unpriced(rec, line, L, acc, day, key, 'price', rec[L.price]);
       const qty = L.quantity >= 0 ? parseCount(rec[L.quantity]) : 1;
       if (qty !== qty) return this.badNumber(acc, line, 'quantity', rec[L.quantity]);
       amount = price * qty;
@@ -136,8 +139,18 @@ export class RowReader {
     return L.id < 0 || this.recent.isNew(orderKey(rec, L, key), rec[L.id]);
   }
 
+  /**
+   * An amount (or price) that cannot be read: a pending order's blank one is left out as
+   * `pending-unpriced` (Amazon prices an order once its payment is authorised), anything else is
+   * a bad number.
+   */
+  private unpriced(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, key: string, what: string, cell: string): void {
+    if (L.status >= 0 && isBlankCell(cell) && isPendingStatus(rec[L.status])) return this.notASale(rec, line, L, acc, day, key, 'pending-unpriced');
+    this.badNumber(acc, line, what, cell);
+  }
+
   /** Leave a row out as not a sale; its order's further lines, status left blank, follow it (furtherLine). */
-  private notASale(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, key: string, reason: StatusReason): void {
+  private notASale(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, key: string, reason: NotASale): void {
     if (day === day) acc.slot(day, line); // a day of only cancellations is still inside the export's coverage
     if (L.id >= 0 && !isBlankCell(rec[L.id])) this.nonSales.set(orderKey(rec, L, key), reason);
     acc.skip(reason);

@@ -178,6 +178,19 @@ export function classifyStatus(s: string): StatusReason | null {
   return null;
 }
 
+// An order not paid yet: Amazon's and Shopify's "Pending", "awaiting payment", 결제대기, 입금대기 (a bank transfer).
+// Lower-cased without spaces, as they are matched.
+const PENDING_WORDS = ['pending', 'awaitingpayment', 'unpaid', '결제대기', '입금대기', '입금전', '미입금', '미결제'];
+
+/**
+ * Whether a status says the order is not paid yet (`Pending`, `Pending - Waiting for Pick Up`,
+ * 입금대기): asked only of a row without an amount, which such an order may not have yet.
+ */
+export function isPendingStatus(s: string): boolean {
+  const t = s.toLowerCase().replace(/\s+/g, '');
+  return PENDING_WORDS.some((w) => t.includes(w));
+}
+
 /**
  * Whether a status overrules a filled cancellation date: the cancellation was withdrawn or refused
  * (`취소철회`, `cancellation rejected`), or cancelled part of the order only (`부분취소`,
