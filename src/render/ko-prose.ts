@@ -22,6 +22,7 @@ const WARNINGS: Record<string, string> = {
   NO_REVENUE_COLUMN: '매출 열이 없어 주문 수만 추정했습니다.',
   EMPTY_VALUES: '주문 수나 매출 칸이 빈 행이 있습니다. 그날의 해당 값은 모르는 값으로 두었습니다.',
   NEGATIVE_AMOUNTS: '금액이 음수인 행(환불 조정)은 제외했습니다. 매출은 총매출입니다.',
+  PENDING_UNPRICED: '아직 금액이 없는 결제 대기 주문(Amazon은 결제 승인 전에는 금액을 보여 주지 않음)은 제외했습니다. 마지막 며칠의 주문이 적게 잡힐 수 있으니, 금액이 매겨진 뒤 다시 내려받거나 그날들을 --exclude로 빼십시오.',
   ONE_ROW_PER_DAY: '날마다 행이 정확히 하나입니다. 일별 합계 파일이라면 금액 열을 매출로 지정하십시오(--columns).',
   WIDE_DATE_RANGE: '날짜 범위가 10년을 넘습니다. 연도가 잘못 입력되지 않았는지 확인하십시오.',
   PREAMBLE: '머리글 위의 줄은 읽지 않았습니다.',
