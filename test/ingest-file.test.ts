@@ -160,7 +160,7 @@ describe('exports written by other programs', () => {
     // 11-02: #1001 38,000 + #1003 15,000 (partly refunded: still a sale, gross); 11-03: #1004 (pending); 11-04: #1006 + #1007
     expect(r.series).toEqual({ start: '2025-11-02', orders: [2, 1, 2], revenue: [53000, 22000, 21500] });
     // 14 lines: #1008 (cancelled), #1002 (voided) and #1005 (refunded) are left out with every one of their lines
-    expect(r.info).toMatchObject({ rows: 14, rowsUsed: 9, rowsSkipped: { cancelled: 3, refunded: 2 } });
+    expect(r.info).toMatchObject({ rows: 14, rowsUsed: 9, rowsSkipped: { cancelled: 3, refunded: 2 }, currencies: ['KRW'] });
     expect(r.warnings).toEqual([]);
   });
 
@@ -201,11 +201,39 @@ describe('exports written by other programs', () => {
     const r = await ingestFile(write(toCsv(header, rows, '\t'), 'amazon.txt'), TZ);
     expect(r.info.columns).toMatchObject({ id: 'amazon-order-id', date: 'purchase-date', amount: 'item-price', status: 'order-status' });
     expect(r.series).toEqual({ start: '2025-11-02', orders: [1, 2], revenue: [42.5, 65] });
-    expect(r.info).toMatchObject({ rows: 7, rowsUsed: 4, rowsSkipped: { cancelled: 1, 'pending-unpriced': 2 } });
+    expect(r.info).toMatchObject({ rows: 7, rowsUsed: 4, rowsSkipped: { cancelled: 1, 'pending-unpriced': 2 }, currencies: ['USD'] });
     expect(r.warnings.map((w) => w.code)).toEqual(['PENDING_UNPRICED']);
     // a blank amount on a row that is not pending is still an error
     const shipped = rows.map((row) => row.map((c) => (c === 'Pending' ? 'Shipped' : c)));
     expect((await rejection(ingestFile(write(toCsv(header, shipped, '\t'), 'amazon.txt'), TZ))).code).toBe('BAD_NUMBERS');
+  });
+
+  it('note the currencies of the rows used, and warn when they are mixed (never converting)', async () => {
+    const header = ['order id', 'date', 'amount', 'status', 'Currency'];
+    const one = await ingestFile(write(toCsv(header, [
+      ['1', '2025-11-30', '10.00', 'paid', 'USD'], ['2', '2025-11-30', '5.00', 'paid', ' usd '], ['2', '2025-11-30', '', '', ''], // a further line
+      ['3', '2025-11-30', '900', 'cancelled', 'JPY'], // not used: not noted
+    ])), TZ);
+    expect(one.info).toMatchObject({ currencies: ['USD'], columns: { currency: 'Currency' } });
+    expect(one.warnings).toEqual([]);
+    const mixed = await ingestFile(write(toCsv(header, [['1', '2025-11-30', '10.00', 'paid', 'USD'], ['2', '2025-12-01', '9.00', 'paid', 'EUR']])), TZ);
+    expect(mixed.info.currencies).toEqual(['EUR', 'USD']);
+    expect(mixed.series.revenue).toEqual([10, 9]); // summed as they are
+    expect(mixed.warnings).toEqual([{ code: 'MIXED_CURRENCIES', message: expect.stringMatching(/"Currency" holds 2 currencies \(EUR, USD\).*not converted/) }]);
+    const won = await ingestFile(write(toCsv(['주문번호', '주문일시', '결제금액', '통화'], [['1', '2025-11-30', '1000', '￦'], ['2', '2025-11-30', '2000', '원'], ['3', '2025-11-30', '3000', 'KRW']])), TZ);
+    expect(won.info.currencies).toEqual(['KRW']);
+    const none = await ingestFile(write(toCsv(['date', 'amount'], [['2025-11-30', '1000']])), TZ);
+    expect(none.info.currencies).toBeUndefined();
+    const daily = await ingestFile(write(toCsv(['date', 'orders', 'revenue', 'currency'], [['2025-11-30', '3', '30', 'GBP'], ['2025-12-01', '2', '20', '£']])), TZ);
+    expect([daily.info.kind, daily.info.currencies]).toEqual(['daily', ['GBP']]);
+  });
+
+  it('note each seller\'s currencies apart in a --by file', async () => {
+    const csv = toCsv(['seller', 'date', 'amount', 'currency'], [['a', '2025-11-30', '10', 'USD'], ['b', '2025-11-30', '1000', 'KRW'], ['a', '2025-12-01', '12', 'USD']]);
+    const out = await ingestGrouped(write(csv), { ...TZ, by: 'seller' });
+    const a = out.get('a') as { info: { currencies?: string[] }; warnings: unknown[] };
+    const b = out.get('b') as { info: { currencies?: string[] }; warnings: unknown[] };
+    expect([a.info.currencies, b.info.currencies, a.warnings, b.warnings]).toEqual([['USD'], ['KRW'], [], []]);
   });
 
   it('read a European-locale ;-file: 12.900 is twelve thousand nine hundred, 135,50 has cents', async () => {

@@ -72,6 +72,11 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
       '취소일', '취소일시', '취소일자', '취소완료일', '취소완료일시'],
     generic: [],
   },
+  // the currency of the row's amounts: compared with --currency, never converted
+  currency: {
+    specific: ['currency', 'currency code', '통화', '통화코드', '결제통화', '화폐', '화폐단위', '통화단위'],
+    generic: [],
+  },
   id: {
     specific: ['order id', 'order no', 'order number', 'order #', 'order_id', 'order name', 'amazon order id', '주문번호', '주문 번호', '주문id'],
     deferred: ['상품주문번호'], // one per order line (SmartStore), when there is no order number

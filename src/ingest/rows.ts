@@ -130,6 +130,7 @@ export class RowReader {
     if (amount < 0) return acc.skip('negative-amount');
     if (i < 0) return; // outside a 20-year range: the seller fails in finish()
     acc.used++;
+    if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
     acc.revenue[i] += amount;
     if (L.orderTotal ? first : this.isNewOrder(rec, L, key)) acc.orders[i] += 1;
   }
@@ -179,6 +180,7 @@ export class RowReader {
     if (!this.recent.seen(k, id)) return false;
     if (day === day) acc.slot(day, line);
     acc.used++;
+    if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
     return true;
   }
 
@@ -203,6 +205,7 @@ export class RowReader {
     if (oBlank && rBlank) return acc.skip('no-values');
     if ((L.orders >= 0 && oBlank) || (L.revenue >= 0 && rBlank)) acc.emptyValues++;
     acc.used++;
+    if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
     acc.orders[i] = o;
     acc.revenue[i] = r;
   }

@@ -135,6 +135,19 @@ export function parseCount(s: string): number {
   return Number.isInteger(v) ? v : NaN;
 }
 
+// Marks that name one currency; `$` and `¥` name several (USD, CAD…; JPY, CNY) and stay as they are.
+const CURRENCY_MARKS: Record<string, string> = { '₩': 'KRW', 원: 'KRW', WON: 'KRW', '€': 'EUR', '£': 'GBP', 円: 'JPY', 元: 'CNY', RMB: 'CNY', 'US$': 'USD' };
+
+/**
+ * A currency cell as a code: `currencyOf(' usd ') === 'USD'`, `currencyOf('￦') === 'KRW'`,
+ * `currencyOf('$') === '$'`; null when blank. Anything else is kept (cut at 12 characters) to be named.
+ */
+export function currencyOf(cell: string): string | null {
+  const t = cell.normalize('NFKC').trim().toUpperCase();
+  if (t === '') return null;
+  return CURRENCY_MARKS[t] ?? (t.length > 12 ? `${t.slice(0, 12)}…` : t);
+}
+
 /** Whether a cell is empty or only whitespace. */
 export function isBlankCell(s: string): boolean {
   for (let i = 0; i < s.length; i++) {

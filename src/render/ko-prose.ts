@@ -27,6 +27,8 @@ const WARNINGS: Record<string, string> = {
   WIDE_DATE_RANGE: '날짜 범위가 10년을 넘습니다. 연도가 잘못 입력되지 않았는지 확인하십시오.',
   PREAMBLE: '머리글 위의 줄은 읽지 않았습니다.',
   ORDER_IDS_UNCHECKED: '주문번호가 너무 많아, 그 이후로는 서로 멀리 떨어진 같은 주문의 행이 두 번 셀 수 있습니다. 파일을 주문번호 순으로 정렬하면 확실합니다.',
+  MIXED_CURRENCIES: '통화 열에 여러 통화가 있습니다. 금액을 환산하지 않고 그대로 더했으니, 통화별로 파일을 나누어 따로 추정하십시오.',
+  CURRENCY_MISMATCH: '파일의 통화 열이 청구 통화(--currency)와 다릅니다. 금액은 환산하지 않고 그대로 썼으니, 파일의 통화를 --currency로 지정하십시오.',
   MULTIPLE_SELLERS: '판매자 열에 여러 판매자가 있지만 모두 한 판매자로 읽었습니다. 나누려면 batch --by를 쓰십시오.',
   BLANK_SELLER: '판매자 칸이 비어 있는 행들입니다. 버리지 않고 "(blank seller)"라는 한 판매자로 모아 추정했습니다.',
   HOLIDAY_IN_LOSS_WINDOW: '손실 기간에 명절(설·추석)이 있습니다. 그 효과는 기준 기간의 명절에서 추정했습니다.',
