@@ -79,7 +79,7 @@ describe('header synonyms', () => {
     // Shopify: Name (#1001) is on every line of an order, Id on its first line only
     expect(columnsOf(SHOPIFY_HEADER)).toEqual({
       id: 'Name', date: 'Created at', amount: 'Total', status: 'Financial Status', quantity: 'Lineitem quantity', price: 'Lineitem price',
-      cancelled: 'Cancelled at',
+      cancelled: 'Cancelled at', currency: 'Currency',
     });
     expect(columnsOf(['Id', 'Name', 'Line item name', 'Created at', 'Total']).id).toBe('Name');
     expect(columnsOf(['Order ID', 'Name', 'Lineitem name', 'Created at', 'Total']).id).toBe('Order ID'); // a specific id wins
@@ -88,6 +88,13 @@ describe('header synonyms', () => {
     expect(columnsOf(['Date', 'Name', 'Status', 'Currency', 'Gross']).id).toBeUndefined();
     expect(columnsOf(['Date', 'Id', 'Name', 'Amount']).id).toBe('Id');
     expect(columnsOf(['Order Name', 'Date', 'Amount']).id).toBe('Order Name');
+  });
+
+  it('map a currency column in either kind of file, without changing the kind', () => {
+    expect(columnsOf(['amazon-order-id', 'purchase-date', 'currency', 'item-price']).currency).toBe('currency');
+    expect(columnsOf(['주문번호', '주문일시', '결제금액', '결제통화']).currency).toBe('결제통화');
+    expect(layoutOf(['date', 'orders', 'revenue', 'Currency Code'])).toMatchObject({ kind: 'daily', currency: 3 });
+    expect(columnsOf(['date', 'amount', 'cur'], { currency: 'cur' }).currency).toBe('cur');
   });
 
   it('let --columns win, matched exactly then normalised', () => {
