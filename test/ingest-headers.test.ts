@@ -70,6 +70,8 @@ describe('header synonyms', () => {
     // Amazon: item-price is the line's amount ("aggregate of the quantity, not unit price"), never × quantity
     expect(columnsOf(['amazon-order-id', 'purchase-date', 'quantity', 'item-price'])).toEqual({ id: 'amazon-order-id', date: 'purchase-date', quantity: 'quantity', amount: 'item-price' });
     expect(layoutOf(['amazon-order-id', 'purchase-date', 'quantity-purchased', 'item-price'])).toMatchObject({ amount: 3, price: -1, quantity: -1 });
+    // an export whose Item Price is a unit price says so with --columns: price × quantity again
+    expect(layoutOf(['Order ID', 'Date', 'Quantity', 'Item Price'], { price: 'Item Price' })).toMatchObject({ amount: -1, price: 3, quantity: 2 });
     // equally specific names: the leftmost (11번가: 주문금액 left of 결제금액)
     expect(columnsOf(['주문번호', '주문일시', '주문금액', '판매자할인', '결제금액']).amount).toBe('주문금액');
     expect(columnsOf(['날짜', '총매출', '취소금액', '실매출']).revenue).toBe('실매출');
