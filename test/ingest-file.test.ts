@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LossCalcError } from '../src/errors.js';
 import { ingestFile, ingestGrouped } from '../src/ingest/index.js';
 import { SKIP_REASONS } from '../src/ingest/aggregate.js';
-import { NOT_SALE, ordersArb, orderCells, rejection, shopifyCsv, toCsv, truth, write, type GenOrder, type ShopifyOrder } from './ingest-helpers.js';
+import { NOT_SALE, isoOf, ordersArb, orderCells, rejection, shopifyCsv, toCsv, truth, write, type GenOrder, type ShopifyOrder } from './ingest-helpers.js';
 
 const TZ = { tz: 'Asia/Seoul' };
 const HEADER = ['주문번호', '주문일시', '결제금액', '주문상태'];
@@ -390,6 +390,50 @@ describe('properties of generated order exports', () => {
       expect(sum(r.series.orders)).toBe(orders.filter((o) => o.lines.some((l) => !(l.status in NOT_SALE))).length); // distinct non-cancelled orders
       expect(sum(r.series.revenue)).toBe(t.series.revenue.reduce((a, b) => a + b, 0));
       expect(r.series).toEqual(t.series);
+    }), { numRuns: 60 });
+  });
+
+  it('an order\'s amount and status on its first line only (Shopify\'s shape) give the same orders and totals, wherever its further lines are', async () => {
+    await fc.assert(fc.asyncProperty(ordersArb, fc.boolean(), fc.boolean(), async (orders, apart, blankDates) => {
+      const firsts: string[][] = [];
+      const further: string[][] = [];
+      const byDay = new Map<number, { orders: number; revenue: number }>();
+      const skipped: Record<string, number> = {};
+      let used = 0;
+      orders.forEach((o, k) => {
+        const id = `#${1000 + k}`;
+        const when = `${isoOf(o.day)} ${String(o.hour).padStart(2, '0')}:05:00`;
+        const total = o.lines.reduce((a, l) => a + l.amount, 0);
+        const status = o.lines[0].status; // the order's status, on its first line only
+        firsts.push([id, when, String(total), status]);
+        o.lines.slice(1).forEach((_, j) => further.push([id, blankDates && j % 2 === 0 ? '' : when, '', '']));
+        const reason = NOT_SALE[status];
+        if (reason) skipped[reason] = (skipped[reason] ?? 0) + o.lines.length;
+        else {
+          used += o.lines.length;
+          const t = byDay.get(o.day) ?? { orders: 0, revenue: 0 };
+          byDay.set(o.day, { orders: t.orders + 1, revenue: t.revenue + total });
+        }
+      });
+      let rows: string[][];
+      if (apart) rows = [...firsts, ...further]; // every further line after every first line: far from its order's
+      else {
+        rows = [];
+        let f = 0;
+        orders.forEach((o, k) => rows.push(firsts[k], ...further.slice(f, (f += o.lines.length - 1))));
+      }
+      const r = await ingestGenerated(orders, rows);
+      if (used === 0) return void expect(r).toBe('NO_ROWS');
+      if (r === 'NO_ROWS') throw new Error('unexpected NO_ROWS');
+      const days = orders.map((o) => o.day);
+      const lo = Math.min(...days);
+      const want = { start: isoOf(lo), orders: [] as number[], revenue: [] as number[] };
+      for (let d = lo; d <= Math.max(...days); d++) {
+        want.orders.push(byDay.get(d)?.orders ?? 0);
+        want.revenue.push(byDay.get(d)?.revenue ?? 0);
+      }
+      expect(r.series).toEqual(want);
+      expect(r.info).toMatchObject({ rows: firsts.length + further.length, rowsUsed: used, rowsSkipped: skipped });
     }), { numRuns: 60 });
   });
 
