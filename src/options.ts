@@ -20,7 +20,7 @@ export const DEFAULTS = {
 export const FORMATS = ['table', 'json', 'csv', 'tsv', 'ndjson', 'html', 'text'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const FIELDS = ['date', 'amount', 'quantity', 'orders', 'revenue', 'status', 'id', 'seller', 'price'] as const satisfies readonly Field[];
+export const FIELDS = ['date', 'amount', 'quantity', 'orders', 'revenue', 'status', 'id', 'seller', 'price', 'cancelled', 'currency'] as const satisfies readonly Field[];
 
 const isoDate = z
   .string()

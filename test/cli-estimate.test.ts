@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { claimSchema } from '../src/core/claim.js';
 import { FIXTURES, run, tempDir, tempFile } from './cli-helpers.js';
+import { shopifyCsv, type ShopifyOrder } from './ingest-helpers.js';
 
 vi.setConfig({ testTimeout: 60_000 }); // each run spawns a process; slow under a loaded machine
 
@@ -171,6 +172,35 @@ describe('estimate on the bundled fixtures', () => {
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/^loss-calc: USAGE: /);
     });
+  });
+
+  it('reads a Shopify export in USD: one order per Name, and CURRENCY_MISMATCH unless --currency says USD', () => {
+    // 70 days from 2025-09-01, three paid orders of two lines a day (Total 25.50, first line only) and one voided
+    const orders: ShopifyOrder[] = [];
+    for (let d = 0; d < 70; d++) {
+      const day = new Date(Date.UTC(2025, 8, 1 + d)).toISOString().slice(0, 10);
+      for (let k = 0; k < 4; k++) {
+        orders.push({
+          name: `#${1000 + 4 * d + k}`, created: `${day} ${10 + k}:15:00 +0900`, financial: k === 3 ? 'voided' : 'paid', total: k === 3 ? '99.00' : '25.50',
+          currency: 'USD', lines: [{ qty: 1, item: 'tea', price: 12 }, { qty: 1, item: 'jam', price: 10.5 }],
+        });
+      }
+    }
+    const f = tempFile('orders_export.csv', shopifyCsv(orders));
+    const claimOf = (extra: string[]) => {
+      const r = run(['estimate', f, '--incident', '2025-10-27', '--format', 'json', ...extra]); // the last 14 days: 2025-10-27..11-09
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      return claimSchema.parse(JSON.parse(r.stdout));
+    };
+    const krw = claimOf([]);
+    expect(krw.input).toMatchObject({ rows: 560, rowsUsed: 420, rowsSkipped: { cancelled: 140 }, columns: { id: 'Name', amount: 'Total', currency: 'Currency' } });
+    expect([krw.totals.orders.actual, krw.totals.revenue.actual]).toEqual([14 * 3, 14 * 3 * 25.5]);
+    expect(krw.warnings.find((w) => w.code === 'CURRENCY_MISMATCH')?.message).toMatch(/says USD, but the claim is in KRW/);
+    const usd = claimOf(['--currency', 'USD']);
+    expect(usd.currency).toBe('USD');
+    expect(usd.warnings.map((w) => w.code)).not.toContain('CURRENCY_MISMATCH');
+    expect(usd.totals.revenue.actual).toBe(1071);
   });
 
   it('exits quietly when the reader closes the pipe', () => {

@@ -7,6 +7,7 @@ import type { DailySeries, Ingested, InputKind } from '../src/core/types.js';
 import { designSeller, toDailySeries } from '../src/sim/index.js';
 import { ingested, OPTS } from './estimate-helpers.js';
 import { LossCalcError } from '../src/errors.js';
+import { currencyWarnings } from '../src/core/warnings.js';
 
 /** A noiseless weekly pattern from `start` for `days`, scaled by `cut(i)` from index `from`. */
 function pattern(start: string, days: number, from: number, keep: number): DailySeries {
@@ -50,6 +51,35 @@ describe('estimate on a noiseless weekly pattern', () => {
     expect(claimSchema.parse(claim)).toBeTruthy();
     expect(claim.windows.baseline).toEqual({ start: '2024-11-29', end: '2025-11-28', days: 365 });
     expect(claim.windows.incident).toEqual({ start: '2025-11-29', end: '2026-01-23', days: 56 });
+  });
+});
+
+describe('the file\'s currency against --currency', () => {
+  const withCurrencies = (currencies: string[] | undefined) => {
+    const ing = ingested(pattern('2025-09-01', 120, 200, 1));
+    return { ...ing, info: { ...ing.info, columns: { currency: 'Currency' }, ...(currencies ? { currencies } : {}) } };
+  };
+  const codes = (currencies: string[] | undefined, currency: string) => currencyWarnings(withCurrencies(currencies).info, currency).map((w) => w.code);
+
+  it('warns CURRENCY_MISMATCH in the claim, naming both, and converts nothing', () => {
+    const claim = estimate(withCurrencies(['USD']), { ...OPTS, incident: '2025-12-01', holidays: 'none' });
+    const w = claim.warnings.find((x) => x.code === 'CURRENCY_MISMATCH');
+    expect(w?.message).toMatch(/"Currency" says USD, but the claim is in KRW \(--currency\).*not converted; give --currency USD/);
+    const same = estimate(withCurrencies(['USD']), { ...OPTS, currency: 'usd', incident: '2025-12-01', holidays: 'none' });
+    expect(same.warnings.map((x) => x.code)).not.toContain('CURRENCY_MISMATCH');
+    expect(same.totals.revenue.actual).toBe(claim.totals.revenue.actual);
+  });
+
+  it('matches codes and the marks several currencies share; says nothing without a currency column', () => {
+    expect(codes(['KRW'], 'KRW')).toEqual([]);
+    expect(codes(['$'], 'USD')).toEqual([]); // $ may be any dollar
+    expect(codes(['$'], 'CAD')).toEqual([]);
+    expect(codes(['$'], 'KRW')).toEqual(['CURRENCY_MISMATCH']);
+    expect(codes(['¥'], 'JPY')).toEqual([]);
+    expect(codes(['EUR', 'KRW'], 'KRW')).toEqual([]); // mixed, one of them the claim's: ingest's MIXED_CURRENCIES says it
+    expect(codes(['EUR', 'USD'], 'KRW')).toEqual(['CURRENCY_MISMATCH']);
+    expect(codes([], 'KRW')).toEqual([]); // a blank column
+    expect(codes(undefined, 'KRW')).toEqual([]);
   });
 });
 

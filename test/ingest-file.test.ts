@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LossCalcError } from '../src/errors.js';
 import { ingestFile, ingestGrouped } from '../src/ingest/index.js';
 import { SKIP_REASONS } from '../src/ingest/aggregate.js';
-import { NOT_SALE, ordersArb, orderCells, rejection, toCsv, truth, write, type GenOrder } from './ingest-helpers.js';
+import { NOT_SALE, isoOf, ordersArb, orderCells, rejection, shopifyCsv, toCsv, truth, write, type GenOrder, type ShopifyOrder } from './ingest-helpers.js';
 
 const TZ = { tz: 'Asia/Seoul' };
 const HEADER = ['주문번호', '주문일시', '결제금액', '주문상태'];
@@ -111,6 +111,129 @@ describe('exports written by other programs', () => {
     const r = await ingestFile(write(csv), TZ);
     expect(r.series).toEqual({ start: '2025-11-30', orders: [2], revenue: [22000] });
     expect(r.info).toMatchObject({ rows: 4, rowsUsed: 4 });
+  });
+
+  it('take a line with a blank amount as a further line of an order read before, and leave it out with a cancelled order', async () => {
+    const csv = toCsv(['주문번호', '주문일시', '상품명', '결제금액', '주문상태'], [
+      ['A1', '2025-11-30 10:00', 'a', '15,000', '결제완료'],
+      ['A1', '2025-11-30 10:00', 'b', '', ''], // the order's cells left blank on its further lines
+      ['A1', '', 'c', '', ''], // the date too
+      ['A2', '2025-11-30 11:00', 'a', '7,000', '취소완료'],
+      ['A2', '2025-11-30 11:00', 'b', '', ''], // a further line of a cancelled order: cancelled with it
+      ['A3', '2025-12-01 09:00', 'a', '2,000', '결제완료'],
+    ]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-11-30', orders: [1, 1], revenue: [15000, 2000] });
+    expect(r.info).toMatchObject({ rows: 6, rowsUsed: 4, rowsSkipped: { cancelled: 2 } });
+  });
+
+  it('still report a blank amount on an order\'s first line, without an id, or beside an unreadable date', async () => {
+    const header = ['주문번호', '주문일시', '결제금액', '주문상태'];
+    const cases: [string[][], string, RegExp][] = [
+      [[['B1', '2025-11-30', '', '결제완료'], ['B1', '2025-11-30', '1,000', '결제완료']], 'BAD_NUMBERS', /1 row\(s\).*line 2: cannot read amount ""/],
+      [[['B1', '2025-11-30', '1,000', '결제완료'], ['', '2025-11-30', '', '']], 'BAD_NUMBERS', /line 3: cannot read amount ""/],
+      [[['B1', '2025-11-30', '1,000', '결제완료'], ['B2', '2025-11-30', '', '']], 'BAD_NUMBERS', /line 3: cannot read amount ""/], // B2 not read before
+      [[['B1', '2025-11-30', '1,000', '결제완료'], ['B1', '30/11/2025', '', '']], 'BAD_DATES', /line 3: cannot read date "30\/11\/2025"/],
+      [[['B1', '2025-11-30', '1,000', '취소완료'], ['B1', '2025-11-30', '', '결제완료']], 'BAD_NUMBERS', /line 3/], // its own status: not a further line of the cancelled one
+    ];
+    for (const [rows, code, message] of cases) {
+      const e = await rejection(ingestFile(write(toCsv(header, rows)), TZ));
+      expect([e.code, e.message], JSON.stringify(rows)).toEqual([code, expect.stringMatching(message)]);
+    }
+  });
+
+  it('read a Shopify orders_export.csv: one order per Name, its Total once, non-sales left out with all their lines', async () => {
+    const line = (qty: number, item: string, price: number) => ({ qty, item, price });
+    const orders: ShopifyOrder[] = [ // newest first, as Shopify writes them
+      // cancelled without a refund: Shopify's status still says paid, Cancelled at says what happened
+      { name: '#1008', created: '2025-11-04 18:00:00 +0900', financial: 'paid', total: '16000.00', cancelledAt: '2025-11-04 19:30:00 +0900', lines: [line(2, 'jam', 6500)] },
+      { name: '#1007', created: '2025-11-04 16:45:00 +0900', financial: 'authorized', total: '12500.00', lines: [line(1, 'jam', 4500), line(1, 'tea', 5000)] },
+      { name: '#1006', created: '2025-11-04 09:00:00 +0900', financial: 'paid', total: '9000.00', lines: [line(1, 'honey', 6000)] },
+      { name: '#1005', created: '2025-11-03 10:00:00 +0900', financial: 'refunded', total: '30000.00', refunded: '30000.00', lines: [line(1, 'tea', 5000), line(2, 'rice', 11000)] },
+      { name: '#1004', created: '2025-11-02 15:10:00 +0000', financial: 'pending', total: '22000.00', lines: [line(1, 'rice', 11000), line(1, 'tea', 8000)] }, // 00:10 on 11-03 in Seoul
+      { name: '#1003', created: '2025-11-02 23:30:00 +0900', financial: 'partially_refunded', total: '15000.00', refunded: '5000.00', lines: [line(1, 'gift box', 12000)] },
+      { name: '#1002', created: '2025-11-02 18:20:00 +0900', financial: 'voided', total: '20000.00', lines: [line(1, 'honey', 6000), line(1, 'jam', 11000)] },
+      { name: '#1001', created: '2025-11-02 14:03:11 +0900', financial: 'paid', total: '38000.00', lines: [line(2, 'tangerine', 12000), line(1, 'jam', 8000), line(1, 'tea', 3000)] },
+    ];
+    const r = await ingestFile(write(shopifyCsv(orders), 'orders_export.csv'), TZ);
+    expect(r.info.columns).toMatchObject({ id: 'Name', date: 'Created at', amount: 'Total', status: 'Financial Status', cancelled: 'Cancelled at' });
+    // 11-02: #1001 38,000 + #1003 15,000 (partly refunded: still a sale, gross); 11-03: #1004 (pending); 11-04: #1006 + #1007
+    expect(r.series).toEqual({ start: '2025-11-02', orders: [2, 1, 2], revenue: [53000, 22000, 21500] });
+    // 14 lines: #1008 (cancelled), #1002 (voided) and #1005 (refunded) are left out with every one of their lines
+    expect(r.info).toMatchObject({ rows: 14, rowsUsed: 9, rowsSkipped: { cancelled: 3, refunded: 2 }, currencies: ['KRW'] });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('leave out an order with a cancellation date unless its status says the cancellation was withdrawn or partial', async () => {
+    const csv = toCsv(['주문번호', '주문일시', '결제금액', '주문상태', '취소일시'], [
+      ['K1', '2025-11-30 10:00', '10,000', '결제완료', '2025-11-30 12:00'], // cancelled
+      ['K2', '2025-11-30 11:00', '20,000', '취소철회', '2025-11-30 12:00'], // the cancellation withdrawn: a sale
+      ['K3', '2025-11-30 12:00', '30,000', '부분취소', '2025-12-01 09:00'], // part of it cancelled: a sale
+      ['K4', '2025-11-30 13:00', '40,000', '배송완료', ''],
+    ]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.info.columns.cancelled).toBe('취소일시');
+    expect(r.series).toEqual({ start: '2025-11-30', orders: [3], revenue: [90000] });
+    expect(r.info.rowsSkipped).toEqual({ cancelled: 1 });
+  });
+
+  it('read an Amazon All Orders report: item-price is the line\'s amount, not a unit price', async () => {
+    const header = ['amazon-order-id', 'merchant-order-id', 'purchase-date', 'last-updated-date', 'order-status', 'fulfillment-channel',
+      'sales-channel', 'order-channel', 'url', 'ship-service-level', 'product-name', 'sku', 'asin', 'item-status', 'quantity', 'currency',
+      'item-price', 'item-tax', 'shipping-price', 'shipping-tax', 'gift-wrap-price', 'gift-wrap-tax', 'item-promotion-discount',
+      'ship-promotion-discount', 'ship-city', 'ship-state', 'ship-postal-code', 'ship-country', 'promotion-ids', 'is-business-order',
+      'purchase-order-number', 'price-designation'];
+    // [order id, purchase-date (UTC), order-status, item-status, quantity, item-price]
+    const lines: string[][] = [
+      ['111-0000001-0000001', '2025-11-02T05:03:11+00:00', 'Shipped', 'Shipped', '2', '30.00'], // 2 × 15.00: the line is 30, not 60
+      ['111-0000001-0000001', '2025-11-02T05:03:11+00:00', 'Shipped', 'Shipped', '1', '12.50'], // a second line of the same order
+      ['111-0000002-0000002', '2025-11-02T16:30:00+00:00', 'Shipping', 'Unshipped', '3', '45.00'], // 01:30 on 11-03 in Seoul
+      ['111-0000003-0000003', '2025-11-03T02:00:00+00:00', 'Cancelled', 'Cancelled', '0', ''], // no price: never read
+      ['111-0000004-0000004', '2025-11-03T03:00:00+00:00', 'Pending', 'Unshipped', '1', '20.00'], // priced: a sale, like Shopify's pending
+      ['111-0000005-0000005', '2025-11-03T04:00:00+00:00', 'Pending', 'Unshipped', '1', ''], // not priced until the payment is authorised:
+      ['111-0000005-0000005', '2025-11-03T04:00:00+00:00', 'Pending', 'Unshipped', '2', ''], // left out and counted, not an error
+    ];
+    const rows = lines.map(([id, at, status, item, qty, price]) => header.map((h) => ({
+      'amazon-order-id': id, 'purchase-date': at, 'last-updated-date': at, 'order-status': status, 'fulfillment-channel': 'Merchant',
+      'sales-channel': 'Amazon.com', 'product-name': 'Tea', sku: 'T-1', asin: 'B000TEA', 'item-status': item, quantity: qty, currency: price ? 'USD' : '',
+      'item-price': price, 'item-tax': price ? '1.00' : '', 'shipping-price': price ? '4.99' : '', 'ship-country': 'US', 'is-business-order': 'false',
+    } as Record<string, string>)[h] ?? ''));
+    const r = await ingestFile(write(toCsv(header, rows, '\t'), 'amazon.txt'), TZ);
+    expect(r.info.columns).toMatchObject({ id: 'amazon-order-id', date: 'purchase-date', amount: 'item-price', status: 'order-status' });
+    expect(r.series).toEqual({ start: '2025-11-02', orders: [1, 2], revenue: [42.5, 65] });
+    expect(r.info).toMatchObject({ rows: 7, rowsUsed: 4, rowsSkipped: { cancelled: 1, 'pending-unpriced': 2 }, currencies: ['USD'] });
+    expect(r.warnings.map((w) => w.code)).toEqual(['PENDING_UNPRICED']);
+    // a blank amount on a row that is not pending is still an error
+    const shipped = rows.map((row) => row.map((c) => (c === 'Pending' ? 'Shipped' : c)));
+    expect((await rejection(ingestFile(write(toCsv(header, shipped, '\t'), 'amazon.txt'), TZ))).code).toBe('BAD_NUMBERS');
+  });
+
+  it('note the currencies of the rows used, and warn when they are mixed (never converting)', async () => {
+    const header = ['order id', 'date', 'amount', 'status', 'Currency'];
+    const one = await ingestFile(write(toCsv(header, [
+      ['1', '2025-11-30', '10.00', 'paid', 'USD'], ['2', '2025-11-30', '5.00', 'paid', ' usd '], ['2', '2025-11-30', '', '', ''], // a further line
+      ['3', '2025-11-30', '900', 'cancelled', 'JPY'], // not used: not noted
+    ])), TZ);
+    expect(one.info).toMatchObject({ currencies: ['USD'], columns: { currency: 'Currency' } });
+    expect(one.warnings).toEqual([]);
+    const mixed = await ingestFile(write(toCsv(header, [['1', '2025-11-30', '10.00', 'paid', 'USD'], ['2', '2025-12-01', '9.00', 'paid', 'EUR']])), TZ);
+    expect(mixed.info.currencies).toEqual(['EUR', 'USD']);
+    expect(mixed.series.revenue).toEqual([10, 9]); // summed as they are
+    expect(mixed.warnings).toEqual([{ code: 'MIXED_CURRENCIES', message: expect.stringMatching(/"Currency" holds 2 currencies \(EUR, USD\).*not converted/) }]);
+    const won = await ingestFile(write(toCsv(['주문번호', '주문일시', '결제금액', '통화'], [['1', '2025-11-30', '1000', '￦'], ['2', '2025-11-30', '2000', '원'], ['3', '2025-11-30', '3000', 'KRW']])), TZ);
+    expect(won.info.currencies).toEqual(['KRW']);
+    const none = await ingestFile(write(toCsv(['date', 'amount'], [['2025-11-30', '1000']])), TZ);
+    expect(none.info.currencies).toBeUndefined();
+    const daily = await ingestFile(write(toCsv(['date', 'orders', 'revenue', 'currency'], [['2025-11-30', '3', '30', 'GBP'], ['2025-12-01', '2', '20', '£']])), TZ);
+    expect([daily.info.kind, daily.info.currencies]).toEqual(['daily', ['GBP']]);
+  });
+
+  it('note each seller\'s currencies apart in a --by file', async () => {
+    const csv = toCsv(['seller', 'date', 'amount', 'currency'], [['a', '2025-11-30', '10', 'USD'], ['b', '2025-11-30', '1000', 'KRW'], ['a', '2025-12-01', '12', 'USD']]);
+    const out = await ingestGrouped(write(csv), { ...TZ, by: 'seller' });
+    const a = out.get('a') as { info: { currencies?: string[] }; warnings: unknown[] };
+    const b = out.get('b') as { info: { currencies?: string[] }; warnings: unknown[] };
+    expect([a.info.currencies, b.info.currencies, a.warnings, b.warnings]).toEqual([['USD'], ['KRW'], [], []]);
   });
 
   it('read a European-locale ;-file: 12.900 is twelve thousand nine hundred, 135,50 has cents', async () => {
@@ -267,6 +390,50 @@ describe('properties of generated order exports', () => {
       expect(sum(r.series.orders)).toBe(orders.filter((o) => o.lines.some((l) => !(l.status in NOT_SALE))).length); // distinct non-cancelled orders
       expect(sum(r.series.revenue)).toBe(t.series.revenue.reduce((a, b) => a + b, 0));
       expect(r.series).toEqual(t.series);
+    }), { numRuns: 60 });
+  });
+
+  it('an order\'s amount and status on its first line only (Shopify\'s shape) give the same orders and totals, wherever its further lines are', async () => {
+    await fc.assert(fc.asyncProperty(ordersArb, fc.boolean(), fc.boolean(), async (orders, apart, blankDates) => {
+      const firsts: string[][] = [];
+      const further: string[][] = [];
+      const byDay = new Map<number, { orders: number; revenue: number }>();
+      const skipped: Record<string, number> = {};
+      let used = 0;
+      orders.forEach((o, k) => {
+        const id = `#${1000 + k}`;
+        const when = `${isoOf(o.day)} ${String(o.hour).padStart(2, '0')}:05:00`;
+        const total = o.lines.reduce((a, l) => a + l.amount, 0);
+        const status = o.lines[0].status; // the order's status, on its first line only
+        firsts.push([id, when, String(total), status]);
+        o.lines.slice(1).forEach((_, j) => further.push([id, blankDates && j % 2 === 0 ? '' : when, '', '']));
+        const reason = NOT_SALE[status];
+        if (reason) skipped[reason] = (skipped[reason] ?? 0) + o.lines.length;
+        else {
+          used += o.lines.length;
+          const t = byDay.get(o.day) ?? { orders: 0, revenue: 0 };
+          byDay.set(o.day, { orders: t.orders + 1, revenue: t.revenue + total });
+        }
+      });
+      let rows: string[][];
+      if (apart) rows = [...firsts, ...further]; // every further line after every first line: far from its order's
+      else {
+        rows = [];
+        let f = 0;
+        orders.forEach((o, k) => rows.push(firsts[k], ...further.slice(f, (f += o.lines.length - 1))));
+      }
+      const r = await ingestGenerated(orders, rows);
+      if (used === 0) return void expect(r).toBe('NO_ROWS');
+      if (r === 'NO_ROWS') throw new Error('unexpected NO_ROWS');
+      const days = orders.map((o) => o.day);
+      const lo = Math.min(...days);
+      const want = { start: isoOf(lo), orders: [] as number[], revenue: [] as number[] };
+      for (let d = lo; d <= Math.max(...days); d++) {
+        want.orders.push(byDay.get(d)?.orders ?? 0);
+        want.revenue.push(byDay.get(d)?.revenue ?? 0);
+      }
+      expect(r.series).toEqual(want);
+      expect(r.info).toMatchObject({ rows: firsts.length + further.length, rowsUsed: used, rowsSkipped: skipped });
     }), { numRuns: 60 });
   });
 

@@ -6,6 +6,7 @@ import { detectDelimiter } from '../src/ingest/dialect.js';
 import { completeUtf8Prefix, detectEncoding } from '../src/ingest/encoding.js';
 import { HEADER_SYNONYMS, fieldOfHeader, mapHeaders, normalizeHeader, synonymsOf } from '../src/ingest/headers.js';
 import { planLayout } from '../src/ingest/kind.js';
+import { SHOPIFY_HEADER } from './ingest-helpers.js';
 
 const columnsOf = (headers: string[], override = {}) => mapHeaders(headers, 'f.csv', override).columns;
 const layoutOf = (headers: string[], override = {}) => planLayout(headers, mapHeaders(headers, 'f.csv', override), 'f.csv');
@@ -66,10 +67,36 @@ describe('header synonyms', () => {
     expect(columnsOf(['Name', 'Paid at', 'Total', 'Created at']).date).toBe('Created at');
     // Cafe24: the order's total repeated on each line, left of the line's own amount
     expect(columnsOf(['주문번호', '주문일시', '총 결제금액(KRW)', '상품구매금액(KRW)']).amount).toBe('상품구매금액(KRW)');
-    expect(columnsOf(['amazon-order-id', 'purchase-date', 'item-price'])).toEqual({ id: 'amazon-order-id', date: 'purchase-date', price: 'item-price' });
+    // Amazon: item-price is the line's amount ("aggregate of the quantity, not unit price"), never × quantity
+    expect(columnsOf(['amazon-order-id', 'purchase-date', 'quantity', 'item-price'])).toEqual({ id: 'amazon-order-id', date: 'purchase-date', quantity: 'quantity', amount: 'item-price' });
+    expect(layoutOf(['amazon-order-id', 'purchase-date', 'quantity-purchased', 'item-price'])).toMatchObject({ amount: 3, price: -1, quantity: -1 });
+    // an export whose Item Price is a unit price says so with --columns: price × quantity again
+    expect(layoutOf(['Order ID', 'Date', 'Quantity', 'Item Price'], { price: 'Item Price' })).toMatchObject({ amount: -1, price: 3, quantity: 2 });
     // equally specific names: the leftmost (11번가: 주문금액 left of 결제금액)
     expect(columnsOf(['주문번호', '주문일시', '주문금액', '판매자할인', '결제금액']).amount).toBe('주문금액');
     expect(columnsOf(['날짜', '총매출', '취소금액', '실매출']).revenue).toBe('실매출');
+  });
+
+  it('take Name as the order id of a line-item export (Shopify), and nowhere else', () => {
+    // Shopify: Name (#1001) is on every line of an order, Id on its first line only
+    expect(columnsOf(SHOPIFY_HEADER)).toEqual({
+      id: 'Name', date: 'Created at', amount: 'Total', status: 'Financial Status', quantity: 'Lineitem quantity', price: 'Lineitem price',
+      cancelled: 'Cancelled at', currency: 'Currency',
+    });
+    expect(columnsOf(['Id', 'Name', 'Line item name', 'Created at', 'Total']).id).toBe('Name');
+    expect(columnsOf(['Order ID', 'Name', 'Lineitem name', 'Created at', 'Total']).id).toBe('Order ID'); // a specific id wins
+    expect(columnsOf(SHOPIFY_HEADER, { id: 'Id' }).id).toBe('Id'); // so does --columns
+    // a payer's or product's name elsewhere (PayPal's activity export) is never an id
+    expect(columnsOf(['Date', 'Name', 'Status', 'Currency', 'Gross']).id).toBeUndefined();
+    expect(columnsOf(['Date', 'Id', 'Name', 'Amount']).id).toBe('Id');
+    expect(columnsOf(['Order Name', 'Date', 'Amount']).id).toBe('Order Name');
+  });
+
+  it('map a currency column in either kind of file, without changing the kind', () => {
+    expect(columnsOf(['amazon-order-id', 'purchase-date', 'currency', 'item-price']).currency).toBe('currency');
+    expect(columnsOf(['주문번호', '주문일시', '결제금액', '결제통화']).currency).toBe('결제통화');
+    expect(layoutOf(['date', 'orders', 'revenue', 'Currency Code'])).toMatchObject({ kind: 'daily', currency: 3 });
+    expect(columnsOf(['date', 'amount', 'cur'], { currency: 'cur' }).currency).toBe('cur');
   });
 
   it('let --columns win, matched exactly then normalised', () => {

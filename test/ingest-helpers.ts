@@ -112,3 +112,51 @@ export function truth(orders: GenOrder[]) {
   }
   return { rows, used, skipped, days, series };
 }
+
+/** Shopify's orders_export.csv header, in its order (one row per line item). */
+export const SHOPIFY_HEADER = ['Name', 'Email', 'Financial Status', 'Paid at', 'Fulfillment Status', 'Fulfilled at', 'Accepts Marketing', 'Currency',
+  'Subtotal', 'Shipping', 'Taxes', 'Total', 'Discount Code', 'Discount Amount', 'Shipping Method', 'Created at', 'Lineitem quantity',
+  'Lineitem name', 'Lineitem price', 'Lineitem compare at price', 'Lineitem sku', 'Lineitem requires shipping', 'Lineitem taxable',
+  'Lineitem fulfillment status', 'Billing Name', 'Billing Street', 'Billing Address1', 'Billing Address2', 'Billing Company', 'Billing City',
+  'Billing Zip', 'Billing Province', 'Billing Country', 'Billing Phone', 'Shipping Name', 'Shipping Street', 'Shipping Address1',
+  'Shipping Address2', 'Shipping Company', 'Shipping City', 'Shipping Zip', 'Shipping Province', 'Shipping Country', 'Shipping Phone',
+  'Notes', 'Note Attributes', 'Cancelled at', 'Payment Method', 'Payment Reference', 'Refunded Amount', 'Vendor', 'Outstanding Balance',
+  'Employee', 'Location', 'Device ID', 'Id', 'Tags', 'Risk Level', 'Source', 'Lineitem discount', 'Tax 1 Name', 'Tax 1 Value', 'Tax 2 Name',
+  'Tax 2 Value', 'Tax 3 Name', 'Tax 3 Value', 'Tax 4 Name', 'Tax 4 Value', 'Tax 5 Name', 'Tax 5 Value', 'Phone', 'Receipt Number',
+  'Duplicate Status', 'Payment ID', 'Payment Terms Name', 'Next Payment Due At', 'Payment References'];
+
+/** One Shopify order: its own cells (Shopify writes them on the first line only) and its line items. */
+export interface ShopifyOrder {
+  name: string;
+  created: string;
+  financial: string;
+  total: string;
+  currency?: string;
+  cancelledAt?: string;
+  refunded?: string;
+  lines: { qty: number; item: string; price: number }[];
+}
+
+/** An orders_export.csv as Shopify writes it: the order's name and date on every line, its other cells on the first. */
+export function shopifyCsv(orders: ShopifyOrder[]): string {
+  const rows = orders.flatMap((o, k) => o.lines.map((l, j) => {
+    const cells: Record<string, string> = {
+      Name: o.name, 'Created at': o.created, 'Lineitem quantity': String(l.qty), 'Lineitem name': l.item, 'Lineitem price': l.price.toFixed(2),
+      'Lineitem sku': `SKU-${l.item}`, 'Lineitem requires shipping': 'true', 'Lineitem taxable': 'true', 'Lineitem fulfillment status': 'pending',
+      Vendor: 'Jeju Farm', 'Lineitem discount': '0.00',
+    };
+    if (j === 0) {
+      const subtotal = o.lines.reduce((s, x) => s + x.qty * x.price, 0);
+      const paid = !['pending', 'authorized', 'voided'].includes(o.financial);
+      Object.assign(cells, {
+        Email: `buyer${k}@example.com`, 'Financial Status': o.financial, 'Paid at': paid ? o.created : '', 'Fulfillment Status': 'unfulfilled',
+        'Accepts Marketing': 'no', Currency: o.currency ?? 'KRW', Subtotal: subtotal.toFixed(2), Shipping: '3000.00', Taxes: '0.00', Total: o.total,
+        'Discount Amount': '0.00', 'Shipping Method': 'Standard', 'Billing Name': 'Kim', 'Billing Country': 'KR', 'Shipping Name': 'Kim',
+        'Shipping Country': 'KR', 'Cancelled at': o.cancelledAt ?? '', 'Payment Method': 'Shopify Payments', 'Refunded Amount': o.refunded ?? '0.00',
+        'Outstanding Balance': '0.00', Id: String(5_600_000_000_000 + k), 'Risk Level': 'Low', Source: 'web', 'Duplicate Status': '',
+      });
+    }
+    return SHOPIFY_HEADER.map((h) => cells[h] ?? '');
+  }));
+  return toCsv(SHOPIFY_HEADER, rows);
+}

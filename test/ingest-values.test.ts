@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../src/core/dates.js';
 import { civilDay, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
-import { classifyStatus, isTotalLabel, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
+import { classifyStatus, currencyOf, isPendingStatus, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
 import { IdFilter, RecentIds } from '../src/ingest/recent.js';
 
 describe('parseDate', () => {
@@ -253,6 +253,30 @@ describe('classifyStatus', () => {
   it.each(['paid', '결제완료', '배송완료', '구매확정', '교환', '교환완료', '', 'fulfilled', '반품철회', '취소거부', 'cancel rejected', 'partially_refunded', '부분취소',
     '부분환불'])(
     '%j is a sale', (s) => expect(classifyStatus(s)).toBeNull());
+});
+
+describe('currencyOf', () => {
+  it.each([['USD', 'USD'], [' usd ', 'USD'], ['Krw', 'KRW'], ['₩', 'KRW'], ['￦', 'KRW'], ['원', 'KRW'], ['€', 'EUR'], ['£', 'GBP'], ['$', '$'], ['¥', '¥'],
+    ['US$', 'USD'], ['RMB', 'CNY'], ['Korean won!!', 'KOREAN WON!!'], ['a very long currency name', 'A VERY LONG …']])('%j → %j', (c, want) => expect(currencyOf(c)).toBe(want));
+  it('reads any code whatever its case and surrounding blanks, and nothing from a blank cell', () => {
+    const code = fc.stringMatching(/^[A-Za-z]{3}$/);
+    const blank = fc.constantFrom('', ' ', '\t', '\u00a0', '\u3000');
+    fc.assert(fc.property(code, blank, blank, (c, a, b) => currencyOf(`${a}${c}${b}`) === c.toUpperCase()));
+    fc.assert(fc.property(blank, blank, (a, b) => currencyOf(a + b) === null));
+  });
+});
+
+describe('isPendingStatus', () => {
+  it.each(['Pending', 'pending', 'Pending - Waiting for Pick Up', 'Awaiting Payment', 'unpaid', '입금대기', '결제 대기', '미입금'])(
+    '%j is pending', (s) => expect(isPendingStatus(s)).toBe(true));
+  it.each(['', 'Shipped', 'Shipping', 'Unshipped', 'paid', '배송대기', '발송대기', '결제완료'])('%j is not', (s) => expect(isPendingStatus(s)).toBe(false));
+});
+
+describe('keepsSaleDespiteCancelDate', () => {
+  it.each(['취소철회', '취소거부', 'cancellation rejected', 'Cancel declined', '부분취소', 'partially cancelled'])(
+    '%j keeps the sale', (s) => expect(keepsSaleDespiteCancelDate(s)).toBe(true));
+  it.each(['', 'paid', 'pending', 'partially_refunded', '부분환불', '배송완료', 'voided'])(
+    '%j does not', (s) => expect(keepsSaleDespiteCancelDate(s)).toBe(false));
 });
 
 describe('isTotalLabel', () => {

@@ -43,6 +43,15 @@ describe('runInspect', () => {
     expect(seoul.firstDate).toBe('2025-01-02');
   });
 
+  it('shows the currencies of a currency column, and warns when they are mixed', async () => {
+    const p = write(toCsv(['order id', 'date', 'amount', 'currency'], [['1', '2025-01-01', '5.00', 'USD'], ['2', '2025-01-02', '4.00', 'EUR']]));
+    const text = await runInspect(p, {});
+    expect(text).toMatch(/^columns +.*currency ← currency$/m);
+    expect(text).toMatch(/^currencies +EUR, USD$/m);
+    expect(text).toMatch(/^warnings +MIXED_CURRENCIES: /m);
+    expect(JSON.parse(await runInspect(orders, { format: 'json' })).currencies).toBeUndefined();
+  });
+
   it('rejects bad options with usage codes', async () => {
     expect((await rejection(runInspect(orders, { tz: 'Mars/Olympus' }))).code).toBe('BAD_OPTION');
     expect((await rejection(runInspect(orders, { format: 'html' }))).code).toBe('BAD_OPTION');

@@ -72,6 +72,8 @@ export function renderInspect(r: InspectReport, color: boolean): string {
     ] satisfies [string, string][]),
     ['headers', r.headers.join(', ')],
     ['columns', mapping],
+    // compared with --currency by estimate and batch (CURRENCY_MISMATCH), never converted
+    ...(r.currencies ? [['currencies', r.currencies.join(', ') || 'none (the column is blank)'] satisfies [string, string]] : []),
     ['dates', `${r.firstDate} .. ${r.lastDate} (${n(r.days)} days)`],
     ['rows', `${n(r.rows)} read · ${n(r.rowsUsed)} used · ${n(skippedTotal)} skipped${skipped.length ? ` (${skipped.map(([k, v]) => `${k} ${n(v)}`).join(', ')})` : ''}`],
     ['empty days', r.emptyDays ? `${n(r.emptyDays)} ${emptyWhat}: ${few(r.emptyDates)}` : 'none'],

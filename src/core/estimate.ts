@@ -12,7 +12,7 @@ import { TUNING } from './tuning.js';
 import type { Claim } from './claim.js';
 import type { Ingested, Metric, Warning } from './types.js';
 import { excludedTest, resolveWindows, type Span, type Windows } from './windows.js';
-import { estimateWarnings } from './warnings.js';
+import { currencyWarnings, estimateWarnings } from './warnings.js';
 
 /** Everything the core needs besides the data: already validated by the command. */
 export interface CoreOptions {
@@ -48,6 +48,7 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
   const period = choosePeriod(native, o.period);
   // a weekly or monthly file has no rows between period starts: that is not missing data
   const warnings: Warning[] = ing.warnings.filter((w) => native === 'day' || w.code !== 'MISSING_DAYS');
+  warnings.push(...currencyWarnings(ing.info, o.currency));
   const windows = resolveWindows(ing.info, { ...o, yearlyMinDays: TUNING.yearlyMinDays, yearlyBaselineDays: TUNING.yearlyBaselineDays }, warnings);
   const points = windowPoints(windows, period, warnings);
   const start = toDay(ing.series.start);

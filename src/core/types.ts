@@ -26,7 +26,7 @@ export interface DailySeries {
 }
 
 /** Logical columns an export can map to (DESIGN §4 `--columns`). */
-export type Field = 'date' | 'amount' | 'quantity' | 'orders' | 'revenue' | 'status' | 'id' | 'seller' | 'price';
+export type Field = 'date' | 'amount' | 'quantity' | 'orders' | 'revenue' | 'status' | 'id' | 'seller' | 'price' | 'cancelled' | 'currency';
 
 /** What ingest learned about the file: recorded verbatim in the claim's `input`. */
 export interface InputInfo {
@@ -46,6 +46,12 @@ export interface InputInfo {
   kindReason: string;
   /** Days inside the coverage with no data (aggregates: unknown; orders: zero-order days). */
   emptyDays: number;
+  /**
+   * With a currency column: the distinct currencies of the rows used, sorted (`["USD"]`; codes
+   * upper-cased, ₩/원 as KRW, `$` and `¥` kept as symbols). Never converted: only compared with
+   * the claim's currency. Absent without such a column.
+   */
+  currencies?: string[];
 }
 
 /** Everything ingest hands to the core for one seller. */

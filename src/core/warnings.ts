@@ -7,7 +7,7 @@ import type { MetricEstimate } from './inference.js';
 import type { TrainingData } from './models/model.js';
 import type { Selection } from './select.js';
 import { TUNING } from './tuning.js';
-import type { Metric, Warning } from './types.js';
+import type { InputInfo, Metric, Warning } from './types.js';
 import type { Windows } from './windows.js';
 
 export interface WarningContext {
@@ -49,6 +49,24 @@ export function estimateWarnings(c: WarningContext): Warning[] {
     if (unknown) out.push({ code: 'MISSING_LOSS_DAYS', message: `${m}: ${unknown} days in the loss window have no data and are left out of both actual and expected` });
   }
   return out;
+}
+
+/**
+ * CURRENCY_MISMATCH when the file's currency column names none of the claim's currency: the
+ * amounts are labelled and rounded as `currency` but never converted. `$` may be any dollar and
+ * `¥` yen or yuan, so they match those codes. Mixed currencies are ingest's MIXED_CURRENCIES.
+ */
+export function currencyWarnings(info: InputInfo, currency: string): Warning[] {
+  const found = info.currencies ?? [];
+  const code = currency.toUpperCase();
+  const same = (c: string) => c === code || (c === '$' && code.endsWith('D')) || (c === '¥' && (code === 'JPY' || code === 'CNY'));
+  if (found.length === 0 || found.some(same)) return [];
+  const fix = found.length === 1 && /^[A-Z]{3}$/.test(found[0]) ? `give --currency ${found[0]} if that is the currency of the amounts` : "give --currency with the amounts' currency";
+  return [{
+    code: 'CURRENCY_MISMATCH',
+    message: `the file's currency column "${info.columns.currency}" says ${found.join(', ')}, but the claim is in ${code} (--currency): ` +
+      `the amounts are taken as they are, not converted; ${fix}`,
+  }];
 }
 
 function names(hs: Holiday[]): string {

@@ -2,9 +2,10 @@
 import { fromDay } from '../core/dates.js';
 import type { InputInfo, InputKind, Ingested, Warning } from '../core/types.js';
 import { LossCalcError, type ErrorCode } from '../errors.js';
+import { currencyOf } from './values.js';
 
 /** Reasons a row is read but not used, the keys of `rowsSkipped` (only non-zero ones appear). */
-export const SKIP_REASONS = ['cancelled', 'refunded', 'returned', 'negative-amount', 'total-row', 'no-values'] as const;
+export const SKIP_REASONS = ['cancelled', 'refunded', 'returned', 'pending-unpriced', 'negative-amount', 'total-row', 'no-values'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /**
@@ -12,6 +13,9 @@ export type SkipReason = (typeof SKIP_REASONS)[number];
  * (2925 for 2025), and reading it would make every later step work through centuries of days.
  */
 export const MAX_DATE_SPAN_DAYS = 7305;
+
+/** Distinct currencies one seller's rows may name before more are not noted: enough to say they are mixed. */
+const MAX_CURRENCIES = 20;
 
 /** Rows with the same problem: a count and the first few examples for the message. */
 export class Problems {
@@ -35,13 +39,18 @@ export class Problems {
 export class SellerDays {
   rows = 0;
   used = 0;
-  readonly skipped: Record<SkipReason, number> = { cancelled: 0, refunded: 0, returned: 0, 'negative-amount': 0, 'total-row': 0, 'no-values': 0 };
+  readonly skipped: Record<SkipReason, number> = {
+    cancelled: 0, refunded: 0, returned: 0, 'pending-unpriced': 0, 'negative-amount': 0, 'total-row': 0, 'no-values': 0,
+  };
   readonly badDates = new Problems();
   readonly badNumbers = new Problems();
   readonly negatives = new Problems();
   readonly duplicates = new Problems();
   /** Aggregate rows with one value cell empty. */
   emptyValues = 0;
+  /** The currencies of the rows used (at most MAX_CURRENCIES), and the last cell read (most rows repeat it). */
+  readonly currencies = new Set<string>();
+  private lastCurrency = '';
   orders = new Float64Array(0);
   revenue = new Float64Array(0);
   /** Aggregates: the line of each day's row (0 = none), to name duplicates. */
@@ -101,6 +110,14 @@ export class SellerDays {
     this.base = base;
   }
 
+  /** Note the currency cell of a row used. */
+  noteCurrency(cell: string): void {
+    if (cell === this.lastCurrency) return;
+    this.lastCurrency = cell;
+    const c = currencyOf(cell);
+    if (c !== null && this.currencies.size < MAX_CURRENCIES) this.currencies.add(c);
+  }
+
   /** Count a row that is read but not used. */
   skip(reason: SkipReason): void {
     this.skipped[reason]++;
@@ -154,6 +171,7 @@ export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Wa
   const warnings = [...extra, ...seriesWarnings(acc, file.kind, col, days, empty, single)];
   const info: InputInfo = {
     ...file, rows: acc.rows, rowsUsed: acc.used, rowsSkipped: skipped, firstDate: fromDay(acc.lo), lastDate: fromDay(acc.hi), emptyDays: empty.length,
+    ...(col.currency ? { currencies: [...acc.currencies].sort() } : {}),
   };
   return { info, series: { start: info.firstDate, orders, revenue }, warnings };
 }
@@ -174,9 +192,19 @@ function seriesWarnings(acc: SellerDays, kind: InputKind, col: FileInfo['columns
   } else {
     const neg = acc.skipped['negative-amount'];
     if (neg) w.push({ code: 'NEGATIVE_AMOUNTS', message: `${neg} row(s) with a negative amount (refund adjustments) were left out: revenue is gross sales` });
+    const pending = acc.skipped['pending-unpriced'];
+    if (pending) {
+      w.push({ code: 'PENDING_UNPRICED', message: `${pending} row(s) of pending orders have no amount yet (Amazon shows none before the payment is authorised) and were left out: ` +
+        'the last days may be short of orders; export again once they are priced, or --exclude those days' });
+    }
     if (!col.id && !col.status && !col.quantity && days >= 14 && single === days) {
       w.push({ code: 'ONE_ROW_PER_DAY', message: `every day has exactly one row: if these are daily totals, map the money column as revenue (--columns revenue=${JSON.stringify(col.amount ?? col.price)})` });
     }
+  }
+  if (acc.currencies.size > 1) {
+    const list = [...acc.currencies].sort().join(', ');
+    w.push({ code: 'MIXED_CURRENCIES', message: `the currency column "${col.currency}" holds ${acc.currencies.size >= MAX_CURRENCIES ? `${MAX_CURRENCIES} or more` : acc.currencies.size} currencies (${list}): ` +
+      'their amounts are summed as they are, not converted; split the file by currency, one claim each' });
   }
   if (days > 3660) w.push({ code: 'WIDE_DATE_RANGE', message: `the dates span ${days} days (${fromDay(acc.lo)} … ${fromDay(acc.hi)}): check for a mistyped year` });
   return w;

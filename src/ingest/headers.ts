@@ -36,18 +36,19 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
       '정산월', '정산일', '정산기간'],
   },
   amount: {
-    preferred: ['line total', 'lineitem total', 'item total', '상품별총주문금액', '상품구매금액', '상품주문금액', '판매가합계'],
+    // a line's amount (unit price × quantity); Amazon's `item-price` is one: "aggregate of the quantity, not unit price"
+    preferred: ['line total', 'lineitem total', 'item total', 'item price', '상품별총주문금액', '상품구매금액', '상품주문금액', '판매가합계'],
     specific: ['order amount', 'payment amount', 'paid amount', 'amount paid', 'total price', 'price total', '결제금액', '결제액', '주문금액',
       '판매금액', '실결제금액'],
     deferred: ORDER_TOTALS,
     generic: ['amount', 'total', 'sales', '매출액', '금액', '합계금액'],
   },
   price: {
-    specific: ['unit price', 'item price', 'sale price', '판매가', '단가', '상품가격', '판매단가'],
+    specific: ['unit price', 'lineitem price', 'sale price', '판매가', '단가', '상품가격', '판매단가'],
     generic: ['price', '가격'],
   },
   quantity: {
-    specific: ['order quantity', 'units', '구매수량', '주문수량', '판매수량'],
+    specific: ['order quantity', 'quantity purchased', 'lineitem quantity', 'units', '구매수량', '주문수량', '판매수량'],
     generic: ['quantity', 'qty', '수량'],
   },
   orders: {
@@ -65,8 +66,19 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     specific: ['order status', 'financial status', 'payment status', '주문상태', '처리상태', '결제상태', '주문처리상태', '거래상태'],
     generic: ['status', 'state', '상태', '배송상태'],
   },
+  // when an order was cancelled: a filled cell means it was (Shopify's status may still say "paid")
+  cancelled: {
+    specific: ['cancelled at', 'canceled at', 'cancelled date', 'canceled date', 'cancellation date', 'cancel date', 'date cancelled',
+      '취소일', '취소일시', '취소일자', '취소완료일', '취소완료일시'],
+    generic: [],
+  },
+  // the currency of the row's amounts: compared with --currency, never converted
+  currency: {
+    specific: ['currency', 'currency code', '통화', '통화코드', '결제통화', '화폐', '화폐단위', '통화단위'],
+    generic: [],
+  },
   id: {
-    specific: ['order id', 'order no', 'order number', 'order #', 'order_id', 'amazon order id', '주문번호', '주문 번호', '주문id'],
+    specific: ['order id', 'order no', 'order number', 'order #', 'order_id', 'order name', 'amazon order id', '주문번호', '주문 번호', '주문id'],
     deferred: ['상품주문번호'], // one per order line (SmartStore), when there is no order number
     generic: ['id', ...ROW_NUMBERS],
   },
@@ -149,9 +161,22 @@ export function mapHeaders(headers: string[], file: string, override: Partial<Re
     index[field] = b.i;
     found[field] = b.rank < GENERIC_RANK ? 'specific' : 'generic';
   }
+  const name = found.id === undefined || found.id === 'generic' ? lineItemOrderName(headers, taken) : -1;
+  if (name >= 0) [index.id, found.id] = [name, 'specific'];
   const columns: Partial<Record<Field, string>> = {};
   for (const [field, i] of Object.entries(index) as [Field, number][]) columns[field] = headers[i];
   return { index, columns, found };
+}
+
+/**
+ * The `Name` column of a line-item export (a header names `Lineitem …` / `Line item …` columns),
+ * or -1. There — Shopify's orders_export — `Name` is the order's name (`#1001`) on every line,
+ * while `Id` is filled on the order's first line only, so `Name` is the order id over a generic
+ * one. Anywhere else `Name` is a customer's or product's (PayPal's payer) and never an id.
+ */
+function lineItemOrderName(headers: string[], taken: Set<number>): number {
+  if (!headers.some((h) => normalizeHeader(h).startsWith('lineitem'))) return -1;
+  return headers.findIndex((h, i) => !taken.has(i) && normalizeHeader(h) === 'name');
 }
 
 /** Index of the header named `name`: exact (trimmed) first, then normalised; -1 if none. */

@@ -13,7 +13,11 @@ export interface Layout {
   price: number;
   quantity: number;
   status: number;
+  /** A cancellation date: a filled cell means the order was cancelled. */
+  cancelled: number;
   id: number;
+  /** The currency of each row's amounts (either kind). */
+  currency: number;
   /** daily aggregates */
   orders: number;
   revenue: number;
@@ -23,14 +27,15 @@ export interface Layout {
   columns: Partial<Record<Field, string>>;
 }
 
-const ORDER_LEVEL: Field[] = ['id', 'quantity', 'status', 'price'];
+const ORDER_LEVEL: Field[] = ['id', 'quantity', 'status', 'price', 'cancelled'];
 /** Date headers that name a period (a settlement month, a week): its rows are totals, not orders. */
 const PERIOD_HEADERS = new Set(['week', 'month', 'period', '주', '월', '연월', '년월', '기간', '정산월', '정산기간'].map(normalizeHeader));
 
 /**
  * The kind rule, in one place. A table of daily (or weekly, monthly) totals when:
  * - `--columns` names an orders or revenue column; or
- * - an orders or revenue column, and no order-level column (id, quantity, status, price) —
+ * - an orders or revenue column, and no order-level column (id, quantity, status, price,
+ *   cancellation date) —
  *   a row number (`No`, 번호) is not an id here, and a specific orders count (주문수) outweighs a
  *   quantity or price column (a report's 판매수량 next to 주문수); or
  * - a date column named as a period (정산월, month, week) and none of the order-level columns.
@@ -45,7 +50,7 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
       `name it with --columns date=<header>; recognised names: ${synonymsHint(['date'])}`);
   }
   const layout: Layout = {
-    kind: 'orders', kindReason: '', date: ix('date'), amount: -1, price: -1, quantity: -1, status: -1, id: -1, orders: -1, revenue: -1,
+    kind: 'orders', kindReason: '', date: ix('date'), amount: -1, price: -1, quantity: -1, status: -1, cancelled: -1, id: -1, orders: -1, revenue: -1, currency: ix('currency'),
     orderTotal: false, columns: {},
   };
   const named = (fs: Field[]) => fs.filter((f) => ix(f) >= 0).map((f) => `${map.columns[f]} → ${f}`).join(', ');
@@ -70,6 +75,7 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
     layout.price = layout.amount < 0 ? ix('price') : -1;
     layout.quantity = layout.price >= 0 ? ix('quantity') : -1;
     layout.status = ix('status');
+    layout.cancelled = ix('cancelled');
     layout.id = ix('id');
     layout.orderTotal = layout.id >= 0 && layout.amount >= 0 && isOrderTotal(headers[layout.amount]);
     if (layout.amount < 0 && layout.price < 0) {
@@ -82,7 +88,7 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
     if (layout.orderTotal) layout.kindReason += `; ${headers[layout.amount]} is the order's total, counted once per ${headers[layout.id]}`;
   }
   const use: [Field, number][] = [['date', layout.date], ['amount', layout.amount], ['price', layout.price], ['quantity', layout.quantity],
-    ['status', layout.status], ['id', layout.id], ['orders', layout.orders], ['revenue', layout.revenue]];
+    ['status', layout.status], ['cancelled', layout.cancelled], ['id', layout.id], ['orders', layout.orders], ['revenue', layout.revenue], ['currency', layout.currency]];
   for (const [f, i] of use) if (i >= 0) layout.columns[f] = headers[i];
   if (ix('seller') >= 0) layout.columns.seller = headers[ix('seller')];
   return layout;

@@ -1,4 +1,5 @@
-// The per-record loop: find the header, check each row's shape, and add it to its seller's days.
+// The per-record loop: find the header, check each row's shape, and add it to its seller's days
+// (an order-level row's worth is decided in order-rows.ts).
 // Runs once per row of multi-million-row files: no regexes, closures or objects per row here.
 import type { Field, Warning } from '../core/types.js';
 import { fromDay } from '../core/dates.js';
@@ -8,8 +9,9 @@ import { MAX_COLUMNS, delimiterName } from './dialect.js';
 import { findHeader, listHeaders, mapHeaders } from './headers.js';
 import { planLayout, type Layout } from './kind.js';
 import { DateReader } from './parse-date.js';
-import { IdFilter, RECENT_IDS_WINDOW, RecentIds } from './recent.js';
-import { hasTotalLabel, isBlankCell, parseCount, parseMoney, parseMoneyEuropean, statusClassifier } from './values.js';
+import { OrderRows } from './order-rows.js';
+import { IdFilter, RECENT_IDS_WINDOW } from './recent.js';
+import { hasTotalLabel, isBlankCell, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
 
 /** What the reader needs to know about the file and the options. */
 export interface ReaderSetup {
@@ -48,10 +50,9 @@ export class RowReader {
   private firstSeller: string | null = null;
   private readonly otherSellers = new Set<string>();
   private readonly dates: DateReader;
-  private readonly status = statusClassifier();
-  private readonly recent = new RecentIds();
   /** `;` files come from spreadsheets in European locales: 12.900 is twelve thousand nine hundred. */
   private readonly money: (s: string) => number;
+  private readonly orders: OrderRows;
   /**
    * After a summary row: the rows since without a readable date (eBay's `Seller ID: xyz` under
    * `4091 record(s) downloaded`). At the end of the file they are the footer (total-row); a later
@@ -62,6 +63,10 @@ export class RowReader {
   constructor(private readonly setup: ReaderSetup) {
     this.dates = new DateReader(setup.tz);
     this.money = setup.delimiter === ';' ? parseMoneyEuropean : parseMoney;
+    this.orders = new OrderRows(this.money, {
+      badDate: (acc, line, cell, rec) => this.badDate(acc, line, cell, rec),
+      badNumber: (acc, line, what, cell) => this.badNumber(acc, line, what, cell),
+    });
   }
 
   /** Take one record (`at`: its line when re-read, e.g. padded). */
@@ -93,44 +98,7 @@ export class RowReader {
     const day = this.dates.day(dateCell);
     if (this.footer !== null && day === day) this.notAFooter(); // data goes on: the held rows are bad dates
     if (L.kind === 'daily') this.dailyRow(rec, line, L, acc, day, dateCell);
-    else this.orderRow(rec, line, L, acc, day, dateCell, key);
-  }
-
-  private orderRow(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string, key: string): void {
-    if (L.status >= 0) {
-      const reason = this.status(rec[L.status]);
-      if (reason !== null) {
-        if (day === day) acc.slot(day, line); // a day of only cancellations is still inside the export's coverage
-        return acc.skip(reason);
-      }
-    }
-    if (day !== day) return this.badDate(acc, line, dateCell, rec);
-    // an order's total is read on its first line only: whether the id is new is asked first
-    const first = L.orderTotal ? this.isNewOrder(rec, L, key) : true;
-    let amount: number;
-    if (!first) {
-      amount = 0; // the order's total, repeated (or left blank) on its further lines, was counted on its first
-    } else if (L.amount >= 0) {
-      amount = this.money(rec[L.amount]);
-      if (amount !== amount) return this.badNumber(acc, line, 'amount', rec[L.amount]);
-    } else {
-      const price = this.money(rec[L.price]);
-      if (price !== price) return this.badNumber(acc, line, 'price', rec[L.price]);
-      const qty = L.quantity >= 0 ? parseCount(rec[L.quantity]) : 1;
-      if (qty !== qty) return this.badNumber(acc, line, 'quantity', rec[L.quantity]);
-      amount = price * qty;
-    }
-    const i = acc.slot(day, line);
-    if (amount < 0) return acc.skip('negative-amount');
-    if (i < 0) return; // outside a 20-year range: the seller fails in finish()
-    acc.used++;
-    acc.revenue[i] += amount;
-    if (L.orderTotal ? first : this.isNewOrder(rec, L, key)) acc.orders[i] += 1;
-  }
-
-  /** One order per distinct id (order-line exports repeat it); a blank id is an order of its own. */
-  private isNewOrder(rec: string[], L: Layout, key: string): boolean {
-    return L.id < 0 || this.recent.isNew(key === '' ? rec[L.id] : `${key}\u0001${rec[L.id]}`, rec[L.id]);
+    else this.orders.row(rec, line, L, acc, day, dateCell, key);
   }
 
   private dailyRow(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string): void {
@@ -154,6 +122,7 @@ export class RowReader {
     if (oBlank && rBlank) return acc.skip('no-values');
     if ((L.orders >= 0 && oBlank) || (L.revenue >= 0 && rBlank)) acc.emptyValues++;
     acc.used++;
+    if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
     acc.orders[i] = o;
     acc.revenue[i] = r;
   }
@@ -269,7 +238,7 @@ export class RowReader {
   /** Call at the end of the records: throws if no header was found; returns file-level warnings. */
   end(): Warning[] {
     if (this.layout === null) this.giveUp();
-    if (this.recent.saturated) {
+    if (this.orders.saturated) {
       this.warnings.push({ code: 'ORDER_IDS_UNCHECKED', message: `over ${IdFilter.MAX_IDS.toLocaleString('en-US')} distinct order ids: past them, the lines of an order count once only when they lie within ${RECENT_IDS_WINDOW / 2} orders of each other; sort the file by order id to be sure` });
     }
     for (const { acc } of this.footer ?? []) acc.skip('total-row'); // the lines under the last summary row: its footer

@@ -135,6 +135,19 @@ export function parseCount(s: string): number {
   return Number.isInteger(v) ? v : NaN;
 }
 
+// Marks that name one currency; `$` and `¥` name several (USD, CAD…; JPY, CNY) and stay as they are.
+const CURRENCY_MARKS: Record<string, string> = { '₩': 'KRW', 원: 'KRW', WON: 'KRW', '€': 'EUR', '£': 'GBP', 円: 'JPY', 元: 'CNY', RMB: 'CNY', 'US$': 'USD' };
+
+/**
+ * A currency cell as a code: `currencyOf(' usd ') === 'USD'`, `currencyOf('￦') === 'KRW'`,
+ * `currencyOf('$') === '$'`; null when blank. Anything else is kept (cut at 12 characters) to be named.
+ */
+export function currencyOf(cell: string): string | null {
+  const t = cell.normalize('NFKC').trim().toUpperCase();
+  if (t === '') return null;
+  return CURRENCY_MARKS[t] ?? (t.length > 12 ? `${t.slice(0, 12)}…` : t);
+}
+
 /** Whether a cell is empty or only whitespace. */
 export function isBlankCell(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -159,7 +172,9 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
 // A cancellation or return that was withdrawn or refused leaves the sale standing (반품철회,
 // 취소거부, "return rejected"); a partly cancelled or refunded order (Shopify's "partially_refunded",
 // 부분취소, 부분환불) is still a sale.
-const STILL_A_SALE = ['철회', '거부', '거절', 'reject', 'denied', 'declined', 'withdrawn', 'partial', '부분'];
+const WITHDRAWN = ['철회', '거부', '거절', 'reject', 'denied', 'declined', 'withdrawn'];
+const PARTIAL = ['partial', '부분'];
+const STILL_A_SALE = [...WITHDRAWN, ...PARTIAL];
 
 /**
  * The non-sale class of a status cell, or null for a sale:
@@ -174,6 +189,30 @@ export function classifyStatus(s: string): StatusReason | null {
     }
   }
   return null;
+}
+
+// An order not paid yet: Amazon's and Shopify's "Pending", "awaiting payment", 결제대기, 입금대기 (a bank transfer).
+// Lower-cased without spaces, as they are matched.
+const PENDING_WORDS = ['pending', 'awaitingpayment', 'unpaid', '결제대기', '입금대기', '입금전', '미입금', '미결제'];
+
+/**
+ * Whether a status says the order is not paid yet (`Pending`, `Pending - Waiting for Pick Up`,
+ * 입금대기): asked only of a row without an amount, which such an order may not have yet.
+ */
+export function isPendingStatus(s: string): boolean {
+  const t = s.toLowerCase().replace(/\s+/g, '');
+  return PENDING_WORDS.some((w) => t.includes(w));
+}
+
+/**
+ * Whether a status overrules a filled cancellation date: the cancellation was withdrawn or refused
+ * (`취소철회`, `cancellation rejected`), or cancelled part of the order only (`부분취소`,
+ * `partially cancelled`). Shopify's `partially_refunded` does not: a cancelled order stays cancelled.
+ */
+export function keepsSaleDespiteCancelDate(status: string): boolean {
+  const t = status.toLowerCase();
+  if (WITHDRAWN.some((w) => t.includes(w))) return true;
+  return PARTIAL.some((w) => t.includes(w)) && (t.includes('cancel') || t.includes('취소'));
 }
 
 /** classifyStatus with a per-file cache: exports use a handful of distinct statuses. */

@@ -1,0 +1,123 @@
+// One row of an order-level export into its seller's days: statuses, cancellation dates, an
+// order's further lines, amounts and distinct orders. The record loop (rows.ts) finds the header,
+// the row's seller and date; this decides what the row is worth. Hot path: see rows.ts.
+import type { SellerDays } from './aggregate.js';
+import type { Layout } from './kind.js';
+import { RecentIds, RecentReasons } from './recent.js';
+import { isBlankCell, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, statusClassifier, type StatusReason } from './values.js';
+
+/** Why a row (and its order's further lines) is not a sale. */
+type NotASale = StatusReason | 'pending-unpriced';
+
+/** How a row's problems are reported: by the record loop, which names lines and columns. */
+export interface RowProblems {
+  badDate(acc: SellerDays, line: number, cell: string, rec: string[]): void;
+  badNumber(acc: SellerDays, line: number, what: string, cell: string): void;
+}
+
+/** The order rows of one file (every seller of it: ids are keyed by seller). */
+export class OrderRows {
+  private readonly status = statusClassifier();
+  private readonly recent = new RecentIds();
+  /** Recent orders that are not sales, by key: their further lines leave the status blank. */
+  private readonly nonSales = new RecentReasons<NotASale>();
+
+  constructor(
+    private readonly money: (s: string) => number,
+    private readonly report: RowProblems,
+  ) {}
+
+  /** The id filter is full: past it, an order's lines count once only near each other. */
+  get saturated(): boolean {
+    return this.recent.saturated;
+  }
+
+  /** Take one row of an order-level export (its date already read: `day`, NaN when unreadable). */
+  row(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string, key: string): void {
+    if (L.status >= 0) {
+      const reason = this.status(rec[L.status]);
+      if (reason !== null) return this.notASale(rec, line, L, acc, day, key, reason);
+    }
+    if (L.cancelled >= 0 && !isBlankCell(rec[L.cancelled]) && !(L.status >= 0 && keepsSaleDespiteCancelDate(rec[L.status]))) {
+      return this.notASale(rec, line, L, acc, day, key, 'cancelled'); // cancelled, whatever the payment status says
+    }
+    if (L.id >= 0 && L.amount >= 0 && isBlankCell(rec[L.amount]) && this.furtherLine(rec, line, L, acc, day, dateCell, key)) return;
+    if (day !== day) return this.report.badDate(acc, line, dateCell, rec);
+    // an order's total is read on its first line only: whether the id is new is asked first
+    const first = L.orderTotal ? this.isNewOrder(rec, L, key) : true;
+    let amount: number;
+    if (!first) {
+      amount = 0; // the order's total, repeated (or left blank) on its further lines, was counted on its first
+    } else if (L.amount >= 0) {
+      amount = this.money(rec[L.amount]);
+      if (amount !== amount) return this.unpriced(rec, line, L, acc, day, key, 'amount', rec[L.amount]);
+    } else {
+      const price = this.money(rec[L.price]);
+      if (price !== price) return this.unpriced(rec, line, L, acc, day, key, 'price', rec[L.price]);
+      const qty = L.quantity >= 0 ? parseCount(rec[L.quantity]) : 1;
+      if (qty !== qty) return this.report.badNumber(acc, line, 'quantity', rec[L.quantity]);
+      amount = price * qty;
+    }
+    const i = acc.slot(day, line);
+    if (amount < 0) return acc.skip('negative-amount');
+    if (i < 0) return; // outside a 20-year range: the seller fails in finish()
+    acc.used++;
+    if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
+    acc.revenue[i] += amount;
+    if (L.orderTotal ? first : this.isNewOrder(rec, L, key)) acc.orders[i] += 1;
+  }
+
+  /** One order per distinct id (order-line exports repeat it); a blank id is an order of its own. */
+  private isNewOrder(rec: string[], L: Layout, key: string): boolean {
+    return L.id < 0 || this.recent.isNew(orderKey(rec, L, key), rec[L.id]);
+  }
+
+  /**
+   * An amount (or price) that cannot be read: a pending order's blank one is left out as
+   * `pending-unpriced` (Amazon prices an order once its payment is authorised), anything else is
+   * a bad number.
+   */
+  private unpriced(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, key: string, what: string, cell: string): void {
+    if (L.status >= 0 && isBlankCell(cell) && isPendingStatus(rec[L.status])) return this.notASale(rec, line, L, acc, day, key, 'pending-unpriced');
+    this.report.badNumber(acc, line, what, cell);
+  }
+
+  /** Leave a row out as not a sale; its order's further lines, status left blank, follow it (furtherLine). */
+  private notASale(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, key: string, reason: NotASale): void {
+    if (day === day) acc.slot(day, line); // a day of only cancellations is still inside the export's coverage
+    if (L.id >= 0 && !isBlankCell(rec[L.id])) this.nonSales.set(orderKey(rec, L, key), reason);
+    acc.skip(reason);
+  }
+
+  /**
+   * Whether a line with a blank amount is a further line of an order read before, and take it so.
+   * Line-item exports (Shopify, Amazon's order reports) fill the order-level cells — total, status,
+   * payment — on an order's first line only and repeat only the order id (and often the date): such
+   * a line adds no money and no order, or is left out with its order when that was not a sale.
+   * False for anything else, read as usual: a blank amount on an order's first (or only) line stays
+   * an error. A blank date is allowed here (the order has one); an unreadable one is not.
+   */
+  private furtherLine(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string, key: string): boolean {
+    const id = rec[L.id];
+    if (isBlankCell(id) || (day !== day && !isBlankCell(dateCell))) return false;
+    const k = orderKey(rec, L, key);
+    if (this.nonSales.size > 0 && (L.status < 0 || isBlankCell(rec[L.status]))) {
+      const reason = this.nonSales.get(k);
+      if (reason !== undefined) {
+        if (day === day) acc.slot(day, line);
+        acc.skip(reason);
+        return true;
+      }
+    }
+    if (!this.recent.seen(k, id)) return false;
+    if (day === day) acc.slot(day, line);
+    acc.used++;
+    if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
+    return true;
+  }
+}
+
+/** An order's key in the id memories: its id, within its seller's group in a `--by` file. */
+function orderKey(rec: string[], L: Layout, key: string): string {
+  return key === '' ? rec[L.id] : `${key}\u0001${rec[L.id]}`;
+}
