@@ -37,9 +37,10 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
   },
   amount: {
     // a line's amount (unit price × quantity); Amazon's `item-price` is one: "aggregate of the quantity, not unit price"
-    preferred: ['line total', 'lineitem total', 'item total', 'item price', '상품별총주문금액', '상품구매금액', '상품주문금액', '판매가합계'],
+    // (specific, not preferred: beside an `Item Total` it is the unit price, and the total wins)
+    preferred: ['line total', 'lineitem total', 'item total', '상품별총주문금액', '상품구매금액', '상품주문금액', '판매가합계'],
     specific: ['order amount', 'payment amount', 'paid amount', 'amount paid', 'total price', 'price total', '결제금액', '결제액', '주문금액',
-      '판매금액', '실결제금액'],
+      '판매금액', '실결제금액', 'item price'],
     deferred: ORDER_TOTALS,
     generic: ['amount', 'total', 'sales', '매출액', '금액', '합계금액'],
   },
