@@ -4,13 +4,13 @@
 import { estimate, type CoreOptions } from '../core/estimate.js';
 import type { Ingested } from '../core/types.js';
 import { LossCalcError, type ErrorCode } from '../errors.js';
-import { ingestFile, type FilePath, type IngestOptions } from '../ingest/index.js';
+import { fileSha256, ingestFile, type FilePath, type IngestOptions } from '../ingest/index.js';
 import { writeAtomic } from '../io.js';
 import type { Lang } from '../render/i18n.js';
 import { render } from '../render/index.js';
 import { failedRow, summaryRowOf, type SummaryRow } from '../render/summary-schema.js';
 import { removeIfHash } from './outdir.js';
-import { doneRow, fileSha256, forget, previousHtml, sellerPaths, sha256, writeState } from './state.js';
+import { doneRow, forget, previousHtml, sellerPaths, sha256, writeState } from './state.js';
 
 /** Work for one seller: a file to read, or (`--by`) its already grouped series. */
 export interface SellerTask {

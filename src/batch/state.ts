@@ -2,12 +2,10 @@
 // the seller's claim, recording what the claim was made from and a hash of the claim itself.
 // A claim counts as done only when its sidecar matches the input, the options and the claim.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { summaryRowSchema, type SummaryRow } from '../render/summary-schema.js';
 import { writeAtomic } from '../io.js';
-import type { FilePath } from '../ingest/index.js';
 
 export const STATE_DIR = '.state';
 const STATE_SCHEMA = 'loss-calc/batch-state@1';
@@ -30,17 +28,6 @@ export interface SellerState {
 /** sha256 hex of a string or bytes. */
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
-}
-
-/** sha256 hex of a file, streamed. */
-export function fileSha256(path: FilePath): Promise<string> {
-  return new Promise((done, reject) => {
-    const h = createHash('sha256');
-    createReadStream(path, { highWaterMark: 1 << 20 })
-      .on('data', (c) => h.update(c))
-      .on('error', reject)
-      .on('end', () => done(h.digest('hex')));
-  });
 }
 
 /** Hash of everything besides the input that shapes a claim: a canonical JSON of it (keys sorted). */

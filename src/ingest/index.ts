@@ -20,7 +20,7 @@ export { SKIP_REASONS, type SkipReason } from './aggregate.js';
 export { parseDate } from './parse-date.js';
 export { parseMoney, parseCount, classifyStatus } from './values.js';
 export { XLSX_LIMITS } from './xlsx-zip.js';
-export { decodeName, pathText, type FilePath } from './source.js';
+export { decodeName, fileSha256, pathText, type FilePath } from './source.js';
 export type { WorkbookInfo } from './xlsx.js';
 
 /** How to read one seller's file. */

@@ -5,7 +5,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import iconv from 'iconv-lite';
 import { Transform, type Readable } from 'node:stream';
-import type { Hash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { LossCalcError, fail } from '../errors.js';
 import { SNIFF_BYTES, Utf8Check, decodeHead, detectEncoding, type Encoding } from './encoding.js';
 import { WorkbookFile, containerOf } from './xlsx-container.js';
@@ -143,4 +143,11 @@ export function rawTap(src: Source, hash: Hash): Transform {
       cb(check && !check.end() ? new NotUtf8Error(offset) : null);
     },
   });
+}
+
+/** SHA-256 hex of a file's bytes, streamed (a workbook's provenance; batch's --resume input hash). */
+export async function fileSha256(path: FilePath): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  return h.digest('hex');
 }

@@ -4,14 +4,13 @@
 // Rows stream (memory stays flat on large exports); only the first rows of each sheet looked at
 // are held while the header is sought below title rows, notes and merged cells.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Warning } from '../core/types.js';
 import { LossCalcError } from '../errors.js';
 import type { FileInfo } from './aggregate.js';
 import { RowReader } from './rows.js';
-import { pathText, type FilePath } from './source.js';
+import { fileSha256, pathText, type FilePath } from './source.js';
 import { readBook, type Book, type BookSheet } from './xlsx-book.js';
 import { HEADER_SCAN_ROWS, abortable, isHeader, noHeader, sheetsToRead, usedWidth, type StreamRow, type WorkbookOptions } from './xlsx-sheet.js';
 import { blankRow, rowTexts } from './xlsx-cells.js';
@@ -64,7 +63,7 @@ export async function scanWorkbook(path: FilePath, wb: WorkbookFile, opts: Workb
     bytes = bufferBytes(await decryptWorkbook(name, ole, whole, password));
     encrypted = true;
   } else {
-    sha256 = await hashFile(path);
+    sha256 = await fileSha256(path);
     const fh = await open(path, 'r');
     close = () => fh.close();
     bytes = fileBytes(path, fh, size);
@@ -190,13 +189,6 @@ function coded(e: unknown, name: string, password: string | undefined): LossCalc
   }
   return new LossCalcError('BAD_WORKBOOK', `${name}: cannot read the workbook (${scrub(String(err?.message ?? e), password)})`,
     'open it in Excel and save it again as .xlsx, or download it again');
-}
-
-/** SHA-256 of a file's bytes, streamed. */
-async function hashFile(path: FilePath): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
-  return h.digest('hex');
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
