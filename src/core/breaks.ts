@@ -45,9 +45,10 @@ function detect(data: TrainingData): LevelShift | null {
   const yearly = data.yearly === true;
   const diff = diffScale(z);
   if (!(diff > 0)) return null;
+  const fits = new StepFits(x, z, yearly);
   let best: { t: number; k: number; beta: Float64Array } | null = null;
   for (let k = MIN_WEEKS; k <= K - MIN_WEEKS; k++) {
-    const fit = stepFit(x, z, k, yearly);
+    const fit = fits.at(k);
     if (!fit) continue;
     const t = Math.abs(fit.beta[fit.beta.length - 1]) / (diff * Math.sqrt(fit.v));
     if (!best || t > best.t) best = { t, k, beta: fit.beta };
@@ -111,26 +112,57 @@ function diffScale(z: number[]): number {
 }
 
 /**
- * Least squares of z on [1, week, (yearly cos, sin), step from index k]: the step's estimate
- * `c` and its variance factor `v` = [(XᵀX)⁻¹]_step, by the normal equations (3 or 5 columns).
+ * Least squares of z on [1, week, (yearly cos, sin), step from index k], for every k: the rows
+ * without the step are fixed, so XᵀX and Xᵀz are their sums plus the step column's, which are
+ * suffix sums — one pass over the weeks, then a 3×3 or 5×5 solve per split.
  */
-function stepFit(x: number[], z: number[], k: number, yearly: boolean): { beta: Float64Array; v: number } | null {
-  const p = yearly ? 5 : 3;
-  const A = new Float64Array(p * p);
-  const b = new Float64Array(p);
-  const row = new Float64Array(p);
-  for (let i = 0; i < z.length; i++) {
-    designRow(row, x[i], i >= k, yearly);
-    for (let r = 0; r < p; r++) {
-      b[r] += row[r] * z[i];
-      for (let s = 0; s < p; s++) A[r * p + s] += row[r] * row[s];
+class StepFits {
+  private readonly p: number;
+  private readonly A0: Float64Array;
+  private readonly b0: Float64Array;
+  /** suffix[k·(p−1) + r] = Σ_{i ≥ k} row_i[r]; suffixZ[k] = Σ_{i ≥ k} z_i. */
+  private readonly suffix: Float64Array;
+  private readonly suffixZ: Float64Array;
+
+  constructor(x: number[], z: number[], yearly: boolean) {
+    const K = z.length;
+    const p = (this.p = yearly ? 5 : 3);
+    const q = p - 1;
+    this.A0 = new Float64Array(q * q);
+    this.b0 = new Float64Array(q);
+    this.suffix = new Float64Array((K + 1) * q);
+    this.suffixZ = new Float64Array(K + 1);
+    const row = new Float64Array(p);
+    for (let i = K - 1; i >= 0; i--) {
+      designRow(row, x[i], false, yearly);
+      for (let r = 0; r < q; r++) {
+        this.b0[r] += row[r] * z[i];
+        for (let s = 0; s < q; s++) this.A0[r * q + s] += row[r] * row[s];
+        this.suffix[i * q + r] = this.suffix[(i + 1) * q + r] + row[r];
+      }
+      this.suffixZ[i] = this.suffixZ[i + 1] + z[i];
     }
   }
-  const L = cholesky(A, p);
-  if (!L) return null;
-  const last = new Float64Array(p);
-  last[p - 1] = 1;
-  return { beta: cholSolve(L, p, b), v: cholSolve(L, p, last)[p - 1] };
+
+  /** The fit with the step from week index k: coefficients and [(XᵀX)⁻¹]_step, or null if singular. */
+  at(k: number): { beta: Float64Array; v: number } | null {
+    const p = this.p, q = p - 1;
+    const K = this.suffixZ.length - 1;
+    const A = new Float64Array(p * p);
+    const b = new Float64Array(p);
+    for (let r = 0; r < q; r++) {
+      for (let s = 0; s < q; s++) A[r * p + s] = this.A0[r * q + s];
+      A[r * p + q] = A[q * p + r] = this.suffix[k * q + r];
+      b[r] = this.b0[r];
+    }
+    A[q * p + q] = K - k;
+    b[q] = this.suffixZ[k];
+    const L = cholesky(A, p);
+    if (!L) return null;
+    const last = new Float64Array(p);
+    last[q] = 1;
+    return { beta: cholSolve(L, p, b), v: cholSolve(L, p, last)[q] };
+  }
 }
 
 /** [1, week/52, (yearly cos, sin), step] for week `x`. */
