@@ -133,7 +133,7 @@ describe('exports written by other programs', () => {
       [[['B1', '2025-11-30', '', '결제완료'], ['B1', '2025-11-30', '1,000', '결제완료']], 'BAD_NUMBERS', /1 row\(s\).*line 2: cannot read amount ""/],
       [[['B1', '2025-11-30', '1,000', '결제완료'], ['', '2025-11-30', '', '']], 'BAD_NUMBERS', /line 3: cannot read amount ""/],
       [[['B1', '2025-11-30', '1,000', '결제완료'], ['B2', '2025-11-30', '', '']], 'BAD_NUMBERS', /line 3: cannot read amount ""/], // B2 not read before
-      [[['B1', '2025-11-30', '1,000', '결제완료'], ['B1', '30/11/2025', '', '']], 'BAD_DATES', /line 3: cannot read date "30\/11\/2025"/],
+      [[['B1', '2025-11-30', '1,000', '결제완료'], ['B1', '2025-11-31', '', '']], 'BAD_DATES', /line 3: cannot read date "2025-11-31"/],
       [[['B1', '2025-11-30', '1,000', '취소완료'], ['B1', '2025-11-30', '', '결제완료']], 'BAD_NUMBERS', /line 3/], // its own status: not a further line of the cancelled one
     ];
     for (const [rows, code, message] of cases) {
@@ -253,6 +253,33 @@ describe('exports written by other programs', () => {
     expect(m.series.revenue[31]).toBe(3000000); // 2025-11-01; the days between are unknown, not zero
     expect(m.series.revenue[1]).toBeNull();
     expect(m.series.orders.every((o) => o === null)).toBe(true);
+  });
+});
+
+describe('dates with slashes', () => {
+  it('read month first when a date of the file shows it (an Etsy-like export), and say so', async () => {
+    const csv = toCsv(['Sale Date', 'Order ID', 'Order Total', 'Status'],
+      [['12/01/25', '1003', '10.00', 'Completed'], ['11/30/25', '1002', '33.00', 'Completed'], ['11/29/25', '1001', '22.00', 'Completed']]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-11-29', orders: [1, 1, 1], revenue: [22, 33, 10] });
+    expect(r.warnings.find((w) => w.code === 'SLASH_DATES')?.message).toMatch(/month first/);
+  });
+
+  it('read day first in a daily file whose dates show it, also grouped with --by', async () => {
+    const rows = [['01/12/2025', 'a', '3', '30'], ['13/12/2025', 'a', '4', '40'], ['02/12/2025', 'b', '5', '50']];
+    const r = await ingestGrouped(write(toCsv(['date', 'seller', 'orders', 'revenue'], rows)), { ...TZ, by: 'seller' });
+    const a = r.get('a');
+    if (a instanceof LossCalcError || !a) throw new Error('seller a failed');
+    expect(a.series.start).toBe('2025-12-01');
+    expect(a.series.orders[12]).toBe(4);
+    expect(a.warnings.map((w) => w.code)).toContain('SLASH_DATES');
+  });
+
+  it('stay unreadable (BAD_DATES, nothing guessed) when no date tells month from day, or both do', async () => {
+    const either = toCsv(['date', 'orders', 'revenue'], [['01/02/2025', '3', '30'], ['02/03/2025', '4', '40']]);
+    expect((await rejection(ingestFile(write(either), TZ))).code).toBe('BAD_DATES');
+    const mixed = toCsv(['date', 'orders', 'revenue'], [['13/01/2025', '3', '30'], ['01/14/2025', '4', '40']]);
+    expect((await rejection(ingestFile(write(mixed), TZ))).code).toBe('BAD_DATES');
   });
 });
 

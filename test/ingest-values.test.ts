@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../src/core/dates.js';
-import { civilDay, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
+import { civilDay, DateReader, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
 import { classifyStatus, currencyOf, isPendingStatus, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
 import { IdFilter, RecentIds } from '../src/ingest/recent.js';
 
@@ -162,6 +162,34 @@ describe('parseDate', () => {
       expect(parseDate(`${p2(d)}/${p2(m)}/${2000 + y}`, 'Asia/Seoul')).toBeNull();
       expect(parseDate(`${m}/${d}/${2000 + y}`, 'Asia/Seoul')).toBeNull();
     }), { numRuns: 500 });
+  });
+
+  it('reads slashed dates in the order it is given, 2-digit years as 20yy, with or without a time', () => {
+    const p2 = (n: number) => String(n).padStart(2, '0');
+    const mdy = new DateReader('Asia/Seoul', 'mdy'), dmy = new DateReader('Asia/Seoul', 'dmy');
+    const when = fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true });
+    fc.assert(fc.property(when, fc.boolean(), fc.boolean(), (dt, short, time) => {
+      const [y, m, d] = dt.toISOString().slice(0, 10).split('-');
+      const yy = short ? y.slice(2) : y;
+      const tail = time ? ' 1:05 PM' : '';
+      const want = civilDay(+y, +m, +d);
+      expect(mdy.day(`${+m}/${p2(+d)}/${yy}${tail}`)).toBe(want);
+      expect(dmy.day(`${p2(+d)}/${+m}/${yy}${tail}`)).toBe(want);
+    }), { numRuns: 1000 });
+    expect(mdy.day('13/01/2025')).toBeNaN(); // month 13
+    expect(dmy.day('01/13/2025')).toBeNaN();
+  });
+
+  it('tells the order of slashed dates only from a part above 12, and never from mixed evidence', () => {
+    const seen = (cells: string[]) => {
+      const r = new DateReader('UTC');
+      for (const c of cells) expect(r.day(c)).toBeNaN(); // without an order nothing is read…
+      return r.slashOrder(); // …but the evidence is kept
+    };
+    expect(seen(['11/01/2025', '11/29/2025'])).toBe('mdy');
+    expect(seen(['01/11/2025', '29/11/2025 10:00'])).toBe('dmy');
+    expect(seen(['01/02/2025', '12/11/2025'])).toBeNull(); // every part ≤ 12: either
+    expect(seen(['13/01/2025', '01/13/2025'])).toBeNull(); // both: two layouts in one file
   });
 
   it('puts any instant on the same day as Intl does, in zones with odd offsets and DST', () => {

@@ -131,7 +131,7 @@ export type FileInfo = Omit<InputInfo, 'rows' | 'rowsUsed' | 'rowsSkipped' | 'fi
 const tidy = (x: number) => (Math.abs(x) < 1e11 ? Math.round(x * 1e4) / 1e4 : x);
 
 const DATE_HINT = 'dates like 2025-11-29, 2025.11.29(토) 13:05, 2025/11/29 13:05, 20251129, 2025년 11월 29일, 29.11.2025 or ISO 8601 with an offset ' +
-  '(not 29/11/2025 or 11/29/2025: day or month first? nor 2-digit years); ' +
+  '(11/29/2025 or 29/11/25 when some date of the file has a part above 12, which tells month from day; other 2-digit years are not read); ' +
   'fix or delete those rows (rows are never dropped silently)';
 
 /** Finish a seller: the dense series and info, or the coded error its rows earned. */

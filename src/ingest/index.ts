@@ -10,6 +10,7 @@ import { LossCalcError, fail } from '../errors.js';
 import { finish, type FileInfo } from './aggregate.js';
 import { csvErrorToCoded, csvOptions, detectDelimiter } from './dialect.js';
 import { decoderFor, type Encoding } from './encoding.js';
+import type { SlashOrder } from './parse-date.js';
 import { RowReader } from './rows.js';
 import { NotUtf8Error, openSource, rawTap, readBytes, type FilePath, type Source } from './source.js';
 import { WorkbookFile } from './xlsx-container.js';
@@ -81,7 +82,7 @@ export async function ingestGrouped(
 type Scanned = { file: FileInfo; groups: Map<string, SellerDays>; warnings: Warning[] };
 
 /** One pass over the file; a file that was ASCII in its head and turns out CP949 is read again as CP949. */
-async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?: Encoding): Promise<Scanned> {
+async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?: Encoding, slash?: SlashOrder): Promise<Scanned> {
   let src: Source;
   try {
     src = await openSource(path, encoding);
@@ -91,7 +92,7 @@ async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?:
     throw e;
   }
   const delimiter = detectDelimiter(src.headText);
-  const reader = new RowReader({ file: src.name, delimiter, tz: opts.tz, columns: opts.columns, by });
+  const reader = new RowReader({ file: src.name, delimiter, tz: opts.tz, columns: opts.columns, by, slash });
   const hash = createHash('sha256');
   const sink = new Writable({
     objectMode: true,
@@ -111,12 +112,15 @@ async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?:
     await (pipeline as (...s: unknown[]) => Promise<void>)(...stages);
   } catch (e) {
     if (e instanceof NotUtf8Error) {
-      if (src.asciiOnly && !encoding) return scan(path, opts, by, 'cp949');
+      if (src.asciiOnly && !encoding) return scan(path, opts, by, 'cp949', slash);
       fail('BAD_ENCODING', `${src.name}: not valid UTF-8 near byte ${e.offset}, though the start of the file is`,
         'the file mixes encodings; save it again as UTF-8 (or CP949) throughout');
     }
     throw toCoded(e, src.name, reader.line);
   }
+  // dates like 11/29/2025: read again once the whole file has shown which part is the month
+  const order = reader.slashOrder();
+  if (order) return scan(path, opts, by, encoding, order);
   const warnings = reader.end();
   const L = reader.layout!;
   const file: FileInfo = {

@@ -98,6 +98,10 @@ const KOREAN = /^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*(?:\([^)]*\
 // Dots with the 4-digit year last are day-first wherever they are written (de, ru, pl…); slashes
 // are not (`11/1/2024` is US month-first), so `dd/mm/yyyy` stays ambiguous and rejected.
 const DOTTED_DAY_FIRST = /^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\.?(.*)$/;
+// Slashes with the year last (`11/29/2025`, `29/11/25 13:05`): month-first in the US, day-first in
+// most other places. A file is read one way only when its own dates show which (a part above 12):
+// see DateReader.slashOrder. A two-digit year is read as 20yy (sales data of this century).
+const SLASHED = /^(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4}|\d{2})(?!\d)(.*)$/;
 // A month on its own (`2025-11`, `2025.11`, `2025년 11월`): settlement statements; the day is the 1st.
 const MONTH_ONLY = /^(\d{4})\s*(?:[-./]\s*(\d{1,2})\.?|년\s*(\d{1,2})\s*월)$/;
 // A weekday in brackets after the date (`2025.11.29(토) 13:05`, `2025-11-29 (Sat)`, `2025/11/29(土)`):
@@ -119,10 +123,26 @@ function zoneAbbreviation(s: string, i: number): number {
   return NaN;
 }
 
+/** The order of a slashed date's first two parts: month/day/year or day/month/year. */
+export type SlashOrder = 'mdy' | 'dmy';
+
 /** Reads date cells of one file into day numbers; instants with an offset land on `tz`'s calendar day. */
 export class DateReader {
   private zone: ZoneDays | null = null;
-  constructor(readonly tz: string) {}
+  /** Slashed dates seen, and those only one order can read (a first part above 12: dmy; a second: mdy). */
+  private readonly slashed = { seen: 0, dmy: 0, mdy: 0 };
+  /** `slash`: how to read `a/b/yyyy`; without it such cells are NaN (and counted for slashOrder). */
+  constructor(readonly tz: string, private readonly slash?: SlashOrder) {}
+
+  /**
+   * The order this file's slashed dates can only have been written in, or null: none seen, none
+   * decisive (every part ≤ 12), or both orders needed (mixed layouts: nothing is guessed).
+   */
+  slashOrder(): SlashOrder | null {
+    const { seen, dmy, mdy } = this.slashed;
+    if (seen === 0 || (dmy > 0) === (mdy > 0)) return null;
+    return dmy > 0 ? 'dmy' : 'mdy';
+  }
 
   /** Day number of a cell, NaN when it is not a readable date. */
   day(s: string): number {
@@ -195,6 +215,7 @@ export class DateReader {
     if (m) return this.withTail(+m[1], +m[3], +m[4], m[5]);
     if ((m = KOREAN.exec(s))) return this.withTail(+m[1], +m[2], +m[3], m[4]);
     if ((m = DOTTED_DAY_FIRST.exec(s))) return this.withTail(+m[3], +m[2], +m[1], m[4]);
+    if ((m = SLASHED.exec(s))) return this.readSlashed(+m[1], +m[2], m[3], m[4]);
     if ((m = MONTH_ONLY.exec(s))) return civilDay(+m[1], +(m[2] ?? m[3]), 1);
     if ((m = COMPACT.exec(s))) {
       // with a time, a wall time (no zone): the time is checked, the date part is the day
@@ -202,6 +223,17 @@ export class DateReader {
       return civilDay(+m[1], +m[2], +m[3]);
     }
     return NaN;
+  }
+
+  /** A slashed date `a/b/y`: counted as evidence of its order, read when the order is known. */
+  private readSlashed(a: number, b: number, y: string, tail: string): number {
+    const e = this.slashed;
+    e.seen++;
+    if (a > 12 && b <= 12) e.dmy++;
+    else if (b > 12 && a <= 12) e.mdy++;
+    if (!this.slash) return NaN;
+    const year = y.length === 2 ? 2000 + +y : +y;
+    return this.slash === 'mdy' ? this.withTail(year, a, b, tail) : this.withTail(year, b, a, tail);
   }
 
   /** Day of `y-m-d` followed by `tail`: nothing, a weekday in brackets, a wall time, or a time with a zone. */

@@ -8,7 +8,7 @@ import { SellerDays } from './aggregate.js';
 import { MAX_COLUMNS, delimiterName } from './dialect.js';
 import { findHeader, listHeaders, mapHeaders } from './headers.js';
 import { planLayout, type Layout } from './kind.js';
-import { DateReader } from './parse-date.js';
+import { DateReader, type SlashOrder } from './parse-date.js';
 import { OrderRows } from './order-rows.js';
 import { IdFilter, RECENT_IDS_WINDOW } from './recent.js';
 import { hasTotalLabel, isBlankCell, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
@@ -21,6 +21,8 @@ export interface ReaderSetup {
   columns?: Partial<Record<Field, string>>;
   /** Group rows by this column (a header name, or a field such as `seller`). */
   by?: string;
+  /** How slashed dates (`11/29/2025`) are read, once a first pass has shown it (DateReader.slashOrder). */
+  slash?: SlashOrder;
 }
 
 /**
@@ -61,7 +63,7 @@ export class RowReader {
   private footer: { acc: SellerDays; line: number; cell: string }[] | null = null;
 
   constructor(private readonly setup: ReaderSetup) {
-    this.dates = new DateReader(setup.tz);
+    this.dates = new DateReader(setup.tz, setup.slash);
     this.money = setup.delimiter === ';' ? parseMoneyEuropean : parseMoney;
     this.orders = new OrderRows(this.money, {
       badDate: (acc, line, cell, rec) => this.badDate(acc, line, cell, rec),
@@ -235,9 +237,21 @@ export class RowReader {
     return this.tried.some((u) => u.line > t.line && u.width === t.width && hasValue(u.headers));
   }
 
+  /**
+   * After a pass read without a slash order: the order the file's slashed dates show, for a second
+   * pass that reads them (null: none, or not decidable — they stay unreadable dates).
+   */
+  slashOrder(): SlashOrder | null {
+    return this.setup.slash ? null : this.dates.slashOrder();
+  }
+
   /** Call at the end of the records: throws if no header was found; returns file-level warnings. */
   end(): Warning[] {
     if (this.layout === null) this.giveUp();
+    if (this.setup.slash) {
+      const how = this.setup.slash === 'mdy' ? 'month first (11/29/2025 is 29 November)' : 'day first (29/11/2025 is 29 November)';
+      this.warnings.push({ code: 'SLASH_DATES', message: `dates with slashes were read ${how}: the file's own dates can only be read that way` });
+    }
     if (this.orders.saturated) {
       this.warnings.push({ code: 'ORDER_IDS_UNCHECKED', message: `over ${IdFilter.MAX_IDS.toLocaleString('en-US')} distinct order ids: past them, the lines of an order count once only when they lie within ${RECENT_IDS_WINDOW / 2} orders of each other; sort the file by order id to be sure` });
     }
