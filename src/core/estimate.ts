@@ -67,6 +67,7 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
       holidayOf: calendar.holidayOf,
       holidayShare: calendar.shareOf(period),
       period,
+      ...(period === 'day' ? { orderValue: m === 'orders' ? 1 : orderValue(ing, points.baseline) } : {}),
       ...(o.control ? { control: controlSeries(o.control, m, period, points, warnings) } : {}),
     });
   }
@@ -140,6 +141,24 @@ function valueLookup(ing: Ingested, m: Metric, period: Period, native: Period): 
   }
   const totals = toPeriods(ing.series, m, period, native);
   return (p) => totals.get(p) ?? null;
+}
+
+/**
+ * Mean revenue per order over the baseline days that know both (what one order is worth when
+ * judging a revenue spike); 0 when the file has no order counts.
+ */
+function orderValue(ing: Ingested, baseline: Int32Array): number {
+  const start = toDay(ing.series.start);
+  let revenue = 0;
+  let orders = 0;
+  for (const p of baseline) {
+    const o = ing.series.orders[p - start];
+    const r = ing.series.revenue[p - start];
+    if (o == null || r == null) continue;
+    orders += o;
+    revenue += r;
+  }
+  return orders > 0 && revenue > 0 ? revenue / orders : 0;
 }
 
 /**

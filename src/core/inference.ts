@@ -6,6 +6,7 @@ import { fitCached, type HolidayOf, type HolidayShare, type Model, type Training
 import type { Period } from './period.js';
 import { quantileSelect, quantileSorted, standardDeviation } from './quantile.js';
 import { Rng } from './random.js';
+import { withoutOneOffs } from './one-offs.js';
 import { TUNING } from './tuning.js';
 
 /** One metric's points (days, or period starts) in the baseline and the loss window. */
@@ -20,6 +21,8 @@ export interface MetricData {
   period: Period;
   /** The control series at each point (NaN where unknown), with `--control`. */
   control?: (point: number) => number;
+  /** What one order is worth in this metric (1 for orders): set for daily data, whose closures and spikes are left out (core/one-offs.ts). */
+  orderValue?: number;
 }
 
 export interface DailyEstimate {
@@ -59,11 +62,14 @@ export function trainingData(d: MetricData): TrainingData {
     days.push(p);
     y.push(v);
   }
-  const n = days.length;
+  const observed = { days: Int32Array.from(days), y: Float64Array.from(y) };
+  const { found, ...kept } = d.orderValue === undefined ? { found: {}, ...observed } : withoutOneOffs(observed.days, observed.y, d.orderValue, d.holidayOf);
+  const n = kept.days.length;
   return {
-    days: Int32Array.from(days), y: Float64Array.from(y), holidayOf: d.holidayOf, holidayShare: d.holidayShare, period: d.period,
-    yearly: n > 0 && days[n - 1] - days[0] + 1 >= TUNING.yearlyMinDays,
+    ...kept, holidayOf: d.holidayOf, holidayShare: d.holidayShare, period: d.period,
+    yearly: n > 0 && kept.days[n - 1] - kept.days[0] + 1 >= TUNING.yearlyMinDays,
     ...(d.control ? { control: d.control } : {}),
+    ...(Object.keys(found).length ? { oneOffs: found } : {}),
   };
 }
 

@@ -51,6 +51,10 @@ export const TUNING = {
   yearlyCutMinDays: 365,
   /** Default baseline when the data hold `yearlyMinDays` before the incident: up to three years. */
   yearlyBaselineDays: 1095,
+  /** A baseline day above this many times its usual level (core/spikes.ts) is a one-off, left out of the fit. */
+  spikeRatio: 10,
+  /** Spikes are left out only while they are at most this share of the baseline days (else they are the pattern). */
+  spikeMaxShare: 0.02,
   /** Fourier pairs of the yearly cycle. */
   yearlyHarmonics: 3,
 } as const;

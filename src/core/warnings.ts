@@ -5,6 +5,7 @@ import { fromDay, toDay } from './dates.js';
 import type { Holiday } from './holidays.js';
 import type { MetricEstimate } from './inference.js';
 import type { TrainingData } from './models/model.js';
+import type { OneOffs } from './one-offs.js';
 import type { Selection } from './select.js';
 import { TUNING } from './tuning.js';
 import type { InputInfo, Metric, Warning } from './types.js';
@@ -41,6 +42,9 @@ export function estimateWarnings(c: WarningContext): Warning[] {
     const pct = Math.round(100 * (shift.ratio - 1));
     out.push({ code: 'LEVEL_SHIFT', message: `${metrics[i]}: the baseline's level changed lastingly by ${pct > 0 ? '+' : ''}${pct}% from about ${fromDay(shift.day)}; backtests across the change were left out of the interval's calibration (if the old level no longer applies, consider --baseline ${fromDay(shift.day)}..${c.windows.baseline.end})` });
   });
+  c.trains.forEach((t, i) => {
+    if (t.oneOffs && metrics[i]) out.push(...oneOffWarnings(metrics[i], t.oneOffs, out));
+  });
   for (const [m, e] of c.estimates) {
     if (e.widening >= TUNING.poorFitWidening) {
       out.push({ code: 'POOR_FIT', message: `${m}: past backtests missed by more than the model expected; the interval was widened ×${e.widening.toFixed(2)}` });
@@ -67,6 +71,31 @@ export function currencyWarnings(info: InputInfo, currency: string): Warning[] {
     message: `the file's currency column "${info.columns.currency}" says ${found.join(', ')}, but the claim is in ${code} (--currency): ` +
       `the amounts are taken as they are, not converted; ${fix}`,
   }];
+}
+
+/** What the baseline's closures and spikes (core/one-offs.ts) did to metric `m`; a zero run at the end is said once. */
+function oneOffWarnings(m: Metric, o: OneOffs, said: Warning[]): Warning[] {
+  const out: Warning[] = [];
+  const span = (r: { start: number; end: number }) => `${fromDay(r.start)}..${fromDay(r.end)} (${r.end - r.start + 1} days)`;
+  if (o.closed) {
+    const usual = o.closed.map((r) => fmt(r.usual)).join(', ');
+    out.push({ code: 'CLOSED_DAYS', message: `${m}: ${o.closed.map(span).join(', ')} had no sales at all where ${usual} a day was usual: left out of the fit as closures (a holiday away, a move, a suspension); fitted as demand they would lower the counterfactual` });
+  }
+  if (o.spikes) {
+    const shown = o.spikes.slice(0, 5).map((s) => `${fromDay(s.day)} (${fmt(s.value)} vs a usual ${fmt(s.usual)})`).join(', ');
+    const more = o.spikes.length > 5 ? ` and ${o.spikes.length - 5} more` : '';
+    out.push({ code: 'SPIKES_LEFT_OUT', message: `${m}: ${o.spikes.length} baseline day(s) over ${TUNING.spikeRatio}× their usual level were left out of the fit as one-offs (a bulk order, a viral day, a mistyped row): ${shown}${more}; left in, they would inflate the counterfactual` });
+  }
+  const z = o.zerosAtEnd;
+  if (z && !said.some((w) => w.code === 'ZEROS_BEFORE_INCIDENT')) {
+    out.push({ code: 'ZEROS_BEFORE_INCIDENT', message: `${m}: the baseline ends with ${span(z)} without sales where ${fmt(z.usual)} a day was usual; kept in the fit, they pull the counterfactual down: if the incident began on ${fromDay(z.start)}, give --incident ${fromDay(z.start)}` });
+  }
+  return out;
+}
+
+/** A value for a message: whole numbers with separators, else two decimals. */
+function fmt(v: number): string {
+  return v.toLocaleString('en-US', { maximumFractionDigits: Number.isInteger(v) ? 0 : 2 });
 }
 
 function names(hs: Holiday[]): string {

@@ -69,6 +69,12 @@ export interface SellerParams {
   promoLift?: readonly [number, number];
   /** A promotion lasts 1 to this many days. */
   promoMaxDays?: number;
+  /** One-off spike days in the baseline's last year only (a bulk order, a viral day): not demand the loss window would have seen. */
+  spikeDays?: number;
+  /** Each spike multiplies its day's mean by a lift drawn log-uniformly from [spikeLift[0], spikeLift[1]). */
+  spikeLift?: readonly [number, number];
+  /** A closure in the baseline's last year (a holiday away, a suspension): this many days with no sales, ending ≥ 14 days before the incident. */
+  closedDays?: number;
   /** A lasting change of level (a product line added or lost): the mean is multiplied by this from `shiftDaysBefore` days before the incident. */
   shift?: number;
   /** Days before the incident the level shift starts (only with shift ≠ 1). */
@@ -112,6 +118,9 @@ export const SIM_DEFAULTS: ResolvedParams = {
   promoRate: 0,
   promoLift: [2, 4],
   promoMaxDays: 2,
+  spikeDays: 0,
+  closedDays: 0,
+  spikeLift: [15, 60],
   shift: 1,
   shiftDaysBefore: 90,
   missingDays: 0,
@@ -125,6 +134,7 @@ export function resolveParams(p: SellerParams): ResolvedParams {
   if (r.recoveryDays < 0) r.recoveryDays = Math.max(1, r.lossDays - r.holdDays);
   r.weekday = [...r.weekday];
   r.promoLift = [r.promoLift[0], r.promoLift[1]];
+  r.spikeLift = [r.spikeLift[0], r.spikeLift[1]];
   const bad = (why: string) => {
     throw new RangeError(`simulateSeller: ${why}`);
   };
@@ -138,6 +148,8 @@ export function resolveParams(p: SellerParams): ResolvedParams {
   if (!(r.aov > 0 && r.aovCv > 0 && r.valueRound >= 1)) bad('aov, aovCv, valueRound must be positive');
   if (!(r.cancelRate >= 0 && r.cancelRate < 1)) bad('cancelRate must be in [0, 1)');
   if (!(r.promoRate >= 0 && r.promoLift[0] > 0 && r.promoLift[1] >= r.promoLift[0] && r.promoMaxDays >= 1)) bad('promoRate ≥ 0, 0 < promoLift[0] ≤ promoLift[1], promoMaxDays ≥ 1');
+  if (!(r.spikeDays >= 0 && r.spikeLift[0] > 0 && r.spikeLift[1] >= r.spikeLift[0])) bad('spikeDays ≥ 0, 0 < spikeLift[0] ≤ spikeLift[1]');
+  if (!(r.closedDays >= 0 && r.closedDays <= Math.min(365, r.baselineDays) - 14)) bad('closedDays must be in [0, min(365, baselineDays) − 14]');
   if (!(r.shift > 0 && r.shiftDaysBefore >= 0)) bad('shift must be > 0 and shiftDaysBefore ≥ 0');
   if (r.trendKind === 'multiplicative' && !(r.trend > -1)) bad('multiplicative trend must be > −1');
   return r;

@@ -12,6 +12,7 @@ import { dayFromParts, fromDay, toDay, weekday } from '../core/dates.js';
 import type { DailySeries, ISODate } from '../core/types.js';
 import { resolveParams, type ResolvedParams, type SellerParams } from './params.js';
 import { binomial, subRng } from './rand.js';
+import type { Rng } from '../core/random.js';
 
 /** Known loss over the loss window (days missing from the data are left out, as an estimator must). */
 export interface SimTruth {
@@ -70,7 +71,7 @@ export interface SimDay {
 }
 
 // sub-stream numbers of a seller's seed
-const S_NOISE = 1, S_COUNT = 2, S_THIN = 3, S_VALUE = 4, S_MISS = 5, S_PROMO = 6;
+const S_NOISE = 1, S_COUNT = 2, S_THIN = 3, S_VALUE = 4, S_MISS = 5, S_PROMO = 6, S_SPIKE = 7, S_CLOSED = 8;
 
 /**
  * Cut on day k of the loss window (k = 0 is the incident): `drop` for `holdDays`,
@@ -179,23 +180,39 @@ export function simulateSeller(params: SellerParams, seed: number): SimulatedSel
 }
 
 /**
- * Promotion × level-shift factor of each day. Promotions start on any day with probability
+ * Promotion × spike × closure × level-shift factor of each day. Spikes and the closure fall in the
+ * baseline's last year only (the closure ends 14 days or more before the incident). Promotions start on any day with probability
  * promoRate/365 (their own sub-stream, so sellers without them draw exactly as before).
  */
 export function eventFactors(p: ResolvedParams, n: number, seed: number): Float64Array {
   const f = new Float64Array(n).fill(1);
   if (p.shift !== 1) for (let i = Math.max(0, p.baselineDays - p.shiftDaysBefore); i < n; i++) f[i] = p.shift;
+  if (p.spikeDays > 0) {
+    const rng = subRng(seed, S_SPIKE);
+    const from = Math.max(0, p.baselineDays - 365); // in the year before the incident, the default baseline
+    for (let k = 0; k < p.spikeDays; k++) f[from + rng.int(p.baselineDays - from)] *= logUniform(rng, p.spikeLift[0], p.spikeLift[1]);
+  }
+  if (p.closedDays > 0) {
+    const from = Math.max(0, p.baselineDays - 365);
+    const start = from + subRng(seed, S_CLOSED).int(p.baselineDays - 14 - p.closedDays - from + 1);
+    f.fill(0, start, start + p.closedDays);
+  }
   if (p.promoRate <= 0) return f;
   const rng = subRng(seed, S_PROMO);
   const [lo, hi] = p.promoLift;
   for (let i = 0; i < n; i++) {
     if (rng.uniform() >= p.promoRate / 365) continue;
-    const lift = Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * rng.uniform());
+    const lift = logUniform(rng, lo, hi);
     const days = 1 + rng.int(p.promoMaxDays);
     for (let j = i; j < Math.min(n, i + days); j++) f[j] *= lift;
     i += days - 1; // one promotion at a time
   }
   return f;
+}
+
+/** A draw log-uniform on [lo, hi). */
+function logUniform(rng: Rng, lo: number, hi: number): number {
+  return Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * rng.uniform());
 }
 
 /** Days removed from a daily aggregate: never the first or last day, never within 7 days of the incident. */

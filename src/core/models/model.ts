@@ -1,6 +1,7 @@
 // The one interface every counterfactual model implements (DESIGN §3.7).
 import type { Rng } from '../random.js';
 import type { Period } from '../period.js';
+import type { OneOffs } from '../one-offs.js';
 
 /** Holiday kind of a day number: 0 = none, 1 = minor holiday, 2 = major (Seollal/Chuseok). */
 export type HolidayOf = (day: number) => 0 | 1 | 2;
@@ -27,6 +28,8 @@ export interface TrainingData {
    * Backtest cuts inherit it, so they are scored with the cycle the final fit will have.
    */
   yearly?: boolean;
+  /** Baseline days left out of the data as closures or spikes, for the warnings (core/one-offs.ts). */
+  oneOffs?: OneOffs;
 }
 
 /** A fitted model: point forecasts and joint simulated paths for any future days. */
