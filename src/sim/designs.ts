@@ -164,7 +164,7 @@ export const DESIGN_NOTES: Record<string, string> = {
   'holiday-window': 'incident 2–6 days before a Seollal/Chuseok break (2024–2026)',
   monthly: 'monthly totals only: 36 months of baseline, 1–3 month loss window',
   promotions: '4–12 deal days a year (×1.8 to ×3–6, 1–3 days each), in the baseline and the loss window alike',
-  spikes: '1–3 one-off days at ×15–60 in the baseline only (a bulk order, a viral day)',
+  spikes: '1–3 one-off days at ×15–60 in the baseline\'s last year (a bulk order, a viral day)',
   closure: 'the shop shut for 7–30 days in the baseline\'s last year (a holiday away, a suspension)',
   'level-shift': 'a lasting level change (×0.55–0.8 or ×1.25–1.8) 30–180 days before the incident',
   placebo: 'no incident (drop 0): the true loss is 0',
