@@ -188,3 +188,29 @@ describe('honest intervals on simulated sellers with a known loss', () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 });
+
+describe('a last day exported partway', () => {
+  const series = pattern('2024-11-29', 365 + 56, 365, 0.5);
+  const ing = ingested(series);
+  ing.info.partialLastDay = { date: ing.info.lastDate, lastOrderAt: '10:05', shareOfDay: 0.2 };
+  const code = (c: { warnings: { code: string }[] }) => c.warnings.filter((w) => w.code === 'PARTIAL_LAST_DAY').length;
+
+  it('is left out of the default loss window, with a warning that names the --until to keep it', () => {
+    const c = estimate(ing, { ...OPTS, holidays: 'none' });
+    expect(c.windows.incident.end).toBe(addDays(ing.info.lastDate, -1));
+    expect(c.windows.incident.days).toBe(55);
+    expect(c.warnings.find((w) => w.code === 'PARTIAL_LAST_DAY')?.message).toContain(`--until ${ing.info.lastDate}`);
+  });
+
+  it('is counted when --until asks for it, and still warned about', () => {
+    const c = estimate(ing, { ...OPTS, holidays: 'none', until: ing.info.lastDate });
+    expect(c.windows.incident.days).toBe(56);
+    expect(code(c)).toBe(1);
+  });
+
+  it('stays when it is the incident day itself (the loss window keeps a day)', () => {
+    const c = estimate(ing, { ...OPTS, holidays: 'none', incident: ing.info.lastDate });
+    expect(c.windows.incident.days).toBe(1);
+    expect(code(c)).toBe(0);
+  });
+});

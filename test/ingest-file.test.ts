@@ -491,3 +491,28 @@ describe('properties of generated order exports', () => {
     }), { numRuns: 60 });
   });
 });
+
+describe('a last day exported partway', () => {
+  /** 40 days of 8 orders at each of 09:00, 13:00, 17:00 and 21:00, then a last day with `last` of them up to `cut`. */
+  const export_ = (cut: string, last = 8) => {
+    const rows: string[][] = [];
+    for (let d = 0; d <= 40; d++) {
+      for (const t of ['09:00', '13:00', '17:00', '21:00']) {
+        for (let k = 0; k < (d < 40 ? 8 : last); k++) if (d < 40 || t <= cut) rows.push([`${d}-${t}-${k}`, `${isoOf(d)} ${t}:0${k}`, '10000', '결제완료']);
+      }
+    }
+    return write(toCsv(HEADER, rows));
+  };
+
+  it('is told by its last order coming before most of a usual day’s orders', async () => {
+    // 16 orders by 13:00 where a usual day has half of its orders: 0.5^16 ≈ 1.5e-5
+    expect((await ingestFile(export_('13:00'), TZ)).info.partialLastDay).toEqual({ date: '2025-04-10', lastOrderAt: '13:00', shareOfDay: 0.5 });
+  });
+
+  it('is not claimed for a whole day, a bad day whose few orders came early, or a file without times', async () => {
+    expect((await ingestFile(export_('23:00'), TZ)).info.partialLastDay).toBeUndefined();
+    expect((await ingestFile(export_('09:00', 2), TZ)).info.partialLastDay).toBeUndefined(); // 2 orders by 09:00: 0.25^2 = 0.06
+    const dates = toCsv(HEADER, Array.from({ length: 300 }, (_, i) => [`${i}`, isoOf(i % 30), '10000', '결제완료']));
+    expect((await ingestFile(write(dates), TZ)).info.partialLastDay).toBeUndefined();
+  });
+});

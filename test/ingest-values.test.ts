@@ -208,7 +208,33 @@ describe('parseDate', () => {
     fc.assert(fc.property(instant, fc.constantFrom(...zones), (t, tz) => {
       const z = ZoneDays.of(tz);
       expect(z.dayAt(t)).toBe(z.dayFromParts(t));
+      expect(z.localAt(t)).toBe(z.localFromParts(t));
     }), { numRuns: 5000 });
+  });
+
+  it('gives the zone\'s wall-clock minute of any instant, as Intl does (cached by quarter hour)', () => {
+    const zones = ['Asia/Seoul', 'UTC', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe'];
+    const minute = fc.integer({ min: 30 * 525_600, max: 70 * 525_600 });
+    fc.assert(fc.property(minute, fc.constantFrom(...zones), (m, tz) => {
+      const p = new Intl.DateTimeFormat('en-US', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(m * 60_000);
+      const want = +p.find((x) => x.type === 'hour')!.value * 60 + +p.find((x) => x.type === 'minute')!.value;
+      const local = ZoneDays.of(tz).local(m);
+      expect(local - Math.floor(local / 1440) * 1440).toBe(want);
+    }), { numRuns: 2000 });
+  });
+
+  it('keeps the minute of the day of the last cell read: wall times as written, instants in the zone', () => {
+    const r = new DateReader('Asia/Seoul');
+    r.day('2025-11-29 13:05:22');
+    expect(r.minute).toBe(13 * 60 + 5);
+    r.day('2025-11-28T16:30:00Z'); // 01:30 on the 29th in Seoul
+    expect(r.minute).toBe(90);
+    r.day('2025-11-29T08:50:50+09:00');
+    expect(r.minute).toBe(8 * 60 + 50);
+    r.day('2025-11-29');
+    expect(r.minute).toBe(-1);
+    r.day('2025년 11월 29일');
+    expect(r.minute).toBe(-1);
   });
 
   it('shares one ZoneDays per zone', () => {

@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import { z } from 'zod';
 import { fromDay, toDay } from '../core/dates.js';
 import type { Ingested, InputInfo, Warning } from '../core/types.js';
+import { partway } from '../core/windows.js';
 import { fail } from '../errors.js';
 import { ingestFile, type WorkbookInfo } from '../ingest/index.js';
 import { delimiterName } from '../ingest/dialect.js';
@@ -51,7 +52,9 @@ export function inspectReport(ing: Ingested): InspectReport {
     const empty = info.kind === 'daily' ? series.orders[i] === null && series.revenue[i] === null : series.orders[i] === 0;
     if (empty) emptyDates.push(fromDay(start + i));
   }
-  return { ...info, days: series.orders.length, emptyDates, warnings };
+  const cut = info.partialLastDay;
+  const all = cut ? [...warnings, { code: 'PARTIAL_LAST_DAY', message: `${partway(cut)}: estimate leaves it out of the loss window unless --until names it` }] : warnings;
+  return { ...info, days: series.orders.length, emptyDates, warnings: all };
 }
 
 /** Plain aligned lines, labels bold on a terminal. */

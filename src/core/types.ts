@@ -52,6 +52,11 @@ export interface InputInfo {
    * the claim's currency. Absent without such a column.
    */
   currencies?: string[];
+  /**
+   * An order export's last day when it was plainly exported partway through (ingest/aggregate.ts
+   * partialLastDay): the time of its last order and the share of a usual day's orders by then.
+   */
+  partialLastDay?: { date: ISODate; lastOrderAt: string; shareOfDay: number };
 }
 
 /** Everything ingest hands to the core for one seller. */

@@ -1,7 +1,7 @@
 // The baseline, the loss window and the excluded days, resolved against the data.
 import { fail } from '../errors.js';
 import { addDays, toDay } from './dates.js';
-import type { ISODate, InputKind, Warning } from './types.js';
+import type { ISODate, InputInfo, Warning } from './types.js';
 
 export interface Span {
   start: ISODate;
@@ -33,14 +33,18 @@ export interface WindowRequest {
  * data cannot support; warnings for windows it only partly covers.
  */
 export function resolveWindows(
-  data: { firstDate: ISODate; lastDate: ISODate; kind: InputKind },
+  data: Pick<InputInfo, 'firstDate' | 'lastDate' | 'kind' | 'partialLastDay'>,
   req: WindowRequest,
   warnings: Warning[],
 ): Windows {
   const first = toDay(data.firstDate);
   const last = toDay(data.lastDate);
   const incident = toDay(req.incident);
-  const until = req.until ? toDay(req.until) : last;
+  const until = req.until ? toDay(req.until) : defaultUntil(data, incident, warnings);
+  const cut = data.partialLastDay;
+  if (req.until && cut && toDay(req.until) >= toDay(cut.date)) {
+    warnings.push({ code: 'PARTIAL_LAST_DAY', message: `${partway(cut)}; --until counts it as a whole day, so its missing hours add to the loss` });
+  }
   if (incident <= first) {
     fail('INCIDENT_OUTSIDE_DATA', `the incident ${req.incident} is not after the first day of data (${data.firstDate}): there is no baseline`,
       'the file must hold days before the incident');
@@ -78,6 +82,20 @@ export function resolveWindows(
     incident: { start: req.incident, end: fromDayIso(until), days: until - incident + 1 },
     excluded: [...req.exclude].sort((a, b) => (a.start < b.start ? -1 : 1)),
   };
+}
+
+/** The last day of the data, or the day before it when that day was exported partway (and the loss window keeps a day). */
+function defaultUntil(data: Pick<InputInfo, 'lastDate' | 'partialLastDay'>, incident: number, warnings: Warning[]): number {
+  const last = toDay(data.lastDate);
+  const cut = data.partialLastDay;
+  if (!cut || last - 1 < incident) return last;
+  warnings.push({ code: 'PARTIAL_LAST_DAY', message: `${partway(cut)}: it is left out of the loss window, which ends ${fromDayIso(last - 1)}; give --until ${cut.date} to count it` });
+  return last - 1;
+}
+
+/** `the export ends at 10:05 on 2026-01-28, when a usual day has 38 % of its orders: that day looks exported partway`. */
+export function partway(cut: NonNullable<InputInfo['partialLastDay']>): string {
+  return `the export ends at ${cut.lastOrderAt} on ${cut.date}, when a usual day has ${Math.round(100 * cut.shareOfDay)} % of its orders: that day looks exported partway`;
 }
 
 /** Whether a day number falls in any excluded span. */

@@ -62,7 +62,29 @@ export class SellerDays {
   loLine = 0;
   hiLine = 0;
 
+  /** Orders with a time of day by quarter hour of the day, over all days (when a usual day's orders come in); null before the first. */
+  quarters: Uint32Array | null = null;
+  timed = 0;
+  /** The latest day with a timed order, its latest minute and how many timed orders it had. */
+  lastDay = -Infinity;
+  lastMinute = -1;
+  lastOrders = 0;
+
   constructor(readonly daily: boolean) {}
+
+  /** Note the time of day of an order counted on `day` (minute 0–1439). */
+  noteOrderTime(day: number, minute: number): void {
+    (this.quarters ??= new Uint32Array(96))[(minute / 15) | 0]++;
+    this.timed++;
+    if (day > this.lastDay) {
+      this.lastDay = day;
+      this.lastMinute = minute;
+      this.lastOrders = 1;
+    } else if (day === this.lastDay) {
+      if (minute > this.lastMinute) this.lastMinute = minute;
+      this.lastOrders++;
+    }
+  }
 
   /**
    * Index of `day` in the arrays, growing them when needed; the day joins the coverage and `line`
@@ -169,11 +191,36 @@ export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Wa
     if (o === 1) single++;
   }
   const warnings = [...extra, ...seriesWarnings(acc, file.kind, col, days, empty, single)];
+  const partial = partialLastDay(acc);
   const info: InputInfo = {
     ...file, rows: acc.rows, rowsUsed: acc.used, rowsSkipped: skipped, firstDate: fromDay(acc.lo), lastDate: fromDay(acc.hi), emptyDays: empty.length,
     ...(col.currency ? { currencies: [...acc.currencies].sort() } : {}),
+    ...(partial ? { partialLastDay: partial } : {}),
   };
   return { info, series: { start: info.firstDate, orders, revenue }, warnings };
+}
+
+/** Timed orders an export needs before its last day's hours can be judged. */
+const MIN_TIMED_ORDERS = 200;
+
+/**
+ * The last day of an order export when it was plainly exported partway through (a file
+ * downloaded at 10:00 holds that morning only): its last order came at a time before which a
+ * usual day sees share F of its orders, and a whole day's k orders would all fall that early
+ * only with probability F^k < 0.001. Undefined when it looks whole, or cannot be judged.
+ * 60 orders by 11:40 where a usual day has 45 % of its orders by then: 0.45^60 ≈ 1e-21, partial.
+ */
+export function partialLastDay(acc: SellerDays): InputInfo['partialLastDay'] {
+  const q = acc.quarters;
+  if (acc.daily || q === null || acc.lastDay !== acc.hi || acc.timed - acc.lastOrders < MIN_TIMED_ORDERS) return undefined;
+  let before = 0;
+  const upTo = Math.floor(acc.lastMinute / 15);
+  for (let b = 0; b <= upTo; b++) before += q[b];
+  // the other days' orders only: the last day's are all at or before its last one
+  const share = (before - acc.lastOrders) / (acc.timed - acc.lastOrders);
+  if (share >= 0.97 || share ** acc.lastOrders >= 0.001) return undefined;
+  const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return { date: fromDay(acc.hi), lastOrderAt: hm(acc.lastMinute), shareOfDay: Math.round(share * 1000) / 1000 };
 }
 
 /** First few dates of a list: `2025-01-03, 2025-01-09, … (12 in all)`. */

@@ -32,8 +32,8 @@ export class OrderRows {
     return this.recent.saturated;
   }
 
-  /** Take one row of an order-level export (its date already read: `day`, NaN when unreadable). */
-  row(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string, key: string): void {
+  /** Take one row of an order-level export (its date already read: `day`, NaN when unreadable; `minute` of the day, −1 unknown). */
+  row(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string, key: string, minute: number): void {
     if (L.status >= 0) {
       const reason = this.status(rec[L.status]);
       if (reason !== null) return this.notASale(rec, line, L, acc, day, key, reason);
@@ -64,7 +64,10 @@ export class OrderRows {
     acc.used++;
     if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
     acc.revenue[i] += amount;
-    if (L.orderTotal ? first : this.isNewOrder(rec, L, key)) acc.orders[i] += 1;
+    if (L.orderTotal ? first : this.isNewOrder(rec, L, key)) {
+      acc.orders[i] += 1;
+      if (minute >= 0) acc.noteOrderTime(day, minute);
+    }
   }
 
   /** One order per distinct id (order-line exports repeat it); a blank id is an order of its own. */

@@ -33,18 +33,20 @@ function digits(s: string, i: number, n: number): number {
 }
 
 /**
- * Calendar day of an instant in a zone, cached by quarter hour (every real UTC offset is a
- * multiple of 15 min). One per zone per process: the answers depend on the zone only, and
- * building the formatter costs more than reading a small file.
+ * Wall clock of an instant in a zone, cached by quarter hour (every real UTC offset is a multiple
+ * of 15 min): its calendar day, and its minute of the day (a partly exported last day is told by
+ * the time its last order came in). One per zone per process: the answers depend on the zone
+ * only, and building the formatter costs more than reading a small file.
  */
 export class ZoneDays {
   private static readonly byZone = new Map<string, ZoneDays>();
+  /** Quarter hour since 1970 (UTC) → the zone's wall clock at its start, in minutes since 1970. */
   private readonly cache = new Map<number, number>();
   private readonly fmt: Intl.DateTimeFormat;
   private lastQ = NaN;
-  private lastDay = NaN;
+  private lastLocal = NaN;
   private constructor(tz: string) {
-    this.fmt = new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric', month: 'numeric', day: 'numeric' });
+    this.fmt = new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   }
   /** The shared instance for `tz`. */
   static of(tz: string): ZoneDays {
@@ -54,38 +56,52 @@ export class ZoneDays {
   }
   /** Calendar day in the zone of the instant `minutes` (minutes since 1970-01-01T00:00Z). */
   day(minutes: number): number {
+    return Math.floor(this.local(minutes) / 1440);
+  }
+  /** The zone's wall clock at the instant `minutes`, in minutes since 1970 (its day × 1440 + minute of day). */
+  local(minutes: number): number {
     const q = Math.floor(minutes / 15);
-    if (q === this.lastQ) return this.lastDay; // rows come in time order more often than not
-    let d = this.cache.get(q);
-    if (d === undefined) {
-      d = this.dayAt(q * MS_QUARTER_HOUR);
-      if (this.cache.size > 500_000) this.cache.clear(); // bounded: ~14 years of quarter hours
-      this.cache.set(q, d);
+    if (q !== this.lastQ) { // rows come in time order more often than not
+      let l = this.cache.get(q);
+      if (l === undefined) {
+        l = this.localAt(q * MS_QUARTER_HOUR);
+        if (this.cache.size > 500_000) this.cache.clear(); // bounded: ~14 years of quarter hours
+        this.cache.set(q, l);
+      }
+      this.lastQ = q;
+      this.lastLocal = l;
     }
-    this.lastQ = q;
-    this.lastDay = d;
-    return d;
+    return this.lastLocal + (minutes - 15 * q);
+  }
+  /** Day number of the zone's date at `ms`. */
+  dayAt(ms: number): number {
+    return Math.floor(this.localAt(ms) / 1440);
   }
   /**
-   * Day number of the zone's date at `ms`. `format` gives en-US's `M/D/YYYY` at a third of the
-   * cost of `formatToParts` (a year of timestamps asks ~35,000 quarter hours); any other layout
-   * (another ICU build) is read from the parts.
+   * The zone's wall clock at `ms` in minutes since 1970. `format` gives en-US's `M/D/YYYY, HH:MM`
+   * at a third of the cost of `formatToParts` (a year of timestamps asks ~35,000 quarter hours);
+   * any other layout (another ICU build) is read from the parts.
    */
-  dayAt(ms: number): number {
+  localAt(ms: number): number {
     const s = this.fmt.format(ms);
     const a = s.indexOf('/');
     const b = s.indexOf('/', a + 1);
-    if (a >= 1 && a <= 2 && b - a >= 2 && b - a <= 3 && s.length - b === 5) {
+    if (a >= 1 && a <= 2 && b - a >= 2 && b - a <= 3 && s.length - b === 12 && s.charCodeAt(b + 5) === 44 && s.charCodeAt(b + 9) === 58) {
       const d = civilDay(digits(s, b + 1, 4), digits(s, 0, a), digits(s, a + 1, b - a - 1));
-      if (d === d) return d;
+      const hm = digits(s, b + 7, 2) * 60 + digits(s, b + 10, 2);
+      if (d === d && hm === hm && hm < 1440) return d * 1440 + hm;
     }
-    return this.dayFromParts(ms);
+    return this.localFromParts(ms);
   }
   /** The same from `formatToParts`: slower, independent of the layout. */
-  dayFromParts(ms: number): number {
+  localFromParts(ms: number): number {
     const p = this.fmt.formatToParts(ms);
     const get = (t: string) => Number(p.find((x) => x.type === t)?.value);
-    return civilDay(get('year'), get('month'), get('day'));
+    return civilDay(get('year'), get('month'), get('day')) * 1440 + (get('hour') % 24) * 60 + get('minute');
+  }
+  /** Day number from `formatToParts` (the tests' reference for dayAt). */
+  dayFromParts(ms: number): number {
+    return Math.floor(this.localFromParts(ms) / 1440);
   }
 }
 
@@ -144,8 +160,12 @@ export class DateReader {
     return dmy > 0 ? 'dmy' : 'mdy';
   }
 
+  /** Minute of the day (0–1439, wall clock in `tz`) of the last cell read by day(), −1 when it had no time. */
+  minute = -1;
+
   /** Day number of a cell, NaN when it is not a readable date. */
   day(s: string): number {
+    this.minute = -1;
     const n = s.length;
     // fast path: YYYY-MM-DD, YYYY.MM.DD, YYYY/MM/DD with two-digit parts, then an optional time
     if (n >= 10) {
@@ -187,7 +207,11 @@ export class DateReader {
     }
     if (!(hh <= 24 && mm <= 59 && ss <= 60)) return NaN;
     while (i < n && s.charCodeAt(i) === 32) i++;
-    if (i === n) return civilDay(y, m, d);
+    if (i === n) {
+      const day = civilDay(y, m, d);
+      if (day === day) this.minute = (hh % 24) * 60 + mm;
+      return day;
+    }
     let offsetMin: number;
     const c = s.charCodeAt(i);
     const rest = n - i;
@@ -204,7 +228,10 @@ export class DateReader {
     const day = civilDay(y, m, d);
     if (day !== day) return NaN;
     this.zone ??= ZoneDays.of(this.tz); // only files with offsets need the zone's formatter
-    return this.zone.day(day * 1440 + hh * 60 + mm - offsetMin); // seconds never cross a quarter hour
+    const local = this.zone.local(day * 1440 + hh * 60 + mm - offsetMin); // seconds never cross a quarter hour
+    const zoneDay = Math.floor(local / 1440);
+    this.minute = local - zoneDay * 1440;
+    return zoneDay;
   }
 
   /** The other layouts; rare enough that regexes are fine. */

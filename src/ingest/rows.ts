@@ -100,7 +100,7 @@ export class RowReader {
     const day = this.dates.day(dateCell);
     if (this.footer !== null && day === day) this.notAFooter(); // data goes on: the held rows are bad dates
     if (L.kind === 'daily') this.dailyRow(rec, line, L, acc, day, dateCell);
-    else this.orders.row(rec, line, L, acc, day, dateCell, key);
+    else this.orders.row(rec, line, L, acc, day, dateCell, key, this.dates.minute);
   }
 
   private dailyRow(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string): void {
