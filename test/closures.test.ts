@@ -41,6 +41,9 @@ describe('closures', () => {
   it('reports zeros that reach the incident, without leaving them out', () => {
     const { days, y } = series([[20, 60], [0, 5]]);
     expect(closures(days, y, 1, none)).toEqual({ closed: [], atEnd: { first: 60, last: 64, usual: 20 } });
+    const money = (k: number) => series([[100_000, 60], [0, k]]); // revenue without order counts: a week at least
+    expect(closures(money(5).days, money(5).y, 0, none).atEnd).toBeNull();
+    expect(closures(money(7).days, money(7).y, 0, none).atEnd).toEqual({ first: 60, last: 66, usual: 100_000 });
   });
 
   it('keeps everything when zeros cover over a quarter of the baseline', () => {

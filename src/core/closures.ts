@@ -28,7 +28,7 @@ export interface ZeroRun {
 
 /**
  * Closures of daily `y` on ascending `days`, and a zero run that ends the baseline (or null).
- * `unit` is one order's worth in `y` (0 when unknown: then a closure needs only a usual level
+ * `unit` is one order's worth in `y` (0 when unknown: then any run of a week or more at a usual level
  * above 0). `closures(days, [20 × 40, 0 × 10, 20 × 40], 1, none)` finds indices 40..49.
  */
 export function closures(days: Int32Array, y: Float64Array, unit: number, holidayOf: HolidayOf): { closed: ZeroRun[]; atEnd: ZeroRun | null } {
@@ -63,6 +63,7 @@ function judge(days: Int32Array, y: Float64Array, first: number, last: number, u
   if (near.length < 7) return null;
   const usual = quantileSelect(Float64Array.from(near), 0.5);
   if (!(usual > 0)) return null;
-  if (unit > 0 && (k * usual) / unit < MIN_EXPECTED_ORDERS) return null;
+  // money without order counts: no chance calculation, so a week at least even before the incident
+  if (unit > 0 ? (k * usual) / unit < MIN_EXPECTED_ORDERS : k < MIN_CLOSED_DAYS) return null;
   return { first, last, usual };
 }
