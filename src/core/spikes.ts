@@ -40,21 +40,23 @@ export function spikes(days: Int32Array, y: Float64Array, unit: number): Spike[]
     const v = y[i];
     if (!(v > 0) || v <= 10 * unit) continue; // below any threshold (10 orders): skip the medians
     while (days[lo] < days[i] - NEAR_DAYS) lo++;
-    let k = 0;
     let w = 0;
+    for (let j = i - 1; j >= 0 && days[j] >= days[i] - 7 * NEAR_WEEKS; j--) if ((days[i] - days[j]) % 7 === 0) week[w++] = y[j];
+    for (let j = i + 1; j < n && days[j] <= days[i] + 7 * NEAR_WEEKS; j++) if ((days[j] - days[i]) % 7 === 0) week[w++] = y[j];
+    // the larger of two usual levels: a weekend seller's Saturday is judged by Saturdays, the days
+    // after a lasting jump by the new level on their weekday. The weekday's (8 values) goes first:
+    // most days are already within its threshold, and the threshold only grows with the level
+    const ofWeekday = w >= 2 ? quantileSelect(week.subarray(0, w), 0.5) : 0;
+    if (v <= threshold(ofWeekday, unit)) continue;
+    let k = 0;
     let sum = 0;
     for (let j = lo; j < n && days[j] <= days[i] + NEAR_DAYS; j++) {
       if (j === i) continue;
       near[k++] = y[j];
       sum += y[j];
     }
-    for (let j = i - 1; j >= 0 && days[j] >= days[i] - 7 * NEAR_WEEKS; j--) if ((days[i] - days[j]) % 7 === 0) week[w++] = y[j];
-    for (let j = i + 1; j < n && days[j] <= days[i] + 7 * NEAR_WEEKS; j++) if ((days[j] - days[i]) % 7 === 0) week[w++] = y[j];
     if (k < MIN_NEIGHBOURS) continue;
-    // the larger of the two usual levels: a weekend seller's Saturday is judged by Saturdays,
-    // the days after a lasting jump by the new level on their weekday
-    let usual = quantileSelect(near.subarray(0, k), 0.5);
-    if (w >= 2) usual = Math.max(usual, quantileSelect(week.subarray(0, w), 0.5));
+    let usual = Math.max(ofWeekday, quantileSelect(near.subarray(0, k), 0.5));
     if (unit === 0) usual = Math.max(usual, sum / k); // money without orders: no count floor, so a sparse seller's mean
     if (v > threshold(usual, unit)) found.push({ index: i, value: v, usual });
   }
