@@ -22,24 +22,48 @@ export type Format = (typeof FORMATS)[number];
 
 export const FIELDS = ['date', 'amount', 'quantity', 'orders', 'revenue', 'status', 'id', 'seller', 'price', 'cancelled', 'currency'] as const satisfies readonly Field[];
 
-const isoDate = z
-  .string()
-  .refine((s) => Number.isFinite(toDay(s)), { message: 'expected a date like 2025-11-29' });
+// Year-first dates as people type them: 2025-11-29, 2025.11.29, 2025/11/29, 20251129, 2025년 11월 29일
+// (never day- or month-first: 11/29 vs 29/11 is the user's to spell out).
+const TYPED_DATE = /^(\d{4})(?:([-./])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2})|\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일)$/;
 
-/** `START..END`, inclusive, START ≤ END. */
+/**
+ * A date option as ISO `YYYY-MM-DD`, or null when it is not a real year-first date:
+ * `typedDate('2025.11.29') === '2025-11-29'`, `typedDate('2025년 11월 9일') === '2025-11-09'`.
+ */
+export function typedDate(s: string): string | null {
+  const m = TYPED_DATE.exec(s.trim());
+  if (!m) return null;
+  const pad = (v: string) => v.padStart(2, '0');
+  const iso = `${m[1]}-${pad(m[3] ?? m[5] ?? m[7])}-${pad(m[4] ?? m[6] ?? m[8])}`;
+  return Number.isFinite(toDay(iso)) ? iso : null;
+}
+
+const DATE_MESSAGE = 'expected a date like 2025-11-29 (2025.11.29, 20251129 and 2025년 11월 29일 are read too)';
+
+const isoDate = z.string().transform((s, ctx) => {
+  const iso = typedDate(s);
+  if (iso === null) {
+    ctx.addIssue({ code: 'custom', message: DATE_MESSAGE });
+    return z.NEVER;
+  }
+  return iso;
+});
+
+/** `START..END`, inclusive, START ≤ END; either end a date as typedDate reads it. */
 export const windowSchema = z
   .string()
   .transform((s, ctx) => {
-    const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(s.trim());
-    if (!m || !Number.isFinite(toDay(m[1])) || !Number.isFinite(toDay(m[2]))) {
+    const parts = s.trim().split('..');
+    const [start, end] = parts.length === 2 ? parts.map(typedDate) : [null, null];
+    if (start === null || end === null) {
       ctx.addIssue({ code: 'custom', message: `expected START..END like 2024-11-01..2025-10-31, got "${s}"` });
       return z.NEVER;
     }
-    if (toDay(m[1]) > toDay(m[2])) {
+    if (toDay(start) > toDay(end)) {
       ctx.addIssue({ code: 'custom', message: `window "${s}" ends before it starts` });
       return z.NEVER;
     }
-    return { start: m[1], end: m[2] };
+    return { start, end };
   });
 export type Window = { start: string; end: string };
 

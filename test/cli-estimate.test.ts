@@ -57,6 +57,12 @@ describe('estimate on the bundled fixtures', () => {
     expect(other.totals.orders.lower).not.toBe(JSON.parse(a).totals.orders.lower);
   });
 
+  it('reads --incident typed as 2025.11.29 or 2025년 11월 29일 as the ISO date: the same claim', () => {
+    const a = jsonRun(ENGLISH).stdout;
+    expect(run(['estimate', ENGLISH, '--incident', '2025.11.29', '--format', 'json']).stdout).toBe(a);
+    expect(run(['estimate', ENGLISH, '--incident', '2025년 11월 29일', '--format', 'json']).stdout).toBe(a);
+  });
+
   it('prints a readable table without colour off a terminal', () => {
     const r = run(['estimate', ENGLISH, '--incident', '2025-11-29', '--margin', '0.3']);
     expect(r.status).toBe(0);
