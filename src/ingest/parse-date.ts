@@ -33,8 +33,8 @@ function digits(s: string, i: number, n: number): number {
 }
 
 /**
- * Wall clock of an instant in a zone, cached by quarter hour (every real UTC offset is a multiple
- * of 15 min): its calendar day, and its minute of the day (a partly exported last day is told by
+ * Wall clock of an instant in a zone, from its offset cached by UTC day (or by quarter hour on a day
+ * the offset changes: every real UTC offset is a multiple of 15 min): its calendar day, and its minute of the day (a partly exported last day is told by
  * the time its last order came in). One per zone per process: the answers depend on the zone
  * only, and building the formatter costs more than reading a small file.
  */
@@ -45,6 +45,10 @@ export class ZoneDays {
   private readonly fmt: Intl.DateTimeFormat;
   private lastQ = NaN;
   private lastLocal = NaN;
+  /** UTC day → the zone's offset all that day (NaN: it changes that day). */
+  private readonly dayOffsets = new Map<number, number>();
+  private lastUtcDay = NaN;
+  private lastOffset = NaN;
   private constructor(tz: string) {
     this.fmt = new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   }
@@ -60,6 +64,31 @@ export class ZoneDays {
   }
   /** The zone's wall clock at the instant `minutes`, in minutes since 1970 (its day × 1440 + minute of day). */
   local(minutes: number): number {
+    const d = Math.floor(minutes / 1440);
+    if (d !== this.lastUtcDay) {
+      this.lastUtcDay = d;
+      this.lastOffset = this.offsetOn(d);
+    }
+    return this.lastOffset === this.lastOffset ? minutes + this.lastOffset : this.byQuarter(minutes);
+  }
+  /**
+   * The zone's UTC offset (minutes) all through UTC day `d`, or NaN when it changes that day: the
+   * same offset at both ends of a day holds in between (zones change offset months apart). Two
+   * formatter calls a day instead of one per quarter hour of timestamps.
+   */
+  private offsetOn(d: number): number {
+    let off = this.dayOffsets.get(d);
+    if (off === undefined) {
+      const a = this.localAt(d * 1440 * 60_000) - d * 1440;
+      const b = this.localAt((d + 1) * 1440 * 60_000) - (d + 1) * 1440;
+      off = a === b ? a : NaN;
+      if (this.dayOffsets.size > 50_000) this.dayOffsets.clear();
+      this.dayOffsets.set(d, off);
+    }
+    return off;
+  }
+  /** The wall clock from the quarter hour's own formatter call (days when the offset changes). */
+  private byQuarter(minutes: number): number {
     const q = Math.floor(minutes / 15);
     if (q !== this.lastQ) { // rows come in time order more often than not
       let l = this.cache.get(q);
