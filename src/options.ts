@@ -118,6 +118,7 @@ export const estimateOptionsSchema = z
     interestRate: numberish.pipe(z.number().min(0).max(1)).optional(),
     asOf: isoDate.optional(),
     bom: z.boolean().default(false),
+    keepOneOffs: z.boolean().default(false),
     color: z.boolean().optional(),
     sheet: sheetSchema.optional(),
     password: z.string().optional(),

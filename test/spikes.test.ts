@@ -76,4 +76,14 @@ describe('an estimate whose baseline holds spikes', () => {
       expect(w?.message).toMatch(/\d{4}-\d\d-\d\d \(/);
     }
   });
+
+  it('is fitted as it is with keepOneOffs (--keep-one-offs): no day left out, and the claim says so', () => {
+    const { sim } = designSeller('spikes', 0, 2024);
+    const o = { ...OPTS, incident: sim.incident, until: sim.until };
+    const left = estimate(ingested(toDailySeries(sim)), o);
+    const kept = estimate(ingested(toDailySeries(sim)), { ...o, keepOneOffs: true });
+    expect(kept.warnings.some((w) => w.code === 'SPIKES_LEFT_OUT' || w.code === 'CLOSED_DAYS')).toBe(false);
+    expect([left.options.keepOneOffs, kept.options.keepOneOffs]).toEqual([false, true]);
+    expect(kept.totals.orders).not.toEqual(left.totals.orders); // the spike is fitted: other numbers
+  });
 });

@@ -40,6 +40,7 @@ export function addEstimateOptions(cmd: Command): Command {
     .option('--interest-rate <r>', 'simple annual interest on lost profit, e.g. 0.05')
     .option('--as-of <date>', 'date interest runs to')
     .option('--bom', 'UTF-8 BOM on CSV/TSV for Excel')
+    .option('--keep-one-offs', 'fit the baseline as it is: no spike or closure is left out (SPIKES_LEFT_OUT, CLOSED_DAYS)')
     .option('--sheet <name|n>', 'xlsx: the sheet to read, by name or tab number from 1 (default: the first sheet with a header)')
     .option('--password <pw>', `xlsx: password of an encrypted workbook (better: the ${PASSWORD_ENV} environment variable)`);
 }

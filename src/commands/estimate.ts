@@ -66,6 +66,7 @@ export function coreOptions(o: EstimateOptions, seller: string) {
     period: o.period,
     interestRate: o.interestRate,
     asOf: o.asOf,
+    keepOneOffs: o.keepOneOffs,
     currency: o.currency.toUpperCase(),
     tz: o.tz,
     baselineMaxDays: DEFAULTS.baselineMaxDays,

@@ -117,6 +117,7 @@ export const claimSchema = z.object({
     tz: z.string(),
     interestRate: z.number().nullable(),
     asOf: isoDate.nullable(),
+    keepOneOffs: z.boolean(),
   }),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
   daily: z.array(dailySchema),

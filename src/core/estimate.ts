@@ -33,6 +33,8 @@ export interface CoreOptions {
   /** Simple annual interest on lost profit (needs margin), up to asOf. */
   interestRate?: number;
   asOf?: string;
+  /** Fit the baseline as it is: no spike or closure left out (core/one-offs.ts). */
+  keepOneOffs?: boolean;
   currency: string;
   tz: string;
   baselineMaxDays: number;
@@ -67,7 +69,7 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
       holidayOf: calendar.holidayOf,
       holidayShare: calendar.shareOf(period),
       period,
-      ...(period === 'day' ? { orderValue: m === 'orders' ? 1 : orderValue(ing, points.baseline) } : {}),
+      ...(period === 'day' && !o.keepOneOffs ? { orderValue: m === 'orders' ? 1 : orderValue(ing, points.baseline) } : {}),
       ...(o.control ? { control: controlSeries(o.control, m, period, points, warnings) } : {}),
     });
   }
