@@ -9,7 +9,7 @@ import { quantileSelect } from './quantile.js';
 import type { HolidayOf } from './models/model.js';
 
 /** Shortest closure: a whole week, so weekly rest days (a shop shut on Sundays) never count. */
-export const MIN_CLOSED_DAYS = 7;
+const MIN_CLOSED_DAYS = 7;
 /** A run over a major holiday is the seller's holiday habit up to this long (a break and its bridge days). */
 const HOLIDAY_HABIT_DAYS = 10;
 /** A run of k zeros at a usual ρ orders a day is a closure when k·ρ ≥ this (Poisson: e^−20). */

@@ -2,6 +2,7 @@
 // (core/closures.ts) and one-off spikes (core/spikes.ts) — taken out of the training data,
 // with what the claim's warnings say about them.
 import { closures } from './closures.js';
+import type { HolidayOf } from './models/model.js';
 import { spikes } from './spikes.js';
 
 /** What was left out (day numbers), and a zero run reaching the incident (kept). */
@@ -17,7 +18,7 @@ export interface OneOffs {
  * worth in `y` (1 for orders, the mean order value for revenue, 0 when unknown).
  */
 export function withoutOneOffs(
-  days: Int32Array, y: Float64Array, unit: number, holidayOf: (day: number) => 0 | 1 | 2,
+  days: Int32Array, y: Float64Array, unit: number, holidayOf: HolidayOf,
 ): { days: Int32Array; y: Float64Array; found: OneOffs } {
   const found: OneOffs = {};
   const z = closures(days, y, unit, holidayOf);
