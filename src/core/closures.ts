@@ -1,7 +1,7 @@
 // Closures in a daily baseline: a week or more with no sales at all in a shop that usually
 // sells every day — a holiday away, a warehouse move, an account suspended. Those days say
-// nothing about demand; fitted as demand, a month shut pulled a 20-orders-a-day seller's
-// counterfactual down 18 % and its interval out to ±70 %, and was taken for a level shift.
+// nothing about demand; fitted as demand, a shut month pulls the counterfactual down, widens the
+// interval and is taken for a level shift (bench/ACCURACY.md, design closure).
 // They are left out of the fit (and warned about). Up to ten days of zeros over a major holiday
 // are the seller's holiday habit, which the holiday effects model, and stay. A run that reaches the
 // incident is kept too — it may be the incident itself, begun earlier — and warned about.
