@@ -19,7 +19,7 @@ describe('closures', () => {
     expect(closures(days, y, 1, none)).toEqual({ closed: [{ first: 40, last: 49, usual: 20 }], atEnd: null });
   });
 
-  it('leaves weekly rest days, short outages and a small seller’s quiet spells', () => {
+  it('leaves weekly rest days, a shop’s repeated short breaks and a small seller’s quiet spells', () => {
     const sundays = Float64Array.from({ length: 90 }, (_, i) => (i % 7 === 6 ? 0 : 20));
     expect(closures(Int32Array.from(sundays, (_, i) => FROM + i), sundays, 1, none).closed).toEqual([]);
     const six = series([[20, 40], [0, 6], [20, 40]]);
@@ -28,6 +28,19 @@ describe('closures', () => {
     expect(closures(tiny.days, tiny.y, 1, none).closed).toEqual([]);
     const long = series([[1, 40], [0, 25], [1, 40]]);
     expect(closures(long.days, long.y, 1, none).closed).toEqual([{ first: 40, last: 64, usual: 1 }]);
+  });
+
+  it('takes an outage day of a shop that otherwise never has one, not a holiday or a small seller’s zero', () => {
+    const one = series([[100, 100], [0, 1], [100, 100]]);
+    expect(closures(one.days, one.y, 1, none).closed).toEqual([{ first: 100, last: 100, usual: 100 }]);
+    expect(closures(one.days, one.y, 1, (d) => (d === FROM + 100 ? 1 : 0)).closed).toEqual([]); // a minor holiday: the holiday effect's
+    const small = series([[5, 100], [0, 1], [5, 100]]); // 1 day × 5 a day: 5 < 20 expected orders
+    expect(closures(small.days, small.y, 1, none).closed).toEqual([]);
+    const y = Float64Array.from({ length: 300 }, (_, i) => (i === 50 || i === 150 || i === 250 ? 0 : 100));
+    const d = Int32Array.from(y, (_, i) => FROM + i);
+    expect(closures(d, y, 1, none).closed.map((r) => r.first)).toEqual([50, 150, 250]); // 3 of 300: still rare
+    const y5 = y.map((v, i) => (i % 60 === 30 ? 0 : v)); // 8 zero days: a pattern, none taken
+    expect(closures(d, y5, 1, none).closed).toEqual([]);
   });
 
   it('keeps up to ten zero days over a major holiday (a habit), not a month', () => {

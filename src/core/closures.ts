@@ -1,5 +1,6 @@
 // Closures in a daily baseline: a week or more with no sales at all in a shop that usually
-// sells every day — a holiday away, a warehouse move, an account suspended. Those days say
+// sells every day — a holiday away, a warehouse move, an account suspended — or an outage day
+// of a shop for which a day without sales is otherwise unheard of. Those days say
 // nothing about demand; fitted as demand, a shut month pulls the counterfactual down, widens the
 // interval and is taken for a level shift (bench/ACCURACY.md, design closure).
 // They are left out of the fit (and warned about). Up to ten days of zeros over a major holiday
@@ -8,7 +9,7 @@
 import { quantileSelect } from './quantile.js';
 import type { HolidayOf } from './models/model.js';
 
-/** Shortest closure: a whole week, so weekly rest days (a shop shut on Sundays) never count. */
+/** Shortest closure judged on its length alone: a week, so weekly rest days (a shop shut on Sundays) never count. */
 const MIN_CLOSED_DAYS = 7;
 /** A run over a major holiday is the seller's holiday habit up to this long (a break and its bridge days). */
 const HOLIDAY_HABIT_DAYS = 10;
@@ -16,6 +17,8 @@ const HOLIDAY_HABIT_DAYS = 10;
 const MIN_EXPECTED_ORDERS = 20;
 /** Observed days each side of a run whose median is the usual level. */
 const NEIGHBOURS = 28;
+/** Shorter zero runs (outage days) count only while zero days are at most this share of the baseline. */
+const OUTAGE_SHARE = 0.01;
 /** Closures are left out only while they cover at most this share of the baseline. */
 const MAX_SHARE = 0.25;
 
@@ -28,33 +31,53 @@ export interface ZeroRun {
 
 /**
  * Closures of daily `y` on ascending `days`, and a zero run that ends the baseline (or null).
- * `unit` is one order's worth in `y` (0 when unknown: then any run of a week or more at a usual level
- * above 0). `closures(days, [20 × 40, 0 × 10, 20 × 40], 1, none)` finds indices 40..49.
+ * A run of a week or more is a closure when it is far too long for chance; a shorter one (an
+ * outage day) only when zero days are rare for this seller (≤ max(3, 1 %) of the baseline: a
+ * shop shut on Sundays, or a small or erratic seller, has them as a pattern), it holds no holiday,
+ * and order counts show it is as unlikely. `unit` is one order's worth in `y` (0 when unknown: then
+ * only runs of a week or more, at a usual level above 0).
+ * `closures(days, [20 × 40, 0 × 10, 20 × 40], 1, none)` finds indices 40..49.
  */
 export function closures(days: Int32Array, y: Float64Array, unit: number, holidayOf: HolidayOf): { closed: ZeroRun[]; atEnd: ZeroRun | null } {
   const n = y.length;
-  const closed: ZeroRun[] = [];
-  let atEnd: ZeroRun | null = null;
-  let covered = 0;
+  const runs: [number, number][] = [];
+  let zeros = 0;
   for (let i = 0; i < n; i++) {
     if (y[i] !== 0) continue;
     let j = i;
     while (j + 1 < n && y[j + 1] === 0 && days[j + 1] === days[j] + 1) j++;
-    const run = judge(days, y, i, j, unit, holidayOf);
-    if (run && j === n - 1) atEnd = run;
-    else if (run && run.last - run.first + 1 >= MIN_CLOSED_DAYS) {
-      closed.push(run);
-      covered += j - i + 1;
-    }
+    runs.push([i, j]);
+    zeros += j - i + 1;
     i = j;
+  }
+  const rare = zeros <= Math.max(3, OUTAGE_SHARE * n);
+  const closed: ZeroRun[] = [];
+  let atEnd: ZeroRun | null = null;
+  let covered = 0;
+  for (const [first, last] of runs) {
+    const k = last - first + 1;
+    const end = last === n - 1;
+    const eligible = k >= MIN_CLOSED_DAYS || (end ? k >= 3 : rare && unit > 0 && !holidayIn(days, first, last, holidayOf));
+    const run = eligible ? judge(days, y, first, last, unit, holidayOf) : null;
+    if (!run) continue;
+    if (end) atEnd = run;
+    else {
+      closed.push(run);
+      covered += k;
+    }
   }
   return { closed: covered <= MAX_SHARE * n ? closed : [], atEnd };
 }
 
-/** The run `first..last` if it is far too long for chance at its neighbours' usual level, and no holiday habit. */
+/** Whether any day of `first..last` is a holiday, minor or major. */
+function holidayIn(days: Int32Array, first: number, last: number, holidayOf: HolidayOf): boolean {
+  for (let i = first; i <= last; i++) if (holidayOf(days[i]) !== 0) return true;
+  return false;
+}
+
+/** The run `first..last` if it is far too unlikely at its neighbours' usual level, and no holiday habit. */
 function judge(days: Int32Array, y: Float64Array, first: number, last: number, unit: number, holidayOf: HolidayOf): ZeroRun | null {
   const k = last - first + 1;
-  if (k < 3) return null;
   if (k <= HOLIDAY_HABIT_DAYS) for (let i = first; i <= last; i++) if (holidayOf(days[i]) === 2) return null;
   const near: number[] = [];
   for (let i = first - 1; i >= 0 && near.length < NEIGHBOURS; i--) near.push(y[i]);

@@ -79,7 +79,7 @@ function oneOffWarnings(m: Metric, o: OneOffs, said: Warning[]): Warning[] {
   const span = (r: { start: number; end: number }) => `${fromDay(r.start)}..${fromDay(r.end)} (${r.end - r.start + 1} days)`;
   if (o.closed) {
     const usual = o.closed.map((r) => fmt(r.usual)).join(', ');
-    out.push({ code: 'CLOSED_DAYS', message: `${m}: ${o.closed.map(span).join(', ')} had no sales at all where ${usual} a day was usual: left out of the fit as closures (a holiday away, a move, a suspension); fitted as demand they would lower the counterfactual` });
+    out.push({ code: 'CLOSED_DAYS', message: `${m}: ${o.closed.map(span).join(', ')} had no sales at all where ${usual} a day was usual: left out of the fit as closures or outages (a holiday away, a move, a suspension, a site outage); fitted as demand they would lower the counterfactual` });
   }
   if (o.spikes) {
     const shown = o.spikes.slice(0, 5).map((s) => `${fromDay(s.day)} (${fmt(s.value)} vs a usual ${fmt(s.usual)})`).join(', ');
