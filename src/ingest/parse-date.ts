@@ -33,10 +33,10 @@ function digits(s: string, i: number, n: number): number {
 }
 
 /**
- * Wall clock of an instant in a zone, from its offset cached by UTC day (or by quarter hour on a day
- * the offset changes: every real UTC offset is a multiple of 15 min): its calendar day, and its minute of the day (a partly exported last day is told by
- * the time its last order came in). One per zone per process: the answers depend on the zone
- * only, and building the formatter costs more than reading a small file.
+ * Wall clock of an instant in a zone — its calendar day, and its minute of the day (a partly
+ * exported last day is told by the time its last order came in) — from the zone's offset cached
+ * by UTC day, or by quarter hour on a day the offset changes. One per zone per process: the
+ * answers depend on the zone only, and building the formatter costs more than reading a small file.
  */
 export class ZoneDays {
   private static readonly byZone = new Map<string, ZoneDays>();
@@ -108,8 +108,8 @@ export class ZoneDays {
   }
   /**
    * The zone's wall clock at `ms` in minutes since 1970. `format` gives en-US's `M/D/YYYY, HH:MM`
-   * at a third of the cost of `formatToParts` (a year of timestamps asks ~35,000 quarter hours);
-   * any other layout (another ICU build) is read from the parts.
+   * at a third of the cost of `formatToParts`; any other layout (another ICU build) is read from
+   * the parts.
    */
   localAt(ms: number): number {
     const s = this.fmt.format(ms);
@@ -141,7 +141,7 @@ const SEPARATED = /^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})\.?(.*)$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?$/;
 const KOREAN = /^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*(?:\([^)]*\))?(.*)$/;
 // Dots with the 4-digit year last are day-first wherever they are written (de, ru, pl…); slashes
-// are not (`11/1/2024` is US month-first), so `dd/mm/yyyy` stays ambiguous and rejected.
+// are not (`11/1/2024` is US month-first): SLASHED below is read only as the file's dates allow.
 const DOTTED_DAY_FIRST = /^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\.?(.*)$/;
 // Slashes with the year last (`11/29/2025`, `29/11/25 13:05`): month-first in the US, day-first in
 // most other places. A file is read one way only when its own dates show which (a part above 12):
