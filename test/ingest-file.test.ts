@@ -103,6 +103,35 @@ describe('order-level exports', () => {
 });
 
 describe('exports written by other programs', () => {
+  it('read a payments export whose date header names UTC (Stripe style): days in --tz, failed payments left out', async () => {
+    const csv = toCsv(['id', 'Created (UTC)', 'Amount', 'Amount Refunded', 'Currency', 'Status'], [
+      ['ch_1', '2025-11-28 14:59:00', '10000', '0', 'krw', 'Paid'], // 23:59 in Seoul: the 28th
+      ['ch_2', '2025-11-28 15:00:00', '20000', '0', 'krw', 'Paid'], // 00:00 in Seoul: the 29th
+      ['ch_3', '2025-11-28 16:00:00', '5000', '0', 'krw', 'Declined'],
+      ['ch_4', '2025-11-29 02:00:00', '7000', '0', 'krw', 'Paid'],
+    ]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-11-28', orders: [1, 2], revenue: [10000, 27000] });
+    expect(r.info).toMatchObject({ rows: 4, rowsUsed: 3, rowsSkipped: { cancelled: 1 }, columns: { date: 'Created (UTC)', id: 'id' } });
+    expect(r.warnings.find((w) => w.code === 'HEADER_TIME_ZONE')?.message).toMatch(/read as UTC and counted on Asia\/Seoul days, which moved 2 row/);
+    // the same file read for a seller in UTC moves nothing and says nothing
+    const utc = await ingestFile(write(csv), { tz: 'UTC' });
+    expect(utc.series).toEqual({ start: '2025-11-28', orders: [2, 1], revenue: [30000, 7000] });
+    expect(utc.warnings.map((w) => w.code)).not.toContain('HEADER_TIME_ZONE');
+  });
+
+  it('read a marketplace export by its own headers (Shopee: creation date, line subtotal, order status)', async () => {
+    const csv = toCsv(['Order ID', 'Order Status', 'Order Creation Date', 'Order Paid Time', 'Product Name', 'Deal Price', 'Quantity', 'Product Subtotal', 'Grand Total'], [
+      ['250101A', 'Completed', '2025-01-01 10:00', '2025-01-02 09:00', 'a', '5000', '2', '10000', '13000'],
+      ['250101A', 'Completed', '2025-01-01 10:00', '2025-01-02 09:00', 'b', '3000', '1', '3000', '13000'],
+      ['250101B', 'Cancelled', '2025-01-01 11:00', '', 'a', '5000', '1', '5000', '5000'],
+      ['250102C', 'To ship', '2025-01-02 12:00', '2025-01-02 12:01', 'c', '8000', '1', '8000', '8000'],
+    ]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-01-01', orders: [1, 1], revenue: [13000, 8000] });
+    expect(r.info).toMatchObject({ rowsUsed: 3, rowsSkipped: { cancelled: 1 }, columns: { date: 'Order Creation Date', amount: 'Product Subtotal' } });
+  });
+
   it('count an order total repeated (or blank) on an order\'s further lines once (Cafe24 style)', async () => {
     const csv = toCsv(['주문번호', '주문일시', '상품명', '총 결제금액'], [
       ['C1', '2025-11-30 10:00', 'a', '15,000'], ['C1', '2025-11-30 10:00', 'b', '15,000'], ['C1', '2025-11-30 10:00', 'c', ''],

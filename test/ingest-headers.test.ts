@@ -92,6 +92,34 @@ describe('header synonyms', () => {
     expect(columnsOf(['Order Name', 'Date', 'Amount']).id).toBe('Order Name');
   });
 
+  it('map the order exports of the platforms sellers download from', () => {
+    // each header as the platform's export writes it (a subset of its columns, in its order)
+    const smartStore = ['상품주문번호', '주문번호', '주문상태', '결제일', '상품명', '수량', '상품가격', '상품별 할인액', '최종 상품별 총 주문금액', '주문일시'];
+    expect(columnsOf(smartStore)).toEqual({ id: '주문번호', status: '주문상태', date: '주문일시', quantity: '수량', price: '상품가격', amount: '최종 상품별 총 주문금액' });
+    const coupangWing = ['번호', '묶음배송번호', '주문번호', '출고일(발송일)', '주문일', '등록상품명', '결제액', '배송비', '구매수(수량)', '옵션판매가(판매단가)', '주문상태'];
+    expect(columnsOf(coupangWing)).toEqual({ id: '주문번호', date: '주문일', amount: '결제액', quantity: '구매수(수량)', status: '주문상태' });
+    const toss = ['거래일시', '주문번호', '결제수단', '상태', '거래금액', '취소금액'];
+    expect(columnsOf(toss)).toEqual({ date: '거래일시', id: '주문번호', status: '상태', amount: '거래금액' });
+    const stripe = ['id', 'Created (UTC)', 'Amount', 'Amount Refunded', 'Currency', 'Status'];
+    expect(columnsOf(stripe)).toEqual({ id: 'id', date: 'Created (UTC)', amount: 'Amount', currency: 'Currency', status: 'Status' });
+    const shopee = ['Order ID', 'Order Status', 'Order Creation Date', 'Order Paid Time', 'Deal Price', 'Quantity', 'Product Subtotal', 'Grand Total'];
+    expect(columnsOf(shopee)).toMatchObject({ id: 'Order ID', date: 'Order Creation Date', amount: 'Product Subtotal' });
+    expect(columnsOf(['Order ID', 'Order Creation Date', 'Grand Total']).amount).toBe('Grand Total'); // the order's total, once per order
+    expect(layoutOf(['Order ID', 'Order Creation Date', 'Grand Total']).orderTotal).toBe(true);
+    const woo = ['Order ID', 'Order Status', 'Order Date', 'Order Total Amount', 'Item Name', 'Quantity'];
+    expect(layoutOf(woo)).toMatchObject({ kind: 'orders', amount: 3, orderTotal: true });
+    expect(columnsOf(['Order number', 'Date created', 'Qty', 'Price', 'Total', 'Payment status']).date).toBe('Date created'); // Wix
+    expect(columnsOf(['Order Number', 'Created at', 'Unit Price', 'Paid Price', 'Status']).amount).toBe('Paid Price'); // Lazada
+    // a payment's own number is the id only without an order number
+    const square = ['Date', 'Time', 'Gross Sales', 'Net Sales', 'Transaction ID', 'Payment ID'];
+    expect(layoutOf(square)).toMatchObject({ kind: 'orders', id: 4, amount: 3 });
+    expect(columnsOf(['Transaction ID', 'Order ID', 'Created', 'Gross']).id).toBe('Order ID');
+    // PayPal's activity export: Gross is the amount, the transaction id the id; Name (the payer) is not
+    expect(columnsOf(['Date', 'Time', 'Name', 'Type', 'Status', 'Currency', 'Gross', 'Fee', 'Net', 'Transaction ID'])).toEqual({
+      date: 'Date', status: 'Status', currency: 'Currency', amount: 'Gross', id: 'Transaction ID',
+    });
+  });
+
   it('map a currency column in either kind of file, without changing the kind', () => {
     expect(columnsOf(['amazon-order-id', 'purchase-date', 'currency', 'item-price']).currency).toBe('currency');
     expect(columnsOf(['주문번호', '주문일시', '결제금액', '결제통화']).currency).toBe('결제통화');

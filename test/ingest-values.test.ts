@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../src/core/dates.js';
-import { civilDay, DateReader, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
+import { civilDay, DateReader, headerZoneOffset, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
 import { classifyStatus, currencyOf, isPendingStatus, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
 import { IdFilter, RecentIds } from '../src/ingest/recent.js';
 
@@ -250,6 +250,38 @@ describe('parseDate', () => {
     expect(r.minute).toBe(-1);
   });
 
+  it('reads the zone a date header names: brackets or a suffix, fixed offsets only', () => {
+    expect(headerZoneOffset('Created (UTC)')).toBe(0);
+    expect(headerZoneOffset('Created date (UTC)')).toBe(0);
+    expect(headerZoneOffset('주문일시(KST)')).toBe(540);
+    expect(headerZoneOffset('Order Date [GMT+9]')).toBe(540);
+    expect(headerZoneOffset('Date (UTC+09:00)')).toBe(540);
+    expect(headerZoneOffset('Date (UTC-05:30)')).toBe(-330);
+    expect(headerZoneOffset('created_utc')).toBe(0);
+    expect(headerZoneOffset('Purchase Date (JST)')).toBe(540);
+    for (const h of ['Created at', '주문일시', 'Date (PST)', 'Date (CST)', 'Date (UTC+15)', 'Date (KST+1)', 'utc', 'Date (local)']) {
+      expect(headerZoneOffset(h), h).toBeNull();
+    }
+  });
+
+  it('reads a time without an offset as the header\'s zone says, and moves it to its day in --tz', () => {
+    const r = new DateReader('Asia/Seoul');
+    r.headerOffset = 0; // `Created (UTC)`
+    expect(r.day('2025-11-28 14:59:00')).toBe(civilDay(2025, 11, 28)); // 23:59 in Seoul
+    expect(r.minute).toBe(23 * 60 + 59);
+    expect(r.day('2025-11-28 15:00')).toBe(civilDay(2025, 11, 29)); // 00:00 in Seoul
+    expect(r.minute).toBe(0);
+    expect(r.day('2025.11.28 15:00')).toBe(civilDay(2025, 11, 29)); // the other separators alike
+    expect(r.day('2025년 11월 28일 15:00')).toBe(civilDay(2025, 11, 29)); // the slow reader too
+    expect(r.movedByHeader).toBe(3);
+    expect(r.day('2025-11-28T15:00:00+09:00')).toBe(civilDay(2025, 11, 28)); // a cell's own offset wins
+    expect(r.day('2025-11-28')).toBe(civilDay(2025, 11, 28)); // a day without a time stays as written
+    expect(r.movedByHeader).toBe(3);
+    const ny = new DateReader('America/New_York');
+    ny.headerOffset = 540; // `주문일시(KST)` read for a seller in New York
+    expect(ny.day('2025-11-29 13:00')).toBe(civilDay(2025, 11, 28)); // 23:00 the evening before
+  });
+
   it('shares one ZoneDays per zone', () => {
     expect(ZoneDays.of('Asia/Seoul')).toBe(ZoneDays.of('Asia/Seoul'));
     expect(ZoneDays.of('Asia/Seoul')).not.toBe(ZoneDays.of('UTC'));
@@ -314,11 +346,14 @@ describe('classifyStatus', () => {
     ['취소완료', 'cancelled'], ['취소요청', 'cancelled'], ['voided', 'cancelled'], ['refunded', 'refunded'], ['Refund requested', 'refunded'],
     ['환불완료', 'refunded'], ['returned', 'returned'], ['Return', 'returned'], ['반품', 'returned'], ['반품완료', 'returned'],
     ['Failed', 'cancelled'], ['결제실패', 'cancelled'],
+    // payments that never went through or were taken back: Square/Stripe Declined, PayPal Denied and Reversed, Toss EXPIRED/ABORTED
+    ['Declined', 'cancelled'], ['Payment declined', 'cancelled'], ['Denied', 'cancelled'], ['EXPIRED', 'cancelled'], ['ABORTED', 'cancelled'],
+    ['Reversed', 'refunded'], ['Chargeback', 'refunded'], ['charged back', 'refunded'],
   ])('%s → %s', (s, want) => {
     expect(classifyStatus(s)).toBe(want);
   });
   it.each(['paid', '결제완료', '배송완료', '구매확정', '교환', '교환완료', '', 'fulfilled', '반품철회', '취소거부', 'cancel rejected', 'partially_refunded', '부분취소',
-    '부분환불'])(
+    '부분환불', 'return declined', 'Cancel declined', 'refund denied', 'Completed', 'Disputed', 'Authorized'])(
     '%j is a sale', (s) => expect(classifyStatus(s)).toBeNull());
 });
 

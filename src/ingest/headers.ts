@@ -6,7 +6,7 @@ import { fail } from '../errors.js';
  * Amount headers that name an order's total, repeated (or left blank) on the order's further
  * lines in line-item exports: counted once per order id.
  */
-const ORDER_TOTALS = ['총결제금액', '총주문금액', 'order total', 'total paid'];
+const ORDER_TOTALS = ['총결제금액', '총주문금액', 'order total', 'total paid', 'order total amount', 'grand total'];
 /** Id headers that are usually a row number (`No`, 번호): not an order id in a table of daily totals. */
 const ROW_NUMBERS = ['no', '번호', '순번'];
 
@@ -28,28 +28,33 @@ export interface Synonyms {
  */
 export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
   date: {
+    // Stripe `Created (UTC)`, Wix `Date created`, Shopee `Order Creation Date`, WooCommerce `Date ordered`
     preferred: ['order date', 'order_date', 'ordered at', 'order time', 'created at', 'created date', 'creation date', 'purchase date',
-      'sale date', '주문일시', '주문일', '주문일자'],
+      'sale date', 'created', 'date created', 'order creation date', 'order created', 'date ordered', 'order placed', 'order placed date',
+      '주문일시', '주문일', '주문일자', '구매일', '구매일시', '주문접수일', '주문접수일시', '주문등록일', '주문등록일시'],
     specific: ['transaction date', '판매일', '판매일자', '거래일', '거래일시'],
-    deferred: ['payment date', 'paid at', '결제일', '결제일시', '결제일자'],
+    deferred: ['payment date', 'paid at', 'paid on date', 'order paid time', 'payment time', '결제일', '결제일시', '결제일자'],
     generic: ['date', 'datetime', 'timestamp', 'day', 'week', 'month', 'period', '일자', '날짜', '일시', '주', '월', '연월', '년월', '기간',
       '정산월', '정산일', '정산기간'],
   },
   amount: {
     // a line's amount (unit price × quantity); Amazon's `item-price` is one: "aggregate of the quantity, not unit price"
     // (specific, not preferred: beside an `Item Total` it is the unit price, and the total wins)
-    preferred: ['line total', 'lineitem total', 'item total', '상품별총주문금액', '상품구매금액', '상품주문금액', '판매가합계'],
-    specific: ['order amount', 'payment amount', 'paid amount', 'amount paid', 'total price', 'price total', '결제금액', '결제액', '주문금액',
-      '판매금액', '실결제금액', 'item price'],
+    // (Shopee's `Product Subtotal` and SmartStore's `최종 상품별 총 주문금액` are a line's amount after discounts)
+    preferred: ['line total', 'lineitem total', 'item total', 'item subtotal', 'product subtotal', '상품별총주문금액', '최종상품별총주문금액',
+      '상품구매금액', '상품주문금액', '판매가합계'],
+    specific: ['order amount', 'payment amount', 'paid amount', 'amount paid', 'paid price', 'total price', 'price total', '결제금액', '결제액',
+      '주문금액', '판매금액', '실결제금액', '최종결제금액', '거래금액', 'item price'],
     deferred: ORDER_TOTALS,
-    generic: ['amount', 'total', 'sales', '매출액', '금액', '합계금액'],
+    generic: ['amount', 'total', 'total amount', 'gross', 'sales', '매출액', '금액', '합계금액'],
   },
   price: {
     specific: ['unit price', 'lineitem price', 'sale price', '판매가', '단가', '상품가격', '판매단가'],
     generic: ['price', '가격'],
   },
   quantity: {
-    specific: ['order quantity', 'quantity purchased', 'lineitem quantity', 'units', '구매수량', '주문수량', '판매수량'],
+    specific: ['order quantity', 'quantity purchased', 'lineitem quantity', 'item quantity', 'total quantity', 'number of items', 'units',
+      '구매수량', '주문수량', '판매수량', '구매수'],
     generic: ['quantity', 'qty', '수량'],
   },
   orders: {
@@ -80,7 +85,9 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
   },
   id: {
     specific: ['order id', 'order no', 'order number', 'order #', 'order_id', 'order name', 'amazon order id', '주문번호', '주문 번호', '주문id'],
-    deferred: ['상품주문번호'], // one per order line (SmartStore), when there is no order number
+    // one per order line (SmartStore); a payment's own number (Square, PayPal, Gumroad, Toss): when there is no order number
+    // (not `Payment ID`: Shopify's is on an order's first line only, where Name is on every line)
+    deferred: ['상품주문번호', 'transaction id', 'purchase id', 'charge id', '거래번호', '결제번호'],
     generic: ['id', ...ROW_NUMBERS],
   },
   seller: {

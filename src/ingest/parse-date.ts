@@ -180,6 +180,14 @@ export class DateReader {
   constructor(readonly tz: string, private readonly slash?: SlashOrder) {}
 
   /**
+   * The offset (minutes) the date column's header gives its times (`Created (UTC)`): a time
+   * without an offset of its own is then that instant, counted on its day in `tz`. null: as written.
+   */
+  headerOffset: number | null = null;
+  /** Cells whose day the header's offset moved (for the HEADER_TIME_ZONE warning). */
+  movedByHeader = 0;
+
+  /**
    * The order this file's slashed dates can only have been written in, or null: none seen, none
    * decisive (every part ≤ 12), or both orders needed (mixed layouts: nothing is guessed).
    */
@@ -236,14 +244,19 @@ export class DateReader {
     }
     if (!(hh <= 24 && mm <= 59 && ss <= 60)) return NaN;
     while (i < n && s.charCodeAt(i) === 32) i++;
-    if (i === n) {
-      const day = civilDay(y, m, d);
-      if (day === day) this.minute = (hh % 24) * 60 + mm;
-      return day;
-    }
     let offsetMin: number;
     const c = s.charCodeAt(i);
     const rest = n - i;
+    if (i === n) {
+      const day = civilDay(y, m, d);
+      if (this.headerOffset === null || day !== day) {
+        if (day === day) this.minute = (hh % 24) * 60 + mm;
+        return day;
+      }
+      const local = this.instant(day, hh, mm, this.headerOffset);
+      if (local !== day) this.movedByHeader++;
+      return local;
+    }
     if ((c === 90 || c === 122) && rest === 1) offsetMin = 0; // Z
     else if (c === 43 || c === 45) {
       // ±HH, ±HHMM, ±HH:MM
@@ -256,6 +269,11 @@ export class DateReader {
     if (offsetMin !== offsetMin) return NaN;
     const day = civilDay(y, m, d);
     if (day !== day) return NaN;
+    return this.instant(day, hh, mm, offsetMin);
+  }
+
+  /** The day in `tz` of the instant `day hh:mm` at `offsetMin` (and its minute in this.minute). */
+  private instant(day: number, hh: number, mm: number, offsetMin: number): number {
     this.zone ??= ZoneDays.of(this.tz); // only files with offsets need the zone's formatter
     const local = this.zone.local(day * 1440 + hh * 60 + mm - offsetMin); // seconds never cross a quarter hour
     const zoneDay = Math.floor(local / 1440);
@@ -296,11 +314,39 @@ export class DateReader {
   private withTail(y: number, mo: number, d: number, tail: string): number {
     const w = WEEKDAY.exec(tail);
     if (w) tail = tail.slice(w[0].length);
-    if (tail.trim() === '' || WALL_TIME.test(tail)) return civilDay(y, mo, d);
+    if (tail.trim() === '') return civilDay(y, mo, d);
+    if (WALL_TIME.test(tail)) {
+      if (this.headerOffset !== null) {
+        // a 24-hour time under a header that names its zone: the same instant as the fast reader's
+        const t = tail.trim();
+        const r = this.withTime(t, 0, y, mo, d);
+        if (r === r) return r;
+      }
+      return civilDay(y, mo, d);
+    }
     // a tail with a zone (`2025/11/29 13:05 +09:00`): the fast reader's time parser
     const t = tail.trimStart();
     return this.withTime(t, t.charAt(0) === 'T' ? 1 : 0, y, mo, d);
   }
+}
+
+// A zone named in a date header, in brackets or after an underscore: `Created (UTC)`, `주문일시(KST)`,
+// `Order Date [GMT+9]`, `created_utc`, `Date (UTC+09:00)`. Only zones of one fixed offset.
+const HEADER_ZONE = /(?:[([]\s*(utc|gmt|kst|jst|z)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?\s*[)\]]|[_\s](utc|gmt|kst|jst))\s*$/i;
+
+/**
+ * The fixed offset (minutes) a date column's header declares for its times, or null when it names
+ * none: `headerZoneOffset('Created (UTC)') === 0`, `headerZoneOffset('Order Date (GMT+9)') === 540`.
+ */
+export function headerZoneOffset(header: string): number | null {
+  const m = HEADER_ZONE.exec(header.normalize('NFKC').trim());
+  if (!m) return null;
+  const zone = (m[1] ?? m[5]).toLowerCase();
+  const base = zone === 'kst' || zone === 'jst' ? 540 : 0;
+  if (!m[2]) return base;
+  const h = +m[3], min = m[4] ? +m[4] : 0;
+  if (base !== 0 || h > 14 || min > 59) return null; // `KST+1` means nothing; offsets end at ±14:00
+  return (m[2] === '-' ? -1 : 1) * (h * 60 + min);
 }
 
 const readers = new Map<string, DateReader>();

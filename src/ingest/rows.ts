@@ -8,7 +8,7 @@ import { SellerDays } from './aggregate.js';
 import { MAX_COLUMNS, delimiterName } from './dialect.js';
 import { findHeader, listHeaders, mapHeaders } from './headers.js';
 import { planLayout, type Layout } from './kind.js';
-import { DateReader, type SlashOrder } from './parse-date.js';
+import { DateReader, headerZoneOffset, type SlashOrder } from './parse-date.js';
 import { OrderRows } from './order-rows.js';
 import { IdFilter, RECENT_IDS_WINDOW } from './recent.js';
 import { hasTotalLabel, isBlankCell, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
@@ -201,6 +201,7 @@ export class RowReader {
       if (this.tried.length > HEADER_SEARCH) this.giveUp();
       return;
     }
+    this.dates.headerOffset = headerZoneOffset(headers[this.layout.date]);
     this.headers = headers;
     this.headerLine = line;
     this.width = rec.length;
@@ -251,6 +252,12 @@ export class RowReader {
     if (this.setup.slash) {
       const how = this.setup.slash === 'mdy' ? 'month first (11/29/2025 is 29 November)' : 'day first (29/11/2025 is 29 November)';
       this.warnings.push({ code: 'SLASH_DATES', message: `dates with slashes were read ${how}: the file's own dates can only be read that way` });
+    }
+    const moved = this.dates.movedByHeader;
+    if (moved > 0) {
+      const off = this.dates.headerOffset as number;
+      const zone = off === 0 ? 'UTC' : `UTC${off < 0 ? '-' : '+'}${String(Math.floor(Math.abs(off) / 60)).padStart(2, '0')}:${String(Math.abs(off) % 60).padStart(2, '0')}`;
+      this.warnings.push({ code: 'HEADER_TIME_ZONE', message: `the date column "${this.headers[this.layout!.date]}" names its zone: its times were read as ${zone} and counted on ${this.setup.tz} days, which moved ${moved.toLocaleString('en-US')} row(s) to another day than the one written` });
     }
     if (this.orders.saturated) {
       this.warnings.push({ code: 'ORDER_IDS_UNCHECKED', message: `over ${IdFilter.MAX_IDS.toLocaleString('en-US')} distinct order ids: past them, the lines of an order count once only when they lie within ${RECENT_IDS_WINDOW / 2} orders of each other; sort the file by order id to be sure` });

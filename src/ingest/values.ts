@@ -168,6 +168,16 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['환불', 'refunded'],
   ['return', 'returned'],
   ['반품', 'returned'],
+  // a payment that never went through or was taken back (Stripe, PayPal, Square, Toss): words that also
+  // refuse a cancellation or return ("return declined") are read as such only when they stand alone
+  ['declined', 'cancelled'],
+  ['denied', 'cancelled'],
+  ['expired', 'cancelled'],
+  ['aborted', 'cancelled'],
+  ['reversed', 'refunded'],
+  ['reversal', 'refunded'],
+  ['chargeback', 'refunded'],
+  ['charged back', 'refunded'],
 ];
 // A cancellation or return that was withdrawn or refused leaves the sale standing (반품철회,
 // 취소거부, "return rejected"); a partly cancelled or refunded order (Shopify's "partially_refunded",
@@ -184,7 +194,7 @@ export function classifyStatus(s: string): StatusReason | null {
   const t = s.toLowerCase();
   for (const [word, reason] of STATUS_WORDS) {
     if (t.includes(word)) {
-      for (const w of STILL_A_SALE) if (t.includes(w)) return null;
+      for (const w of STILL_A_SALE) if (w !== word && t.includes(w)) return null;
       return reason;
     }
   }
