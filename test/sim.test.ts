@@ -220,6 +220,18 @@ describe('DESIGNS', () => {
     }
   });
 
+  it('short-history: 28–180 days of history, a 14–60-day loss window', () => {
+    const lengths: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const { sim } = designSeller('short-history', i, 3);
+      lengths.push(sim.incidentIndex);
+      expect(sim.days - sim.incidentIndex).toBeLessThanOrEqual(60);
+    }
+    expect(Math.min(...lengths)).toBeGreaterThanOrEqual(28);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(180);
+    expect(Math.min(...lengths)).toBeLessThan(60); // some too short to backtest
+  });
+
   it('tiny: 1–3 orders a day and many zero days', () => {
     const shares: number[] = [];
     for (let i = 0; i < 20; i++) {

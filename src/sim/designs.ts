@@ -142,6 +142,11 @@ export const DESIGNS: Record<string, Design> = {
     shift: rng.uniform() < 0.5 ? between(rng, 0.55, 0.8) : between(rng, 1.25, 1.8),
     shiftDaysBefore: intBetween(rng, 30, 180),
   }),
+  'short-history': (_i, rng) => ({
+    ...common(rng),
+    baselineDays: intBetween(rng, 28, 180),
+    lossDays: intBetween(rng, 14, 60),
+  }),
   placebo: (_i, rng) => ({ ...common(rng), drop: 0 }),
 };
 
@@ -167,6 +172,7 @@ export const DESIGN_NOTES: Record<string, string> = {
   spikes: '1–3 one-off days at ×15–60 in the baseline\'s last year (a bulk order, a viral day)',
   closure: 'the shop shut for 7–30 days in the baseline\'s last year (a holiday away, a suspension)',
   'level-shift': 'a lasting level change (×0.55–0.8 or ×1.25–1.8) 30–180 days before the incident',
+  'short-history': 'a seller new to the platform: 28–180 days of history before the incident, 14–60-day loss window',
   placebo: 'no incident (drop 0): the true loss is 0',
 };
 

@@ -149,7 +149,7 @@ export function resolveParams(p: SellerParams): ResolvedParams {
   if (!(r.cancelRate >= 0 && r.cancelRate < 1)) bad('cancelRate must be in [0, 1)');
   if (!(r.promoRate >= 0 && r.promoLift[0] > 0 && r.promoLift[1] >= r.promoLift[0] && r.promoMaxDays >= 1)) bad('promoRate ≥ 0, 0 < promoLift[0] ≤ promoLift[1], promoMaxDays ≥ 1');
   if (!(r.spikeDays >= 0 && r.spikeLift[0] > 0 && r.spikeLift[1] >= r.spikeLift[0])) bad('spikeDays ≥ 0, 0 < spikeLift[0] ≤ spikeLift[1]');
-  if (!(r.closedDays >= 0 && r.closedDays <= Math.min(365, r.baselineDays) - 14)) bad('closedDays must be in [0, min(365, baselineDays) − 14]');
+  if (!(r.closedDays === 0 || (r.closedDays > 0 && r.closedDays <= Math.min(365, r.baselineDays) - 14))) bad('closedDays must be 0 or in [1, min(365, baselineDays) − 14]');
   if (!(r.shift > 0 && r.shiftDaysBefore >= 0)) bad('shift must be > 0 and shiftDaysBefore ≥ 0');
   if (r.trendKind === 'multiplicative' && !(r.trend > -1)) bad('multiplicative trend must be > −1');
   return r;
