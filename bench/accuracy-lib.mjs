@@ -5,7 +5,7 @@ import { estimate } from '../dist/core/estimate.js';
 import { DEFAULTS } from '../dist/options.js';
 import { VERSION } from '../dist/version.js';
 import { fromDay, toDay } from '../dist/core/dates.js';
-import { DESIGNS, designSeller, monthlyTotals, toDailySeries } from '../dist/sim/index.js';
+import { DESIGNS, OPT_IN_DESIGNS, designSeller, monthlyTotals, toDailySeries } from '../dist/sim/index.js';
 
 export { DESIGNS, DESIGN_NOTES } from '../dist/sim/index.js';
 
@@ -16,10 +16,10 @@ export function* sellers(designs, perDesign, seed) {
   }
 }
 
-/** Design names from a comma list, checked against DESIGNS (all when empty). */
+/** Design names from a comma list, checked against DESIGNS (all but the opt-in ones when empty). */
 export function designList(csv) {
   const all = Object.keys(DESIGNS);
-  if (!csv) return all;
+  if (!csv) return all.filter((d) => !OPT_IN_DESIGNS.includes(d));
   const names = csv.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = names.filter((n) => !all.includes(n));
   if (bad.length) throw new Error(`unknown design(s) ${bad.join(', ')}; known: ${all.join(', ')}`);
@@ -89,7 +89,7 @@ export function scoreSeller(s, { model = 'auto', baseline } = {}) {
   const rec = {
     key: s.key, design: s.design, i: s.i, format, incident: s.sim.incident, until: s.sim.until, lossDays: s.sim.days - s.sim.incidentIndex,
     truth: { orders: t.lossOrders, revenue: t.lossRevenue, cfOrders: t.cfOrders, cfRevenue: t.cfRevenue },
-    status: 'ok', error: null, seconds: null, model: null, baseline: null, orders: null, revenue: null, pValue: null, levelShift: false,
+    status: 'ok', error: null, seconds: null, model: null, baseline: null, orders: null, revenue: null, pValue: null, levelShift: false, earlyDrop: false,
   };
   const ing = ingestedFromSim(s.sim, format);
   const opts = coreOptions(s.key, s.sim, { model, baseline, period: format === 'monthly' ? 'month' : undefined });
@@ -100,7 +100,7 @@ export function scoreSeller(s, { model = 'auto', baseline } = {}) {
     if (format === 'monthly' && !isMonthlyClaim(claim)) throw Object.assign(new Error('claim does not read monthly data'), { code: 'UNSUPPORTED_PERIOD' });
     const pick = ({ lost, lower, upper }) => ({ lost, lower, upper });
     const { start, end } = claim.windows.baseline;
-    Object.assign(rec, { model: claim.model.name, baseline: { start, end }, orders: pick(claim.totals.orders), revenue: pick(claim.totals.revenue), pValue: claim.significance.orders.pValue, levelShift: claim.warnings.some((w) => w.code === 'LEVEL_SHIFT') });
+    Object.assign(rec, { model: claim.model.name, baseline: { start, end }, orders: pick(claim.totals.orders), revenue: pick(claim.totals.revenue), pValue: claim.significance.orders.pValue, levelShift: claim.warnings.some((w) => w.code === 'LEVEL_SHIFT'), earlyDrop: claim.warnings.some((w) => w.code === 'DROP_BEFORE_INCIDENT') });
   } catch (e) {
     rec.seconds ??= (performance.now() - t0) / 1000;
     rec.status = format === 'monthly' ? 'unsupported' : 'failed';

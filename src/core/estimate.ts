@@ -95,7 +95,7 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
     const seed = o.seed + 1_000_003 * (METRICS.indexOf(m) + 1); // fixed per metric, whatever else is present
     estimates.set(m, inferMetric(d, selection.model, trains[i], selection.backtests[i], o.level, seed, m === 'revenue' ? interestWeights(o) : undefined));
   });
-  warnings.push(...estimateWarnings({ windows, calendar: calendar.list, trains, estimates, selection, loss: [points.loss[0], lastDay] }));
+  warnings.push(...estimateWarnings({ windows, seed: o.seed, calendar: calendar.list, trains, estimates, selection, loss: [points.loss[0], lastDay] }));
   if (o.asOf !== undefined && toDay(o.asOf) < lastDay) {
     warnings.push({ code: 'INTEREST_AS_OF_EARLY', message: `--as-of ${o.asOf} is before the end of the loss window: days after it earn no interest` });
   }

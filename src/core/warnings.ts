@@ -1,6 +1,7 @@
 // Warnings about the estimate itself (ingest adds its own): data, not prose in stderr.
 import type { Backtest } from './backtest.js';
 import { levelShift } from './breaks.js';
+import { dropBeforeIncident } from './early-drop.js';
 import { fromDay, toDay } from './dates.js';
 import type { Holiday } from './holidays.js';
 import type { MetricEstimate } from './inference.js';
@@ -13,12 +14,17 @@ import type { Windows } from './windows.js';
 
 export interface WarningContext {
   windows: Windows;
+  /** The estimate's seed (the early-drop check simulates too). */
+  seed: number;
   calendar: Holiday[];
   trains: TrainingData[];
   estimates: Map<Metric, MetricEstimate>;
   selection: Selection;
   loss: [number, number];
 }
+
+/** A fall found this close to the incident (days) may be the incident begun early: LEVEL_SHIFT says so. */
+const EARLY_SHIFT_DAYS = 90;
 
 /** Everything a careful reader should know before trusting the numbers. */
 export function estimateWarnings(c: WarningContext): Warning[] {
@@ -40,11 +46,15 @@ export function estimateWarnings(c: WarningContext): Warning[] {
     const shift = levelShift(t);
     if (!shift || !metrics[i]) return;
     const pct = Math.round(100 * (shift.ratio - 1));
-    out.push({ code: 'LEVEL_SHIFT', message: `${metrics[i]}: the baseline's level changed lastingly by ${pct > 0 ? '+' : ''}${pct}% from about ${fromDay(shift.day)}; backtests across the change were left out of the interval's calibration (if the old level no longer applies, consider --baseline ${fromDay(shift.day)}..${c.windows.baseline.end})` });
+    // a fall in the last months may be the incident itself, begun before the date given
+    const early = shift.ratio < 1 && c.loss[0] - shift.day <= EARLY_SHIFT_DAYS ? `; if the fall was the incident's effect beginning early, give --incident ${fromDay(shift.day)}` : '';
+    out.push({ code: 'LEVEL_SHIFT', message: `${metrics[i]}: the baseline's level changed lastingly by ${pct > 0 ? '+' : ''}${pct}% from about ${fromDay(shift.day)}; backtests across the change were left out of the interval's calibration (if the old level no longer applies, consider --baseline ${fromDay(shift.day)}..${c.windows.baseline.end}${early})` });
   });
   c.trains.forEach((t, i) => {
     if (t.oneOffs && metrics[i]) out.push(...oneOffWarnings(metrics[i], t.oneOffs, out));
   });
+  const early = earlyDropWarning(metrics, c);
+  if (early) out.push(early);
   for (const [m, e] of c.estimates) {
     if (e.widening >= TUNING.poorFitWidening) {
       out.push({ code: 'POOR_FIT', message: `${m}: past backtests missed by more than the model expected; the interval was widened ×${e.widening.toFixed(2)}` });
@@ -91,6 +101,23 @@ function oneOffWarnings(m: Metric, o: OneOffs, said: Warning[]): Warning[] {
     out.push({ code: 'ZEROS_BEFORE_INCIDENT', message: `${m}: the baseline ends with ${span(z)} without sales where ${fmt(z.usual)} a day was usual; kept in the fit, they pull the counterfactual down: if the incident began on ${fromDay(z.start)}, give --incident ${fromDay(z.start)}` });
   }
   return out;
+}
+
+/** DROP_BEFORE_INCIDENT, judged on orders (revenue when there are no orders): one warning, not one per metric. */
+function earlyDropWarning(metrics: Metric[], c: WarningContext): Warning | null {
+  const i = metrics.includes('orders') ? metrics.indexOf('orders') : 0;
+  const t = c.trains[i];
+  if (!t || !metrics[i]) return null;
+  const d = dropBeforeIncident(t, c.loss[0], c.seed + 7);
+  if (!d) return null;
+  const from = fromDay(d.start);
+  const pct = Math.round(100 * (1 - d.ratio));
+  return {
+    code: 'DROP_BEFORE_INCIDENT',
+    message: `${metrics[i]}: the last ${d.days} days with data before the incident (from ${from}${d.atLimit ? ', or earlier' : ''}) were ${pct}% below ` +
+      `what the baseline before them predicts (${Math.abs(d.z).toFixed(1)} standard deviations); kept in the baseline they pull the counterfactual down, ` +
+      `and their own loss is not counted: if the incident's effect began on ${from}, give --incident ${from}`,
+  };
 }
 
 /** A value for a message: whole numbers with separators, else two decimals. */

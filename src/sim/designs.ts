@@ -147,6 +147,7 @@ export const DESIGNS: Record<string, Design> = {
     baselineDays: intBetween(rng, 28, 180),
     lossDays: intBetween(rng, 14, 60),
   }),
+  'early-drop': (_i, rng) => ({ ...common(rng), earlyDays: intBetween(rng, 3, 21), lossDays: intBetween(rng, 30, 90) }),
   placebo: (_i, rng) => ({ ...common(rng), drop: 0 }),
 };
 
@@ -156,6 +157,12 @@ function monthsBack(first: number, k: number): number {
   const m = +iso.slice(0, 4) * 12 + (+iso.slice(5, 7) - 1) - k;
   return dayFromParts(Math.floor(m / 12), (m % 12) + 1, 1);
 }
+
+/**
+ * Designs the accuracy benchmark runs only when named (`--designs early-drop`): they measure what
+ * a mistaken input does to a claim (bench/early-drop.mjs), not the estimator on honest inputs.
+ */
+export const OPT_IN_DESIGNS: readonly string[] = ['early-drop'];
 
 /** What each design is about, for benchmark reports. */
 export const DESIGN_NOTES: Record<string, string> = {
@@ -173,6 +180,7 @@ export const DESIGN_NOTES: Record<string, string> = {
   closure: 'the shop shut for 7–30 days in the baseline\'s last year (a holiday away, a suspension)',
   'level-shift': 'a lasting level change (×0.55–0.8 or ×1.25–1.8) 30–180 days before the incident',
   'short-history': 'a seller new to the platform: 28–180 days of history before the incident, 14–60-day loss window',
+  'early-drop': 'the drop began 3–21 days before the incident date the seller names; the truth is the loss from that date, as the claim counts it',
   placebo: 'no incident (drop 0): the true loss is 0',
 };
 

@@ -6,7 +6,7 @@ export {
 } from './simulate.js';
 export { monthlyTotals, type SimMonth } from './monthly.js';
 export { HOUR_WEIGHTS, orderRows, type OrderRow, type OrderRowOptions } from './orders.js';
-export { DESIGNS, DESIGN_NOTES, designSeller, type Design } from './designs.js';
+export { DESIGNS, DESIGN_NOTES, OPT_IN_DESIGNS, designSeller, type Design } from './designs.js';
 export {
   coupangLines, dailyLines, fileKindFor, englishLines, monthlyLines, truthJson, truthRecord, writeLines, writeSeller,
   type SimFileKind,

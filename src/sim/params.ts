@@ -79,6 +79,12 @@ export interface SellerParams {
   shift?: number;
   /** Days before the incident the level shift starts (only with shift ≠ 1). */
   shiftDaysBefore?: number;
+  /**
+   * The drop begins this many days before `incident`, the date the seller names (the claim's loss
+   * window and the truth still start there): customers leaving before the news, settlement delays
+   * before a collapse was announced.
+   */
+  earlyDays?: number;
   /** Days removed from a daily aggregate (format `daily` only), never within 7 days of the incident. */
   missingDays?: number;
   /** The form the seller's data come in (a hint for writers and the benchmark). */
@@ -123,6 +129,7 @@ export const SIM_DEFAULTS: ResolvedParams = {
   spikeLift: [15, 60],
   shift: 1,
   shiftDaysBefore: 90,
+  earlyDays: 0,
   missingDays: 0,
   format: 'daily',
 };
@@ -151,6 +158,7 @@ export function resolveParams(p: SellerParams): ResolvedParams {
   if (!(r.spikeDays >= 0 && r.spikeLift[0] > 0 && r.spikeLift[1] >= r.spikeLift[0])) bad('spikeDays ≥ 0, 0 < spikeLift[0] ≤ spikeLift[1]');
   if (!(r.closedDays === 0 || (r.closedDays > 0 && r.closedDays <= Math.min(365, r.baselineDays) - 14))) bad('closedDays must be 0 or in [1, min(365, baselineDays) − 14]');
   if (!(r.shift > 0 && r.shiftDaysBefore >= 0)) bad('shift must be > 0 and shiftDaysBefore ≥ 0');
+  if (!(Number.isInteger(r.earlyDays) && r.earlyDays >= 0 && r.earlyDays < r.baselineDays)) bad('earlyDays must be a whole number in [0, baselineDays)');
   if (r.trendKind === 'multiplicative' && !(r.trend > -1)) bad('multiplicative trend must be > −1');
   return r;
 }

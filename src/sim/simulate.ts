@@ -156,7 +156,8 @@ export function simulateSeller(params: SellerParams, seed: number): SimulatedSel
     mean[i] = mu;
     if (v > 0 && i > 0) x = p.arPhi * x + p.arSigma * rNoise.normal();
     const y0 = rCount.negbin(v > 0 ? mu * Math.exp(x - v / 2) : mu, p.size);
-    const c = i >= p.baselineDays ? cutAt(p, i - p.baselineDays) : 0;
+    const dropStart = p.baselineDays - p.earlyDays;
+    const c = i >= dropStart ? cutAt(p, i - dropStart) : 0;
     const y1 = c > 0 ? binomial(rThin, y0, 1 - c) : y0;
     cut[i] = c;
     cfOrders[i] = y0;
