@@ -39,21 +39,26 @@ describe('serialToDay', () => {
 describe('cell texts', () => {
   it('a number in the date column: yyyymmdd stays text, a serial becomes its day', () => {
     expect(dateNumberText(20251129, false)).toBe('20251129');
-    expect(dateNumberText(45990.5, false)).toBe('2025-11-29');
-    expect(dateNumberText(44528.5, true)).toBe('2025-11-29');
+    expect(dateNumberText(45990, false)).toBe('2025-11-29');
+    expect(dateNumberText(45990.5, false)).toBe('2025-11-29 12:00:00');
+    expect(dateNumberText(44528.5, true)).toBe('2025-11-29 12:00:00');
+    expect(dateNumberText(45990 + (13 * 3600 + 5 * 60 + 7) / 86400, false)).toBe('2025-11-29 13:05:07');
+    expect(dateNumberText(45990.999988, false)).toBe('2025-11-29 23:59:58'); // 86398.96 s: whole seconds, never the next day
+    expect(dateNumberText(45990.99999999999, false)).toBe('2025-11-30'); // float dust of midnight
     expect(dateNumberText(60, false)).toBe('60'); // the day that never was stays unreadable
   });
 
   it('rich text, formulas, errors, booleans, hyperlinks and dates', () => {
     expect(cellText({ richText: [{ text: '[특가] ' }, { text: '감귤' }] }, false, false)).toBe('[특가] 감귤');
     expect(cellText({ formula: 'E5*F5', result: 24600 }, false, false)).toBe('24600');
-    expect(cellText({ formula: 'A1', result: 45990.5 }, true, false)).toBe('2025-11-29');
+    expect(cellText({ formula: 'A1', result: 45990.5 }, true, false)).toBe('2025-11-29 12:00:00');
     expect(cellText({ sharedFormula: 'G5', result: '12,300원' }, false, false)).toBe('12,300원');
     expect(cellText({ formula: 'E5*F5' }, false, false)).toBe('=E5*F5'); // no cached result: shown, not blank
     expect(cellText({ error: '#N/A' }, false, false)).toBe('#N/A');
     expect(cellText(true, false, false)).toBe('TRUE');
     expect(cellText({ text: '주문 123', hyperlink: 'https://example.invalid' }, false, false)).toBe('주문 123');
-    expect(cellText(new Date(Date.UTC(2025, 10, 29, 23, 59, 59)), true, false)).toBe('2025-11-29'); // UTC fields are the wall time
+    expect(cellText(new Date(Date.UTC(2025, 10, 29, 23, 59, 59)), true, false)).toBe('2025-11-29 23:59:59'); // UTC fields are the wall time
+    expect(cellText(new Date(Date.UTC(2025, 10, 29)), true, false)).toBe('2025-11-29');
     expect(cellText(12300, false, false)).toBe('12300');
     expect(cellText(0.1 + 0.2, false, false)).toBe('0.30000000000000004');
     expect(cellText(null, false, false)).toBe('');

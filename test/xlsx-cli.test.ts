@@ -56,6 +56,24 @@ describe('the same data as CSV and as xlsx give the same claim', () => {
     expect(ok(run(['estimate', WING, ...args])).stdout).toBe(ok(run(['estimate', csv, ...args])).stdout);
   });
 
+  it('times of day count as in CSV: a partial last day is left out, a (UTC) date header moves orders to their Seoul day', async () => {
+    const sheet = wingSheet(simulateSeller(WING_PARAMS, WING_SEED), WING_SEED);
+    const day = (c: Cell) => (c instanceof Date ? c.toISOString().slice(0, 10) : '');
+    const lastDay = sheet.rows.map((r) => day(r[1])).reduce((a, b) => (a > b ? a : b));
+    // downloaded at 01:00 of its last day, and the same export with its date column headed in UTC
+    const cut = { ...sheet, rows: sheet.rows.filter((r) => !(day(r[1]) === lastDay && (r[1] as Date).getUTCHours() >= 1)) };
+    const utc = { ...sheet, rows: sheet.rows.map((r, i) => (i === 3 ? r.map((c) => (c === '주문일시' ? '주문일시(UTC)' : c)) : r)) };
+    const args = ['--incident', '2025-11-29', '--format', 'json'];
+    for (const [name, spec, code] of [['cut', cut, 'PARTIAL_LAST_DAY'], ['utc', utc, 'HEADER_TIME_ZONE']] as const) {
+      const xlsx = join(tempDir(), `${name}.xlsx`);
+      writeFileSync(xlsx, await workbookBytes([spec]));
+      const a = ok(run(['estimate', csvTwin(spec, `${name}.csv`), ...args])).stdout;
+      const b = ok(run(['estimate', xlsx, ...args])).stdout;
+      expect(JSON.stringify(content(b))).toBe(JSON.stringify(content(a)));
+      expect(JSON.parse(b).warnings.map((w: { code: string }) => w.code)).toContain(code);
+    }
+  });
+
   it('daily aggregate in the 1904 date system = fixtures/daily-sales.csv', () => {
     const args = ['--incident', '2025-11-29', '--seller', 'daily', '--format', 'json'];
     const a = ok(run(['estimate', join(FIXTURES, 'daily-sales.csv'), ...args])).stdout;

@@ -1,8 +1,8 @@
 // Excel cell values → the text cells the row reader takes, so a workbook row is read exactly
 // like a CSV record. Styles are not loaded (they are not needed and their part may come after
 // the sheets), so a date cell arrives as its serial number; in the date column a serial number
-// becomes an ISO day. Excel stores wall-clock times, so the day is the serial's integer part,
-// never shifted by a zone.
+// becomes an ISO day, with its time of day when it has one. Excel stores wall-clock times, so
+// the text is written as a CSV export would write it: a time without a zone, read like one.
 import { fromDay } from '../core/dates.js';
 
 /** Serial of 1970-01-01 in the 1900 date system (1904 system: 24107). */
@@ -24,22 +24,38 @@ export function serialToDay(serial: number, date1904: boolean): number {
   return whole < 60 ? whole - EPOCH_1900 + 1 : whole - EPOCH_1900;
 }
 
-/** A number in a date column: `20251129` (yyyymmdd typed as a number) stays text, anything else is a serial. */
+/**
+ * A number in a date column: `20251129` (yyyymmdd typed as a number) stays text, anything else is
+ * a serial: `2025-11-29`, or `2025-11-29 13:05:00` when it has a time of day (so the last order's
+ * time can tell a partial last day, and a date header's zone applies, as in CSV).
+ */
 export function dateNumberText(n: number, date1904: boolean): string {
   if (Number.isInteger(n) && n >= 19000101 && n <= 29991231) return String(n);
   const day = serialToDay(n, date1904);
-  return day === day ? fromDay(day) : String(n);
+  if (day !== day) return String(n);
+  const ms = Math.round(n * MS_DAY);
+  return fromDay(day) + timeOfDay(ms - Math.floor(ms / MS_DAY) * MS_DAY);
 }
 
-/** The wall-clock day of a JS Date that exceljs built from a serial (its UTC fields are the wall time). */
+/** ` HH:MM:SS` of a time of day in ms (whole seconds, as Excel shows it), or '' at midnight. */
+function timeOfDay(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  if (s === 0) return '';
+  const two = (x: number) => String(x).padStart(2, '0');
+  return ` ${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
+}
+
+/** The wall-clock day and time of a JS Date that exceljs built from a serial (its UTC fields are the wall time). */
 function dateText(d: Date): string {
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
+  const t = d.getTime();
+  if (Number.isNaN(t)) return '';
+  return d.toISOString().slice(0, 10) + timeOfDay(t - Math.floor(t / MS_DAY) * MS_DAY);
 }
 
 /**
  * Text of one cell value as exceljs gives it: numbers and booleans as typed, rich text joined,
  * formulas by their cached result (`=FORMULA` when the file has none, so an error can show it),
- * errors as `#N/A`, dates as their day. `isDate`: the cell is in the date column.
+ * errors as `#N/A`, dates as their day (and time). `isDate`: the cell is in the date column.
  */
 export function cellText(v: unknown, isDate: boolean, date1904: boolean): string {
   if (v === null || v === undefined) return '';
