@@ -55,9 +55,9 @@ export function dropBeforeIncident(t: TrainingData, lossStart: number, seed: num
   const h = tail.length;
   if (h < DROP_MIN_DAYS) return null;
   const paths = countModel.fit(ref).simulate(Int32Array.from(tail, (i) => t.days[i]), PATHS, new Rng(seed));
-  // sums over the last k points, k = 1..h: per path (running, from the end), their mean and
-  // mean square, and the actual
-  // and the same of the stretch's older half (its first ⌊k/2⌋ points), so a dip is not a drop
+  // for each k = 1..h, the sum of the last k points: its mean and mean square over the paths
+  // (running sums from the end) and the actual sum; and the mean square of the stretch's older
+  // half (its first ⌊k/2⌋ points), so a dip at the very end is not taken for a drop
   const half = (k: number) => k - Math.floor(k / 2); // the older half is points half(k)+1..k from the end
   const sq = new Float64Array(h + 1), mean = new Float64Array(h + 1), actual = new Float64Array(h + 1);
   const sqOld = new Float64Array(h + 1);
