@@ -180,7 +180,7 @@ class Stage {
   }
 
   // Probe i is bit (h1 + i·h2) mod m, stepped as (bit + h2 mod m) mod m: the same bits with one
-  // division a probe sequence instead of one a probe (a third of the filter's time).
+  // division a probe sequence instead of one a probe.
   has(h1: number, h2: number): boolean {
     const m = this.m, step = h2 % m;
     let bit = h1 % m;
