@@ -282,6 +282,24 @@ describe('parseDate', () => {
     expect(ny.day('2025-11-29 13:00')).toBe(civilDay(2025, 11, 28)); // 23:00 the evening before
   });
 
+  it('12-hour times (AM/PM, 오전/오후) are the same instants as 24-hour ones, zone header or not', () => {
+    const r = new DateReader('Asia/Seoul');
+    r.headerOffset = 0; // `Created (UTC)`
+    for (const s of ['2025-11-28 3:00 PM', '2025-11-28 03:00:00 pm', '2025-11-28 오후 3:00:00', '2025.11.28 오후 3:00', '2025년 11월 28일 PM 3:00']) {
+      expect(r.day(s), s).toBe(civilDay(2025, 11, 29)); // 15:00 UTC is 00:00 in Seoul
+      expect(r.minute, s).toBe(0);
+    }
+    expect(r.day('2025-11-28 12:30 AM')).toBe(civilDay(2025, 11, 28)); // 00:30 UTC, 09:30 in Seoul
+    expect(r.minute).toBe(9 * 60 + 30);
+    const wall = new DateReader('Asia/Seoul'); // no zone in the header: as written, with its minute
+    expect(wall.day('2025-11-29 오후 1:05:22')).toBe(civilDay(2025, 11, 29));
+    expect(wall.minute).toBe(13 * 60 + 5);
+    expect(wall.day('2025-11-29 12:10 PM')).toBe(civilDay(2025, 11, 29));
+    expect(wall.minute).toBe(12 * 60 + 10);
+    expect(wall.day('2025-11-29 오전 12:10')).toBe(civilDay(2025, 11, 29));
+    expect(wall.minute).toBe(10);
+  });
+
   it('shares one ZoneDays per zone', () => {
     expect(ZoneDays.of('Asia/Seoul')).toBe(ZoneDays.of('Asia/Seoul'));
     expect(ZoneDays.of('Asia/Seoul')).not.toBe(ZoneDays.of('UTC'));

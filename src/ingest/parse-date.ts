@@ -152,8 +152,15 @@ const MONTH_ONLY = /^(\d{4})\s*(?:[-./]\s*(\d{1,2})\.?|년\s*(\d{1,2})\s*월)$/;
 // A weekday in brackets after the date (`2025.11.29(토) 13:05`, `2025-11-29 (Sat)`, `2025/11/29(土)`):
 // Korean admins, Japanese tools and English locales write it; it is dropped, not checked.
 const WEEKDAY = /^\s*\(\s*(?:[월화수목금토일](?:요일)?|[日月火水木金土](?:曜日?)?|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)\.?\s*\)/i;
-// A wall-clock tail we accept and ignore: `13:05`, `오후 1:05:00`, `1:05 PM`.
-const WALL_TIME = /^\s*(?:(?:오전|오후|am|pm)\s*)?(?:[01]?\d|2[0-4]):[0-5]\d(?::(?:[0-5]\d|60)(?:[.,]\d+)?)?(?:\s*(?:am|pm|오전|오후))?\s*$/i;
+// A wall-clock tail: `13:05`, `오후 1:05:00`, `1:05 PM` (its hour, minute and half of the day).
+const WALL_TIME = /^\s*(?:(오전|오후|am|pm)\s*)?([01]?\d|2[0-4]):([0-5]\d)(?::(?:[0-5]\d|60)(?:[.,]\d+)?)?(?:\s*(am|pm|오전|오후))?\s*$/i;
+
+/** The 24-hour clock of a 12-hour one: 12 AM is 0, 1 PM is 13; a 24-hour time (no AM/PM) as written. */
+function hour24(hh: number, half: string | undefined): number {
+  if (half === undefined) return hh;
+  const pm = half === '오후' || half.toLowerCase() === 'pm';
+  return hh > 12 ? hh : (hh % 12) + (pm ? 12 : 0);
+}
 
 /**
  * Offset in minutes of the 3-letter zone at s[i..i+3], NaN for any other: only zones with one
@@ -315,14 +322,19 @@ export class DateReader {
     const w = WEEKDAY.exec(tail);
     if (w) tail = tail.slice(w[0].length);
     if (tail.trim() === '') return civilDay(y, mo, d);
-    if (WALL_TIME.test(tail)) {
-      if (this.headerOffset !== null) {
-        // a 24-hour time under a header that names its zone: the same instant as the fast reader's
-        const t = tail.trim();
-        const r = this.withTime(t, 0, y, mo, d);
-        if (r === r) return r;
+    const wall = WALL_TIME.exec(tail);
+    if (wall) {
+      // a wall-clock time: its minute of the day, or under a header that names a zone, that instant
+      const day = civilDay(y, mo, d);
+      if (day !== day) return day;
+      const hh = hour24(+wall[2], wall[1] ?? wall[4]), mm = +wall[3];
+      if (this.headerOffset === null) {
+        this.minute = (hh % 24) * 60 + mm;
+        return day;
       }
-      return civilDay(y, mo, d);
+      const local = this.instant(day, hh, mm, this.headerOffset);
+      if (local !== day) this.movedByHeader++;
+      return local;
     }
     // a tail with a zone (`2025/11/29 13:05 +09:00`): the fast reader's time parser
     const t = tail.trimStart();
