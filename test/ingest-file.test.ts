@@ -103,6 +103,21 @@ describe('order-level exports', () => {
 });
 
 describe('exports written by other programs', () => {
+  it('order ids Excel rounded to scientific notation: told apart by their time, warned; without a time each row is an order', async () => {
+    const csv = toCsv(HEADER, [
+      ['2.02511E+15', '2025-11-29 10:00:05', '12,000', '배송완료'],
+      ['2.02511E+15', '2025-11-29 10:00:05', '3,000', '배송완료'], // the second line of that order
+      ['2.02511E+15', '2025-11-29 11:30:00', '5,000', '배송완료'],
+      ['2.02511E+15', '2025-11-30 09:00:00', '7,000', '배송완료'],
+      ['2025113000001', '2025-11-30 09:10:00', '1,000', '배송완료'], // an id typed out in full: as always
+    ]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-11-29', orders: [2, 2], revenue: [20000, 8000] });
+    expect(r.warnings.find((w) => w.code === 'ROUNDED_ORDER_IDS')?.message).toMatch(/^4 row\(s\) have an order id .*\("2\.02511E\+15"\)/);
+    const days = toCsv(HEADER, [['2.02511E+15', '2025-11-29', '12,000', '배송완료'], ['2.02511E+15', '2025-11-29', '3,000', '배송완료']]);
+    expect((await ingestFile(write(days), TZ)).series).toEqual({ start: '2025-11-29', orders: [2], revenue: [15000] });
+  });
+
   it('read a payments export whose date header names UTC (Stripe style): days in --tz, failed payments left out', async () => {
     const csv = toCsv(['id', 'Created (UTC)', 'Amount', 'Amount Refunded', 'Currency', 'Status'], [
       ['ch_1', '2025-11-28 14:59:00', '10000', '0', 'krw', 'Paid'], // 23:59 in Seoul: the 28th

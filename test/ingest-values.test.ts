@@ -5,6 +5,7 @@ import { dayFromParts } from '../src/core/dates.js';
 import { civilDay, DateReader, headerZoneOffset, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
 import { classifyStatus, currencyOf, isPendingStatus, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
 import { IdFilter, RecentIds } from '../src/ingest/recent.js';
+import { isRoundedId } from '../src/ingest/order-rows.js';
 
 describe('parseDate', () => {
   const SEOUL = 'Asia/Seoul';
@@ -405,6 +406,11 @@ describe('isTotalLabel', () => {
     '%j marks a summary row', (s) => expect(isTotalLabel(s)).toBe(true));
   it.each(['2025-11-29', 'totals by day 2025', '', '   ', '총', '총 건', '4091건', '총 4091원', 'records downloaded', 'Seller ID: xyz', '합계금액',
     'total price', '12,000', `합계${' '.repeat(40)}`])('%j does not', (s) => expect(isTotalLabel(s)).toBe(false));
+});
+
+describe('isRoundedId', () => {
+  it.each(['2.02511E+15', '2.0241E+15', '2,02511E+15', ' 1.2E+11 ', '2E+15', '2.02511e15'])('%j is an id a spreadsheet rounded', (s) => expect(isRoundedId(s)).toBe(true));
+  it.each(['2025112912345678', '1.2E+10', '1.5E-15', 'A1.2E+15', '2.0E+15X', '', '#1001', '111-0000001-0000001'])('%j is not', (s) => expect(isRoundedId(s)).toBe(false));
 });
 
 describe('RecentIds (distinct order ids)', () => {

@@ -27,6 +27,10 @@ export class OrderRows {
     private readonly report: RowProblems,
   ) {}
 
+  /** Rows whose id a spreadsheet rounded to scientific notation (counted as orders of their own), and the first such id. */
+  roundedIds = 0;
+  roundedExample = '';
+
   /** The id filter is full: past it, an order's lines count once only near each other. */
   get saturated(): boolean {
     return this.recent.saturated;
@@ -34,6 +38,13 @@ export class OrderRows {
 
   /** Take one row of an order-level export (its date already read: `day`, NaN when unreadable; `minute` of the day, −1 unknown). */
   row(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string, key: string, minute: number): void {
+    if (L.id >= 0 && isRoundedId(rec[L.id])) {
+      // Excel's General format writes a 16-digit 주문번호 as 2.02511E+15: a month of orders would
+      // share one id and count as one. An order's lines share its time too, so the rounded id and
+      // the time to the minute or second stand in for the id; without a time each row is an order.
+      if (this.roundedIds++ === 0) this.roundedExample = rec[L.id].trim();
+      rec[L.id] = minute >= 0 ? `${rec[L.id]}\u0002${dateCell}` : '';
+    }
     if (L.status >= 0) {
       const reason = this.status(rec[L.status]);
       if (reason !== null) return this.notASale(rec, line, L, acc, day, key, reason);
@@ -121,6 +132,13 @@ export class OrderRows {
 }
 
 /** An order's key in the id memories: its id, within its seller's group in a `--by` file. */
+/** An id a spreadsheet rounded: a number of 12 or more digits in scientific notation (`2.0241E+15`). */
+export function isRoundedId(cell: string): boolean {
+  const m = ROUNDED_ID.exec(cell);
+  return m !== null && +m[1] >= 11;
+}
+const ROUNDED_ID = /^\s*\d(?:[.,]\d+)?[eE]\+?(\d{1,3})\s*$/;
+
 function orderKey(rec: string[], L: Layout, key: string): string {
   return key === '' ? rec[L.id] : `${key}\u0001${rec[L.id]}`;
 }

@@ -259,6 +259,10 @@ export class RowReader {
       const zone = off === 0 ? 'UTC' : `UTC${off < 0 ? '-' : '+'}${String(Math.floor(Math.abs(off) / 60)).padStart(2, '0')}:${String(Math.abs(off) % 60).padStart(2, '0')}`;
       this.warnings.push({ code: 'HEADER_TIME_ZONE', message: `the date column "${this.headers[this.layout!.date]}" names its zone: its times were read as ${zone} and counted on ${this.setup.tz} days, which moved ${moved.toLocaleString('en-US')} row(s) to another day than the one written` });
     }
+    if (this.orders.roundedIds > 0) {
+      const n = this.orders.roundedIds.toLocaleString('en-US');
+      this.warnings.push({ code: 'ROUNDED_ORDER_IDS', message: `${n} row(s) have an order id a spreadsheet rounded to scientific notation ("${this.orders.roundedExample}"), which no longer tells orders apart: rows were told apart by that id and their time (without a time, each row is an order of its own); export the file again without saving it from Excel, or format the id column as text` });
+    }
     if (this.orders.saturated) {
       this.warnings.push({ code: 'ORDER_IDS_UNCHECKED', message: `over ${IdFilter.MAX_IDS.toLocaleString('en-US')} distinct order ids: past them, the lines of an order count once only when they lie within ${RECENT_IDS_WINDOW / 2} orders of each other; sort the file by order id to be sure` });
     }
