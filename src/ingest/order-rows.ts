@@ -134,6 +134,8 @@ export class OrderRows {
 /** An order's key in the id memories: its id, within its seller's group in a `--by` file. */
 /** An id a spreadsheet rounded: a number of 12 or more digits in scientific notation (`2.0241E+15`). */
 export function isRoundedId(cell: string): boolean {
+  // asked of every row's id: the regex only for the few short cells with an exponent mark
+  if (cell.length > 24 || (cell.indexOf('E') < 0 && cell.indexOf('e') < 0)) return false;
   const m = ROUNDED_ID.exec(cell);
   return m !== null && +m[1] >= 11;
 }
