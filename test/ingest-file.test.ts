@@ -135,6 +135,27 @@ describe('exports written by other programs', () => {
     expect(utc.warnings.map((w) => w.code)).not.toContain('HEADER_TIME_ZONE');
   });
 
+  it('read a ledger (PayPal activity download) by its Type: conversions, bank moves and refund rows are no sales', async () => {
+    const H = ['Date', 'Time', 'TimeZone', 'Name', 'Type', 'Status', 'Currency', 'Gross', 'Fee', 'Net', 'Transaction ID', 'Reference Txn ID'];
+    const csv = toCsv(H, [
+      ['11/14/2025', '11:00:00', 'PST', 'Hans Meier', 'Express Checkout Payment', 'Completed', 'EUR', '50.00', '-1.75', '48.25', 'T2', ''],
+      ['11/14/2025', '11:00:00', 'PST', '', 'General Currency Conversion', 'Completed', 'EUR', '-48.25', '0.00', '-48.25', 'T3', 'T2'],
+      ['11/14/2025', '11:00:00', 'PST', '', 'General Currency Conversion', 'Completed', 'USD', '52.11', '0.00', '52.11', 'T4', 'T2'],
+      ['11/13/2025', '10:00:00', 'PST', 'Jane Doe', 'Express Checkout Payment', 'Completed', 'USD', '40.00', '-1.46', '38.54', 'T1', ''],
+      ['11/15/2025', '09:00:00', 'PST', '', 'Bank Deposit to PP Account', 'Completed', 'USD', '200.00', '0.00', '200.00', 'T5', ''],
+      ['11/15/2025', '09:30:00', 'PST', 'Jane Doe', 'Payment Refund', 'Completed', 'USD', '-40.00', '1.46', '-38.54', 'T6', 'T1'],
+      ['11/16/2025', '09:00:00', 'PST', '', 'General Withdrawal', 'Completed', 'USD', '-150.00', '0.00', '-150.00', 'T7', ''],
+      ['11/16/2025', '10:00:00', 'PST', 'Ann Lee', 'Website Payment', 'Completed', 'USD', '12.50', '-0.66', '11.84', 'T8', ''],
+    ]);
+    const r = await ingestFile(write(csv), TZ);
+    // the two payments of the 13th and 14th and the one of the 16th; 50 EUR + 40 USD are summed as they are (MIXED_CURRENCIES)
+    expect(r.series).toEqual({ start: '2025-11-13', orders: [1, 1, 0, 1], revenue: [40, 50, 0, 12.5] });
+    expect(r.info).toMatchObject({ rows: 8, rowsUsed: 3, rowsSkipped: { 'not-a-sale': 4, refunded: 1 }, columns: { type: 'Type', amount: 'Gross' } });
+    expect(r.warnings.find((w) => w.code === 'NOT_SALES')?.message).toBe(
+      '4 row(s) whose Type is not a sale ("General Currency Conversion", "Bank Deposit to PP Account", "General Withdrawal") were left out: ' +
+        'currency conversions, transfers, withdrawals, holds and fees are no orders');
+  });
+
   it('read a marketplace export by its own headers (Shopee: creation date, line subtotal, order status)', async () => {
     const csv = toCsv(['Order ID', 'Order Status', 'Order Creation Date', 'Order Paid Time', 'Product Name', 'Deal Price', 'Quantity', 'Product Subtotal', 'Grand Total'], [
       ['250101A', 'Completed', '2025-01-01 10:00', '2025-01-02 09:00', 'a', '5000', '2', '10000', '13000'],

@@ -116,7 +116,7 @@ describe('header synonyms', () => {
     expect(columnsOf(['Transaction ID', 'Order ID', 'Created', 'Gross']).id).toBe('Order ID');
     // PayPal's activity export: Gross is the amount, the transaction id the id; Name (the payer) is not
     expect(columnsOf(['Date', 'Time', 'Name', 'Type', 'Status', 'Currency', 'Gross', 'Fee', 'Net', 'Transaction ID'])).toEqual({
-      date: 'Date', status: 'Status', currency: 'Currency', amount: 'Gross', id: 'Transaction ID',
+      date: 'Date', status: 'Status', type: 'Type', currency: 'Currency', amount: 'Gross', id: 'Transaction ID',
     });
   });
 

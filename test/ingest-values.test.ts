@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../src/core/dates.js';
 import { civilDay, DateReader, headerZoneOffset, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
-import { classifyStatus, currencyOf, isPendingStatus, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
+import { classifyStatus, classifyType, currencyOf, isPendingStatus, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
 import { IdFilter, RecentIds } from '../src/ingest/recent.js';
 import { isRoundedId } from '../src/ingest/order-rows.js';
 
@@ -374,6 +374,20 @@ describe('classifyStatus', () => {
   it.each(['paid', '결제완료', '배송완료', '구매확정', '교환', '교환완료', '', 'fulfilled', '반품철회', '취소거부', 'cancel rejected', 'partially_refunded', '부분취소',
     '부분환불', 'return declined', 'Cancel declined', 'refund denied', 'Completed', 'Disputed', 'Authorized'])(
     '%j is a sale', (s) => expect(classifyStatus(s)).toBeNull());
+});
+
+describe('classifyType', () => {
+  it.each([
+    // PayPal's activity download
+    ['General Currency Conversion', 'not-a-sale'], ['Bank Deposit to PP Account', 'not-a-sale'], ['General Withdrawal', 'not-a-sale'],
+    ['Hold on Balance for Dispute Investigation', 'not-a-sale'], ['Reversal of General Account Hold', 'not-a-sale'], ['General Authorization', 'not-a-sale'],
+    ['Payment Refund', 'refunded'], ['Payment Reversal', 'refunded'], ['Chargeback', 'refunded'],
+    // Stripe's balance history, Amazon's settlement report, Korean ledgers
+    ['payout', 'not-a-sale'], ['stripe_fee', 'not-a-sale'], ['adjustment', 'not-a-sale'], ['refund', 'refunded'], ['ServiceFee', 'not-a-sale'],
+    ['Transfer', 'not-a-sale'], ['환전', 'not-a-sale'], ['출금', 'not-a-sale'], ['판매수수료', 'not-a-sale'], ['주문취소', 'cancelled'], ['반품', 'returned'],
+  ])('%s → %s', (s, want) => expect(classifyType(s)).toBe(want));
+  it.each(['Express Checkout Payment', 'Website Payment', 'Mobile Payment', 'Subscription Payment', 'charge', 'payment', 'Order', '판매', '결제', '',
+    'Transferable voucher', 'Holder case'])('%j is a sale', (s) => expect(classifyType(s)).toBeNull());
 });
 
 describe('currencyOf', () => {

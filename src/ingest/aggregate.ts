@@ -5,7 +5,7 @@ import { LossCalcError, type ErrorCode } from '../errors.js';
 import { currencyOf } from './values.js';
 
 /** Reasons a row is read but not used, the keys of `rowsSkipped` (only non-zero ones appear). */
-export const SKIP_REASONS = ['cancelled', 'refunded', 'returned', 'pending-unpriced', 'negative-amount', 'total-row', 'no-values'] as const;
+export const SKIP_REASONS = ['cancelled', 'refunded', 'returned', 'not-a-sale', 'pending-unpriced', 'negative-amount', 'total-row', 'no-values'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /**
@@ -40,12 +40,14 @@ export class SellerDays {
   rows = 0;
   used = 0;
   readonly skipped: Record<SkipReason, number> = {
-    cancelled: 0, refunded: 0, returned: 0, 'pending-unpriced': 0, 'negative-amount': 0, 'total-row': 0, 'no-values': 0,
+    cancelled: 0, refunded: 0, returned: 0, 'not-a-sale': 0, 'pending-unpriced': 0, 'negative-amount': 0, 'total-row': 0, 'no-values': 0,
   };
   readonly badDates = new Problems();
   readonly badNumbers = new Problems();
   readonly negatives = new Problems();
   readonly duplicates = new Problems();
+  /** The first distinct transaction types left out as `not-a-sale`, to name five of them (a sixth says there are more). */
+  readonly notSaleTypes = new Set<string>();
   /** Aggregate rows with one value cell empty. */
   emptyValues = 0;
   /** The currencies of the rows used (at most MAX_CURRENCIES), and the last cell read (most rows repeat it). */
@@ -239,6 +241,12 @@ function seriesWarnings(acc: SellerDays, kind: InputKind, col: FileInfo['columns
   } else {
     const neg = acc.skipped['negative-amount'];
     if (neg) w.push({ code: 'NEGATIVE_AMOUNTS', message: `${neg} row(s) with a negative amount (refund adjustments) were left out: revenue is gross sales` });
+    const moved = acc.skipped['not-a-sale'];
+    if (moved) {
+      const types = [...acc.notSaleTypes].slice(0, 5).map((t) => JSON.stringify(t)).join(', ');
+      w.push({ code: 'NOT_SALES', message: `${moved} row(s) whose ${col.type} is not a sale (${types}${acc.notSaleTypes.size > 5 ? ', …' : ''}) were left out: ` +
+        'currency conversions, transfers, withdrawals, holds and fees are no orders' });
+    }
     const pending = acc.skipped['pending-unpriced'];
     if (pending) {
       w.push({ code: 'PENDING_UNPRICED', message: `${pending} row(s) of pending orders have no amount yet (Amazon shows none before the payment is authorised) and were left out: ` +

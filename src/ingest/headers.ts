@@ -83,6 +83,12 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     specific: ['currency', 'currency code', '통화', '통화코드', '결제통화', '화폐', '화폐단위', '통화단위'],
     generic: [],
   },
+  // what a ledger row is (PayPal's activity download, Stripe's balance history, Amazon's settlement report):
+  // a payment, a refund, or money moved (a currency conversion, a withdrawal, a fee) that is no order
+  type: {
+    specific: ['transaction type', 'txn type', 'activity type', 'entry type', 'type', '거래유형', '거래종류', '거래구분'],
+    generic: [],
+  },
   id: {
     specific: ['order id', 'order no', 'order number', 'order #', 'order_id', 'order name', 'amazon order id', '주문번호', '주문 번호', '주문id'],
     // one per order line (SmartStore); a payment's own number (Square, PayPal, Gumroad, Toss): when there is no order number

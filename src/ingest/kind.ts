@@ -15,6 +15,8 @@ export interface Layout {
   status: number;
   /** A cancellation date: a filled cell means the order was cancelled. */
   cancelled: number;
+  /** A ledger's transaction type: a currency conversion, a withdrawal or a fee is no order. */
+  type: number;
   id: number;
   /** The currency of each row's amounts (either kind). */
   currency: number;
@@ -50,7 +52,7 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
       `name it with --columns date=<header>; recognised names: ${synonymsHint(['date'])}`);
   }
   const layout: Layout = {
-    kind: 'orders', kindReason: '', date: ix('date'), amount: -1, price: -1, quantity: -1, status: -1, cancelled: -1, id: -1, orders: -1, revenue: -1, currency: ix('currency'),
+    kind: 'orders', kindReason: '', date: ix('date'), amount: -1, price: -1, quantity: -1, status: -1, cancelled: -1, type: -1, id: -1, orders: -1, revenue: -1, currency: ix('currency'),
     orderTotal: false, columns: {},
   };
   const named = (fs: Field[]) => fs.filter((f) => ix(f) >= 0).map((f) => `${map.columns[f]} → ${f}`).join(', ');
@@ -76,6 +78,7 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
     layout.quantity = layout.price >= 0 ? ix('quantity') : -1;
     layout.status = ix('status');
     layout.cancelled = ix('cancelled');
+    layout.type = ix('type');
     layout.id = ix('id');
     layout.orderTotal = layout.id >= 0 && layout.amount >= 0 && isOrderTotal(headers[layout.amount]);
     if (layout.amount < 0 && layout.price < 0) {
@@ -88,7 +91,7 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
     if (layout.orderTotal) layout.kindReason += `; ${headers[layout.amount]} is the order's total, counted once per ${headers[layout.id]}`;
   }
   const use: [Field, number][] = [['date', layout.date], ['amount', layout.amount], ['price', layout.price], ['quantity', layout.quantity],
-    ['status', layout.status], ['cancelled', layout.cancelled], ['id', layout.id], ['orders', layout.orders], ['revenue', layout.revenue], ['currency', layout.currency]];
+    ['status', layout.status], ['cancelled', layout.cancelled], ['type', layout.type], ['id', layout.id], ['orders', layout.orders], ['revenue', layout.revenue], ['currency', layout.currency]];
   for (const [f, i] of use) if (i >= 0) layout.columns[f] = headers[i];
   if (ix('seller') >= 0) layout.columns.seller = headers[ix('seller')];
   return layout;

@@ -4,10 +4,10 @@
 import type { SellerDays } from './aggregate.js';
 import type { Layout } from './kind.js';
 import { RecentIds, RecentReasons } from './recent.js';
-import { isBlankCell, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, statusClassifier, type StatusReason } from './values.js';
+import { classifyType, isBlankCell, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, statusClassifier, type StatusReason } from './values.js';
 
 /** Why a row (and its order's further lines) is not a sale. */
-type NotASale = StatusReason | 'pending-unpriced';
+type NotASale = StatusReason | 'not-a-sale' | 'pending-unpriced';
 
 /** How a row's problems are reported: by the record loop, which names lines and columns. */
 export interface RowProblems {
@@ -18,6 +18,7 @@ export interface RowProblems {
 /** The order rows of one file (every seller of it: ids are keyed by seller). */
 export class OrderRows {
   private readonly status = statusClassifier();
+  private readonly type = statusClassifier(classifyType);
   private readonly recent = new RecentIds();
   /** Recent orders that are not sales, by key: their further lines leave the status blank. */
   private readonly nonSales = new RecentReasons<NotASale>();
@@ -44,6 +45,13 @@ export class OrderRows {
       // the time to the minute or second stand in for the id; without a time each row is an order.
       if (this.roundedIds++ === 0) this.roundedExample = rec[L.id].trim();
       rec[L.id] = minute >= 0 ? `${rec[L.id]}\u0002${dateCell}` : '';
+    }
+    if (L.type >= 0) {
+      const reason = this.type(rec[L.type]);
+      if (reason !== null) {
+        if (reason === 'not-a-sale' && acc.notSaleTypes.size <= 5) acc.notSaleTypes.add(rec[L.type].trim());
+        return this.notASale(rec, line, L, acc, day, key, reason);
+      }
     }
     if (L.status >= 0) {
       const reason = this.status(rec[L.status]);
@@ -131,7 +139,6 @@ export class OrderRows {
   }
 }
 
-/** An order's key in the id memories: its id, within its seller's group in a `--by` file. */
 /** An id a spreadsheet rounded: a number of 12 or more digits in scientific notation (`2.0241E+15`). */
 export function isRoundedId(cell: string): boolean {
   // asked of every row's id: the regex only for the few short cells with an exponent mark
@@ -141,6 +148,7 @@ export function isRoundedId(cell: string): boolean {
 }
 const ROUNDED_ID = /^\s*\d(?:[.,]\d+)?[eE]\+?(\d{1,3})\s*$/;
 
+/** An order's key in the id memories: its id, within its seller's group in a `--by` file. */
 function orderKey(rec: string[], L: Layout, key: string): string {
   return key === '' ? rec[L.id] : `${key}\u0001${rec[L.id]}`;
 }

@@ -225,17 +225,38 @@ export function keepsSaleDespiteCancelDate(status: string): boolean {
   return PARTIAL.some((w) => t.includes(w)) && (t.includes('cancel') || t.includes('취소'));
 }
 
-/** classifyStatus with a per-file cache: exports use a handful of distinct statuses. */
-export function statusClassifier(): (s: string) => StatusReason | null {
-  const cache = new Map<string, StatusReason | null>();
+/** A classifier with a per-file cache: exports use a handful of distinct statuses (or types). */
+export function statusClassifier(): (s: string) => StatusReason | null;
+export function statusClassifier<R>(classify: (s: string) => R): (s: string) => R;
+export function statusClassifier(classify: (s: string) => unknown = classifyStatus): (s: string) => unknown {
+  const cache = new Map<string, unknown>();
   return (s) => {
     let r = cache.get(s);
     if (r === undefined) {
-      r = classifyStatus(s);
+      r = classify(s);
       if (cache.size < 10_000) cache.set(s, r); // a free-text column must not grow the cache forever
     }
     return r;
   };
+}
+
+// Ledger rows that move money but are no order, as words of a transaction-type cell (PayPal's
+// "General Currency Conversion", "Bank Deposit to PP Account", "General Withdrawal", "Hold on
+// Balance…"; Stripe's payout, stripe_fee, adjustment; Amazon's ServiceFee, Transfer). Whole words:
+// "Transfer" is one, "Transferable voucher" is not.
+const MONEY_MOVED =
+  /\b(?:conversion|withdrawal|withdraw|deposit|transfer|payout|fees?|hold|reserve|release|authori[sz]ation|adjustment|tax|interest|top ?up|cash ?back)\b|환전|출금|입금|이체|송금|수수료|보류|정산금|충전/;
+
+/**
+ * What a ledger row is, from its transaction-type cell: `not-a-sale` for money moved without an
+ * order (a conversion, a withdrawal, a fee), a status reason for a refund, reversal or chargeback
+ * (`Payment Refund` is `refunded`), null for a sale (`Express Checkout Payment`, `charge`, `Order`).
+ */
+export function classifyType(s: string): StatusReason | 'not-a-sale' | null {
+  // camelCase and snake_case split into words: Amazon's `ServiceFee`, Stripe's `stripe_fee`
+  const t = s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  if (MONEY_MOVED.test(t)) return 'not-a-sale';
+  return classifyStatus(t);
 }
 
 // Labels of a summary row, in any of its cells ("합계,,,1,234,000"), lower-cased without spaces, ':', '_', '-'.
