@@ -135,6 +135,16 @@ describe('exports written by other programs', () => {
     expect(utc.warnings.map((w) => w.code)).not.toContain('HEADER_TIME_ZONE');
   });
 
+  it('read a TSV that does not quote (an Amazon flat file) with a stray quote opening a cell: no lines merged', async () => {
+    const tsv = ['amazon-order-id\tpurchase-date\torder-status\tproduct-name\tcurrency\titem-price',
+      '111-1\t2025-11-10T01:00:00+00:00\tShipped\t"Organic Brown Rice 4kg\tUSD\t19.90',
+      '111-2\t2025-11-11T01:00:00+00:00\tShipped\tCast iron pan\tUSD\t39.00',
+      '111-3\t2025-11-12T01:00:00+00:00\tShipped\tDeluxe 10" bowl\tUSD\t15.00', ''].join('\n');
+    const r = await ingestFile(write(tsv), { tz: 'UTC' });
+    expect(r.info).toMatchObject({ rows: 3, rowsUsed: 3, delimiter: '\t' });
+    expect(r.series).toEqual({ start: '2025-11-10', orders: [1, 1, 1], revenue: [19.9, 39, 15] });
+  });
+
   it('read a ledger (PayPal activity download) by its Type: conversions, bank moves and refund rows are no sales', async () => {
     const H = ['Date', 'Time', 'TimeZone', 'Name', 'Type', 'Status', 'Currency', 'Gross', 'Fee', 'Net', 'Transaction ID', 'Reference Txn ID'];
     const csv = toCsv(H, [

@@ -2,7 +2,9 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { LossCalcError } from '../src/errors.js';
-import { detectDelimiter } from '../src/ingest/dialect.js';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { csvOptions, detectDelimiter, tsvQuotes } from '../src/ingest/dialect.js';
 import { completeUtf8Prefix, detectEncoding } from '../src/ingest/encoding.js';
 import { HEADER_SYNONYMS, fieldOfHeader, mapHeaders, normalizeHeader, synonymsOf } from '../src/ingest/headers.js';
 import { planLayout } from '../src/ingest/kind.js';
@@ -200,6 +202,39 @@ describe('detectDelimiter', () => {
     ['sep=;\na;b\n', ';'],
     ['single\n1\n', ','],
   ])('%j → %j', (text, d) => expect(detectDelimiter(text)).toBe(d));
+});
+
+describe('tsvQuotes', () => {
+  it.each([
+    ['id\tname\n1\t"Organic Brown Rice 4kg\t3\n2\tpan 12"\t4\n', false], // Amazon: a stray quote would swallow a line
+    ['id\tname\n1\t"Gift box" set\t3\n', false], // a quote closed mid-field, then a tab
+    ['id\tname\n1\tpan 12"\t3\n', false], // no field opens with a quote: nothing to read as quoted
+    ['id\tname\n1\t"pan 12"" with lid"\t3\n', true], // Excel's quoting
+    ['"id"\t"name"\n1\t"two\nlines"\t3\n', true], // a quoted line break
+    ['id\tname\n1\t"still open where the head ends', false],
+    ['"id"\t"name"\n1\t"still open where the head ends', true], // quoting shown, the long field goes on
+  ])('%j → %s', (text, want) => expect(tsvQuotes(text)).toBe(want));
+
+  const read = (text: string) => parse(text, { ...csvOptions('\t', tsvQuotes(text)), record_delimiter: '\n' }) as string[][];
+  const cell = fc.stringMatching(/^[A-Za-z0-9 ",.₩-]{0,12}$/);
+  const table = fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 30 });
+  // a whole cell in quotes ("Organic") reads as quoted whoever wrote it: the one case left to the reader's usual rule
+  const rawCell = cell.filter((c) => !/^".*"$/.test(c));
+  const rawTable = fc.array(fc.array(rawCell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 30 });
+  it('reads back any table a program wrote without quoting (quotes anywhere but around a whole cell, no tabs or line breaks)', () => {
+    fc.assert(fc.property(rawTable, (rows) => {
+      const body = [['id', 'name', 'price'], ...rows];
+      expect(read(body.map((r) => r.join('\t')).join('\n') + '\n')).toEqual(body);
+    }));
+  });
+  it('reads back any table Excel wrote, quoting the cells with quotes or line breaks in them', () => {
+    const quote = (c: string) => (/["\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+    const withBreak = fc.tuple(cell, cell).map(([a, b]) => `${a}\n${b}`);
+    fc.assert(fc.property(table, withBreak, (rows, broken) => {
+      const body = [['id', 'name', 'price'], ['0', broken, '1'], ...rows];
+      expect(read(body.map((r) => r.map(quote).join('\t')).join('\n') + '\n')).toEqual(body);
+    }));
+  });
 });
 
 describe('detectEncoding', () => {

@@ -8,7 +8,7 @@ import { parse } from 'csv-parse';
 import type { Field, Ingested, Warning } from '../core/types.js';
 import { LossCalcError, fail } from '../errors.js';
 import { finish, type FileInfo } from './aggregate.js';
-import { csvErrorToCoded, csvOptions, detectDelimiter } from './dialect.js';
+import { csvErrorToCoded, csvOptions, detectDelimiter, tsvQuotes } from './dialect.js';
 import { decoderFor, type Encoding } from './encoding.js';
 import type { SlashOrder } from './parse-date.js';
 import { RowReader } from './rows.js';
@@ -107,7 +107,7 @@ async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?:
     },
   });
   const decoder = decoderFor(src.encoding);
-  const stages = [readBytes(src), rawTap(src, hash), ...(decoder ? [decoder] : []), parse(csvOptions(delimiter)), sink];
+  const stages = [readBytes(src), rawTap(src, hash), ...(decoder ? [decoder] : []), parse(csvOptions(delimiter, delimiter !== '\t' || tsvQuotes(src.headText))), sink];
   try {
     await (pipeline as (...s: unknown[]) => Promise<void>)(...stages);
   } catch (e) {
