@@ -87,6 +87,21 @@ describe('order-level exports', () => {
     expect((await ingestFile(p, { tz: 'UTC' })).series).toEqual({ start: '2025-11-28', orders: [2], revenue: [110] });
   });
 
+  it('warn when times carry an offset of another zone than UTC or --tz, and the days they moved (a US Shopify store read for Seoul)', async () => {
+    const p = write(toCsv(['Created at', 'Total'], [
+      ['2025-11-28 08:00:00 -0500', '10'], // 13:00Z → 22:00 KST, the 28th still
+      ['2025-11-28 12:00:00 -0500', '20'], // 17:00Z → 02:00 KST on the 29th: moved
+      ['2025-07-04 12:00:00 -0500', '30'], // -05:00 in a New York July: EST written all year, still New York's clock
+      ['2025-11-28 23:00:00 Z', '40'], // UTC: never foreign
+    ]));
+    const seoul = await ingestFile(p, { tz: 'Asia/Seoul' });
+    expect(seoul.warnings.find((w) => w.code === 'FOREIGN_OFFSET')?.message).toMatch(
+      /^3 time\(s\) carry an offset of neither UTC nor Asia\/Seoul \(first UTC-05:00\): they were counted on Asia\/Seoul days, which moved 2 row\(s\)/);
+    const ny = await ingestFile(p, { tz: 'America/New_York' });
+    expect(ny.warnings.map((w) => w.code)).not.toContain('FOREIGN_OFFSET');
+    expect(ny.series.start).toBe('2025-07-04');
+  });
+
   it('reads past blank lines, ",,," rows, a title line, CRLF, a trailing delimiter and multi-line fields', async () => {
     const text = '주문 내역 (2025.01)\r\n\r\nid,date,memo,amount,\r\n1,2025-01-01,"two\r\nlines",100,\r\n,,,,\r\n\r\n2,2025-01-02,x,200,\r\n';
     const r = await ingestFile(write(text), TZ);

@@ -59,6 +59,25 @@ describe('parseDate', () => {
     ['01.11.2024 10:06', '2024-11-01'],
     ['1.2.2025', '2025-02-01'],
     ['29.11.2025 23:59:59', '2025-11-29'],
+    // a month by name (PayPal, eBay, Amazon's US reports, JavaScript's Date#toString, RFC 2822)
+    ['Nov 29, 2025', '2025-11-29'],
+    ['November 29, 2025', '2025-11-29'],
+    ['Sept 3, 2025', '2025-09-03'],
+    ['Nov 29th, 2025', '2025-11-29'],
+    ['Tuesday, November 4, 2025', '2025-11-04'],
+    ['Nov-29-25', '2025-11-29'], // eBay
+    ['29 Nov 2025', '2025-11-29'],
+    ['29-Nov-25', '2025-11-29'], // Excel's d-mmm-yy
+    ['1st Dec 2025', '2025-12-01'],
+    ['Nov 29, 2025 1:05:22 AM PST', '2025-11-29'], // 09:05Z → 18:05 KST
+    ['Nov 29, 2025 11:05 PM PST', '2025-11-30'], // 07:05Z on the 30th → 16:05 KST
+    ['Sat, 29 Nov 2025 13:05:22 +0900', '2025-11-29'],
+    ['Sat Nov 29 2025 13:05:22 GMT+0900 (Korean Standard Time)', '2025-11-29'],
+    ['Fri Nov 28 2025 10:30:00 GMT-0500 (Eastern Standard Time)', '2025-11-29'], // 15:30Z → 00:30 KST
+    // zone abbreviations of one offset each
+    ['2025-11-28 07:05 PST', '2025-11-29'], // 15:05Z → 00:05 KST
+    ['2025-11-28 07:05 PDT', '2025-11-28'], // 14:05Z → 23:05 KST
+    ['2025-11-28 16:05 CEST', '2025-11-28'], // 14:05Z
   ])('%s → %s (Asia/Seoul)', (cell, iso) => {
     expect(parseDate(cell, SEOUL)).toBe(iso);
   });
@@ -93,7 +112,9 @@ describe('parseDate', () => {
     '01/11/2024', '11/1/2024', '01/11/2024 10:06', '01.11.24', '24-11-01', '24.11.01', '01-11-2024',
     // impossible or out-of-range in the new layouts
     '11.29.2025', '31.02.2025', '01.11.1899', '01.11.3000', '20241301100605', '20241101250605', '20241101106005', '2024110110', '20241101100',
-    '2025-11-29(xyz)', '2025-11-29 (Sat', '2025-11-29 13:05 CST', '2025-11-29 13:05 IST', '2025-11-29 KST', '2025-02-29(토)'])(
+    '2025-11-29(xyz)', '2025-11-29 (Sat', '2025-11-29 13:05 CST', '2025-11-29 13:05 IST', '2025-11-29 KST', '2025-02-29(토)',
+    // month names: no year, an unknown month or zone, an impossible day
+    'Nov 29 13:05', 'Nov 29', 'May 2025', 'Foo 3, 2025', 'Nov 31, 2025', 'Feb 29, 2025', 'Nov 29, 2025 1:05 PM CST', 'Nov 29, 2025 1:05 PM XYZ'])(
     'rejects %j', (cell) => {
       expect(parseDate(cell, 'Asia/Seoul')).toBeNull();
     });
@@ -106,6 +127,7 @@ describe('parseDate', () => {
     }), { numRuns: 2000 });
   });
 
+  const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
   const validDate = fc.date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2090, 11, 31)), noInvalidDate: true });
   const layouts: ((y: string, m: string, d: string) => string)[] = [
     (y, m, d) => `${y}-${m}-${d}`,
@@ -124,6 +146,9 @@ describe('parseDate', () => {
     (y, m, d) => `${y}${m}${d}2359`,
     (y, m, d) => `${d}.${m}.${y}`,
     (y, m, d) => `${+d}.${+m}.${y} 10:06`,
+    (y, m, d) => `${MONTH_NAMES[+m - 1]} ${+d}, ${y}`,
+    (y, m, d) => `${d} ${MONTH_NAMES[+m - 1].slice(0, 3)} ${y}`,
+    (y, m, d) => `${MONTH_NAMES[+m - 1].slice(0, 3)} ${+d}, ${y} 1:05:22 PM`,
   ];
   it('reads any valid date the same in every layout', () => {
     fc.assert(fc.property(validDate, fc.nat(layouts.length - 1), (dt, k) => {

@@ -147,13 +147,34 @@ const DOTTED_DAY_FIRST = /^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\.?(.*)$/;
 // most other places. A file is read one way only when its own dates show which (a part above 12):
 // see DateReader.slashOrder. A two-digit year is read as 20yy (sales data of this century).
 const SLASHED = /^(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4}|\d{2})(?!\d)(.*)$/;
+// A month by name (English exports: PayPal, eBay, Amazon's reports, JavaScript's Date#toString, RFC 2822
+// mail dates), with an optional weekday before it: `Nov 29, 2025 1:05:22 AM PST`, `November 29 2025`,
+// `Nov-29-25` (eBay), `29 Nov 2025`, `29-Nov-25` (Excel's d-mmm-yy), `Sat, 29 Nov 2025 13:05:22 +0900`,
+// `Sat Nov 29 2025 13:05:22 GMT+0900 (Korean Standard Time)`. The month is named, so a two-digit
+// year (20yy) is the only reading; `Nov 29 13:05` without a year is not a date.
+const WEEKDAY_NAME = String.raw`(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?,?\s+)?`;
+const MONTH_FIRST = new RegExp(String.raw`^${WEEKDAY_NAME}([a-z]{3,9})\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|[\s-]+)(\d{4}|\d{2})(?![\d:])(.*)$`, 'i');
+const DAY_FIRST_NAMED = new RegExp(String.raw`^${WEEKDAY_NAME}(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{4}|\d{2})(?![\d:])(.*)$`, 'i');
+const MONTHS = new Map<string, number>();
+['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].forEach((name, i) => {
+  MONTHS.set(name, i + 1);
+  MONTHS.set(name.slice(0, 3), i + 1);
+});
+MONTHS.set('sept', 9);
+/** Month number of an English month name or its three-letter abbreviation, NaN for anything else. */
+const monthOf = (name: string) => MONTHS.get(name.toLowerCase()) ?? NaN;
+
 // A month on its own (`2025-11`, `2025.11`, `2025년 11월`): settlement statements; the day is the 1st.
 const MONTH_ONLY = /^(\d{4})\s*(?:[-./]\s*(\d{1,2})\.?|년\s*(\d{1,2})\s*월)$/;
 // A weekday in brackets after the date (`2025.11.29(토) 13:05`, `2025-11-29 (Sat)`, `2025/11/29(土)`):
 // Korean admins, Japanese tools and English locales write it; it is dropped, not checked.
 const WEEKDAY = /^\s*\(\s*(?:[월화수목금토일](?:요일)?|[日月火水木金土](?:曜日?)?|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)\.?\s*\)/i;
 // A wall-clock tail: `13:05`, `오후 1:05:00`, `1:05 PM` (its hour, minute and half of the day).
-const WALL_TIME = /^\s*(?:(오전|오후|am|pm)\s*)?([01]?\d|2[0-4]):([0-5]\d)(?::(?:[0-5]\d|60)(?:[.,]\d+)?)?(?:\s*(am|pm|오전|오후))?\s*$/i;
+// A zone may follow (`1:05:22 AM PST`): see namedZoneOffset.
+const WALL_TIME = /^\s*(?:(오전|오후|am|pm)\s*)?([01]?\d|2[0-4]):([0-5]\d)(?::(?:[0-5]\d|60)(?:[.,]\d+)?)?(?:\s*(am|pm|오전|오후))?(?:\s+([a-z]{3,4}))?\s*$/i;
+// An offset written after GMT or UTC, with the zone's name in brackets after it (JavaScript's
+// Date#toString: `13:05:22 GMT+0900 (Korean Standard Time)`): the offset is what counts.
+const GMT_OFFSET = /^(.*\d)\s*(?:gmt|utc)\s*([+-]\d{2}(?::?\d{2})?)(?:\s*\([^)]*\))?\s*$/i;
 
 /** The 24-hour clock of a 12-hour one: 12 AM is 0, 1 PM is 13; a 24-hour time (no AM/PM) as written. */
 function hour24(hh: number, half: string | undefined): number {
@@ -163,17 +184,33 @@ function hour24(hh: number, half: string | undefined): number {
 }
 
 /**
- * Offset in minutes of the 3-letter zone at s[i..i+3], NaN for any other: only zones with one
- * fixed offset, so an abbreviation never means two things (CST and IST do). Char codes, lower-cased
- * with `| 32`, so the fast path stays free of allocations: `zoneAbbreviation('KST', 0) === 540`.
+ * Offset in minutes of the 3-letter zone at s[i..i+3], NaN for any other: the zones of Korean and
+ * UTC exports by char codes, lower-cased with `| 32`, so the fast path stays free of allocations
+ * (`zoneAbbreviation('KST', 0) === 540`); the others by name (namedZoneOffset).
  */
 function zoneAbbreviation(s: string, i: number): number {
   const a = s.charCodeAt(i) | 32, b = s.charCodeAt(i + 1) | 32, c = s.charCodeAt(i + 2) | 32;
   if (a === 117 && b === 116 && c === 99) return 0; // utc
   if (a === 103 && b === 109 && c === 116) return 0; // gmt
   if ((a === 107 || a === 106) && b === 115 && c === 116) return 540; // kst, jst: +09:00, no daylight saving
-  return NaN;
+  return namedZoneOffset(s.slice(i, i + 3));
 }
+
+// Zone abbreviations that name one offset each (PayPal, eBay and Amazon's US reports write PST/PDT).
+// Not CST (US Central or China), IST (India, Israel or Ireland), BST (British Summer or Bangladesh).
+const NAMED_ZONES: Record<string, number> = {
+  utc: 0, gmt: 0, wet: 0, kst: 540, jst: 540, hkt: 480, sgt: 480, awst: 480, aest: 600, aedt: 660, nzst: 720, nzdt: 780,
+  west: 60, cet: 60, cest: 120, eet: 120, eest: 180, msk: 180,
+  est: -300, edt: -240, mst: -420, mdt: -360, pst: -480, pdt: -420, akst: -540, akdt: -480, hst: -600,
+};
+
+/** Offset in minutes of a zone abbreviation (`PST` is −480), NaN for an unknown or ambiguous one. */
+function namedZoneOffset(name: string): number {
+  return NAMED_ZONES[name.toLowerCase()] ?? NaN;
+}
+
+/** A year of two or four digits: `25` is 2025 (sales data of this century). */
+const fullYear = (y: string) => (y.length === 2 ? 2000 + +y : +y);
 
 /** The order of a slashed date's first two parts: month/day/year or day/month/year. */
 export type SlashOrder = 'mdy' | 'dmy';
@@ -272,11 +309,48 @@ export class DateReader {
       if (!(oh <= 18 && om <= 59)) return NaN;
       offsetMin = (c === 45 ? -1 : 1) * (oh * 60 + om);
     } else if (rest === 3) offsetMin = zoneAbbreviation(s, i);
+    else if (rest === 4) offsetMin = namedZoneOffset(s.slice(i));
     else return NaN;
     if (offsetMin !== offsetMin) return NaN;
     const day = civilDay(y, m, d);
     if (day !== day) return NaN;
-    return this.instant(day, hh, mm, offsetMin);
+    return this.ownOffset(day, hh, mm, offsetMin);
+  }
+
+  /**
+   * Cells whose own offset is neither UTC's nor `tz`'s (`2025-11-28T20:30:00-05:00` read for a
+   * seller in Seoul): the file was written on another zone's clock, the seller's own perhaps, and
+   * `--tz` may be missing. The first such offset, how many, and how many moved to another day.
+   */
+  readonly foreign = { offset: NaN, cells: 0, moved: 0 };
+
+  /** instant() for a cell that gives its own offset, noting one foreign to `tz` (this.foreign). */
+  private ownOffset(day: number, hh: number, mm: number, offsetMin: number): number {
+    const utc = day * 1440 + hh * 60 + mm - offsetMin;
+    const local = this.instant(day, hh, mm, offsetMin);
+    if (offsetMin !== 0 && offsetMin !== this.zone!.local(utc) - utc && !this.zoneOffsetsOfYear(day).includes(offsetMin)) {
+      const f = this.foreign;
+      if (f.cells++ === 0) f.offset = offsetMin;
+      if (local !== day) f.moved++;
+    }
+    return local;
+  }
+
+  private readonly yearOffsets = new Map<number, number[]>();
+  /**
+   * `tz`'s offsets in mid-January and mid-July of the year around `day`: its standard and summer
+   * time. An exporter that writes the standard offset all year (`-0500` in a New York July) is on
+   * the seller's clock still, so that is not foreign.
+   */
+  private zoneOffsetsOfYear(day: number): number[] {
+    const year = Math.floor(day / 365.25);
+    let offs = this.yearOffsets.get(year);
+    if (!offs) {
+      const at = (d: number) => this.zone!.local(d * 1440) - d * 1440;
+      const jan = Math.round(year * 365.25) + 14;
+      this.yearOffsets.set(year, (offs = [at(jan), at(jan + 181)]));
+    }
+    return offs;
   }
 
   /** The day in `tz` of the instant `day hh:mm` at `offsetMin` (and its minute in this.minute). */
@@ -298,6 +372,8 @@ export class DateReader {
     if ((m = DOTTED_DAY_FIRST.exec(s))) return this.withTail(+m[3], +m[2], +m[1], m[4]);
     if ((m = SLASHED.exec(s))) return this.readSlashed(+m[1], +m[2], m[3], m[4]);
     if ((m = MONTH_ONLY.exec(s))) return civilDay(+m[1], +(m[2] ?? m[3]), 1);
+    if ((m = MONTH_FIRST.exec(s))) return this.withTail(fullYear(m[3]), monthOf(m[1]), +m[2], m[4]);
+    if ((m = DAY_FIRST_NAMED.exec(s))) return this.withTail(fullYear(m[3]), monthOf(m[2]), +m[1], m[4]);
     if ((m = COMPACT.exec(s))) {
       // with a time, a wall time (no zone): the time is checked, the date part is the day
       if (m[4] !== undefined && !(+m[4] <= 24 && +m[5] <= 59 && +(m[6] ?? 0) <= 60)) return NaN;
@@ -313,7 +389,7 @@ export class DateReader {
     if (a > 12 && b <= 12) e.dmy++;
     else if (b > 12 && a <= 12) e.mdy++;
     if (!this.slash) return NaN;
-    const year = y.length === 2 ? 2000 + +y : +y;
+    const year = fullYear(y);
     return this.slash === 'mdy' ? this.withTail(year, a, b, tail) : this.withTail(year, b, a, tail);
   }
 
@@ -328,6 +404,10 @@ export class DateReader {
       const day = civilDay(y, mo, d);
       if (day !== day) return day;
       const hh = hour24(+wall[2], wall[1] ?? wall[4]), mm = +wall[3];
+      if (wall[5] !== undefined) {
+        const offset = namedZoneOffset(wall[5]); // the cell names its zone: that instant, whatever the header says
+        return offset === offset ? this.ownOffset(day, hh, mm, offset) : NaN;
+      }
       if (this.headerOffset === null) {
         this.minute = (hh % 24) * 60 + mm;
         return day;
@@ -337,7 +417,8 @@ export class DateReader {
       return local;
     }
     // a tail with a zone (`2025/11/29 13:05 +09:00`): the fast reader's time parser
-    const t = tail.trimStart();
+    const gmt = GMT_OFFSET.exec(tail);
+    const t = (gmt ? `${gmt[1]} ${gmt[2]}` : tail).trimStart();
     return this.withTime(t, t.charAt(0) === 'T' ? 1 : 0, y, mo, d);
   }
 }

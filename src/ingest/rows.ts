@@ -255,9 +255,15 @@ export class RowReader {
     }
     const moved = this.dates.movedByHeader;
     if (moved > 0) {
-      const off = this.dates.headerOffset as number;
-      const zone = off === 0 ? 'UTC' : `UTC${off < 0 ? '-' : '+'}${String(Math.floor(Math.abs(off) / 60)).padStart(2, '0')}:${String(Math.abs(off) % 60).padStart(2, '0')}`;
+      const zone = utcOffsetName(this.dates.headerOffset as number);
       this.warnings.push({ code: 'HEADER_TIME_ZONE', message: `the date column "${this.headers[this.layout!.date]}" names its zone: its times were read as ${zone} and counted on ${this.setup.tz} days, which moved ${moved.toLocaleString('en-US')} row(s) to another day than the one written` });
+    }
+    const foreign = this.dates.foreign;
+    if (foreign.moved > 0) {
+      const n = (k: number) => k.toLocaleString('en-US');
+      this.warnings.push({ code: 'FOREIGN_OFFSET', message: `${n(foreign.cells)} time(s) carry an offset of neither UTC nor ${this.setup.tz} (first ${utcOffsetName(foreign.offset)}): ` +
+        `they were counted on ${this.setup.tz} days, which moved ${n(foreign.moved)} row(s) to another day than the one written; ` +
+        `if the seller's days are that zone's, name it with --tz (an IANA zone such as America/New_York)` });
     }
     if (this.orders.roundedIds > 0) {
       const n = this.orders.roundedIds.toLocaleString('en-US');
@@ -287,4 +293,11 @@ function extraCellsBlank(rec: string[], width: number): boolean {
   if (rec.length < width) return false;
   for (let k = width; k < rec.length; k++) if (!isBlankCell(rec[k])) return false;
   return true;
+}
+
+/** A fixed offset as people write it: `utcOffsetName(-300) === 'UTC-05:00'`, `utcOffsetName(0) === 'UTC'`. */
+function utcOffsetName(off: number): string {
+  if (off === 0) return 'UTC';
+  const a = Math.abs(off);
+  return `UTC${off < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
 }
