@@ -408,6 +408,13 @@ describe('daily aggregates', () => {
     expect(r.info).toMatchObject({ rows: 3, rowsUsed: 2, rowsSkipped: { 'no-values': 1 }, emptyDays: 1 });
     expect(r.warnings.map((w) => w.code).sort()).toEqual(['EMPTY_VALUES', 'MISSING_DAYS']);
   });
+
+  it('read NA, #N/A and NULL as unknown (R, Excel, SQL) and Excel\'s accounting dash as zero', async () => {
+    const csv = toCsv(['', 'date', 'orders', 'revenue'], [['1', '2025-01-01', '3', 'NA'], ['2', '2025-01-02', '#N/A', 'NULL'], ['3', '2025-01-03', ' - ', '₩ -']]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-01-01', orders: [3, null, 0], revenue: [null, null, 0] });
+    expect(r.info).toMatchObject({ rows: 3, rowsUsed: 2, rowsSkipped: { 'no-values': 1 } });
+  });
 });
 
 describe('encodings', () => {

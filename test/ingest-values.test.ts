@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../src/core/dates.js';
 import { civilDay, DateReader, headerZoneOffset, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
-import { classifyStatus, classifyType, currencyOf, isPendingStatus, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
+import { classifyStatus, classifyType, currencyOf, isMissingCell, isPendingStatus, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
 import { IdFilter, RecentIds } from '../src/ingest/recent.js';
 import { isRoundedId } from '../src/ingest/order-rows.js';
 
@@ -337,7 +337,9 @@ describe('parseMoney', () => {
     ['12000', 12000], ['₩12,000', 12000], ['12,000원', 12000], ['12,000', 12000], ['12,000.50', 12000.5], ['KRW 12,000', 12000],
     ['￦12,000', 12000], [' 12 000 ', 12000], ['-3,000', -3000], ['(3,000)', -3000], ['1.2e4', 12000], ['₩-3,000', -3000],
     ['-₩3,000', -3000], ['12,000 원', 12000], ['+500', 500], ['0', 0], ['1,234,567', 1234567], ['12\u00a0000', 12000], ['$1,234.5', 1234.5],
-    ['−3,000', -3000], ['\\12,000', 12000],
+    ['−3,000', -3000], ['\\12,000', 12000], ['12.50 €', 12.5], ['12,000 $', 12000], ['£1,200', 1200],
+    // Excel's accounting format writes a zero as a dash
+    ['-', 0], [' -   ', 0], ['₩ -', 0], ['$ -', 0], ['- 원', 0],
   ])('%j → %d', (cell, n) => {
     expect(parseMoney(cell)).toBe(n);
   });
@@ -366,8 +368,17 @@ describe('parseMoneyEuropean (a ;-separated file)', () => {
   it.each([
     ['12.900', 12900], ['1.234.567', 1234567], ['12.900 ₩', 12900], ['€ 1.234,56', 1234.56], ['12.900,50', 12900.5], ['135,00', 135],
     ['-3.000', -3000], ['(3.000)', -3000], ['12,5', 12.5], ['12900', 12900], ['12.50', 12.5], ['12,900', 12900], ['12.900원', 12900],
+    // the currency after the amount, and spaces grouping thousands (French: NBSP, narrow NBSP)
+    ['12,50 €', 12.5], ['1.234,50 €', 1234.5], ['1 596,00', 1596], ['1\u00a0234,50 €', 1234.5], ['1\u202f596,00', 1596], ['12 345 678', 12345678],
   ])('%j → %d', (cell, n) => expect(parseMoneyEuropean(cell)).toBe(n));
-  it.each(['', '12.90.0', '1.2345,6', 'abc', '12,000.000,5'])('rejects %j', (cell) => expect(parseMoneyEuropean(cell)).toBeNaN());
+  it.each(['', '12.90.0', '1.2345,6', 'abc', '12,000.000,5', '12 5,00', '1 2', '1 23,00'])('rejects %j', (cell) => expect(parseMoneyEuropean(cell)).toBeNaN());
+  it('reads back any amount a French-locale spreadsheet writes (narrow-NBSP thousands, decimal comma, a trailing €)', () => {
+    const fr = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+    fc.assert(fc.property(fc.integer({ min: -1e11, max: 1e11 }), (cents) => {
+      const n = cents / 100 || 0;
+      expect(parseMoneyEuropean(fr.format(n)) || 0).toBe(n);
+    }), { numRuns: 2000 });
+  });
   it('reads back any amount a German-locale spreadsheet writes, cents included', () => {
     const de = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
     fc.assert(fc.property(fc.integer({ min: -1e11, max: 1e11 }), fc.boolean(), (cents, whole) => {
@@ -382,6 +393,12 @@ describe('parseCount', () => {
     expect(parseCount(c)).toBe(n);
   });
   it.each(['', '3.5', 'three', '3건3'])('rejects %j', (c) => expect(parseCount(c)).toBeNaN());
+  it('reads Excel\'s accounting zero, a dash, as 0', () => expect(parseCount(' - ')).toBe(0));
+});
+
+describe('isMissingCell', () => {
+  it.each(['', ' ', 'NA', 'n/a', '#N/A', 'NULL', 'NaN', 'None', ' na '])('%j is missing', (c) => expect(isMissingCell(c)).toBe(true));
+  it.each(['0', '-', ' - ', 'nana', 'N', 'none of it'])('%j is not', (c) => expect(isMissingCell(c)).toBe(false));
 });
 
 describe('classifyStatus', () => {

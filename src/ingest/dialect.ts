@@ -54,9 +54,9 @@ export function detectDelimiter(text: string): Delimiter {
  * field with a line break in quotes); Amazon's flat files and database dumps write cells as they
  * are, so a product named `"Organic Brown Rice` would open a quote that swallows the lines up to
  * the next `"` — rows merged without a word. A TSV is read with quotes only when its head shows a
- * quoted field (a quote opening a field, closed right before a tab or line end) and no field that,
- * read so, would hold a tab: a quoted cell with a tab in it is a stray quote far more often than
- * a cell with a tab. `tsvQuotes('a\t"b\tc"\n') === false`, `tsvQuotes('a\t"b ""x"""\n') === true`.
+ * quoted field on one line (a quote opening a field, closed right before a tab or line end) and no
+ * field that, read so, would hold a tab: a quoted cell with a tab in it is a stray quote far more
+ * often than a cell with a tab. `tsvQuotes('a\t"b\tc"\n') === false`, `tsvQuotes('a\t"b ""x"""\n') === true`.
  */
 export function tsvQuotes(head: string): boolean {
   let quoted = false;
@@ -65,8 +65,10 @@ export function tsvQuotes(head: string): boolean {
     if (!atFieldStart || head[i] !== '"') continue;
     const end = closingQuote(head, i + 1);
     if (end < 0) return quoted && head.indexOf('\t', i) < 0; // still open where the head ends
-    if (head.slice(i + 1, end).includes('\t')) return false;
-    quoted = true;
+    const inside = head.slice(i + 1, end);
+    if (inside.includes('\t')) return false;
+    // a field closed on its own line shows quoting; one spanning lines may be two stray quotes
+    if (!inside.includes('\n') && !inside.includes('\r')) quoted = true;
     i = end;
   }
   return quoted;

@@ -11,7 +11,7 @@ import { planLayout, type Layout } from './kind.js';
 import { DateReader, headerZoneOffset, type SlashOrder } from './parse-date.js';
 import { OrderRows } from './order-rows.js';
 import { IdFilter, RECENT_IDS_WINDOW } from './recent.js';
-import { hasTotalLabel, isBlankCell, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
+import { hasTotalLabel, isBlankCell, isMissingCell, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
 
 /** What the reader needs to know about the file and the options. */
 export interface ReaderSetup {
@@ -107,8 +107,8 @@ export class RowReader {
     if (day !== day) return this.badDate(acc, line, dateCell, rec);
     const oCell = L.orders >= 0 ? rec[L.orders] : '';
     const rCell = L.revenue >= 0 ? rec[L.revenue] : '';
-    const oBlank = isBlankCell(oCell);
-    const rBlank = isBlankCell(rCell);
+    const oBlank = isMissingCell(oCell);
+    const rBlank = isMissingCell(rCell);
     const o = oBlank ? NaN : parseCount(oCell);
     const r = rBlank ? NaN : this.money(rCell);
     if (!oBlank && o !== o) return this.badNumber(acc, line, 'orders', oCell);

@@ -7,7 +7,9 @@ export type StatusReason = 'cancelled' | 'refunded' | 'returned';
 // Currency marks around an amount; NFKC has already turned ￦ into ₩ and full-width digits into ASCII.
 // A backslash is the won sign of CP949 (Korean fonts draw 0x5C as ₩), so `\12,000` is ₩12,000.
 const CURRENCY_PREFIX = /^(?:KRW|USD|EUR|JPY|₩|\\|\$|€|¥|£)\s*/i;
-const CURRENCY_SUFFIX = /\s*(?:원|KRW|USD|EUR|JPY|₩)$/i;
+const CURRENCY_SUFFIX = /\s*(?:원|KRW|USD|EUR|JPY|GBP|₩|€|\$|£|¥)$/i;
+// Excel's accounting format shows a zero as a dash (`₩ -`, ` -   `), and so writes it into a CSV.
+const ACCOUNTING_ZERO = /^(?:KRW|USD|EUR|JPY|₩|\\|\$|€|¥|£)?\s*[-–—]\s*(?:원|KRW|USD|EUR|JPY|₩|€|\$|£|¥)?$/i;
 // Spaces used as thousands separators (" 12 000 ", NBSP, thin spaces) become commas, then the
 // grouping is checked, so "1 2" is rejected rather than silently read as 12.
 const SPACE_BETWEEN_DIGITS = /(\d)[\s\u00a0\u2009\u202f]+(?=\d)/g;
@@ -49,6 +51,7 @@ export function parseMoney(s: string): number {
   if (won === won) return sane(won);
   let t = s.normalize('NFKC').trim();
   if (t === '') return NaN;
+  if (ACCOUNTING_ZERO.test(t)) return 0;
   let negative = false;
   if (t.charCodeAt(0) === 40 && t.charCodeAt(t.length - 1) === 41) {
     negative = true; // accounting style (3,000)
@@ -77,6 +80,7 @@ export function parseMoney(s: string): number {
 // dots grouping thousands (12.900), a decimal comma (135,00), or both (12.900,50).
 const EU_DOT_GROUPED = /^[^\d.,]*\d{1,3}(?:\.\d{3})+[^\d.,]*$/;
 const EU_DECIMAL_COMMA = /^[^\d.,]*\d+,\d{1,2}[^\d.,]*$/;
+const EU_SPACE_GROUPED = /^[^\d.,]*\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:,\d+)?[^\d.,]*$/;
 const EU_BOTH = /^[^\d.,]*\d{1,3}(?:\.\d{3})+,\d+[^\d.,]*$/;
 
 /**
@@ -84,11 +88,13 @@ const EU_BOTH = /^[^\d.,]*\d{1,3}(?:\.\d{3})+,\d+[^\d.,]*$/;
  * `12.900` for twelve thousand nine hundred and `135,00` for 135: those layouts are read
  * that way, anything else as parseMoney does (`12.50` is still 12.5, `12,900` still 12900).
  */
-export function parseMoneyEuropean(s: string): number {
+export function parseMoneyEuropean(raw: string): number {
+  // spaces grouping thousands (`1 596,00`; French and Polish write NBSP or a narrow one) go first
+  const s = EU_SPACE_GROUPED.test(raw) ? raw.replace(SPACE_BETWEEN_DIGITS, '$1') : raw;
   if (EU_BOTH.test(s)) return parseMoney(s.replace(/\./g, '').replace(',', '.'));
   if (EU_DOT_GROUPED.test(s)) return parseMoney(s.replace(/\./g, ','));
   if (EU_DECIMAL_COMMA.test(s)) return parseMoney(s.replace(',', '.'));
-  return parseMoney(s);
+  return parseMoney(raw);
 }
 
 /**
@@ -146,6 +152,14 @@ export function currencyOf(cell: string): string | null {
   const t = cell.normalize('NFKC').trim().toUpperCase();
   if (t === '') return null;
   return CURRENCY_MARKS[t] ?? (t.length > 12 ? `${t.slice(0, 12)}…` : t);
+}
+
+// What programs write for a missing value: R's NA, Excel's #N/A, pandas' and SQL's NaN/NULL/None.
+const MISSING_MARKS = new Set(['na', 'n/a', '#n/a', 'nan', 'null', 'none', 'nil']);
+
+/** Whether a cell of a daily aggregate says its value is unknown: blank, or NA, #N/A, NULL, NaN, None. */
+export function isMissingCell(s: string): boolean {
+  return isBlankCell(s) || (s.length <= 8 && MISSING_MARKS.has(s.trim().toLowerCase()));
 }
 
 /** Whether a cell is empty or only whitespace. */
