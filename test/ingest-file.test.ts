@@ -444,6 +444,18 @@ describe('encodings', () => {
     expect(r.info.rowsSkipped).toEqual({ cancelled: 1 });
     expect(r.info.rowsUsed).toBe(3001);
   });
+
+  it('reads Windows-1252 (Excel on a Western Windows), in the head or only after 64 KB of ASCII', async () => {
+    // a German ;-file
+    const csv = 'Order ID;Order Date;Kunde;Amount\r\n1001;29.11.2025 13:05;Müller;12,50 €\r\n1002;30.11.2025 13:05;Café Zürich;1.234,50 €\r\n';
+    const r = await ingestFile(write(iconv.encode(csv, 'windows-1252')), TZ);
+    expect(r.info.encoding).toBe('windows-1252');
+    expect(r.series).toEqual({ start: '2025-11-29', orders: [1, 1], revenue: [12.5, 1234.5] });
+    const rows = Array.from({ length: 3000 }, (_, i) => [`2025-01-${String((i % 28) + 1).padStart(2, '0')}`, '1000', 'paid']);
+    rows.push(['2025-01-05', '5000', 'Café Zürich']);
+    const late = await ingestFile(write(iconv.encode(toCsv(['date', 'amount', 'note'], rows), 'windows-1252')), TZ);
+    expect(late.info).toMatchObject({ encoding: 'windows-1252', rowsUsed: 3001 });
+  });
 });
 
 describe('ingestGrouped', () => {

@@ -256,6 +256,17 @@ describe('detectEncoding', () => {
     expect(enc(b, false)).toMatchObject({ encoding: 'utf-8' });
     expect(enc(b, true)).toMatchObject({ encoding: 'cp949' }); // the whole file: really not UTF-8
   });
+  it('tells CP949 from Windows-1252 (Excel on a Western Windows) in any mix of words', () => {
+    const korean = fc.constantFrom('주문일시', '결제금액', '배송완료', '취소', '서울특별시 강남구', '김민수', '제주 감귤 5kg', '무료배송', '똠방각하', '햏', '원');
+    const western = fc.constantFrom('Müller', 'Café', 'Crème brûlée', '12,50 €', 'Straße', 'Ångström', 'naïve', 'Œuvre', '“quoted”', 'São Paulo', 'Zürich', '½ kg', 'Señor');
+    const ascii = fc.constantFrom('2025-11-29', '12000', 'paid', 'id', ';', ',', '\r\n', ' ');
+    const text = (words: fc.Arbitrary<string>) => fc.array(fc.oneof(words, ascii), { minLength: 1, maxLength: 40 }).map((w) => w.join(''))
+      .filter((t) => /[^\x00-\x7f]/.test(t));
+    // a Korean export has common syllables (its header's at least), rare ones (햏, 똠) only among them
+    const withHeader = (t: string) => `주문일시,결제금액\r\n${t}`;
+    fc.assert(fc.property(text(korean), (t) => (enc(iconv.encode(withHeader(t), 'cp949')) as { encoding: string }).encoding === 'cp949'));
+    fc.assert(fc.property(text(western), (t) => (enc(iconv.encode(t, 'windows-1252')) as { encoding: string }).encoding === 'windows-1252'));
+  });
   it('finds UTF-16 without a BOM and calls other NUL bytes binary', () => {
     expect(enc(Buffer.from('date,amount\n2025-01-01,1\n', 'utf16le'))).toMatchObject({ encoding: 'utf-16le', bomLength: 0 });
     expect(enc(iconv.encode('date,amount\n2025-01-01,1\n', 'utf-16be'))).toMatchObject({ encoding: 'utf-16be' });

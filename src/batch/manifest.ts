@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { fail, type ErrorCode } from '../errors.js';
 import { detectDelimiter } from '../ingest/dialect.js';
+import { legacyEncoding } from '../ingest/encoding.js';
 import { HEADER_SYNONYMS, normalizeHeader } from '../ingest/index.js';
 import { estimateOptionsSchema, type EstimateOptions } from '../options.js';
 
@@ -106,14 +107,14 @@ export function parseOverrides(cells: Partial<Record<Column, string>>, where: st
   return o as ManifestEntry['overrides'];
 }
 
-/** UTF-8 (with or without BOM), UTF-16 with BOM, else CP949 (a manifest saved by Korean Excel). */
+/** UTF-8 (with or without BOM), UTF-16 with BOM, else CP949 (a manifest saved by Korean Excel) or Windows-1252. */
 function decode(b: Buffer): string {
   if (b[0] === 0xff && b[1] === 0xfe) return iconv.decode(b, 'utf-16le');
   if (b[0] === 0xfe && b[1] === 0xff) return iconv.decode(b, 'utf-16be');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(b);
   } catch {
-    return iconv.decode(b, 'cp949');
+    return iconv.decode(b, legacyEncoding(b));
   }
 }
 

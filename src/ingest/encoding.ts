@@ -6,7 +6,7 @@ import type { Transform } from 'node:stream';
 import iconv from 'iconv-lite';
 
 /** Encodings we read, as recorded in `info.encoding`. */
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'cp949';
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'cp949' | 'windows-1252';
 
 /** How many leading bytes are sniffed for the encoding, the delimiter and the header. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -20,7 +20,8 @@ const startsWith = (b: Uint8Array, ...sig: number[]) => sig.every((x, i) => b[i]
 
 /**
  * Detect the encoding: a BOM first; NUL bytes mean UTF-16 (when they sit on one side of each
- * byte pair) or binary; else valid UTF-8 → 'utf-8', anything else → 'cp949'.
+ * byte pair) or binary; else valid UTF-8 → 'utf-8', anything else → 'cp949' or, when its bytes
+ * are not Korean text, 'windows-1252' (legacyEncoding).
  * `complete` says `head` is the whole file (no character can be cut at its end).
  */
 export function detectEncoding(head: Uint8Array, complete: boolean): Sniffed {
@@ -36,7 +37,35 @@ export function detectEncoding(head: Uint8Array, complete: boolean): Sniffed {
   const end = complete ? head.length : completeUtf8Prefix(head);
   const sample = head.subarray(0, end);
   if (isUtf8(sample)) return { text: true, encoding: 'utf-8', bomLength: 0, asciiOnly: !sample.some((b) => b >= 0x80) };
-  return { text: true, encoding: 'cp949', bomLength: 0, asciiOnly: false };
+  return { text: true, encoding: legacyEncoding(sample), bomLength: 0, asciiOnly: false };
+}
+
+/**
+ * The legacy code page of text that is not UTF-8: CP949 (Korean Windows) or Windows-1252 (Excel
+ * on a Western-European or US Windows: `12,50 €`, `Müller`). CP949 writes each common Hangul
+ * syllable as two bytes of 0xA1–0xFE (KS X 1001), its rarer ones (햏, 똠) as a lead byte up to
+ * 0xC6 and a trail that may be an ASCII letter. Windows-1252 writes single high bytes among ASCII
+ * (`é `, `ü` + `l`, `€\r\n`), which CP949 mostly cannot read at all. Windows-1252 when such bytes
+ * and the rarer pairs outnumber the KS X 1001 pairs, and some bytes are no CP949 or no pair is common.
+ */
+export function legacyEncoding(b: Uint8Array): 'cp949' | 'windows-1252' {
+  let ksx = 0;
+  let rare = 0;
+  let invalid = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c < 0x80) continue;
+    const t = i + 1 < b.length ? b[i + 1] : -1;
+    if (c >= 0xa1 && c <= 0xfe && t >= 0xa1 && t <= 0xfe) ksx++;
+    else if (c >= 0x81 && c <= 0xc6 && ((t >= 0x41 && t <= 0x5a) || (t >= 0x61 && t <= 0x7a) || (t >= 0x81 && t <= 0xfe))) rare++;
+    else {
+      invalid++;
+      continue; // one byte: what follows is read on its own
+    }
+    i++;
+  }
+  // Korean text always has common syllables too: rare pairs alone are 1252's `Œu`, `“q`
+  return invalid + rare > ksx && (invalid > 0 || ksx === 0) ? 'windows-1252' : 'cp949';
 }
 
 /** UTF-16 without a BOM: NULs only at odd offsets (LE) or only at even ones (BE), in ≥ 30 % of pairs. */

@@ -112,7 +112,7 @@ async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?:
     await (pipeline as (...s: unknown[]) => Promise<void>)(...stages);
   } catch (e) {
     if (e instanceof NotUtf8Error) {
-      if (src.asciiOnly && !encoding) return scan(path, opts, by, 'cp949', slash);
+      if (src.asciiOnly && !encoding) return scan(path, opts, by, e.legacy, slash);
       fail('BAD_ENCODING', `${src.name}: not valid UTF-8 near byte ${e.offset}, though the start of the file is`,
         'the file mixes encodings; save it again as UTF-8 (or CP949) throughout');
     }

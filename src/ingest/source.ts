@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { Transform, type Readable } from 'node:stream';
 import { createHash, type Hash } from 'node:crypto';
 import { LossCalcError, fail } from '../errors.js';
-import { SNIFF_BYTES, Utf8Check, decodeHead, detectEncoding, type Encoding } from './encoding.js';
+import { SNIFF_BYTES, Utf8Check, decodeHead, detectEncoding, legacyEncoding, type Encoding } from './encoding.js';
 import { WorkbookFile, containerOf } from './xlsx-container.js';
 
 /**
@@ -18,12 +18,12 @@ export type FilePath = string | Buffer;
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** File-name bytes as text: UTF-8 when valid, else CP949 (what Korean Windows writes). */
+/** File-name bytes as text: UTF-8 when valid, else CP949 (what Korean Windows writes) or Windows-1252. */
 export function decodeName(bytes: Uint8Array): string {
   try {
     return STRICT_UTF8.decode(bytes);
   } catch {
-    return iconv.decode(Buffer.from(bytes), 'cp949');
+    return iconv.decode(Buffer.from(bytes), legacyEncoding(bytes));
   }
 }
 
@@ -48,7 +48,8 @@ export interface Source {
 
 /** Raised inside the stream when bytes after the head are not UTF-8; index.ts decides what it means. */
 export class NotUtf8Error extends Error {
-  constructor(readonly offset: number) {
+  /** `legacy`: the code page the bytes that are not UTF-8 look like (legacyEncoding of their chunk). */
+  constructor(readonly offset: number, readonly legacy: 'cp949' | 'windows-1252' = 'cp949') {
     super(`invalid UTF-8 near byte ${offset}`);
   }
 }
@@ -135,7 +136,7 @@ export function rawTap(src: Source, hash: Hash): Transform {
         body = body.subarray(k);
         skip -= k;
       }
-      if (check && !check.push(body)) return cb(new NotUtf8Error(offset));
+      if (check && !check.push(body)) return cb(new NotUtf8Error(offset, legacyEncoding(body)));
       offset += chunk.length;
       cb(null, body.length ? body : undefined);
     },
