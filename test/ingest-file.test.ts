@@ -331,6 +331,18 @@ describe('exports written by other programs', () => {
     expect((await ingestFile(write(text), TZ)).series).toEqual({ start: '2025-11-30', orders: [2, 1], revenue: [1247400, 135.5] });
   });
 
+  it('read a comma CSV whose amounts have a decimal comma (Stripe in a European locale) when its own cells show it, and say so', async () => {
+    const csv = toCsv(['id', 'Created (UTC)', 'Amount', 'Currency', 'Status'], [
+      ['ch_1', '2025-11-29 04:05:22', '12,50', 'eur', 'Paid'], ['ch_2', '2025-11-30 04:05:22', '1.234,00', 'eur', 'Paid'], ['ch_3', '2025-11-30 05:00:00', '7', 'eur', 'Paid'],
+    ]);
+    const r = await ingestFile(write(csv), { tz: 'UTC' });
+    expect(r.series).toEqual({ start: '2025-11-29', orders: [1, 2], revenue: [12.5, 1241] });
+    expect(r.warnings.map((w) => w.code)).toContain('DECIMAL_COMMA');
+    // commas grouping thousands elsewhere in the file: 12,5 is a typo, not a decimal comma — an error as before
+    const us = toCsv(['date', 'amount'], [['2025-11-29', '1,234'], ['2025-11-30', '12,5']]);
+    expect(await rejection(ingestFile(write(us), TZ))).toMatchObject({ code: 'BAD_NUMBERS' });
+  });
+
   it('read a daily report with a row-number column, and a monthly settlement statement', async () => {
     const daily = toCsv(['No', '일자', '주문수', '매출액'], [['1', '2025-11-29', '4', '100,000'], ['2', '2025-11-30', '6', '150,000']]);
     const d = await ingestFile(write(daily), TZ);

@@ -82,7 +82,7 @@ export async function ingestGrouped(
 type Scanned = { file: FileInfo; groups: Map<string, SellerDays>; warnings: Warning[] };
 
 /** One pass over the file; a file that was ASCII in its head and turns out CP949 is read again as CP949. */
-async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?: Encoding, slash?: SlashOrder): Promise<Scanned> {
+async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?: Encoding, slash?: SlashOrder, decimalComma?: boolean): Promise<Scanned> {
   let src: Source;
   try {
     src = await openSource(path, encoding);
@@ -92,7 +92,7 @@ async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?:
     throw e;
   }
   const delimiter = detectDelimiter(src.headText);
-  const reader = new RowReader({ file: src.name, delimiter, tz: opts.tz, columns: opts.columns, by, slash });
+  const reader = new RowReader({ file: src.name, delimiter, tz: opts.tz, columns: opts.columns, by, slash, decimalComma });
   const hash = createHash('sha256');
   const sink = new Writable({
     objectMode: true,
@@ -112,15 +112,17 @@ async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?:
     await (pipeline as (...s: unknown[]) => Promise<void>)(...stages);
   } catch (e) {
     if (e instanceof NotUtf8Error) {
-      if (src.asciiOnly && !encoding) return scan(path, opts, by, e.legacy, slash);
+      if (src.asciiOnly && !encoding) return scan(path, opts, by, e.legacy, slash, decimalComma);
       fail('BAD_ENCODING', `${src.name}: not valid UTF-8 near byte ${e.offset}, though the start of the file is`,
         'the file mixes encodings; save it again as UTF-8 (or CP949) throughout');
     }
     throw toCoded(e, src.name, reader.line);
   }
-  // dates like 11/29/2025: read again once the whole file has shown which part is the month
+  // dates like 11/29/2025, amounts like "12,50": read again once the whole file has shown which part
+  // is the month, or that its commas are decimal
   const order = reader.slashOrder();
-  if (order) return scan(path, opts, by, encoding, order);
+  const comma = reader.decimalCommaShown();
+  if (order || comma) return scan(path, opts, by, encoding, order ?? slash, decimalComma || comma);
   const warnings = reader.end();
   const L = reader.layout!;
   const file: FileInfo = {

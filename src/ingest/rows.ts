@@ -11,7 +11,7 @@ import { planLayout, type Layout } from './kind.js';
 import { DateReader, headerZoneOffset, type SlashOrder } from './parse-date.js';
 import { OrderRows } from './order-rows.js';
 import { IdFilter, RECENT_IDS_WINDOW } from './recent.js';
-import { hasTotalLabel, isBlankCell, isMissingCell, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
+import { hasDecimalComma, hasTotalLabel, isBlankCell, isMissingCell, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
 
 /** What the reader needs to know about the file and the options. */
 export interface ReaderSetup {
@@ -23,6 +23,8 @@ export interface ReaderSetup {
   by?: string;
   /** How slashed dates (`11/29/2025`) are read, once a first pass has shown it (DateReader.slashOrder). */
   slash?: SlashOrder;
+  /** Amounts of a comma or tab file have a decimal comma (`"12,50"`), as a first pass has shown (decimalCommaShown). */
+  decimalComma?: boolean;
 }
 
 /**
@@ -54,6 +56,8 @@ export class RowReader {
   private readonly dates: DateReader;
   /** `;` files come from spreadsheets in European locales: 12.900 is twelve thousand nine hundred. */
   private readonly money: (s: string) => number;
+  /** Money cells of a comma or tab file that only a decimal comma reads (`12,50`), and those with commas grouping thousands. */
+  private readonly commas = { decimal: 0, grouped: 0, example: '' };
   private readonly orders: OrderRows;
   /**
    * After a summary row: the rows since without a readable date (eBay's `Seller ID: xyz` under
@@ -64,7 +68,7 @@ export class RowReader {
 
   constructor(private readonly setup: ReaderSetup) {
     this.dates = new DateReader(setup.tz, setup.slash);
-    this.money = setup.delimiter === ';' ? parseMoneyEuropean : parseMoney;
+    this.money = setup.delimiter === ';' || setup.decimalComma ? parseMoneyEuropean : (c) => this.moneyNotingCommas(c);
     this.orders = new OrderRows(this.money, {
       badDate: (acc, line, cell, rec) => this.badDate(acc, line, cell, rec),
       badNumber: (acc, line, what, cell) => this.badNumber(acc, line, what, cell),
@@ -242,6 +246,28 @@ export class RowReader {
    * After a pass read without a slash order: the order the file's slashed dates show, for a second
    * pass that reads them (null: none, or not decidable — they stay unreadable dates).
    */
+  /**
+   * A money cell of a comma or tab file, noting its commas: Stripe and other tools in European
+   * locales write `"12,50"` and `"1.234,00"` into a comma CSV, where a comma is a thousands
+   * separator (`12,000`) everywhere else. NaN for a decimal comma, which decimalCommaShown weighs.
+   */
+  private moneyNotingCommas(cell: string): number {
+    const v = parseMoney(cell);
+    if (v !== v) {
+      if (hasDecimalComma(cell) && this.commas.decimal++ === 0) this.commas.example = cell.trim();
+    } else if (cell.indexOf(',') >= 0) this.commas.grouped++;
+    return v;
+  }
+
+  /**
+   * Whether this file's amounts can only have a decimal comma: some cells read only so (`12,50`)
+   * and none has commas grouping thousands (`12,000`, which would then mean 12). The file is then
+   * read again with the `;` files' money rules (`12,50` is 12.5, `1.234,00` is 1234).
+   */
+  decimalCommaShown(): boolean {
+    return !this.setup.decimalComma && this.commas.decimal > 0 && this.commas.grouped === 0;
+  }
+
   slashOrder(): SlashOrder | null {
     return this.setup.slash ? null : this.dates.slashOrder();
   }
@@ -249,6 +275,9 @@ export class RowReader {
   /** Call at the end of the records: throws if no header was found; returns file-level warnings. */
   end(): Warning[] {
     if (this.layout === null) this.giveUp();
+    if (this.setup.decimalComma) {
+      this.warnings.push({ code: 'DECIMAL_COMMA', message: 'amounts were read with a decimal comma (12,50 is 12.5; 1.234,50 is 1234.5): the file\'s own amounts can only be read that way' });
+    }
     if (this.setup.slash) {
       const how = this.setup.slash === 'mdy' ? 'month first (11/29/2025 is 29 November)' : 'day first (29/11/2025 is 29 November)';
       this.warnings.push({ code: 'SLASH_DATES', message: `dates with slashes were read ${how}: the file's own dates can only be read that way` });

@@ -97,6 +97,12 @@ export function parseMoneyEuropean(raw: string): number {
   return parseMoney(raw);
 }
 
+/** Whether a money cell reads only with a decimal comma: `12,50`, `€ 7,5`, `1.234,50` (not `12,000`). */
+export function hasDecimalComma(s: string): boolean {
+  const t = s.trim();
+  return (EU_DECIMAL_COMMA.test(t) || EU_BOTH.test(t)) && parseMoney(t) !== parseMoney(t);
+}
+
 /**
  * Fast path for the usual export cell, a whole amount with thousands commas and a won mark:
  * `-₩12,000`, `￦12,000`, `\12,000` (CP949), `12,000원`. NaN for anything else (the general parser decides).
