@@ -82,6 +82,9 @@ export const columnsSchema = z.string().transform((s, ctx) => {
   return out;
 });
 
+/** `--missing-days`: how a daily aggregate's dates without a row are read (ingest/aggregate.ts). */
+export const missingDaysSchema = z.enum(['unknown', 'zero']).default('unknown');
+
 /** `--sheet`: a sheet name or its tab number (a number from --config is its tab number). */
 export const sheetSchema = z.union([z.string().trim().min(1), z.number().int().min(1)]).transform(String);
 
@@ -122,6 +125,7 @@ export const estimateOptionsSchema = z
     color: z.boolean().optional(),
     sheet: sheetSchema.optional(),
     password: z.string().optional(),
+    missingDays: missingDaysSchema,
   })
   .refine((o) => (o.interestRate === undefined) === (o.asOf === undefined), {
     message: '--interest-rate and --as-of go together',

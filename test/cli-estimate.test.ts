@@ -48,6 +48,28 @@ describe('estimate on the bundled fixtures', () => {
     expect(c.input.rows).toBe(c.input.rowsUsed + Object.values<number>(c.input.rowsSkipped).reduce((a, b) => a + b, 0));
   });
 
+  it('--missing-days zero reads a GROUP BY export (no row for a day without orders) as the full table it came from', () => {
+    // the fixture with its first four loss-window days sold out to nothing: written with zero rows, or without rows
+    const lines = readFileSync(DAILY, 'utf8').trim().split('\n');
+    const stopped = new Set(['2025-11-29', '2025-11-30', '2025-12-01', '2025-12-02']);
+    const full = lines.map((l) => (stopped.has(l.slice(0, 10)) ? `${l.slice(0, 10)},0,0` : l));
+    const grouped = lines.filter((l) => !stopped.has(l.slice(0, 10)));
+    const args = (f: string, ...more: string[]) => ['estimate', f, '--incident', '2025-11-29', '--format', 'json', ...more];
+    // (the fixture has a few days without a row of its own: read alike in both, days without sales)
+    const a = JSON.parse(run(args(tempFile('full.csv', full.join('\n')), '--missing-days', 'zero')).stdout);
+    const unknown = JSON.parse(run(args(tempFile('grouped.csv', grouped.join('\n')))).stdout);
+    const zero = run(args(tempFile('grouped.csv', grouped.join('\n')), '--missing-days', 'zero'));
+    expect(zero.status).toBe(0);
+    const b = JSON.parse(zero.stdout);
+    expect(b.totals).toEqual(a.totals);
+    expect(b.options.missingDays).toBe('zero');
+    expect(b.warnings.map((w: { code: string }) => w.code)).toContain('MISSING_DAYS_AS_ZERO');
+    // read as unknown, the four stopped days drop out of the loss, and the claim says what they may be
+    expect(unknown.totals.orders.lost).toBeLessThan(a.totals.orders.lost);
+    expect(unknown.warnings.find((w: { code: string }) => w.code === 'MISSING_LOSS_DAYS')?.message).toMatch(/--missing-days zero/);
+    expect(run(args(DAILY, '--missing-days', 'maybe')).status).toBe(2);
+  });
+
   it('gives byte-identical JSON for the same input and seed, and other draws for another seed', () => {
     const args = ['estimate', ENGLISH, '--incident', '2025-11-29', '--format', 'json'];
     const a = jsonRun(ENGLISH).stdout;

@@ -421,6 +421,26 @@ describe('daily aggregates', () => {
     expect(r.warnings.map((w) => w.code).sort()).toEqual(['EMPTY_VALUES', 'MISSING_DAYS']);
   });
 
+  it('read dates without a row as unknown, with a hint when no row has 0 orders; as days without sales with --missing-days zero', async () => {
+    // a GROUP BY query's output: the 2nd and 4th had no orders, so no row; the 6th's cells are empty (unknown whatever the option)
+    const csv = toCsv(['date', 'orders', 'revenue'], [['2025-01-01', '3', '300'], ['2025-01-03', '1', '100'], ['2025-01-05', '2', '200'],
+      ['2025-01-06', '', ''], ['2025-01-07', '4', '400']]);
+    const p = write(csv);
+    const unknown = await ingestFile(p, TZ);
+    expect(unknown.series.orders).toEqual([3, null, 1, null, 2, null, 4]);
+    expect(unknown.warnings.find((w) => w.code === 'MISSING_DAYS')?.message).toMatch(/no row has 0 orders, .* if those 2 day\(s\) had none, pass --missing-days zero$/);
+    const zero = await ingestFile(p, { ...TZ, missingDays: 'zero' });
+    expect(zero.series).toEqual({ start: '2025-01-01', orders: [3, 0, 1, 0, 2, null, 4], revenue: [300, 0, 100, 0, 200, null, 400] });
+    expect(zero.info.emptyDays).toBe(1);
+    expect(zero.warnings.find((w) => w.code === 'MISSING_DAYS_AS_ZERO')?.message).toMatch(/^2 day\(s\) without a row \(2025-01-02, 2025-01-04\)/);
+    // a file that writes its zero days means its gaps: no hint
+    const withZeros = await ingestFile(write(toCsv(['date', 'orders'], [['2025-01-01', '0'], ['2025-01-02', '1'], ['2025-01-04', '2']])), TZ);
+    expect(withZeros.warnings.find((w) => w.code === 'MISSING_DAYS')?.message).not.toMatch(/missing-days/);
+    // weekly rows: the days between them are no days without sales, whatever the option
+    const weekly = await ingestFile(write(toCsv(['week', 'orders'], [['2025-01-06', '20'], ['2025-01-13', '25'], ['2025-01-20', '22']])), { ...TZ, missingDays: 'zero' });
+    expect(weekly.series.orders.filter((o) => o === 0)).toEqual([]);
+  });
+
   it('read NA, #N/A and NULL as unknown (R, Excel, SQL) and Excel\'s accounting dash as zero', async () => {
     const csv = toCsv(['', 'date', 'orders', 'revenue'], [['1', '2025-01-01', '3', 'NA'], ['2', '2025-01-02', '#N/A', 'NULL'], ['3', '2025-01-03', ' - ', '₩ -']]);
     const r = await ingestFile(write(csv), TZ);

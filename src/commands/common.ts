@@ -41,6 +41,7 @@ export function addEstimateOptions(cmd: Command): Command {
     .option('--as-of <date>', 'date interest runs to')
     .option('--bom', 'UTF-8 BOM on CSV/TSV for Excel')
     .option('--keep-one-offs', 'fit the baseline as it is: no spike or closure is left out (SPIKES_LEFT_OUT, CLOSED_DAYS)')
+    .option('--missing-days <unknown|zero>', 'daily aggregates: a date without a row is unknown, or a day without sales (a GROUP BY query writes none) (default: unknown)')
     .option('--sheet <name|n>', 'xlsx: the sheet to read, by name or tab number from 1 (default: the first sheet with a header)')
     .option('--password <pw>', `xlsx: password of an encrypted workbook (better: the ${PASSWORD_ENV} environment variable)`);
 }

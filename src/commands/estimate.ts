@@ -41,7 +41,7 @@ async function runEstimate(file: string, flags: Record<string, unknown>): Promis
   guardOut(o.out, inputs);
   await guardSameFile(o.out, inputs);
   const format = chooseFormat(o.format, o.out);
-  const ingested = await ingestFile(file, { columns: o.columns, tz: o.tz, sheet: o.sheet, password: o.password });
+  const ingested = await ingestFile(file, { columns: o.columns, tz: o.tz, sheet: o.sheet, password: o.password, missingDays: o.missingDays });
   const control = o.control ? await ingestFile(o.control, { tz: o.tz }) : undefined;
   const claim = estimate(ingested, { ...coreOptions(o, o.seller ?? sellerFromFile(file)), control });
   const render = await loadRenderer(format);
@@ -69,6 +69,7 @@ export function coreOptions(o: EstimateOptions, seller: string) {
     keepOneOffs: o.keepOneOffs,
     currency: o.currency.toUpperCase(),
     tz: o.tz,
+    missingDays: o.missingDays,
     baselineMaxDays: DEFAULTS.baselineMaxDays,
     minBaselineDays: DEFAULTS.minBaselineDays,
     version: VERSION,

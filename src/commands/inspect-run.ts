@@ -7,7 +7,7 @@ import { partway } from '../core/windows.js';
 import { fail } from '../errors.js';
 import { ingestFile, type WorkbookInfo } from '../ingest/index.js';
 import { delimiterName } from '../ingest/dialect.js';
-import { columnsSchema, DEFAULTS, isTimeZone, sheetSchema } from '../options.js';
+import { columnsSchema, DEFAULTS, isTimeZone, missingDaysSchema, sheetSchema } from '../options.js';
 import { PASSWORD_ENV } from './common.js';
 
 /** inspect's flags, validated at the edge. */
@@ -17,6 +17,7 @@ export const inspectOptionsSchema = z.object({
   format: z.enum(['table', 'json']).default('table'),
   sheet: sheetSchema.optional(),
   password: z.string().optional(),
+  missingDays: missingDaysSchema,
 });
 
 /** What `inspect` reports: the claim's `input` block plus coverage details and warnings. */
@@ -39,7 +40,7 @@ export async function runInspect(file: string, flags: Record<string, unknown>, c
   }
   const o = parsed.data;
   const password = o.password ?? (process.env[PASSWORD_ENV] || undefined);
-  const report = inspectReport(await ingestFile(file, { columns: o.columns, tz: o.tz, sheet: o.sheet, password }));
+  const report = inspectReport(await ingestFile(file, { columns: o.columns, tz: o.tz, sheet: o.sheet, password, missingDays: o.missingDays }));
   return o.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderInspect(report, color);
 }
 

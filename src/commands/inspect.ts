@@ -22,6 +22,7 @@ export function registerInspect(program: Command): void {
     .option('--columns <k=Header,...>', 'header mapping override, e.g. date=주문일시,amount=결제금액')
     .option('--tz <zone>', `zone for timestamps with an offset (default: ${DEFAULTS.tz})`)
     .option('--format <f>', 'table or json (default: table)')
+    .option('--missing-days <unknown|zero>', 'daily aggregates: a date without a row is unknown, or a day without sales (default: unknown)')
     .option('--sheet <name|n>', 'xlsx: the sheet to read, by name or tab number from 1 (default: the first sheet with a header)')
     .option('--password <pw>', `xlsx: password of an encrypted workbook (better: the ${PASSWORD_ENV} environment variable)`)
     .addHelpText('after', EXAMPLES)

@@ -113,7 +113,7 @@ export function assembleClaim({ period, ing, o, windows, selection, estimates, w
     ...(interest ? { interest } : {}),
     options: {
       holidays: o.holidays, model: o.model, seed: o.seed, margin: o.margin ?? null, tz: o.tz,
-      interestRate: o.interestRate ?? null, asOf: o.asOf ?? null, keepOneOffs: o.keepOneOffs === true,
+      interestRate: o.interestRate ?? null, asOf: o.asOf ?? null, keepOneOffs: o.keepOneOffs === true, missingDays: o.missingDays ?? 'unknown',
     },
     warnings,
     daily: dailyRows(orders, revenue, money),

@@ -118,6 +118,7 @@ export const claimSchema = z.object({
     interestRate: z.number().nullable(),
     asOf: isoDate.nullable(),
     keepOneOffs: z.boolean(),
+    missingDays: z.enum(['unknown', 'zero']).describe('how a daily aggregate\'s dates without a row were read (--missing-days)'),
   }),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
   daily: z.array(dailySchema),

@@ -37,6 +37,8 @@ export interface CoreOptions {
   keepOneOffs?: boolean;
   currency: string;
   tz: string;
+  /** How ingest read a daily aggregate's dates without a row (recorded in the claim's options). */
+  missingDays?: 'unknown' | 'zero';
   baselineMaxDays: number;
   minBaselineDays: number;
   version: string;
@@ -95,7 +97,8 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
     const seed = o.seed + 1_000_003 * (METRICS.indexOf(m) + 1); // fixed per metric, whatever else is present
     estimates.set(m, inferMetric(d, selection.model, trains[i], selection.backtests[i], o.level, seed, m === 'revenue' ? interestWeights(o) : undefined));
   });
-  warnings.push(...estimateWarnings({ windows, seed: o.seed, calendar: calendar.list, trains, estimates, selection, loss: [points.loss[0], lastDay] }));
+  const unknownRows = ing.info.kind === 'daily' && o.missingDays !== 'zero';
+  warnings.push(...estimateWarnings({ windows, seed: o.seed, calendar: calendar.list, trains, estimates, selection, loss: [points.loss[0], lastDay], unknownRows }));
   if (o.asOf !== undefined && toDay(o.asOf) < lastDay) {
     warnings.push({ code: 'INTEREST_AS_OF_EARLY', message: `--as-of ${o.asOf} is before the end of the loss window: days after it earn no interest` });
   }

@@ -36,7 +36,11 @@ function observedDays(s: DailySeries): number[] {
  * month; all a multiple of 7 days apart, mostly 7 → week; else day. Order exports are daily.
  */
 export function detectPeriod(s: DailySeries): Period {
-  const days = observedDays(s);
+  return periodOfDays(observedDays(s));
+}
+
+/** The period of an aggregate whose rows fall on `days` (ascending), by detectPeriod's rule. */
+export function periodOfDays(days: number[]): Period {
   if (days.length < 3) return 'day';
   const gaps = days.slice(1).map((d, i) => d - days[i]);
   if (days.every((d) => fromDay(d).endsWith('-01')) && gaps.every((g) => g >= 28)) return 'month';

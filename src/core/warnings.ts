@@ -21,6 +21,8 @@ export interface WarningContext {
   estimates: Map<Metric, MetricEstimate>;
   selection: Selection;
   loss: [number, number];
+  /** A daily aggregate read with its dates without a row unknown (`--missing-days unknown`): MISSING_LOSS_DAYS says what else they may be. */
+  unknownRows?: boolean;
 }
 
 /** A fall found this close to the incident (days) may be the incident begun early: LEVEL_SHIFT says so. */
@@ -60,7 +62,10 @@ export function estimateWarnings(c: WarningContext): Warning[] {
       out.push({ code: 'POOR_FIT', message: `${m}: past backtests missed by more than the model expected; the interval was widened ×${e.widening.toFixed(2)}` });
     }
     const unknown = e.daily.filter((d) => d.actual === null).length;
-    if (unknown) out.push({ code: 'MISSING_LOSS_DAYS', message: `${m}: ${unknown} days in the loss window have no data and are left out of both actual and expected` });
+    if (unknown) {
+      const hint = c.unknownRows ? '; if the file came from a query grouping orders by day, which writes no row for a day without orders, and sales stopped, --missing-days zero counts them as days without sales' : '';
+      out.push({ code: 'MISSING_LOSS_DAYS', message: `${m}: ${unknown} days in the loss window have no data and are left out of both actual and expected${hint}` });
+    }
   }
   return out;
 }

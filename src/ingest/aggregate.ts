@@ -1,5 +1,6 @@
 // Per-seller day totals built on the fly (memory: days, never rows), and the finished series.
 import { fromDay } from '../core/dates.js';
+import { periodOfDays } from '../core/period.js';
 import type { InputInfo, InputKind, Ingested, Warning } from '../core/types.js';
 import { LossCalcError, type ErrorCode } from '../errors.js';
 import { currencyOf } from './values.js';
@@ -50,6 +51,8 @@ export class SellerDays {
   readonly notSaleTypes = new Set<string>();
   /** Aggregate rows with one value cell empty. */
   emptyValues = 0;
+  /** Aggregate rows with 0 orders: a file that writes them lists its days without sales. */
+  zeroRows = 0;
   /** The currencies of the rows used (at most MAX_CURRENCIES), and the last cell read (most rows repeat it). */
   readonly currencies = new Set<string>();
   private lastCurrency = '';
@@ -159,7 +162,7 @@ const DATE_HINT = 'dates like 2025-11-29, 2025.11.29(토) 13:05, 2025/11/29 13:0
   'fix or delete those rows (rows are never dropped silently)';
 
 /** Finish a seller: the dense series and info, or the coded error its rows earned. */
-export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Warning[] = []): Ingested | LossCalcError {
+export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Warning[] = [], missingDays: MissingDays = 'unknown'): Ingested | LossCalcError {
   const err = (code: ErrorCode, msg: string, hint?: string) => new LossCalcError(code, `${label}: ${msg}`, hint);
   const col = file.columns;
   if (acc.badDates.count) return err('BAD_DATES', `${acc.badDates.count} row(s) with a date that cannot be read (column "${col.date}"): ${acc.badDates.list()}`, DATE_HINT);
@@ -179,6 +182,14 @@ export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Wa
     return err('NO_ROWS', why);
   }
   const days = acc.hi - acc.lo + 1;
+  // weekly or monthly rows (a settlement statement) have no days between them, only periods
+  const noRow = acc.daily && periodOfDays(daysWithRow(acc)) === 'day' ? daysWithoutRow(acc) : [];
+  const asZero = missingDays === 'zero' ? noRow.length : 0;
+  for (const day of missingDays === 'zero' ? noRow : []) {
+    const i = day - acc.base;
+    if (file.columns.orders) acc.orders[i] = 0;
+    if (file.columns.revenue) acc.revenue[i] = 0;
+  }
   const orders: (number | null)[] = new Array(days);
   const revenue: (number | null)[] = new Array(days);
   const empty: number[] = [];
@@ -193,6 +204,12 @@ export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Wa
     if (o === 1) single++;
   }
   const warnings = [...extra, ...seriesWarnings(acc, file.kind, col, days, empty, single)];
+  if (asZero) {
+    warnings.push({ code: 'MISSING_DAYS_AS_ZERO', message: `${asZero} day(s) without a row (${fewDates(noRow)}) were read as days without sales, 0 orders and no revenue (--missing-days zero)` });
+  } else if (noRow.length && acc.zeroRows === 0 && col.orders) {
+    const w = warnings.find((x) => x.code === 'MISSING_DAYS');
+    if (w) w.message += `; no row has 0 orders, as when a query grouping orders by day (GROUP BY) writes no row for a day without any: if those ${noRow.length} day(s) had none, pass --missing-days zero`;
+  }
   const partial = partialLastDay(acc);
   const info: InputInfo = {
     ...file, rows: acc.rows, rowsUsed: acc.used, rowsSkipped: skipped, firstDate: fromDay(acc.lo), lastDate: fromDay(acc.hi), emptyDays: empty.length,
@@ -200,6 +217,23 @@ export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Wa
     ...(partial ? { partialLastDay: partial } : {}),
   };
   return { info, series: { start: info.firstDate, orders, revenue }, warnings };
+}
+
+/** How a daily aggregate's dates without a row are read: unknown (the default, DESIGN §4), or days without sales. */
+export type MissingDays = 'unknown' | 'zero';
+
+/** The days inside the coverage with no row at all (not those with an empty cell, which say they are unknown). */
+function daysWithoutRow(acc: SellerDays): number[] {
+  const out: number[] = [];
+  for (let d = acc.lo; d <= acc.hi; d++) if (acc.line[d - acc.base] === 0) out.push(d);
+  return out;
+}
+
+/** The days with a row, ascending. */
+function daysWithRow(acc: SellerDays): number[] {
+  const out: number[] = [];
+  for (let d = acc.lo; d <= acc.hi; d++) if (acc.line[d - acc.base] !== 0) out.push(d);
+  return out;
 }
 
 /** Timed orders an export needs before its last day's hours can be judged. */

@@ -46,7 +46,8 @@ export function detectEncoding(head: Uint8Array, complete: boolean): Sniffed {
  * syllable as two bytes of 0xA1–0xFE (KS X 1001), its rarer ones (햏, 똠) as a lead byte up to
  * 0xC6 and a trail that may be an ASCII letter. Windows-1252 writes single high bytes among ASCII
  * (`é `, `ü` + `l`, `€\r\n`), which CP949 mostly cannot read at all. Windows-1252 when such bytes
- * and the rarer pairs outnumber the KS X 1001 pairs, and some bytes are no CP949 or no pair is common.
+ * and the rarer pairs are as many as the KS X 1001 pairs (two Latin letters in a row, `éÅ`, look like one),
+ * and some bytes are no CP949 or no pair is common.
  */
 export function legacyEncoding(b: Uint8Array): 'cp949' | 'windows-1252' {
   let ksx = 0;
@@ -65,7 +66,7 @@ export function legacyEncoding(b: Uint8Array): 'cp949' | 'windows-1252' {
     i++;
   }
   // Korean text always has common syllables too: rare pairs alone are 1252's `Œu`, `“q`
-  return invalid + rare > ksx && (invalid > 0 || ksx === 0) ? 'windows-1252' : 'cp949';
+  return (invalid > 0 && invalid + rare >= ksx) || (ksx === 0 && rare > 0) ? 'windows-1252' : 'cp949';
 }
 
 /** UTF-16 without a BOM: NULs only at odd offsets (LE) or only at even ones (BE), in ≥ 30 % of pairs. */

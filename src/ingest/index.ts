@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import type { Field, Ingested, Warning } from '../core/types.js';
 import { LossCalcError, fail } from '../errors.js';
-import { finish, type FileInfo } from './aggregate.js';
+import { finish, type FileInfo, type MissingDays } from './aggregate.js';
 import { csvErrorToCoded, csvOptions, detectDelimiter, tsvQuotes } from './dialect.js';
 import { decoderFor, type Encoding } from './encoding.js';
 import type { SlashOrder } from './parse-date.js';
@@ -17,7 +17,7 @@ import { WorkbookFile } from './xlsx-container.js';
 import type { SellerDays } from './aggregate.js';
 
 export { HEADER_SYNONYMS, normalizeHeader, mapHeaders } from './headers.js';
-export { SKIP_REASONS, type SkipReason } from './aggregate.js';
+export { SKIP_REASONS, type MissingDays, type SkipReason } from './aggregate.js';
 export { parseDate } from './parse-date.js';
 export { parseMoney, parseCount, classifyStatus } from './values.js';
 export { XLSX_LIMITS } from './xlsx-zip.js';
@@ -34,6 +34,8 @@ export interface IngestOptions {
   sheet?: string;
   /** xlsx: the password of an encrypted workbook (`--password`; LOSS_CALC_PASSWORD is the fallback). Never echoed. */
   password?: string;
+  /** A daily aggregate's dates without a row: unknown (default) or days without sales (`--missing-days zero`). */
+  missingDays?: MissingDays;
 }
 
 /** Options of a long file holding many sellers: `by` names the seller column (a header, or `seller`). */
@@ -49,7 +51,7 @@ export async function ingestFile(path: FilePath, opts: IngestOptions): Promise<I
   const { file, groups, warnings } = await scan(path, opts);
   const acc = groups.get('');
   if (!acc) return fail('NO_ROWS', `${file.file}: no data rows below the header`);
-  const r = finish(acc, file, file.file, warnings);
+  const r = finish(acc, file, file.file, warnings, opts.missingDays);
   if (r instanceof LossCalcError) throw r;
   return r;
 }
@@ -71,7 +73,7 @@ export async function ingestGrouped(
   for (const [seller, acc] of groups) {
     groups.delete(seller); // let the day arrays go as soon as the series exists
     const id = seller.length > 60 ? `${seller.slice(0, 60)}…` : seller; // a message stays a line
-    const r = finish(acc, file, `${file.file} (seller ${JSON.stringify(id)})`, warnings);
+    const r = finish(acc, file, `${file.file} (seller ${JSON.stringify(id)})`, warnings, opts.missingDays);
     out.set(seller, r);
     if (onSeller) await onSeller(seller, r);
   }

@@ -127,6 +127,7 @@ export class RowReader {
     acc.line[i] = line;
     if (oBlank && rBlank) return acc.skip('no-values');
     if ((L.orders >= 0 && oBlank) || (L.revenue >= 0 && rBlank)) acc.emptyValues++;
+    if (o === 0) acc.zeroRows++;
     acc.used++;
     if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
     acc.orders[i] = o;

@@ -18,6 +18,7 @@ const MODELS: Record<string, string> = {
 
 const WARNINGS: Record<string, string> = {
   MISSING_DAYS: '행이나 값이 없는 날이 있습니다. 0이 아니라 모르는 값으로 두었습니다.',
+  MISSING_DAYS_AS_ZERO: '행이 없는 날을 판매가 없는 날(주문 0건, 매출 0원)로 읽었습니다(--missing-days zero). 날짜별로 묶는 쿼리(GROUP BY)는 주문이 없는 날의 행을 쓰지 않습니다.',
   NO_ORDERS_COLUMN: '주문 수 열이 없어 매출만 추정했습니다.',
   NO_REVENUE_COLUMN: '매출 열이 없어 주문 수만 추정했습니다.',
   EMPTY_VALUES: '주문 수나 매출 칸이 빈 행이 있습니다. 그날의 해당 값은 모르는 값으로 두었습니다.',
