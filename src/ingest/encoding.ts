@@ -42,12 +42,12 @@ export function detectEncoding(head: Uint8Array, complete: boolean): Sniffed {
 
 /**
  * The legacy code page of text that is not UTF-8: CP949 (Korean Windows) or Windows-1252 (Excel
- * on a Western-European or US Windows: `12,50 €`, `Müller`). CP949 writes each common Hangul
- * syllable as two bytes of 0xA1–0xFE (KS X 1001), its rarer ones (햏, 똠) as a lead byte up to
- * 0xC6 and a trail that may be an ASCII letter. Windows-1252 writes single high bytes among ASCII
- * (`é `, `ü` + `l`, `€\r\n`), which CP949 mostly cannot read at all. Windows-1252 when such bytes
- * and the rarer pairs are as many as the KS X 1001 pairs (two Latin letters in a row, `éÅ`, look like one),
- * and some bytes are no CP949 or no pair is common.
+ * on a Western-European or US Windows: `12,50 €`, `Müller`). CP949 writes a common Hangul
+ * syllable as 0xB0–0xC8 then 0xA1–0xFE (KS X 1001); its symbols, hanja and rarer syllables (햏, 똠)
+ * otherwise. Windows-1252 writes single high bytes among ASCII (`é `, `ü` + `l`, `€\r\n`), which
+ * CP949 mostly cannot read at all, and now and then two in a row (`é½`). Windows-1252 when those
+ * and the rarer pairs are at least as many as the Hangul ones, and some bytes are no CP949 — or
+ * there is no Hangul at all.
  */
 export function legacyEncoding(b: Uint8Array): 'cp949' | 'windows-1252' {
   let ksx = 0;
@@ -57,7 +57,8 @@ export function legacyEncoding(b: Uint8Array): 'cp949' | 'windows-1252' {
     const c = b[i];
     if (c < 0x80) continue;
     const t = i + 1 < b.length ? b[i + 1] : -1;
-    if (c >= 0xa1 && c <= 0xfe && t >= 0xa1 && t <= 0xfe) ksx++;
+    if (c >= 0xb0 && c <= 0xc8 && t >= 0xa1 && t <= 0xfe) ksx++; // a Hangul syllable of KS X 1001
+    else if (c >= 0xa1 && c <= 0xfe && t >= 0xa1 && t <= 0xfe) rare++; // its symbols and hanja, or two Latin letters (`é½`)
     else if (c >= 0x81 && c <= 0xc6 && ((t >= 0x41 && t <= 0x5a) || (t >= 0x61 && t <= 0x7a) || (t >= 0x81 && t <= 0xfe))) rare++;
     else {
       invalid++;
