@@ -83,7 +83,10 @@ export async function ingestGrouped(
 /** What one pass over a file yields: the file-level info, each seller's day totals, and file warnings. */
 type Scanned = { file: FileInfo; groups: Map<string, SellerDays>; warnings: Warning[] };
 
-/** One pass over the file; a file that was ASCII in its head and turns out CP949 is read again as CP949. */
+/**
+ * One pass over the file; read again when it was ASCII in its head and turns out CP949 (or
+ * Windows-1252), or its slashed dates or decimal commas were shown only by the whole file.
+ */
 async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?: Encoding, slash?: SlashOrder, decimalComma?: boolean): Promise<Scanned> {
   let src: Source;
   try {

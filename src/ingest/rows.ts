@@ -57,7 +57,7 @@ export class RowReader {
   /** `;` files come from spreadsheets in European locales: 12.900 is twelve thousand nine hundred. */
   private readonly money: (s: string) => number;
   /** Money cells of a comma or tab file that only a decimal comma reads (`12,50`), and those with commas grouping thousands. */
-  private readonly commas = { decimal: 0, grouped: 0, example: '' };
+  private readonly commas = { decimal: 0, grouped: 0 };
   private readonly orders: OrderRows;
   /**
    * After a summary row: the rows since without a readable date (eBay's `Seller ID: xyz` under
@@ -255,7 +255,7 @@ export class RowReader {
   private moneyNotingCommas(cell: string): number {
     const v = parseMoney(cell);
     if (v !== v) {
-      if (hasDecimalComma(cell) && this.commas.decimal++ === 0) this.commas.example = cell.trim();
+      if (hasDecimalComma(cell)) this.commas.decimal++;
     } else if (cell.indexOf(',') >= 0) this.commas.grouped++;
     return v;
   }
