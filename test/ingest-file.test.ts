@@ -150,6 +150,16 @@ describe('exports written by other programs', () => {
     expect(utc.warnings.map((w) => w.code)).not.toContain('HEADER_TIME_ZONE');
   });
 
+  it('a cancellation date written as NULL, \\N or 0000-00-00 (database dumps) is no cancellation', async () => {
+    const csv = toCsv(['order_id', 'created_at', 'total', 'cancelled_at'], [
+      ['1', '2025-11-28 10:00:00', '100', '0000-00-00 00:00:00'], ['2', '2025-11-28 11:00:00', '200', '\\N'], ['3', '2025-11-28 12:00:00', '300', 'NULL'],
+      ['4', '2025-11-28 13:00:00', '400', '2025-11-29 09:00:00'], ['5', '2025-11-28 14:00:00', '500', ''],
+    ]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.info).toMatchObject({ rows: 5, rowsUsed: 4, rowsSkipped: { cancelled: 1 } });
+    expect(r.series.revenue).toEqual([1100]);
+  });
+
   it('read a TSV that does not quote (an Amazon flat file) with a stray quote opening a cell: no lines merged', async () => {
     const tsv = ['amazon-order-id\tpurchase-date\torder-status\tproduct-name\tcurrency\titem-price',
       '111-1\t2025-11-10T01:00:00+00:00\tShipped\t"Organic Brown Rice 4kg\tUSD\t19.90',

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../src/core/dates.js';
 import { civilDay, DateReader, headerZoneOffset, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
-import { classifyStatus, classifyType, currencyOf, isMissingCell, isPendingStatus, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
+import { classifyStatus, classifyType, currencyOf, isMissingCell, isNoDateMark, isPendingStatus, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
 import { IdFilter, RecentIds } from '../src/ingest/recent.js';
 import { isRoundedId } from '../src/ingest/order-rows.js';
 
@@ -18,6 +18,7 @@ describe('parseDate', () => {
     ['20251129', '2025-11-29'],
     ['2025. 11. 29.', '2025-11-29'],
     ['2025. 1. 2.', '2025-01-02'],
+    ['2025. 1. 1', '2025-01-01'], // ten characters, dots where the fast path looks: Google Sheets in Korean
     ['2025-1-2', '2025-01-02'],
     ['2025년 11월 29일', '2025-11-29'],
     ['2025년 11월 29일 (토)', '2025-11-29'],
@@ -394,6 +395,11 @@ describe('parseCount', () => {
   });
   it.each(['', '3.5', 'three', '3건3'])('rejects %j', (c) => expect(parseCount(c)).toBeNaN());
   it('reads Excel\'s accounting zero, a dash, as 0', () => expect(parseCount(' - ')).toBe(0));
+});
+
+describe('isNoDateMark (a cancellation-date cell that says "not cancelled")', () => {
+  it.each(['', 'NULL', '\\N', '-', '0000-00-00', '0000-00-00 00:00:00', '0000-00-00T00:00:00.000'])('%j', (c) => expect(isNoDateMark(c)).toBe(true));
+  it.each(['2025-11-29', '2025-11-29 10:00', 'yes', '0'])('not %j', (c) => expect(isNoDateMark(c)).toBe(false));
 });
 
 describe('isMissingCell', () => {

@@ -4,7 +4,7 @@
 import type { SellerDays } from './aggregate.js';
 import type { Layout } from './kind.js';
 import { RecentIds, RecentReasons } from './recent.js';
-import { classifyType, isBlankCell, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, statusClassifier, type StatusReason } from './values.js';
+import { classifyType, isBlankCell, isNoDateMark, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, statusClassifier, type StatusReason } from './values.js';
 
 /** Why a row (and its order's further lines) is not a sale. */
 type NotASale = StatusReason | 'not-a-sale' | 'pending-unpriced';
@@ -57,7 +57,7 @@ export class OrderRows {
       const reason = this.status(rec[L.status]);
       if (reason !== null) return this.notASale(rec, line, L, acc, day, key, reason);
     }
-    if (L.cancelled >= 0 && !isBlankCell(rec[L.cancelled]) && !(L.status >= 0 && keepsSaleDespiteCancelDate(rec[L.status]))) {
+    if (L.cancelled >= 0 && !isBlankCell(rec[L.cancelled]) && !isNoDateMark(rec[L.cancelled]) && !(L.status >= 0 && keepsSaleDespiteCancelDate(rec[L.status]))) {
       return this.notASale(rec, line, L, acc, day, key, 'cancelled'); // cancelled, whatever the payment status says
     }
     if (L.id >= 0 && L.amount >= 0 && isBlankCell(rec[L.amount]) && this.furtherLine(rec, line, L, acc, day, dateCell, key)) return;

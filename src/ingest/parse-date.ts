@@ -253,7 +253,8 @@ export class DateReader {
       const sep = s.charCodeAt(4);
       if ((sep === 45 || sep === 46 || sep === 47) && s.charCodeAt(7) === sep) {
         const y = digits(s, 0, 4), m = digits(s, 5, 2), d = digits(s, 8, 2);
-        if (n === 10) return civilDay(y, m, d);
+        const day = n === 10 ? civilDay(y, m, d) : NaN;
+        if (day === day) return day; // else `2025. 1. 1` (Google Sheets in Korean): the slow path
         const c = s.charCodeAt(10);
         if (c === 84 || c === 32) {
           const r = this.withTime(s, 11, y, m, d);

@@ -160,13 +160,22 @@ export function currencyOf(cell: string): string | null {
   return CURRENCY_MARKS[t] ?? (t.length > 12 ? `${t.slice(0, 12)}…` : t);
 }
 
-// What programs write for a missing value: R's NA, Excel's #N/A, pandas' and SQL's NaN/NULL/None.
-const MISSING_MARKS = new Set(['na', 'n/a', '#n/a', 'nan', 'null', 'none', 'nil']);
+// What programs write for a missing value: R's NA, Excel's #N/A, pandas' and SQL's NaN/NULL/None, Postgres COPY's and MySQL's \N.
+const MISSING_MARKS = new Set(['na', 'n/a', '#n/a', 'nan', 'null', 'none', 'nil', '\\n']);
 
 /** Whether a cell of a daily aggregate says its value is unknown: blank, or NA, #N/A, NULL, NaN, None. */
 export function isMissingCell(s: string): boolean {
   return isBlankCell(s) || (s.length <= 8 && MISSING_MARKS.has(s.trim().toLowerCase()));
 }
+
+/**
+ * Whether a cancellation-date cell says "not cancelled" though it is not blank: a missing-value mark
+ * (`NULL`, `\N`), a dash, or a zero date (`0000-00-00 00:00:00`, what old MySQL shop databases store).
+ */
+export function isNoDateMark(s: string): boolean {
+  return isMissingCell(s) || ZERO_DATE.test(s);
+}
+const ZERO_DATE = /^\s*(?:[-–—]|0{2,4}[-./]0{1,2}[-./]0{1,2}(?:[ T]0{1,2}:0{2}(?::0{2}(?:\.0+)?)?)?)\s*$/;
 
 /** Whether a cell is empty or only whitespace. */
 export function isBlankCell(s: string): boolean {
