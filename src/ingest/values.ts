@@ -97,10 +97,10 @@ export function parseMoneyEuropean(raw: string): number {
   return parseMoney(raw);
 }
 
-/** Whether a money cell reads only with a decimal comma: `12,50`, `€ 7,5`, `1.234,50` (not `12,000`). */
+/** Whether a money cell parseMoney refused has a decimal comma: `12,50`, `€ 7,5`, `1.234,50`. */
 export function hasDecimalComma(s: string): boolean {
   const t = s.trim();
-  return (EU_DECIMAL_COMMA.test(t) || EU_BOTH.test(t)) && parseMoney(t) !== parseMoney(t);
+  return EU_DECIMAL_COMMA.test(t) || EU_BOTH.test(t);
 }
 
 /**
