@@ -396,6 +396,22 @@ describe('dates with slashes', () => {
 });
 
 describe('daily aggregates', () => {
+  it('multiply amounts by the unit a header or a title line states (천원, 백만원, $000), and say so', async () => {
+    const own = await ingestFile(write(toCsv(['일자', '주문수', '매출(천원)'], [['2025-11-29', '4', '1,234.5'], ['2025-11-30', '6', '1.234']])), TZ);
+    expect(own.series).toEqual({ start: '2025-11-29', orders: [4, 6], revenue: [1234500, 1234] });
+    expect(own.warnings).toContainEqual({ code: 'MONEY_UNIT', message: 'the header "매출(천원)" says "(천원)": amounts of "매출(천원)" were multiplied by 1,000' });
+    const title = await ingestFile(write(`일별 매출 현황,,\n,,(단위: 백만원)\n일자,주문수,매출액\n2025-11-29,4,2.5\n`), TZ);
+    expect(title.series.revenue).toEqual([2500000]);
+    expect(title.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['PREAMBLE', 'MONEY_UNIT']));
+    // the column's own unit wins over the title's; 원 is a unit of one
+    const won = await ingestFile(write('(단위: 천원)\n일자,주문수,매출액(원)\n2025-11-29,4,"12,000"\n'), TZ);
+    expect([won.series.revenue, won.warnings.map((w) => w.code)]).toEqual([[12000], ['PREAMBLE']]);
+    const orders = await ingestFile(write(toCsv(['Order ID', 'Order Date', 'Amount ($000)'], [['1', '2025-11-29', '1.5'], ['2', '2025-11-29', '0.25']])), TZ);
+    expect(orders.series.revenue).toEqual([1750]);
+    const trailing = await ingestFile(write(toCsv(['일자', '주문수', '매출액_천원'], [['2025-11-29', '4', '7']])), TZ);
+    expect([trailing.info.columns.revenue, trailing.series.revenue]).toEqual(['매출액_천원', [7000]]);
+  });
+
   it('leave missing days unknown and warn', async () => {
     const csv = toCsv(['date', 'orders', 'revenue'], [['2025-01-04', '5', '50000'], ['2025-01-01', '3', '30000'], ['2025-01-02', '0', '0']]);
     const r = await ingestFile(write(csv), TZ);

@@ -6,6 +6,7 @@ import { civilDay, DateReader, headerZoneOffset, parseDate, ZoneDays } from '../
 import { classifyStatus, classifyType, currencyOf, isMissingCell, isNoDateMark, isPendingStatus, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
 import { IdFilter, RecentIds } from '../src/ingest/recent.js';
 import { isRoundedId } from '../src/ingest/order-rows.js';
+import { unitOfHeader, unitOfTitle } from '../src/ingest/money-unit.js';
 
 describe('parseDate', () => {
   const SEOUL = 'Asia/Seoul';
@@ -386,6 +387,28 @@ describe('parseMoneyEuropean (a ;-separated file)', () => {
       const n = (whole ? Math.trunc(cents / 100) : cents / 100) || 0; // no −0
       expect(parseMoneyEuropean(de.format(n)) || 0).toBe(n);
     }), { numRuns: 3000 });
+  });
+});
+
+describe('money units (unitOfHeader, unitOfTitle)', () => {
+  it.each([
+    ['매출(천원)', 1e3], ['매출액 [백만원]', 1e6], ['금액(만원)', 1e4], ['매출 (단위: 천원)', 1e3], ['매출액(단위 : 천 원)', 1e3],
+    ['매출액_천원', 1e3], ['매출 억원', 1e8], ['결제금액(원)', 1], ['매출액（천원）', 1e3],
+    ['Revenue ($000)', 1e3], ["Sales (USD '000)", 1e3], ['Sales (000s)', 1e3], ['Revenue (in thousands)', 1e3], ['Sales (K)', 1e3],
+    ['Revenue (thousands of won)', 1e3], ['Sales (USD millions)', 1e6], ['Revenue ($m)', 1e6], ['Sales (mn)', 1e6],
+  ])('%s states a unit worth %d', (h, f) => expect(unitOfHeader(h)?.factor).toBe(f));
+
+  it.each(['매출액', 'Amount', 'Order Date (KST)', 'Amount (USD)', '금액(KRW)', '주문수(건)', 'Total (incl. tax)', 'Price (mm/dd)', '천원샵 매출'])(
+    '%s states no unit', (h) => expect(unitOfHeader(h)).toBeUndefined());
+
+  it('reads a title line\'s unit, in any of its cells, and not a line that only talks', () => {
+    expect(unitOfTitle(['일별 매출 현황', '', '(단위: 천원)'])?.factor).toBe(1e3);
+    expect(unitOfTitle(['단위:백만원'])?.factor).toBe(1e6);
+    expect(unitOfTitle(['All figures in $000'])?.factor).toBe(1e3);
+    expect(unitOfTitle(['Amounts in USD thousands'])?.factor).toBe(1e3);
+    expect(unitOfTitle(['조회기간: 2025-01-01 ~ 2025-12-31'])).toBeUndefined();
+    expect(unitOfTitle(['4091 record(s) downloaded'])).toBeUndefined();
+    expect(unitOfTitle(['단위: 원'])?.factor).toBe(1);
   });
 });
 

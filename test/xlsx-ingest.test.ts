@@ -34,6 +34,14 @@ describe('xlsx: finding the table', () => {
     expect(wbInfo(ing)).toMatchObject({ headerRow: 4, sheet: { index: 1, name: '주문' }, encrypted: false, date1904: false });
   });
 
+  it('takes the money unit a title row states (단위: 천원) over a daily report', async () => {
+    const p = await xlsxFile([{ name: '일별', rows: [['일별 매출 현황', '', '(단위: 천원)'], ['일자', '주문수', '매출액'],
+      [wallDate('2025-11-29 00:00:00'), 4, 1234.5], [wallDate('2025-11-30 00:00:00'), 6, 2000]] }]);
+    const ing = await ingestFile(p, TZ);
+    expect(ing.series).toEqual({ start: '2025-11-29', orders: [4, 6], revenue: [1234500, 2000000] });
+    expect(ing.warnings.map((w) => w.code)).toEqual(['PREAMBLE', 'MONEY_UNIT']);
+  });
+
   it('the default sheet is the first visible one with a header; --sheet picks by name or tab number, hidden ones too', async () => {
     const other = [['date', 'orders', 'revenue'], [wallDate('2025-01-01 00:00:00'), 3, 30000], [wallDate('2025-01-02 00:00:00'), 4, 40000]];
     const p = put(zipOf(bookParts([

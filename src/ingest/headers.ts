@@ -1,6 +1,7 @@
 // Header names → logical fields. The table is exported so the README can show it.
 import type { Field } from '../core/types.js';
 import { fail } from '../errors.js';
+import { withoutTrailingUnit } from './money-unit.js';
 
 /**
  * Amount headers that name an order's total, repeated (or left blank) on the order's further
@@ -124,14 +125,14 @@ for (const [field, syn] of Object.entries(HEADER_SYNONYMS) as [Field, Synonyms][
   });
 }
 
-/** The field a header names, if any; a unit in brackets is ignored as a fallback (`결제금액(원)`). */
+/** The field a header names, if any; a unit is ignored as a fallback (`결제금액(원)`, `매출액_천원`). */
 export function fieldOfHeader(h: string): { field: Field; tier: 0 | 1 } | undefined {
   const m = rankOf(h);
   return m && { field: m.field, tier: m.rank < GENERIC_RANK ? 0 : 1 };
 }
 
 function rankOf(h: string): Ranked | undefined {
-  return LOOKUP.get(normalizeHeader(h)) ?? LOOKUP.get(normalizeHeader(withoutParens(h)));
+  return LOOKUP.get(normalizeHeader(h)) ?? LOOKUP.get(normalizeHeader(withoutParens(h))) ?? LOOKUP.get(normalizeHeader(withoutTrailingUnit(h)));
 }
 
 /** Whether a header names an order's total (see ORDER_TOTALS). */

@@ -11,6 +11,7 @@ import { planLayout, type Layout } from './kind.js';
 import { DateReader, headerZoneOffset, type SlashOrder } from './parse-date.js';
 import { OrderRows } from './order-rows.js';
 import { IdFilter, RECENT_IDS_WINDOW } from './recent.js';
+import { unitOfHeader, unitOfTitle, type MoneyUnit } from './money-unit.js';
 import { hasDecimalComma, hasTotalLabel, isBlankCell, isMissingCell, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
 
 /** What the reader needs to know about the file and the options. */
@@ -56,6 +57,10 @@ export class RowReader {
   private readonly dates: DateReader;
   /** `;` files come from spreadsheets in European locales: 12.900 is twelve thousand nine hundred. */
   private readonly money: (s: string) => number;
+  /** What one written unit of money is worth (1,000 under `매출(천원)`), once the header is found. */
+  private unit = 1;
+  /** A unit a title line above the header states (`(단위: 천원)`), for money columns that state none. */
+  private titleUnit: { unit: MoneyUnit; line: number } | undefined;
   /** Money cells of a comma or tab file that only a decimal comma reads (`12,50`), and those with commas grouping thousands. */
   private readonly commas = { decimal: 0, grouped: 0 };
   private readonly orders: OrderRows;
@@ -68,7 +73,9 @@ export class RowReader {
 
   constructor(private readonly setup: ReaderSetup) {
     this.dates = new DateReader(setup.tz, setup.slash);
-    this.money = setup.delimiter === ';' || setup.decimalComma ? parseMoneyEuropean : (c) => this.moneyNotingCommas(c);
+    const read = setup.delimiter === ';' || setup.decimalComma ? parseMoneyEuropean : (c: string) => this.moneyNotingCommas(c);
+    // to the won (cent) after scaling: 1.234 thousand is 1234, not 1233.9999999999998
+    this.money = (c) => (this.unit === 1 ? read(c) : Math.round(read(c) * this.unit * 100) / 100);
     this.orders = new OrderRows(this.money, {
       badDate: (acc, line, cell, rec) => this.badDate(acc, line, cell, rec),
       badNumber: (acc, line, what, cell) => this.badNumber(acc, line, what, cell),
@@ -202,6 +209,7 @@ export class RowReader {
       this.sellerIndex = by === undefined ? (map.index.seller ?? -1) : -1;
     } catch (e) {
       if (!(e instanceof LossCalcError)) throw e;
+      this.title(headers, line);
       this.tried.push({ error: e, width: rec.length, line, headers });
       if (this.tried.length > HEADER_SEARCH) this.giveUp();
       return;
@@ -211,7 +219,33 @@ export class RowReader {
     this.headerLine = line;
     this.width = rec.length;
     this.byIndex = byIndex;
+    this.takeUnit();
     if (this.tried.length) this.warnings.push({ code: 'PREAMBLE', message: `${this.tried.length} line(s) above the header (line ${line}) were not read` });
+  }
+
+  /** Note a title line above the header: the first that states a money unit sets the table's. */
+  title(cells: string[], line: number): void {
+    if (this.titleUnit) return;
+    const unit = unitOfTitle(cells);
+    if (unit) this.titleUnit = { unit, line };
+  }
+
+  /**
+   * The money column's unit: its header's (`매출(천원)`), else a title line's (`(단위: 천원)`).
+   * Amounts are multiplied by it, and the claim says so: a report rounded to thousands of won
+   * read as won would claim a thousandth of the loss.
+   */
+  private takeUnit(): void {
+    const L = this.layout!;
+    const col = L.kind === 'daily' ? L.revenue : L.amount >= 0 ? L.amount : L.price;
+    if (col < 0) return;
+    const header = this.headers[col];
+    const own = unitOfHeader(header);
+    const unit = own ?? this.titleUnit?.unit;
+    if (!unit || unit.factor === 1) return;
+    this.unit = unit.factor;
+    const where = own ? `the header "${header}" says` : `line ${this.titleUnit!.line} above the header says`;
+    this.warnings.push({ code: 'MONEY_UNIT', message: `${where} "${unit.text}": amounts of "${header}" were multiplied by ${unit.factor.toLocaleString('en-US')}` });
   }
 
   /**

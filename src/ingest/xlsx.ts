@@ -142,6 +142,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
         }
         width = usedWidth(cells);
         reader = new RowReader({ file: label, delimiter: ',', tz: opts.tz, columns: opts.columns, by });
+        for (const t of head.slice(0, -1)) reader.title(rowTexts(t.values, -1, -1, book.date1904), t.number); // `(단위: 천원)` over the table
         reader.line = row.number;
         reader.record(cells.slice(0, width));
         if (!reader.layout) reader.end(); // cannot happen: isHeader mirrors the reader's own test; end() throws its reason
