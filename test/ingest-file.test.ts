@@ -328,6 +328,17 @@ describe('exports written by other programs', () => {
     expect([daily.info.kind, daily.info.currencies]).toEqual(['daily', ['GBP']]);
   });
 
+  it('leave out orders never paid for (입금전, Pending payment), with their further lines, and warn', async () => {
+    const csv = toCsv(['주문번호', '주문일시', '상품구매금액', '주문상태'], [
+      ['A1', '2025-11-29 10:00', '10,000', '배송완료'], ['A2', '2025-11-29 11:00', '20,000', '입금전'], ['A2', '', '', ''],
+      ['A3', '2025-11-30 09:00', '30,000', '입금전 취소'], ['A4', '2025-11-30 12:00', '7,000', 'pending'],
+    ]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-11-29', orders: [1, 1], revenue: [10000, 7000] });
+    expect(r.info).toMatchObject({ rows: 5, rowsUsed: 2, rowsSkipped: { unpaid: 2, cancelled: 1 } });
+    expect(r.warnings.map((w) => w.code)).toEqual(['UNPAID_ORDERS']);
+  });
+
   it('note each seller\'s currencies apart in a --by file', async () => {
     const csv = toCsv(['seller', 'date', 'amount', 'currency'], [['a', '2025-11-30', '10', 'USD'], ['b', '2025-11-30', '1000', 'KRW'], ['a', '2025-12-01', '12', 'USD']]);
     const out = await ingestGrouped(write(csv), { ...TZ, by: 'seller' });

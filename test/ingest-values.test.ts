@@ -439,11 +439,15 @@ describe('classifyStatus', () => {
     // payments that never went through or were taken back: Square/Stripe Declined, PayPal Denied and Reversed, Toss EXPIRED/ABORTED
     ['Declined', 'cancelled'], ['Payment declined', 'cancelled'], ['Denied', 'cancelled'], ['EXPIRED', 'cancelled'], ['ABORTED', 'cancelled'],
     ['Reversed', 'refunded'], ['Chargeback', 'refunded'], ['charged back', 'refunded'],
+    // orders never paid for (yet): a bank transfer awaited, WooCommerce, BigCommerce, Shopee
+    ['입금전', 'unpaid'], ['입금대기', 'unpaid'], ['결제 대기', 'unpaid'], ['미입금', 'unpaid'], ['Pending payment', 'unpaid'], ['wc-pending_payment', 'unpaid'],
+    ['Awaiting Payment', 'unpaid'], ['UNPAID', 'unpaid'], ['입금전 취소', 'cancelled'],
   ])('%s → %s', (s, want) => {
     expect(classifyStatus(s)).toBe(want);
   });
   it.each(['paid', '결제완료', '배송완료', '구매확정', '교환', '교환완료', '', 'fulfilled', '반품철회', '취소거부', 'cancel rejected', 'partially_refunded', '부분취소',
-    '부분환불', 'return declined', 'Cancel declined', 'refund denied', 'Completed', 'Disputed', 'Authorized'])(
+    '부분환불', 'return declined', 'Cancel declined', 'refund denied', 'Completed', 'Disputed', 'Authorized',
+    'pending', 'Pending', 'On hold', 'partially_paid', 'Processing'])(
     '%j is a sale', (s) => expect(classifyStatus(s)).toBeNull());
 });
 
@@ -473,7 +477,7 @@ describe('currencyOf', () => {
 });
 
 describe('isPendingStatus', () => {
-  it.each(['Pending', 'pending', 'Pending - Waiting for Pick Up', 'Awaiting Payment', 'unpaid', '입금대기', '결제 대기', '미입금'])(
+  it.each(['Pending', 'pending', 'Pending - Waiting for Pick Up', 'PENDING'])(
     '%j is pending', (s) => expect(isPendingStatus(s)).toBe(true));
   it.each(['', 'Shipped', 'Shipping', 'Unshipped', 'paid', '배송대기', '발송대기', '결제완료'])('%j is not', (s) => expect(isPendingStatus(s)).toBe(false));
 });

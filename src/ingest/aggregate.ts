@@ -6,7 +6,7 @@ import { LossCalcError, type ErrorCode } from '../errors.js';
 import { currencyOf } from './values.js';
 
 /** Reasons a row is read but not used, the keys of `rowsSkipped` (only non-zero ones appear). */
-export const SKIP_REASONS = ['cancelled', 'refunded', 'returned', 'not-a-sale', 'pending-unpriced', 'negative-amount', 'total-row', 'no-values'] as const;
+export const SKIP_REASONS = ['cancelled', 'refunded', 'returned', 'unpaid', 'not-a-sale', 'pending-unpriced', 'negative-amount', 'total-row', 'no-values'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /**
@@ -41,7 +41,7 @@ export class SellerDays {
   rows = 0;
   used = 0;
   readonly skipped: Record<SkipReason, number> = {
-    cancelled: 0, refunded: 0, returned: 0, 'not-a-sale': 0, 'pending-unpriced': 0, 'negative-amount': 0, 'total-row': 0, 'no-values': 0,
+    cancelled: 0, refunded: 0, returned: 0, unpaid: 0, 'not-a-sale': 0, 'pending-unpriced': 0, 'negative-amount': 0, 'total-row': 0, 'no-values': 0,
   };
   readonly badDates = new Problems();
   readonly badNumbers = new Problems();
@@ -280,6 +280,11 @@ function seriesWarnings(acc: SellerDays, kind: InputKind, col: FileInfo['columns
       const types = [...acc.notSaleTypes].slice(0, 5).map((t) => JSON.stringify(t)).join(', ');
       w.push({ code: 'NOT_SALES', message: `${moved} row(s) whose ${col.type} is not a sale (${types}${acc.notSaleTypes.size > 5 ? ', …' : ''}) were left out: ` +
         'currency conversions, transfers, withdrawals, holds and fees are no orders' });
+    }
+    const unpaid = acc.skipped.unpaid;
+    if (unpaid) {
+      w.push({ code: 'UNPAID_ORDERS', message: `${unpaid} row(s) of orders whose status says they are not paid (입금전, Pending payment, Unpaid) were left out: ` +
+        'an order paid later counts once the export is downloaded again, so the last days may be short of orders' });
     }
     const pending = acc.skipped['pending-unpriced'];
     if (pending) {

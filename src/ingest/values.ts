@@ -2,7 +2,7 @@
 // char-code fast path (plain digits) and only then falls back to precompiled regexes.
 
 /** Why a row is not a sale, as counted in `rowsSkipped`. */
-export type StatusReason = 'cancelled' | 'refunded' | 'returned';
+export type StatusReason = 'cancelled' | 'refunded' | 'returned' | 'unpaid';
 
 // Currency marks around an amount; NFKC has already turned ￦ into ₩ and full-width digits into ASCII.
 // A backslash is the won sign of CP949 (Korean fonts draw 0x5C as ₩), so `\12,000` is ₩12,000.
@@ -207,6 +207,23 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['reversal', 'refunded'],
   ['chargeback', 'refunded'],
   ['charged back', 'refunded'],
+  // an order placed and never paid for, or not yet (a bank transfer awaited: 입금전, WooCommerce's
+  // "Pending payment", BigCommerce's "Awaiting Payment"): no sale, as the shops' own sales reports
+  // count it. A bare "pending" is not one of them: Amazon's and Shopify's (cash on delivery) are sales.
+  ['pending payment', 'unpaid'],
+  ['pending_payment', 'unpaid'],
+  ['awaiting payment', 'unpaid'],
+  ['awaiting_payment', 'unpaid'],
+  ['unpaid', 'unpaid'],
+  ['not paid', 'unpaid'],
+  ['입금전', 'unpaid'],
+  ['입금 전', 'unpaid'],
+  ['입금대기', 'unpaid'],
+  ['입금 대기', 'unpaid'],
+  ['미입금', 'unpaid'],
+  ['결제대기', 'unpaid'],
+  ['결제 대기', 'unpaid'],
+  ['미결제', 'unpaid'],
 ];
 // A cancellation or return that was withdrawn or refused leaves the sale standing (반품철회,
 // 취소거부, "return rejected"); a partly cancelled or refunded order (Shopify's "partially_refunded",
@@ -230,17 +247,13 @@ export function classifyStatus(s: string): StatusReason | null {
   return null;
 }
 
-// An order not paid yet: Amazon's and Shopify's "Pending", "awaiting payment", 결제대기, 입금대기 (a bank transfer).
-// Lower-cased without spaces, as they are matched.
-const PENDING_WORDS = ['pending', 'awaitingpayment', 'unpaid', '결제대기', '입금대기', '입금전', '미입금', '미결제'];
-
 /**
- * Whether a status says the order is not paid yet (`Pending`, `Pending - Waiting for Pick Up`,
- * 입금대기): asked only of a row without an amount, which such an order may not have yet.
+ * Whether a status says the order's payment is pending (Amazon's `Pending`, `Pending - Waiting for
+ * Pick Up`): asked only of a row without an amount, which such an order may not have yet. (One that
+ * says it is unpaid — 입금전, `Pending payment` — is `unpaid` by classifyStatus first.)
  */
 export function isPendingStatus(s: string): boolean {
-  const t = s.toLowerCase().replace(/\s+/g, '');
-  return PENDING_WORDS.some((w) => t.includes(w));
+  return s.toLowerCase().includes('pending');
 }
 
 /**
