@@ -364,6 +364,24 @@ describe('exports written by other programs', () => {
     expect(await rejection(ingestFile(write(us), TZ))).toMatchObject({ code: 'BAD_NUMBERS' });
   });
 
+  it('read dots grouping thousands (Vietnamese, Indonesian shops) when the cells or the currency show it; else warn when every dot could', async () => {
+    const header = ['Order ID', 'Order Creation Date', 'Grand Total'];
+    const rows = [['1', '2025-11-29', '1.930.000'], ['2', '2025-11-29', '457.000'], ['3', '2025-11-30', '12']];
+    const shown = await ingestFile(write(toCsv(header, rows)), TZ);
+    expect([shown.series.revenue, shown.warnings.map((w) => w.code)]).toEqual([[2387000, 12], ['DOT_THOUSANDS']]);
+    const ambiguous = rows.slice(1);
+    const plain = await ingestFile(write(toCsv(header, ambiguous)), TZ);
+    expect([plain.series.revenue, plain.warnings.map((w) => w.code)]).toEqual([[457, 12], ['AMBIGUOUS_DOTS']]);
+    expect((await ingestFile(write(toCsv(header, ambiguous)), { ...TZ, currency: 'VND' })).series.revenue).toEqual([457000, 12]);
+    const column = await ingestFile(write(toCsv([...header, 'Currency'], ambiguous.map((r) => [...r, 'IDR']))), TZ);
+    expect(column.series.revenue).toEqual([457000, 12]);
+    const named = await ingestFile(write(toCsv(['Order ID', 'Order Creation Date', 'Grand Total (VND)'], ambiguous)), TZ);
+    expect(named.series.revenue).toEqual([457000, 12]);
+    // a dot beside two decimals elsewhere: 457.000 is a decimal after all, and nothing is said
+    const cents = await ingestFile(write(toCsv(header, [...ambiguous, ['4', '2025-11-30', '3.50']])), TZ);
+    expect([cents.series.revenue, cents.warnings]).toEqual([[457, 15.5], []]);
+  });
+
   it('read a daily report with a row-number column, and a monthly settlement statement', async () => {
     const daily = toCsv(['No', '일자', '주문수', '매출액'], [['1', '2025-11-29', '4', '100,000'], ['2', '2025-11-30', '6', '150,000']]);
     const d = await ingestFile(write(daily), TZ);

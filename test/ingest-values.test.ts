@@ -342,6 +342,9 @@ describe('parseMoney', () => {
     ['−3,000', -3000], ['\\12,000', 12000], ['12.50 €', 12.5], ['12,000 $', 12000], ['£1,200', 1200],
     // Excel's accounting format writes a zero as a dash
     ['-', 0], [' -   ', 0], ['₩ -', 0], ['$ -', 0], ['- 원', 0],
+    // đồng and rupiah have no minor unit: beside their marks a dot groups thousands
+    ['Rp 152.000', 152000], ['Rp152.000', 152000], ['Rp. 1.152.000', 1152000], ['152.000 ₫', 152000], ['1.930.000đ', 1930000], ['VND 457.000', 457000],
+    ['IDR 12,000', 12000], ['152.000', 152], ['Rp 1.5', 1.5],
   ])('%j → %d', (cell, n) => {
     expect(parseMoney(cell)).toBe(n);
   });

@@ -80,7 +80,7 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
     seen.add(key);
     const entry = plan.manifest?.get(key);
     const o = sellerOptions(plan.base, entry);
-    const ingest: IngestOptions = { columns: o.columns, tz: o.tz, sheet: o.sheet, password: o.password, missingDays: o.missingDays };
+    const ingest: IngestOptions = { columns: o.columns, tz: o.tz, sheet: o.sheet, password: o.password, missingDays: o.missingDays, currency: o.currency };
     const core = plan.coreOptions(o, seller);
     let error = source.error ? { code: source.error.code, message: source.error.message } : undefined;
     if (!error && plan.incidentFromManifest && !entry?.overrides.incident) {
@@ -118,7 +118,7 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
       for (const f of files) await s.submit(task(f.seller, { path: f.path, error: f.error }));
     } else {
       const b = plan.base;
-      await ingestGrouped(plan.input, { columns: b.columns, tz: b.tz, sheet: b.sheet, password: b.password, missingDays: b.missingDays, by: plan.by }, async (cell, r) => {
+      await ingestGrouped(plan.input, { columns: b.columns, tz: b.tz, sheet: b.sheet, password: b.password, missingDays: b.missingDays, currency: b.currency, by: plan.by }, async (cell, r) => {
         const seller = cell === '' ? BLANK_SELLER : cell;
         if (cell === '') {
           blankSeller = true;

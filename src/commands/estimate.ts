@@ -41,7 +41,7 @@ async function runEstimate(file: string, flags: Record<string, unknown>): Promis
   guardOut(o.out, inputs);
   await guardSameFile(o.out, inputs);
   const format = chooseFormat(o.format, o.out);
-  const ingested = await ingestFile(file, { columns: o.columns, tz: o.tz, sheet: o.sheet, password: o.password, missingDays: o.missingDays });
+  const ingested = await ingestFile(file, { columns: o.columns, tz: o.tz, sheet: o.sheet, password: o.password, missingDays: o.missingDays, currency: o.currency });
   const control = o.control ? await ingestFile(o.control, { tz: o.tz }) : undefined;
   const claim = estimate(ingested, { ...coreOptions(o, o.seller ?? sellerFromFile(file)), control });
   const render = await loadRenderer(format);

@@ -11,7 +11,7 @@ import { finish, type FileInfo, type MissingDays } from './aggregate.js';
 import { csvErrorToCoded, csvOptions, detectDelimiter, tsvQuotes } from './dialect.js';
 import { decoderFor, type Encoding } from './encoding.js';
 import type { SlashOrder } from './parse-date.js';
-import { RowReader } from './rows.js';
+import { RowReader, type EuropeanBy } from './rows.js';
 import { NotUtf8Error, openSource, rawTap, readBytes, type FilePath, type Source } from './source.js';
 import { WorkbookFile } from './xlsx-container.js';
 import type { SellerDays } from './aggregate.js';
@@ -36,6 +36,8 @@ export interface IngestOptions {
   password?: string;
   /** A daily aggregate's dates without a row: unknown (default) or days without sales (`--missing-days zero`). */
   missingDays?: MissingDays;
+  /** The claim's currency (`--currency`): in đồng (VND) and rupiah (IDR) a dot groups thousands (`152.000`). */
+  currency?: string;
 }
 
 /** Options of a long file holding many sellers: `by` names the seller column (a header, or `seller`). */
@@ -85,9 +87,9 @@ type Scanned = { file: FileInfo; groups: Map<string, SellerDays>; warnings: Warn
 
 /**
  * One pass over the file; read again when it was ASCII in its head and turns out CP949 (or
- * Windows-1252), or its slashed dates or decimal commas were shown only by the whole file.
+ * Windows-1252), or its slashed dates or European-locale amounts were shown only by the whole file.
  */
-async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?: Encoding, slash?: SlashOrder, decimalComma?: boolean): Promise<Scanned> {
+async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?: Encoding, slash?: SlashOrder, european?: EuropeanBy): Promise<Scanned> {
   let src: Source;
   try {
     src = await openSource(path, encoding);
@@ -97,7 +99,7 @@ async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?:
     throw e;
   }
   const delimiter = detectDelimiter(src.headText);
-  const reader = new RowReader({ file: src.name, delimiter, tz: opts.tz, columns: opts.columns, by, slash, decimalComma });
+  const reader = new RowReader({ file: src.name, delimiter, tz: opts.tz, columns: opts.columns, by, slash, european, currency: opts.currency });
   const hash = createHash('sha256');
   const sink = new Writable({
     objectMode: true,
@@ -117,7 +119,7 @@ async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?:
     await (pipeline as (...s: unknown[]) => Promise<void>)(...stages);
   } catch (e) {
     if (e instanceof NotUtf8Error) {
-      if (src.asciiOnly && !encoding) return scan(path, opts, by, e.legacy, slash, decimalComma);
+      if (src.asciiOnly && !encoding) return scan(path, opts, by, e.legacy, slash, european);
       fail('BAD_ENCODING', `${src.name}: not valid UTF-8 near byte ${e.offset}, though the start of the file is`,
         'the file mixes encodings; save it again as UTF-8 (or CP949) throughout');
     }
@@ -126,8 +128,8 @@ async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?:
   // dates like 11/29/2025, amounts like "12,50": read again once the whole file has shown which part
   // is the month, or that its commas are decimal
   const order = reader.slashOrder();
-  const comma = reader.decimalCommaShown();
-  if (order || comma) return scan(path, opts, by, encoding, order ?? slash, decimalComma || comma);
+  const eu = reader.europeanShown();
+  if (order || eu) return scan(path, opts, by, encoding, order ?? slash, european ?? eu ?? undefined);
   const warnings = reader.end();
   const L = reader.layout!;
   const file: FileInfo = {

@@ -12,7 +12,7 @@ import { DateReader, headerZoneOffset, type SlashOrder } from './parse-date.js';
 import { OrderRows } from './order-rows.js';
 import { IdFilter, RECENT_IDS_WINDOW } from './recent.js';
 import { unitOfHeader, unitOfTitle, type MoneyUnit } from './money-unit.js';
-import { hasDecimalComma, hasTotalLabel, isBlankCell, isMissingCell, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
+import { DOT_THOUSANDS_CURRENCY, hasDecimalComma, hasTotalLabel, isBlankCell, isMissingCell, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
 
 /** What the reader needs to know about the file and the options. */
 export interface ReaderSetup {
@@ -24,8 +24,10 @@ export interface ReaderSetup {
   by?: string;
   /** How slashed dates (`11/29/2025`) are read, once a first pass has shown it (DateReader.slashOrder). */
   slash?: SlashOrder;
-  /** Amounts of a comma or tab file have a decimal comma (`"12,50"`), as a first pass has shown (decimalCommaShown). */
-  decimalComma?: boolean;
+  /** A comma or tab file's amounts are European-locale numbers, as a first pass has shown (europeanShown). */
+  european?: EuropeanBy;
+  /** The claim's currency: đồng (VND) and rupiah (IDR) amounts are read with dots grouping thousands. */
+  currency?: string;
 }
 
 /**
@@ -37,6 +39,10 @@ export const MAX_GROUPS = 100_000;
 const HEADER_SEARCH = 10;
 /** Lines without a date held after a summary row, as a footer; more than this and they are data after all. */
 const MAX_FOOTER = 20;
+/** Why a comma or tab file's amounts are read as European-locale numbers. */
+export type EuropeanBy = 'decimal-comma' | 'dot-thousands';
+/** One dot before exactly three digits at a money cell's end: `457.000`, `Rp 152.000`. */
+const DOT_THREE = /^[^\d.,]*\d{1,3}\.\d{3}[^\d.,]*$/;
 const clip = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 /** Consumes csv-parse records in order; file-level problems throw a LossCalcError. */
@@ -61,8 +67,13 @@ export class RowReader {
   private unit = 1;
   /** A unit a title line above the header states (`(단위: 천원)`), for money columns that state none. */
   private titleUnit: { unit: MoneyUnit; line: number } | undefined;
-  /** Money cells of a comma or tab file that only a decimal comma reads (`12,50`), and those with commas grouping thousands. */
-  private readonly commas = { decimal: 0, grouped: 0 };
+  /**
+   * Money cells of a comma or tab file that only European rules read: with a decimal comma
+   * (`12,50`) or with dots grouping thousands (`1.930.000`); those read with commas grouping
+   * thousands (`12,000`), and those with one dot before three digits (`457.000`: a decimal
+   * unless the currency is đồng or rupiah).
+   */
+  private readonly cells = { decimalComma: 0, dotGrouped: 0, commaGrouped: 0, dotThree: 0, dotOther: 0 };
   private readonly orders: OrderRows;
   /**
    * After a summary row: the rows since without a readable date (eBay's `Seller ID: xyz` under
@@ -73,7 +84,8 @@ export class RowReader {
 
   constructor(private readonly setup: ReaderSetup) {
     this.dates = new DateReader(setup.tz, setup.slash);
-    const read = setup.delimiter === ';' || setup.decimalComma ? parseMoneyEuropean : (c: string) => this.moneyNotingCommas(c);
+    const dots = setup.currency !== undefined && DOT_THOUSANDS_CURRENCY.test(setup.currency);
+    const read = setup.delimiter === ';' || setup.european || dots ? parseMoneyEuropean : (c: string) => this.moneyNoting(c);
     // to the won (cent) after scaling: 1.234 thousand is 1234, not 1233.9999999999998
     this.money = (c) => (this.unit === 1 ? read(c) : Math.round(read(c) * this.unit * 100) / 100);
     this.orders = new OrderRows(this.money, {
@@ -282,25 +294,47 @@ export class RowReader {
    * pass that reads them (null: none, or not decidable — they stay unreadable dates).
    */
   /**
-   * A money cell of a comma or tab file, noting its commas: Stripe and other tools in European
-   * locales write `"12,50"` and `"1.234,00"` into a comma CSV, where a comma is a thousands
-   * separator (`12,000`) everywhere else. NaN for a decimal comma, which decimalCommaShown weighs.
+   * A money cell of a comma or tab file, noting how it is written: Stripe and other tools in
+   * European locales write `"12,50"` and `"1.234,00"` into a comma CSV, Vietnamese and Indonesian
+   * shops `1.930.000`, where a comma groups thousands (`12,000`) everywhere else. NaN for a cell
+   * only European rules read, which europeanShown weighs.
    */
-  private moneyNotingCommas(cell: string): number {
+  private moneyNoting(cell: string): number {
     const v = parseMoney(cell);
+    const c = this.cells;
     if (v !== v) {
-      if (hasDecimalComma(cell)) this.commas.decimal++;
-    } else if (cell.indexOf(',') >= 0) this.commas.grouped++;
+      if (hasDecimalComma(cell)) c.decimalComma++;
+      else if (parseMoneyEuropean(cell) === parseMoneyEuropean(cell)) c.dotGrouped++;
+    } else if (cell.indexOf(',') >= 0) c.commaGrouped++;
+    else if (cell.indexOf('.') >= 0) {
+      if (cell.charCodeAt(cell.length - 4) === 46 && DOT_THREE.test(cell)) c.dotThree++;
+      else c.dotOther++;
+    }
     return v;
   }
 
   /**
-   * Whether this file's amounts can only have a decimal comma: some cells read only so (`12,50`)
-   * and none has commas grouping thousands (`12,000`, which would then mean 12). The file is then
-   * read again with the `;` files' money rules (`12,50` is 12.5, `1.234,00` is 1234).
+   * Whether this file's amounts can only be European-locale numbers, and why: some cells read only
+   * so (`12,50`, `1.930.000`), or the currency is đồng or rupiah (header, currency column) and
+   * amounts show one dot before three digits (`457.000`) — and no cell has commas grouping
+   * thousands (`12,000`, which would then mean 12). The file is then read again with the `;` files'
+   * money rules (`12,50` is 12.5, `1.234,00` is 1234, `457.000` is 457000). null: read as it was.
    */
-  decimalCommaShown(): boolean {
-    return !this.setup.decimalComma && this.commas.decimal > 0 && this.commas.grouped === 0;
+  europeanShown(): EuropeanBy | null {
+    const c = this.cells;
+    if (this.setup.european || c.commaGrouped > 0) return null;
+    if (c.decimalComma > 0) return 'decimal-comma';
+    if (c.dotGrouped > 0 || (c.dotThree > 0 && this.dotThousandsCurrency())) return 'dot-thousands';
+    return null;
+  }
+
+  /** Whether the money column's header or the currency column names đồng or rupiah. */
+  private dotThousandsCurrency(): boolean {
+    const L = this.layout!;
+    const col = L.kind === 'daily' ? L.revenue : L.amount >= 0 ? L.amount : L.price;
+    if (col >= 0 && DOT_THOUSANDS_CURRENCY.test(this.headers[col])) return true;
+    for (const acc of this.groups.values()) for (const cur of acc.currencies) if (DOT_THOUSANDS_CURRENCY.test(cur)) return true;
+    return false;
   }
 
   slashOrder(): SlashOrder | null {
@@ -310,8 +344,14 @@ export class RowReader {
   /** Call at the end of the records: throws if no header was found; returns file-level warnings. */
   end(): Warning[] {
     if (this.layout === null) this.giveUp();
-    if (this.setup.decimalComma) {
+    if (this.setup.european === 'decimal-comma') {
       this.warnings.push({ code: 'DECIMAL_COMMA', message: 'amounts were read with a decimal comma (12,50 is 12.5; 1.234,50 is 1234.5): the file\'s own amounts can only be read that way' });
+    } else if (this.setup.european === 'dot-thousands') {
+      this.warnings.push({ code: 'DOT_THOUSANDS', message: 'amounts were read with dots grouping thousands (1.930.000 and 457.000 are 1930000 and 457000): the file\'s own amounts, or its currency (đồng, rupiah), can only be read that way' });
+    } else if (this.cells.dotThree > 0 && this.cells.dotOther === 0 && this.cells.commaGrouped === 0) {
+      const n = this.cells.dotThree.toLocaleString('en-US');
+      this.warnings.push({ code: 'AMBIGUOUS_DOTS', message: `every amount with a dot has three digits after it (${n} cells, such as 152.000): they were read as decimals (152); ` +
+        'if the dot groups thousands (đồng, rupiah: 152.000 is 152000), give --currency VND or IDR' });
     }
     if (this.setup.slash) {
       const how = this.setup.slash === 'mdy' ? 'month first (11/29/2025 is 29 November)' : 'day first (29/11/2025 is 29 November)';

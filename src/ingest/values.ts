@@ -6,8 +6,14 @@ export type StatusReason = 'cancelled' | 'refunded' | 'returned' | 'unpaid';
 
 // Currency marks around an amount; NFKC has already turned ￦ into ₩ and full-width digits into ASCII.
 // A backslash is the won sign of CP949 (Korean fonts draw 0x5C as ₩), so `\12,000` is ₩12,000.
-const CURRENCY_PREFIX = /^(?:KRW|USD|EUR|JPY|₩|\\|\$|€|¥|£)\s*/i;
-const CURRENCY_SUFFIX = /\s*(?:원|KRW|USD|EUR|JPY|GBP|₩|€|\$|£|¥)$/i;
+const CURRENCY_PREFIX = /^(?:KRW|USD|EUR|JPY|VND|IDR|Rp\.?|₩|\\|\$|€|¥|£|₫)\s*/i;
+const CURRENCY_SUFFIX = /\s*(?:원|KRW|USD|EUR|JPY|GBP|VND|IDR|₩|€|\$|£|¥|₫|đ)$/i;
+/**
+ * Currencies written without minor units whose locales group thousands with dots: Vietnam's
+ * đồng (`457.000 ₫`) and Indonesia's rupiah (`Rp 152.000`). Beside them a dot is never a decimal.
+ */
+export const DOT_THOUSANDS_CURRENCY = /(?:^|[^a-z])(?:vnd|idr|rp)(?:$|[^a-z])|[₫đ]/i;
+const DOT_GROUPED = /^\d{1,3}(?:\.\d{3})+$/;
 // Excel's accounting format shows a zero as a dash (`₩ -`, ` -   `), and so writes it into a CSV.
 const ACCOUNTING_ZERO = /^(?:KRW|USD|EUR|JPY|₩|\\|\$|€|¥|£)?\s*[-–—]\s*(?:원|KRW|USD|EUR|JPY|₩|€|\$|£|¥)?$/i;
 // Spaces used as thousands separators (" 12 000 ", NBSP, thin spaces) become commas, then the
@@ -42,7 +48,7 @@ function isPlainDecimal(s: string): boolean {
 /**
  * A money cell as a number, NaN when it cannot be read. Accepts `12000`, `12,000`, `₩12,000`,
  * `12,000원`, `KRW 12,000`, `￦12,000`, ` 12 000 `, `12,000.50`, `-3,000`, `(3,000)` (= −3000),
- * `1.2e4`. A comma not in thousands groups (`12,5`) is rejected: it may be a decimal comma; so is a
+ * `1.2e4`; beside đồng or rupiah marks dots group thousands (`Rp 152.000`, `1.930.000 ₫`). A comma not in thousands groups (`12,5`) is rejected: it may be a decimal comma; so is a
  * magnitude past MAX_CELL_VALUE.
  */
 export function parseMoney(s: string): number {
@@ -52,6 +58,7 @@ export function parseMoney(s: string): number {
   let t = s.normalize('NFKC').trim();
   if (t === '') return NaN;
   if (ACCOUNTING_ZERO.test(t)) return 0;
+  const dotThousands = DOT_THOUSANDS_CURRENCY.test(t);
   let negative = false;
   if (t.charCodeAt(0) === 40 && t.charCodeAt(t.length - 1) === 41) {
     negative = true; // accounting style (3,000)
@@ -70,7 +77,8 @@ export function parseMoney(s: string): number {
     if (pass === 0) t = t.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '');
   }
   t = t.replace(SPACE_BETWEEN_DIGITS, '$1,');
-  if (GROUPED.test(t)) t = t.replace(/,/g, '');
+  if (dotThousands && DOT_GROUPED.test(t)) t = t.replace(/\./g, '');
+  else if (GROUPED.test(t)) t = t.replace(/,/g, '');
   else if (!PLAIN.test(t)) return NaN;
   const v = sane(Number(t));
   return negative ? -v : v;
@@ -97,7 +105,7 @@ export function parseMoneyEuropean(raw: string): number {
   return parseMoney(raw);
 }
 
-/** Whether a money cell parseMoney refused has a decimal comma: `12,50`, `€ 7,5`, `1.234,50`. */
+/** Whether a money cell parseMoney refused has a decimal comma: `12,50`, `€ 7,5`, `1.234,50` (not `1.930.000`). */
 export function hasDecimalComma(s: string): boolean {
   const t = s.trim();
   return EU_DECIMAL_COMMA.test(t) || EU_BOTH.test(t);

@@ -20,6 +20,8 @@ export interface WorkbookOptions {
   sheet?: string;
   /** `--password`; LOSS_CALC_PASSWORD is the fallback. Never echoed. */
   password?: string;
+  /** The claim's currency: đồng and rupiah text amounts group thousands with dots. */
+  currency?: string;
 }
 
 /** exceljs's streaming row, as far as we use it. */

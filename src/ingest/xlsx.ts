@@ -141,7 +141,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
           continue;
         }
         width = usedWidth(cells);
-        reader = new RowReader({ file: label, delimiter: ',', tz: opts.tz, columns: opts.columns, by });
+        reader = new RowReader({ file: label, delimiter: ',', tz: opts.tz, columns: opts.columns, by, currency: opts.currency });
         for (const t of head.slice(0, -1)) reader.title(rowTexts(t.values, -1, -1, book.date1904), t.number); // `(단위: 천원)` over the table
         reader.line = row.number;
         reader.record(cells.slice(0, width));
