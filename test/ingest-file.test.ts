@@ -339,6 +339,32 @@ describe('exports written by other programs', () => {
     expect(r.warnings.map((w) => w.code)).toEqual(['UNPAID_ORDERS']);
   });
 
+  it('count an order total repeated on each line of its order (orders JOIN order_items) once per order, and say so', async () => {
+    // 30 orders of 2–3 items; total_amount is the order's, unit_price × quantity the line's
+    const rows: string[][] = [];
+    let want = 0;
+    for (let k = 0; k < 30; k++) {
+      const lines = 2 + (k % 2);
+      const total = 1000 * (k + 3);
+      want += total;
+      for (let j = 0; j < lines; j++) rows.push([`o${k}`, '2025-11-29 10:00', String(total), `SKU${j}`, '1', String(Math.round(total / lines))]);
+    }
+    const header = ['order_id', 'created_at', 'total_amount', 'sku', 'quantity', 'unit_price'];
+    const r = await ingestFile(write(toCsv(header, rows)), TZ);
+    expect(r.series).toEqual({ start: '2025-11-29', orders: [30], revenue: [want] });
+    expect(r.warnings.map((w) => w.code)).toEqual(['REPEATED_ORDER_TOTALS']);
+    // lines that each carry their own amount, the same within an order (a shop of one price per order), are summed
+    const own = rows.map(([id, at, , sku, q, p]) => [id, at, p, sku, q, p]);
+    const lineSum = own.reduce((s, x) => s + Number(x[2]), 0);
+    const o = await ingestFile(write(toCsv(header, own)), TZ);
+    expect([o.series.revenue, o.warnings]).toEqual([[lineSum], []]);
+    // without price columns: many different repeated amounts are totals, one repeated price is not
+    const bare = rows.map((x) => x.slice(0, 3));
+    expect((await ingestFile(write(toCsv(header.slice(0, 3), bare)), TZ)).series.revenue).toEqual([want]);
+    const onePrice = bare.map(([id, at]) => [id, at, '9900']);
+    expect((await ingestFile(write(toCsv(header.slice(0, 3), onePrice)), TZ)).series.revenue).toEqual([9900 * rows.length]);
+  });
+
   it('note each seller\'s currencies apart in a --by file', async () => {
     const csv = toCsv(['seller', 'date', 'amount', 'currency'], [['a', '2025-11-30', '10', 'USD'], ['b', '2025-11-30', '1000', 'KRW'], ['a', '2025-12-01', '12', 'USD']]);
     const out = await ingestGrouped(write(csv), { ...TZ, by: 'seller' });

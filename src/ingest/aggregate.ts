@@ -3,6 +3,7 @@ import { fromDay } from '../core/dates.js';
 import { periodOfDays } from '../core/period.js';
 import type { InputInfo, InputKind, Ingested, Warning } from '../core/types.js';
 import { LossCalcError, type ErrorCode } from '../errors.js';
+import { LineRepeats } from './repeats.js';
 import { currencyOf } from './values.js';
 
 /** Reasons a row is read but not used, the keys of `rowsSkipped` (only non-zero ones appear). */
@@ -58,6 +59,9 @@ export class SellerDays {
   private lastCurrency = '';
   orders = new Float64Array(0);
   revenue = new Float64Array(0);
+  /** A generic amount beside an order id: whether it repeats the orders' totals, and the revenue counting each order's first line only. */
+  readonly repeats: LineRepeats | null;
+  revenueOnce = new Float64Array(0);
   /** Aggregates: the line of each day's row (0 = none), to name duplicates. */
   line = new Int32Array(0);
   base = 0;
@@ -75,7 +79,9 @@ export class SellerDays {
   lastMinute = -1;
   lastOrders = 0;
 
-  constructor(readonly daily: boolean) {}
+  constructor(readonly daily: boolean, trackRepeats = false) {
+    this.repeats = trackRepeats ? new LineRepeats() : null;
+  }
 
   /** Note the time of day of an order counted on `day` (minute 0–1439). */
   noteOrderTime(day: number, minute: number): void {
@@ -129,6 +135,7 @@ export class SellerDays {
     };
     this.orders = move(this.orders);
     this.revenue = move(this.revenue);
+    if (this.repeats) this.revenueOnce = move(this.revenueOnce);
     if (this.daily) {
       const l = new Int32Array(cap);
       l.set(this.line, at);
@@ -204,6 +211,10 @@ export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Wa
     if (o === 1) single++;
   }
   const warnings = [...extra, ...seriesWarnings(acc, file.kind, col, days, empty, single)];
+  if (acc.repeats?.repeated()) {
+    for (let d = 0; d < days; d++) revenue[d] = tidy(acc.revenueOnce[acc.lo - acc.base + d]);
+    warnings.push({ code: 'REPEATED_ORDER_TOTALS', message: acc.repeats.message(col.amount ?? '', col.id ?? 'order id') });
+  }
   if (asZero) {
     warnings.push({ code: 'MISSING_DAYS_AS_ZERO', message: `${asZero} day(s) without a row (${fewDates(noRow)}) were read as days without sales, 0 orders and no revenue (--missing-days zero)` });
   } else if (noRow.length && acc.zeroRows === 0 && col.orders) {

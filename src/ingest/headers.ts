@@ -138,6 +138,9 @@ function rankOf(h: string): Ranked | undefined {
 /** Whether a header names an order's total (see ORDER_TOTALS). */
 export const isOrderTotal = (h: string) => ORDER_TOTAL_SET.has(normalizeHeader(withoutParens(h)));
 const ORDER_TOTAL_SET = new Set(ORDER_TOTALS.map(normalizeHeader));
+/** Whether a header names a line's own amount (the amount's preferred names: `Lineitem total`, 상품별 총 주문금액). */
+export const isLineAmount = (h: string) => LINE_AMOUNT_SET.has(normalizeHeader(withoutParens(h)));
+const LINE_AMOUNT_SET = new Set((HEADER_SYNONYMS.amount.preferred ?? []).map(normalizeHeader));
 /** Whether a header is usually a row number (see ROW_NUMBERS). */
 export const isRowNumber = (h: string) => ROW_NUMBER_SET.has(normalizeHeader(h));
 const ROW_NUMBER_SET = new Set(ROW_NUMBERS.map(normalizeHeader));

@@ -1,7 +1,7 @@
 // What kind of file this is, decided once from the mapped header (so rows never need storing).
 import type { Field, InputKind } from '../core/types.js';
 import { fail } from '../errors.js';
-import { isOrderTotal, isRowNumber, listHeaders, normalizeHeader, synonymsHint, type ColumnMap } from './headers.js';
+import { isLineAmount, isOrderTotal, isRowNumber, listHeaders, normalizeHeader, synonymsHint, type ColumnMap } from './headers.js';
 
 /** Column indexes the row reader uses (-1 = absent), the kind, and why. */
 export interface Layout {
@@ -25,6 +25,11 @@ export interface Layout {
   revenue: number;
   /** The amount is an order's total, repeated on its further lines: counted once per order id. */
   orderTotal: boolean;
+  /**
+   * A generic amount beside an order id, which may be the order's total repeated on each line
+   * (LineRepeats decides from the rows); the line's price and quantity columns, -1 when absent.
+   */
+  repeat: { price: number; quantity: number } | null;
   /** The header each used field is read from (recorded in `info.columns`). */
   columns: Partial<Record<Field, string>>;
 }
@@ -53,7 +58,7 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
   }
   const layout: Layout = {
     kind: 'orders', kindReason: '', date: ix('date'), amount: -1, price: -1, quantity: -1, status: -1, cancelled: -1, type: -1, id: -1, orders: -1, revenue: -1, currency: ix('currency'),
-    orderTotal: false, columns: {},
+    orderTotal: false, repeat: null, columns: {},
   };
   const named = (fs: Field[]) => fs.filter((f) => ix(f) >= 0).map((f) => `${map.columns[f]} → ${f}`).join(', ');
   const totals = ix('orders') >= 0 || ix('revenue') >= 0;
@@ -81,6 +86,9 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
     layout.type = ix('type');
     layout.id = ix('id');
     layout.orderTotal = layout.id >= 0 && layout.amount >= 0 && isOrderTotal(headers[layout.amount]);
+    if (layout.id >= 0 && layout.amount >= 0 && !layout.orderTotal && !isLineAmount(headers[layout.amount])) {
+      layout.repeat = { price: ix('price'), quantity: ix('quantity') };
+    }
     if (layout.amount < 0 && layout.price < 0) {
       fail('NO_AMOUNT_COLUMN', `${file}: no amount, price, orders or revenue column among the headers ${listHeaders(headers)}`,
         `name one with --columns amount=<header>; recognised names: ${synonymsHint(['amount', 'price', 'orders', 'revenue'])}`);

@@ -83,10 +83,20 @@ export class OrderRows {
     acc.used++;
     if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
     acc.revenue[i] += amount;
+    if (acc.repeats !== null && acc.repeats.note(rec[L.id], amount) && this.lineAmount(rec, L) === amount) acc.repeats.ownPrice++;
     if (L.orderTotal ? first : this.isNewOrder(rec, L, key)) {
       acc.orders[i] += 1;
+      if (acc.repeats !== null) acc.revenueOnce[i] += amount;
       if (minute >= 0) acc.noteOrderTime(day, minute);
     }
+  }
+
+  /** A line's price × quantity beside its amount (NaN without a price column): tells a line amount from a repeated total. */
+  private lineAmount(rec: string[], L: Layout): number {
+    const r = L.repeat!;
+    if (r.price < 0) return NaN;
+    const qty = r.quantity >= 0 ? parseCount(rec[r.quantity]) : 1;
+    return Math.round(this.money(rec[r.price]) * qty * 100) / 100;
   }
 
   /** One order per distinct id (order-line exports repeat it); a blank id is an order of its own. */

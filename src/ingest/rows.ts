@@ -115,7 +115,7 @@ export class RowReader {
     let acc = this.groups.get(key);
     if (acc === undefined) {
       if (this.groups.size >= MAX_GROUPS) this.tooManyGroups(line);
-      this.groups.set(key, (acc = new SellerDays(L.kind === 'daily')));
+      this.groups.set(key, (acc = new SellerDays(L.kind === 'daily', L.repeat !== null)));
     }
     acc.rows++;
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);

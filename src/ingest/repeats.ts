@@ -1,0 +1,53 @@
+// Is a generic amount beside an order id the order's total, repeated on each of its lines? An
+// `orders JOIN order_items` query (`total_amount` on every item row) or a line-item export that
+// fills the total on every line: summed per line, revenue comes out ~2× too high. The file shows
+// it: an order's adjacent lines carry the same amount, across many different totals, and that
+// amount is not the line's own price × quantity.
+
+/** Further lines an order-level file needs before its amounts can be judged. */
+const MIN_FURTHER = 20;
+/** Share of the further lines that must repeat their order's amount. */
+const MIN_SAME = 0.9;
+/** Distinct repeated amounts remembered: enough to tell many totals from one price. */
+const MAX_VALUES = 32;
+
+/** Evidence of one seller's lines, and its revenue counted once per order. */
+export class LineRepeats {
+  /** Lines whose order id is that of the line before (an order's further lines, adjacent). */
+  further = 0;
+  /** Further lines with the same amount as the line before. */
+  same = 0;
+  /** Of those, lines whose price × quantity (when the file has them) is that amount: a line amount after all. */
+  ownPrice = 0;
+  readonly values = new Set<number>();
+  private prevId = '';
+  private prevAmount = NaN;
+
+  /** Note a sale line's order id and amount; true when it repeats the amount of its order's line before. */
+  note(id: string, amount: number): boolean {
+    const same = id !== '' && id === this.prevId && (this.further++, amount === this.prevAmount);
+    if (same) {
+      this.same++;
+      if (this.values.size < MAX_VALUES) this.values.add(amount);
+    }
+    this.prevId = id;
+    this.prevAmount = amount;
+    return same;
+  }
+
+  /**
+   * Whether the amounts are the orders' totals repeated on their lines: at least 20 further lines,
+   * 90 % of them repeating the amount before, over many different amounts (a shop of one price
+   * repeats it too), and not mostly the line's own price × quantity.
+   */
+  repeated(): boolean {
+    return this.further >= MIN_FURTHER && this.same >= MIN_SAME * this.further &&
+      this.values.size >= Math.min(20, Math.ceil(this.same / 2)) && this.ownPrice < this.same / 2;
+  }
+
+  /** What the claim says when they are. */
+  message(column: string, id: string): string {
+    return `"${column}" repeats each order's total on its lines (${this.same.toLocaleString('en-US')} of ${this.further.toLocaleString('en-US')} further lines of an order carry the amount of the line before): ` +
+      `it was counted once per ${id}; if it is each line's own amount, name a line-amount column with --columns amount=<header>`;
+  }
+}
