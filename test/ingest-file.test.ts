@@ -73,6 +73,17 @@ describe('order-level exports', () => {
     expect(r.info).toMatchObject({ rows: 4, rowsUsed: 2, rowsSkipped: { 'total-row': 2 } });
   });
 
+  it('a dated summary row of an order list — no order id, a label — is a summary; with an id it is an order', async () => {
+    const rows = [['A1', '2025-01-01 10:00', '상품', '100'], ['A2', '2025-01-02 11:00', '상품', '200'], ['', '2025-01-02', '합계', '300']];
+    const r = await ingestFile(write(toCsv(['주문번호', '주문일시', '상품명', '결제금액'], rows)), TZ);
+    expect([r.series.revenue, r.info.rowsSkipped]).toEqual([[100, 200], { 'total-row': 1 }]);
+    const named = await ingestFile(write(toCsv(['주문번호', '주문일시', '상품명', '결제금액'], [...rows.slice(0, 2), ['A3', '2025-01-02', '합계', '300']])), TZ);
+    expect(named.series.revenue).toEqual([100, 500]);
+    // a count in its own cell (`2,938건`) under the orders
+    const count = await ingestFile(write(toCsv(['주문번호', '주문일시', '결제금액'], [['A1', '2025-01-01', '100'], ['2건', '', '100']])), TZ);
+    expect([count.series.revenue, count.info.rowsSkipped]).toEqual([[100], { 'total-row': 1 }]);
+  });
+
   it('rows without a date and no summary above them, or too many under one, are bad dates', async () => {
     const e = await rejection(ingestFile(write('date,memo,amount\n2025-01-01,a,100\n,Seller ID: xyz,\n'), TZ));
     expect([e.code, e.message]).toEqual(['BAD_DATES', expect.stringMatching(/line 3/)]);

@@ -52,6 +52,14 @@ describe('parseDate', () => {
     ['2025-11-29T00:10:00 kst', '2025-11-29'],
     ['2025.11.29(토) 13:05 KST', '2025-11-29'],
     ['2025-11-29 13:05 JST', '2025-11-29'],
+    // 24:00:00 ends the day: the next day's midnight (ISO 8601)
+    ['2024-12-04 24:00:00', '2024-12-05'], ['2024-12-31 24:00', '2025-01-01'], ['2024/12/04 24:00', '2024-12-05'], ['20241204240000', '2024-12-05'],
+    ['2024-12-04T24:00:00Z', '2024-12-05'], // 2024-12-05T00:00Z is 09:00 in Seoul
+    // ISO 8601 basic format, Java's ZonedDateTime (the offset counts), Korean words, Unix seconds and milliseconds
+    ['20241129T122209Z', '2024-11-29'], ['20241128T152209Z', '2024-11-29'], ['20241129T0110+0900', '2024-11-29'], ['20241129T1222', '2024-11-29'],
+    ['2024-11-29T00:16:09.862+09:00[Asia/Seoul]', '2024-11-29'], ['2024-11-28T20:16:09Z[UTC]', '2024-11-29'], ['2024-11-28T08:16:09-05:00[America/New_York]', '2024-11-28'],
+    ['2024년 11월 29일 0시 16분', '2024-11-29'], ['2024년 11월 29일 오후 3시 5분 7초', '2024-11-29'], ['2024년 11월 29일 14시', '2024-11-29'],
+    ['1732882929', '2024-11-29'], ['1732882929.25', '2024-11-29'], ['1732882929000', '2024-11-29'], ['1732806000', '2024-11-29'], ['1732805999', '2024-11-28'],
     // compact date and time: wall time, the date part is the day
     ['20241101100605', '2024-11-01'],
     ['202411011006', '2024-11-01'],
@@ -116,7 +124,10 @@ describe('parseDate', () => {
     '11.29.2025', '31.02.2025', '01.11.1899', '01.11.3000', '20241301100605', '20241101250605', '20241101106005', '2024110110', '20241101100',
     '2025-11-29(xyz)', '2025-11-29 (Sat', '2025-11-29 13:05 CST', '2025-11-29 13:05 IST', '2025-11-29 KST', '2025-02-29(토)',
     // month names: no year, an unknown month or zone, an impossible day
-    'Nov 29 13:05', 'Nov 29', 'May 2025', 'Foo 3, 2025', 'Nov 31, 2025', 'Feb 29, 2025', 'Nov 29, 2025 1:05 PM CST', 'Nov 29, 2025 1:05 PM XYZ'])(
+    'Nov 29 13:05', 'Nov 29', 'May 2025', 'Foo 3, 2025', 'Nov 31, 2025', 'Feb 29, 2025', 'Nov 29, 2025 1:05 PM CST', 'Nov 29, 2025 1:05 PM XYZ',
+    // 24 is only 24:00; a zone id needs an offset before it; Unix times outside 2001–2033, or of other lengths
+    '2024-12-04 24:30', '2024-12-04 24:00:01', '2024-12-04 12:00 PM 24:00', '20241204243000', '2024-11-29T00:16:09[Asia/Seoul]', '2024년 11월 29일 25시',
+    '999999999', '2024110110', '17328829290', '173288292900'])(
     'rejects %j', (cell) => {
       expect(parseDate(cell, 'Asia/Seoul')).toBeNull();
     });
@@ -494,9 +505,9 @@ describe('keepsSaleDespiteCancelDate', () => {
 
 describe('isTotalLabel', () => {
   it.each(['합계', '총계', '소계', ' 합 계 ', '합계:', 'Total', 'TOTAL:', 'Grand Total', 'grand_total', 'Subtotal', 'Sub-total', 'sum',
-    '총 4091건', '총4,091건', '총 12 개', '4091 record(s) downloaded', '1 record downloaded', '3,759 Records Downloaded', '１２ record(s) downloaded'])(
+    '총 4091건', '총4,091건', '4091건', '2,938 건', '총 12 개', '4091 record(s) downloaded', '1 record downloaded', '3,759 Records Downloaded', '１２ record(s) downloaded'])(
     '%j marks a summary row', (s) => expect(isTotalLabel(s)).toBe(true));
-  it.each(['2025-11-29', 'totals by day 2025', '', '   ', '총', '총 건', '4091건', '총 4091원', 'records downloaded', 'Seller ID: xyz', '합계금액',
+  it.each(['2025-11-29', 'totals by day 2025', '', '   ', '총', '총 건', '총 4091원', '4091개', 'records downloaded', 'Seller ID: xyz', '합계금액',
     'total price', '12,000', `합계${' '.repeat(40)}`])('%j does not', (s) => expect(isTotalLabel(s)).toBe(false));
 });
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LossCalcError } from '../src/errors.js';
 import { ingestFile, ingestGrouped, type WorkbookInfo } from '../src/ingest/index.js';
-import { XLSX_LIMITS } from '../src/ingest/xlsx-zip.js';
+import { XLSX_LIMITS, dateCellsAsText } from '../src/ingest/xlsx-zip.js';
 import { FIXTURE_PASSWORD, wallDate, type Cell } from '../src/sim/write-xlsx.js';
 import { FIXTURES } from './cli-helpers.js';
 import { rejection, write } from './ingest-helpers.js';
@@ -32,6 +32,32 @@ describe('xlsx: finding the table', () => {
     expect(ing.series).toEqual({ start: '2025-11-01', orders: [2, 0, 1], revenue: [24600, 0, 5000] });
     expect(ing.warnings).toEqual([{ code: 'PREAMBLE', message: '2 line(s) above the header (line 4) were not read' }]);
     expect(wbInfo(ing)).toMatchObject({ headerRow: 4, sheet: { index: 1, name: '주문' }, encrypted: false, date1904: false });
+  });
+
+  it('reads ISO 8601 date cells (t="d", SheetJS and Strict writers) as their dates, and error cells as their text', async () => {
+    const rows = [['주문번호', '주문일시', '결제금액'], ['1', '2024-11-29T05:57:58', 1000], ['2', '2024-11-30T23:10:00', 2000], ['3', '2024-11-30', 500]];
+    const cell = (v: string | number, r: number, c: number) => {
+      const at = `${'ABC'[c]}${r}`;
+      if (typeof v === 'number') return `<c r="${at}"><v>${v}</v></c>`;
+      return r > 1 && c === 1 ? `<c r="${at}" t="d"><v>${v}</v></c>` : `<c r="${at}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    };
+    const body = rows.map((row, i) => `<row r="${i + 1}">${row.map((v, j) => cell(v, i + 1, j)).join('')}</row>`).join('');
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
+    const ing = await ingestFile(put(zipOf(bookParts([{ name: 'Sheet1', xml }])), 'iso-cells.xlsx'), TZ);
+    expect(ing.series).toEqual({ start: '2024-11-29', orders: [1, 2], revenue: [1000, 2500] });
+  });
+
+  it('dateCellsAsText retypes t="d" however the chunks cut it, and nothing else', async () => {
+    const xml = '<c r="B2" t="d"><v>2024-11-29</v></c><c r="C2" t="s"><v>3</v></c><c t="d" r="B3"><v>2024-12-01</v></c>';
+    for (let cut = 1; cut < xml.length; cut += 3) {
+      async function* parts() {
+        yield Buffer.from(xml.slice(0, cut));
+        yield Buffer.from(xml.slice(cut));
+      }
+      const out: Buffer[] = [];
+      for await (const b of dateCellsAsText(parts())) out.push(b);
+      expect(Buffer.concat(out).toString()).toBe(xml.replaceAll(' t="d"', ' t="e"'));
+    }
   });
 
   it('takes the money unit a title row states (단위: 천원) over a daily report', async () => {

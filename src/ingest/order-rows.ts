@@ -4,7 +4,7 @@
 import type { SellerDays } from './aggregate.js';
 import type { Layout } from './kind.js';
 import { RecentIds, RecentReasons } from './recent.js';
-import { classifyType, isBlankCell, isNoDateMark, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, statusClassifier, type StatusReason } from './values.js';
+import { classifyType, hasTotalLabel, isBlankCell, isNoDateMark, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, statusClassifier, type StatusReason } from './values.js';
 
 /** Why a row (and its order's further lines) is not a sale. */
 type NotASale = StatusReason | 'not-a-sale' | 'pending-unpriced';
@@ -39,6 +39,9 @@ export class OrderRows {
 
   /** Take one row of an order-level export (its date already read: `day`, NaN when unreadable; `minute` of the day, −1 unknown). */
   row(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string, key: string, minute: number): void {
+    // a summary row under the orders, dated with the export's last day (`,2026-01-27,합계,30046000`): no order id, a label
+    // (undated ones are the record loop's, which holds the lines under them as a possible footer)
+    if (day === day && L.id >= 0 && isBlankCell(rec[L.id]) && hasTotalLabel(rec)) return acc.skip('total-row');
     if (L.id >= 0 && isRoundedId(rec[L.id])) {
       // Excel's General format writes a 16-digit 주문번호 as 2.02511E+15: a month of orders would
       // share one id and count as one. An order's lines share its time too, so the rounded id and

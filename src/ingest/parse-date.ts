@@ -164,6 +164,15 @@ MONTHS.set('sept', 9);
 /** Month number of an English month name or its three-letter abbreviation, NaN for anything else. */
 const monthOf = (name: string) => MONTHS.get(name.toLowerCase()) ?? NaN;
 
+// ISO 8601's basic format (`20241129T122209Z`, `20241129T1222+0900`): the extended one without separators.
+const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(?:[.,]\d+)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+// Java's ZonedDateTime#toString: an offset, then the zone's id in brackets (`…+09:00[Asia/Seoul]`). The offset says the instant.
+const ZONE_ID = /^(.*(?:[+-]\d{2}:?\d{2}|Z))\[[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)*\]$/;
+// Unix time, in seconds (10 digits from 1, maybe with a fraction) or milliseconds (13 digits from 1):
+// databases' and JavaScript's timestamps of 2001-09-09 to 2033-05-18. No date layout has 10 or 13
+// bare digits; `2024110110` (a date and an hour?) starts with 2 and stays unread.
+const EPOCH = /^(1\d{9})(?:\.\d+)?$|^(1\d{12})$/;
+
 // A month on its own (`2025-11`, `2025.11`, `2025년 11월`): settlement statements; the day is the 1st.
 const MONTH_ONLY = /^(\d{4})\s*(?:[-./]\s*(\d{1,2})\.?|년\s*(\d{1,2})\s*월)$/;
 // A weekday in brackets after the date (`2025.11.29(토) 13:05`, `2025-11-29 (Sat)`, `2025/11/29(土)`):
@@ -172,6 +181,10 @@ const WEEKDAY = /^\s*\(\s*(?:[월화수목금토일](?:요일)?|[日月火水木
 // A wall-clock tail: `13:05`, `오후 1:05:00`, `1:05 PM` (its hour, minute and half of the day).
 // A zone may follow (`1:05:22 AM PST`): see namedZoneOffset.
 const WALL_TIME = /^\s*(?:(오전|오후|am|pm)\s*)?([01]?\d|2[0-4]):([0-5]\d)(?::(?:[0-5]\d|60)(?:[.,]\d+)?)?(?:\s*(am|pm|오전|오후))?(?:\s+([a-z]{3,4}))?\s*$/i;
+// The end of a day, 24:00 (`24:00`, `24:00:00`, `24:00:00.000`) — not 24:30 or 24:00:01.
+const MIDNIGHT_24 = /24:00(?::00(?:[.,]0+)?)?(?![\d:.,])/;
+// A time in Korean words: `0시 16분`, `오후 3시 5분 7초`, `14시`.
+const KOREAN_TIME = /^\s*(오전|오후)?\s*(\d{1,2})\s*시(?:\s*(\d{1,2})\s*분)?(?:\s*\d{1,2}\s*초)?\s*$/;
 // An offset written after GMT or UTC, with the zone's name in brackets after it (JavaScript's
 // Date#toString: `13:05:22 GMT+0900 (Korean Standard Time)`): the offset is what counts.
 const GMT_OFFSET = /^(.*\d)\s*(?:gmt|utc)\s*([+-]\d{2}(?::?\d{2})?)(?:\s*\([^)]*\))?\s*$/i;
@@ -287,7 +300,7 @@ export class DateReader {
         while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
       }
     }
-    if (!(hh <= 24 && mm <= 59 && ss <= 60)) return NaN;
+    if (!(hh < 24 || (hh === 24 && mm === 0 && ss === 0)) || !(mm <= 59 && ss <= 60)) return NaN; // 24:00:00 ends the day (ISO 8601)
     while (i < n && s.charCodeAt(i) === 32) i++;
     let offsetMin: number;
     const c = s.charCodeAt(i);
@@ -296,7 +309,7 @@ export class DateReader {
       const day = civilDay(y, m, d);
       if (this.headerOffset === null || day !== day) {
         if (day === day) this.minute = (hh % 24) * 60 + mm;
-        return day;
+        return hh === 24 ? day + 1 : day;
       }
       const local = this.instant(day, hh, mm, this.headerOffset);
       if (local !== day) this.movedByHeader++;
@@ -367,8 +380,9 @@ export class DateReader {
   private slow(raw: string): number {
     const s = raw.normalize('NFKC').trim();
     if (s !== raw) return s === '' ? NaN : this.day(s);
-    let m = SEPARATED.exec(s);
-    if (m) return this.withTail(+m[1], +m[3], +m[4], m[5]);
+    let m = s.charCodeAt(s.length - 1) === 93 ? ZONE_ID.exec(s) : null; // `]`
+    if (m) return this.day(m[1]);
+    if ((m = SEPARATED.exec(s))) return this.withTail(+m[1], +m[3], +m[4], m[5]);
     if ((m = KOREAN.exec(s))) return this.withTail(+m[1], +m[2], +m[3], m[4]);
     if ((m = DOTTED_DAY_FIRST.exec(s))) return this.withTail(+m[3], +m[2], +m[1], m[4]);
     if ((m = SLASHED.exec(s))) return this.readSlashed(+m[1], +m[2], m[3], m[4]);
@@ -376,11 +390,20 @@ export class DateReader {
     if ((m = MONTH_FIRST.exec(s))) return this.withTail(fullYear(m[3]), monthOf(m[1]), +m[2], m[4]);
     if ((m = DAY_FIRST_NAMED.exec(s))) return this.withTail(fullYear(m[3]), monthOf(m[2]), +m[1], m[4]);
     if ((m = COMPACT.exec(s))) {
-      // with a time, a wall time (no zone): the time is checked, the date part is the day
-      if (m[4] !== undefined && !(+m[4] <= 24 && +m[5] <= 59 && +(m[6] ?? 0) <= 60)) return NaN;
-      return civilDay(+m[1], +m[2], +m[3]);
+      // with a time, a wall time (no zone): the time is checked, the date part is the day (24:00:00 ends it)
+      if (m[4] === undefined) return civilDay(+m[1], +m[2], +m[3]);
+      return this.withTime(`${m[4]}:${m[5]}:${m[6] ?? '00'}`, 0, +m[1], +m[2], +m[3]);
     }
+    if ((m = ISO_BASIC.exec(s))) return this.withTime(`${m[4]}:${m[5]}:${m[6] ?? '00'}${m[7] ?? ''}`, 0, +m[1], +m[2], +m[3]);
+    if ((m = EPOCH.exec(s))) return this.epoch(m[2] ? +s : +m[1] * 1000);
     return NaN;
+  }
+
+  /** The day in `tz` of a Unix time in milliseconds (an instant, like a time with `Z`). */
+  private epoch(ms: number): number {
+    const min = Math.floor(ms / 60000);
+    const day = Math.floor(min / 1440);
+    return this.instant(day, Math.floor((min - day * 1440) / 60), min % 60, 0);
   }
 
   /** A slashed date `a/b/y`: counted as evidence of its order, read when the order is known. */
@@ -399,19 +422,22 @@ export class DateReader {
     const w = WEEKDAY.exec(tail);
     if (w) tail = tail.slice(w[0].length);
     if (tail.trim() === '') return civilDay(y, mo, d);
+    const ko = KOREAN_TIME.exec(tail);
+    if (ko) tail = ` ${ko[1] ?? ''} ${ko[2]}:${(ko[3] ?? '0').padStart(2, '0')}`;
     const wall = WALL_TIME.exec(tail);
     if (wall) {
       // a wall-clock time: its minute of the day, or under a header that names a zone, that instant
       const day = civilDay(y, mo, d);
       if (day !== day) return day;
       const hh = hour24(+wall[2], wall[1] ?? wall[4]), mm = +wall[3];
+      if (hh === 24 && (wall[1] !== undefined || wall[4] !== undefined || !MIDNIGHT_24.test(tail))) return NaN; // 24:00 only, on a 24-hour clock
       if (wall[5] !== undefined) {
         const offset = namedZoneOffset(wall[5]); // the cell names its zone: that instant, whatever the header says
         return offset === offset ? this.ownOffset(day, hh, mm, offset) : NaN;
       }
       if (this.headerOffset === null) {
         this.minute = (hh % 24) * 60 + mm;
-        return day;
+        return hh === 24 ? day + 1 : day;
       }
       const local = this.instant(day, hh, mm, this.headerOffset);
       if (local !== day) this.movedByHeader++;

@@ -311,12 +311,12 @@ export function classifyType(s: string): StatusReason | 'not-a-sale' | null {
 
 // Labels of a summary row, in any of its cells ("합계,,,1,234,000"), lower-cased without spaces, ':', '_', '-'.
 const TOTAL_WORDS = new Set(['합계', '총계', '소계', '총합계', '계', 'total', 'totals', 'sum', 'grandtotal', 'subtotal']);
-// Counts under the data: `총 4,091건` (Korean admins), `4091 record(s) downloaded` (eBay), after the same squeeze.
-const COUNT_FOOTER = /^(?:총[\d,]+(?:건|개)|[\d,]+records?(?:\(s\))?downloaded)$/;
+// Counts under the data: `총 4,091건`, `4,091건` (Korean admins), `4091 record(s) downloaded` (eBay), after the same squeeze.
+const COUNT_FOOTER = /^(?:총?[\d,]+건|총[\d,]+개|[\d,]+records?(?:\(s\))?downloaded)$/;
 
 /**
  * Whether a cell marks a summary row rather than data: 합계, 총계, 소계, Total, Grand total, Subtotal,
- * `총 4091건`, `4091 record(s) downloaded`. Only whole cells: "totals by day 2025" is not one.
+ * `총 4091건`, `4091건`, `4091 record(s) downloaded`. Only whole cells: "totals by day 2025" is not one.
  */
 export function isTotalLabel(s: string): boolean {
   if (s.length > 40 || isBlankCell(s)) return false; // cheap for the long cells of a row

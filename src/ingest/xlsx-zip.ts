@@ -261,7 +261,8 @@ export function restream(bytes: ZipBytes, parts: Emit[], name: string, budget: B
           continue;
         }
         yield storedHeader(p.as, p.entry.size, p.entry.crc);
-        yield* inflateEntry(bytes, p.entry, name, budget);
+        const inflated = inflateEntry(bytes, p.entry, name, budget);
+        yield* p.as.startsWith('xl/worksheets/') ? dateCellsAsText(inflated) : inflated;
       }
       // an (empty) end-of-directory record: the zip parser needs one to end cleanly, and it reads no directory
       const end = Buffer.alloc(22);
@@ -273,6 +274,26 @@ export function restream(bytes: ZipBytes, parts: Emit[], name: string, budget: B
     }
   }
   return Readable.from(gen(), { objectMode: false, highWaterMark: 1 << 20 });
+}
+
+const DATE_CELL = Buffer.from(' t="d"');
+/**
+ * A sheet's ISO 8601 date cells (`<c t="d"><v>2024-11-29T05:57:58</v>`: SheetJS, Strict writers)
+ * retyped as error cells, whose text exceljs keeps — it reads a `d` cell's text as a number (2024,
+ * a day of 1905). The same length, so the part's declared size holds; rowTexts reads the text as
+ * a date. (Real error cells keep their `#N/A` text.) The pattern may straddle chunks: the last
+ * bytes of each are held back for the next.
+ */
+export async function* dateCellsAsText(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let held = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    const b = held.length ? Buffer.concat([held, chunk]) : Buffer.from(chunk);
+    for (let i = b.indexOf(DATE_CELL); i >= 0; i = b.indexOf(DATE_CELL, i + DATE_CELL.length)) b[i + 4] = 0x65; // d → e
+    const keep = Math.min(DATE_CELL.length - 1, b.length);
+    held = Buffer.from(b.subarray(b.length - keep));
+    if (b.length > keep) yield b.subarray(0, b.length - keep);
+  }
+  if (held.length) yield held;
 }
 
 /** Fail with BAD_WORKBOOK (for callers outside this file). */
