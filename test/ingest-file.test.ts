@@ -51,6 +51,10 @@ describe('order-level exports', () => {
       ['총 2건\n', 1], // shorter than the header: not a BAD_CSV row
       ['\n"2 record(s) downloaded",,,\n"Seller ID: myshop",,,\n', 2], // eBay: the seller line has no label, but is under one
       ['소계,,"3,000",\n합계,,"3,000",\nprinted by admin,,,\n', 3],
+      // eBay's other footers: lines shorter than the header under the count, the count in a cell of its own or beside the range
+      ['\n"2 record(s) downloaded","from Nov-29-24 to Jan-27-26"\nSeller ID : myshop\n', 2],
+      ['"2","record(s) downloaded","from Nov-29-24 to Jan-27-26",\n', 1],
+      ['\n"2 record(s) downloaded,from Nov-29-24 to Jan-27-26"\n"Seller ID: myshop"\n', 2],
     ];
     for (const [footer, n] of footers) {
       const r = await ingestFile(write(toCsv(header, data) + footer), TZ);

@@ -106,7 +106,7 @@ export class RowReader {
     const L = this.layout;
     if (L === null) return this.seekHeader(rec, line);
     if (rec.length !== this.width && !extraCellsBlank(rec, this.width)) {
-      const padded = this.shortSummary(rec, L);
+      const padded = this.shortSummary(rec, L) ?? this.shortFooterLine(rec);
       if (padded) return this.record(padded, line);
       fail('BAD_CSV', `${this.setup.file}: line ${line} has ${rec.length} fields but the header (line ${this.headerLine}) has ${this.width}`,
         `a field that contains a ${delimiterName(this.setup.delimiter)} must be quoted ("…")`);
@@ -183,6 +183,17 @@ export class RowReader {
     if (rec.length > this.width || !hasTotalLabel(rec)) return null;
     const day = L.date < rec.length ? this.dates.day(rec[L.date]) : NaN;
     if (day === day) return null; // a row with a date is data, never a summary
+    const padded = rec.slice();
+    while (padded.length < this.width) padded.push('');
+    return padded;
+  }
+
+  /**
+   * A short line under a summary row (eBay's `Seller ID : myshop` alone, below `2959 record(s)
+   * downloaded`), padded so it is held as a footer line like any other; null elsewhere.
+   */
+  private shortFooterLine(rec: string[]): string[] | null {
+    if (this.footer === null || rec.length > this.width) return null;
     const padded = rec.slice();
     while (padded.length < this.width) padded.push('');
     return padded;

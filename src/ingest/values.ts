@@ -311,15 +311,16 @@ export function classifyType(s: string): StatusReason | 'not-a-sale' | null {
 
 // Labels of a summary row, in any of its cells ("합계,,,1,234,000"), lower-cased without spaces, ':', '_', '-'.
 const TOTAL_WORDS = new Set(['합계', '총계', '소계', '총합계', '계', 'total', 'totals', 'sum', 'grandtotal', 'subtotal']);
-// Counts under the data: `총 4,091건`, `4,091건` (Korean admins), `4091 record(s) downloaded` (eBay), after the same squeeze.
-const COUNT_FOOTER = /^(?:총?[\d,]+건|총[\d,]+개|[\d,]+records?(?:\(s\))?downloaded)$/;
+// Counts under the data: `총 4,091건`, `4,091건` (Korean admins), after the same squeeze; eBay's `4091 record(s) downloaded`,
+// with its count in a cell of its own or the date range after it in the same cell (`…downloaded,from Nov-29-24 to Jan-27-26`).
+const COUNT_FOOTER = /^(?:총?[\d,]+건|총[\d,]+개|[\d,]+records?(?:\(s\))?downloaded(?:,from.*)?|record\(s\)downloaded)$/;
 
 /**
  * Whether a cell marks a summary row rather than data: 합계, 총계, 소계, Total, Grand total, Subtotal,
  * `총 4091건`, `4091건`, `4091 record(s) downloaded`. Only whole cells: "totals by day 2025" is not one.
  */
 export function isTotalLabel(s: string): boolean {
-  if (s.length > 40 || isBlankCell(s)) return false; // cheap for the long cells of a row
+  if (s.length > 80 || isBlankCell(s)) return false; // cheap for the long cells of a row
   const t = s.normalize('NFKC').toLowerCase().replace(/[\s:_-]/g, '');
   return TOTAL_WORDS.has(t) || COUNT_FOOTER.test(t);
 }
