@@ -122,6 +122,19 @@ describe('header synonyms', () => {
     });
   });
 
+  it('map pivot tables, GA4 reports, SQL Server\'s TotalDue and Shopee in Vietnamese and Indonesian', () => {
+    expect(layoutOf(['Row Labels', 'Count of Order ID', 'Sum of Amount'])).toMatchObject({ kind: 'daily', date: 0, orders: 1, revenue: 2 });
+    expect(layoutOf(['행 레이블', '개수 : 주문번호', '합계 : 결제금액'])).toMatchObject({ kind: 'daily', date: 0, orders: 1, revenue: 2 });
+    expect(columnsOf(['Row Labels', 'Sum of Orders', 'Average of Amount'])).toEqual({ date: 'Row Labels', orders: 'Sum of Orders' }); // an average is no total
+    expect(layoutOf(['Date', 'Transactions', 'Purchase revenue'])).toMatchObject({ kind: 'daily', orders: 1, revenue: 2 });
+    expect(columnsOf(['OrderID', 'OrderDate', 'TotalDue'])).toEqual({ id: 'OrderID', date: 'OrderDate', amount: 'TotalDue' });
+    const vn = ['Mã đơn hàng', 'Trạng Thái Đơn Hàng', 'Ngày đặt hàng', 'Tổng giá trị đơn hàng (VND)'];
+    expect(layoutOf(vn)).toMatchObject({ kind: 'orders', id: 0, status: 1, date: 2, amount: 3, orderTotal: true });
+    expect(columnsOf(['No. Pesanan', 'Status Pesanan', 'Waktu Pesanan Dibuat', 'Total Pembayaran'])).toEqual({
+      id: 'No. Pesanan', status: 'Status Pesanan', date: 'Waktu Pesanan Dibuat', amount: 'Total Pembayaran',
+    });
+  });
+
   it('map a currency column in either kind of file, without changing the kind', () => {
     expect(columnsOf(['amazon-order-id', 'purchase-date', 'currency', 'item-price']).currency).toBe('currency');
     expect(columnsOf(['주문번호', '주문일시', '결제금액', '결제통화']).currency).toBe('결제통화');

@@ -60,6 +60,8 @@ describe('parseDate', () => {
     ['2024-11-29T00:16:09.862+09:00[Asia/Seoul]', '2024-11-29'], ['2024-11-28T20:16:09Z[UTC]', '2024-11-29'], ['2024-11-28T08:16:09-05:00[America/New_York]', '2024-11-28'],
     ['2024년 11월 29일 0시 16분', '2024-11-29'], ['2024년 11월 29일 오후 3시 5분 7초', '2024-11-29'], ['2024년 11월 29일 14시', '2024-11-29'],
     ['1732882929', '2024-11-29'], ['1732882929.25', '2024-11-29'], ['1732882929000', '2024-11-29'], ['1732806000', '2024-11-29'], ['1732805999', '2024-11-28'],
+    // ISO weeks (weekly reports): the Monday, or the weekday given; 2020 and 2026 have a week 53
+    ['2024-W48', '2024-11-25'], ['2024W48', '2024-11-25'], ['2024-W01', '2024-01-01'], ['2025-W01-7', '2025-01-05'], ['2020-W53', '2020-12-28'], ['2026-W53', '2026-12-28'],
     // compact date and time: wall time, the date part is the day
     ['20241101100605', '2024-11-01'],
     ['202411011006', '2024-11-01'],
@@ -127,7 +129,7 @@ describe('parseDate', () => {
     'Nov 29 13:05', 'Nov 29', 'May 2025', 'Foo 3, 2025', 'Nov 31, 2025', 'Feb 29, 2025', 'Nov 29, 2025 1:05 PM CST', 'Nov 29, 2025 1:05 PM XYZ',
     // 24 is only 24:00; a zone id needs an offset before it; Unix times outside 2001–2033, or of other lengths
     '2024-12-04 24:30', '2024-12-04 24:00:01', '2024-12-04 12:00 PM 24:00', '20241204243000', '2024-11-29T00:16:09[Asia/Seoul]', '2024년 11월 29일 25시',
-    '999999999', '2024110110', '17328829290', '173288292900'])(
+    '999999999', '2024110110', '17328829290', '173288292900', '2024-W00', '2021-W53', '2024-W54', '2024-W48-8'])(
     'rejects %j', (cell) => {
       expect(parseDate(cell, 'Asia/Seoul')).toBeNull();
     });
@@ -456,12 +458,16 @@ describe('classifyStatus', () => {
     // orders never paid for (yet): a bank transfer awaited, WooCommerce, BigCommerce, Shopee
     ['입금전', 'unpaid'], ['입금대기', 'unpaid'], ['결제 대기', 'unpaid'], ['미입금', 'unpaid'], ['Pending payment', 'unpaid'], ['wc-pending_payment', 'unpaid'],
     ['Awaiting Payment', 'unpaid'], ['UNPAID', 'unpaid'], ['입금전 취소', 'cancelled'],
+    // Shopee in Vietnamese and Indonesian; Japanese and Chinese marketplaces
+    ['Đã hủy', 'cancelled'], ['Batal', 'cancelled'], ['Dibatalkan', 'cancelled'], ['キャンセル済み', 'cancelled'], ['已取消', 'cancelled'],
+    ['Trả hàng/Hoàn tiền', 'refunded'], ['Pengembalian Dana', 'returned'], ['退款成功', 'refunded'], ['返品', 'returned'],
+    ['Chờ thanh toán', 'unpaid'], ['Belum Bayar', 'unpaid'], ['待付款', 'unpaid'],
   ])('%s → %s', (s, want) => {
     expect(classifyStatus(s)).toBe(want);
   });
   it.each(['paid', '결제완료', '배송완료', '구매확정', '교환', '교환완료', '', 'fulfilled', '반품철회', '취소거부', 'cancel rejected', 'partially_refunded', '부분취소',
     '부분환불', 'return declined', 'Cancel declined', 'refund denied', 'Completed', 'Disputed', 'Authorized',
-    'pending', 'Pending', 'On hold', 'partially_paid', 'Processing'])(
+    'pending', 'Pending', 'On hold', 'partially_paid', 'Processing', 'Hoàn thành', 'Selesai', 'Dikirim', '発送済み', '已完成'])(
     '%j is a sale', (s) => expect(classifyStatus(s)).toBeNull());
 });
 

@@ -7,7 +7,7 @@ import { withoutTrailingUnit } from './money-unit.js';
  * Amount headers that name an order's total, repeated (or left blank) on the order's further
  * lines in line-item exports: counted once per order id.
  */
-const ORDER_TOTALS = ['총결제금액', '총주문금액', 'order total', 'total paid', 'order total amount', 'grand total'];
+const ORDER_TOTALS = ['총결제금액', '총주문금액', 'order total', 'total paid', 'order total amount', 'grand total', 'tổng giá trị đơn hàng', 'tổng thanh toán'];
 /** Id headers that are usually a row number (`No`, 번호): not an order id in a table of daily totals. */
 const ROW_NUMBERS = ['no', '번호', '순번'];
 
@@ -32,11 +32,14 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     // Stripe `Created (UTC)`, Wix `Date created`, Shopee `Order Creation Date`, WooCommerce `Date ordered`
     preferred: ['order date', 'order_date', 'ordered at', 'order time', 'created at', 'created date', 'creation date', 'purchase date',
       'sale date', 'created', 'date created', 'order creation date', 'order created', 'date ordered', 'order placed', 'order placed date',
-      '주문일시', '주문일', '주문일자', '구매일', '구매일시', '주문접수일', '주문접수일시', '주문등록일', '주문등록일시'],
+      '주문일시', '주문일', '주문일자', '구매일', '구매일시', '주문접수일', '주문접수일시', '주문등록일', '주문등록일시',
+      // Shopee in Vietnamese and Indonesian
+      'ngày đặt hàng', 'thời gian đặt hàng', 'waktu pesanan dibuat', 'tanggal pesanan'],
     specific: ['transaction date', '판매일', '판매일자', '거래일', '거래일시'],
     deferred: ['payment date', 'paid at', 'paid on date', 'order paid time', 'payment time', '결제일', '결제일시', '결제일자'],
+    // `Row Labels` / 행 레이블: a pivot table's dates, pasted from Excel
     generic: ['date', 'datetime', 'timestamp', 'day', 'week', 'month', 'period', '일자', '날짜', '일시', '주', '월', '연월', '년월', '기간',
-      '정산월', '정산일', '정산기간'],
+      '정산월', '정산일', '정산기간', 'row labels', '행 레이블'],
   },
   amount: {
     // a line's amount (unit price × quantity); Amazon's `item-price` is one: "aggregate of the quantity, not unit price"
@@ -45,7 +48,7 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     preferred: ['line total', 'lineitem total', 'item total', 'item subtotal', 'product subtotal', '상품별총주문금액', '최종상품별총주문금액',
       '상품구매금액', '상품주문금액', '판매가합계'],
     specific: ['order amount', 'payment amount', 'paid amount', 'amount paid', 'paid price', 'total price', 'price total', '결제금액', '결제액',
-      '주문금액', '판매금액', '실결제금액', '최종결제금액', '거래금액', 'item price'],
+      '주문금액', '판매금액', '실결제금액', '최종결제금액', '거래금액', 'item price', 'total due', 'thành tiền', 'total pembayaran'],
     deferred: ORDER_TOTALS,
     generic: ['amount', 'total', 'total amount', 'gross', 'sales', '매출액', '금액', '합계금액'],
   },
@@ -60,17 +63,19 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
   },
   orders: {
     specific: ['order count', 'orders count', 'num orders', 'number of orders', '주문수', '주문건수', '주문 수', '판매건수', '결제건수'],
-    generic: ['orders', 'count', '건수'],
+    // GA4's and Looker Studio's `Transactions` (purchases)
+    generic: ['orders', 'count', '건수', 'transactions', 'purchases'],
   },
   revenue: {
     // net of cancellations, like the sales of an order list (cancelled rows are left out)
     preferred: ['net sales', '실매출', '순매출'],
     specific: ['sales amount', 'gross sales', 'daily revenue', 'daily sales', 'total sales', '일매출', '판매액', '매출금액', '일매출액', '총매출',
-      '매출합계'],
+      '매출합계', 'purchase revenue', 'total revenue', 'ecommerce revenue'],
     generic: ['revenue', '매출'],
   },
   status: {
-    specific: ['order status', 'financial status', 'payment status', '주문상태', '처리상태', '결제상태', '주문처리상태', '거래상태'],
+    specific: ['order status', 'financial status', 'payment status', '주문상태', '처리상태', '결제상태', '주문처리상태', '거래상태',
+      'trạng thái đơn hàng', 'status pesanan'],
     generic: ['status', 'state', '상태', '배송상태'],
   },
   // when an order was cancelled: a filled cell means it was (Shopify's status may still say "paid")
@@ -91,7 +96,8 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     generic: [],
   },
   id: {
-    specific: ['order id', 'order no', 'order number', 'order #', 'order_id', 'order name', 'amazon order id', '주문번호', '주문 번호', '주문id'],
+    specific: ['order id', 'order no', 'order number', 'order #', 'order_id', 'order name', 'amazon order id', '주문번호', '주문 번호', '주문id',
+      'mã đơn hàng', 'no pesanan', 'no. pesanan'],
     // one per order line (SmartStore); a payment's own number (Square, PayPal, Gumroad, Toss): when there is no order number
     // (not `Payment ID`: Shopify's is on an order's first line only, where Name is on every line)
     deferred: ['상품주문번호', 'transaction id', 'purchase id', 'charge id', '거래번호', '결제번호'],
@@ -132,7 +138,21 @@ export function fieldOfHeader(h: string): { field: Field; tier: 0 | 1 } | undefi
 }
 
 function rankOf(h: string): Ranked | undefined {
-  return LOOKUP.get(normalizeHeader(h)) ?? LOOKUP.get(normalizeHeader(withoutParens(h))) ?? LOOKUP.get(normalizeHeader(withoutTrailingUnit(h)));
+  return LOOKUP.get(normalizeHeader(h)) ?? LOOKUP.get(normalizeHeader(withoutParens(h))) ?? LOOKUP.get(normalizeHeader(withoutTrailingUnit(h))) ?? pivotRank(h);
+}
+
+// A pivot table's value headers, as Excel names them: `Sum of Amount`, `Count of Order ID`, `합계 : 결제금액`, `개수 : 주문번호`.
+const PIVOT = /^\s*(?:(sum|count|distinct count) of\s+|(합계|개수)\s*:\s*)(.+)$/i;
+const MONEY: readonly Field[] = ['amount', 'price', 'revenue'];
+
+/** A pivot value header's field: a sum of money is the day's revenue, of orders the orders; a count of anything is orders. */
+function pivotRank(h: string): Ranked | undefined {
+  const m = PIVOT.exec(h.normalize('NFKC'));
+  if (!m) return undefined;
+  if (/count/i.test(m[1] ?? '') || m[2] === '개수') return { field: 'orders', rank: 1 };
+  const inner = rankOf(m[3]);
+  if (inner && MONEY.includes(inner.field)) return { field: 'revenue', rank: 1 };
+  return inner?.field === 'orders' ? { field: 'orders', rank: 1 } : undefined;
 }
 
 /** Whether a header names an order's total (see ORDER_TOTALS). */

@@ -173,6 +173,18 @@ const ZONE_ID = /^(.*(?:[+-]\d{2}:?\d{2}|Z))\[[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)*\]$
 // bare digits; `2024110110` (a date and an hour?) starts with 2 and stays unread.
 const EPOCH = /^(1\d{9})(?:\.\d+)?$|^(1\d{12})$/;
 
+// An ISO week (`2024-W48`, `2024W48`, `2024-W48-3`): weekly reports (Postgres `IYYY-"W"IW`); its Monday unless a weekday is given.
+const ISO_WEEK = /^(\d{4})-?W(\d{2})(?:-?([1-7]))?$/i;
+
+/** Day number of weekday `wd` (1 = Monday) of ISO week `w` of ISO year `y`; NaN for a week the year has not. */
+function isoWeekDay(y: number, w: number, wd: number): number {
+  const jan4 = civilDay(y, 1, 4);
+  const monday1 = jan4 - ((jan4 + 3) % 7); // day 0, 1970-01-01, was a Thursday
+  const day = monday1 + (w - 1) * 7 + wd - 1;
+  const thursday = monday1 + (w - 1) * 7 + 3; // a week belongs to the year its Thursday is in
+  return w >= 1 && thursday < civilDay(y + 1, 1, 4) - ((civilDay(y + 1, 1, 4) + 3) % 7) ? day : NaN;
+}
+
 // A month on its own (`2025-11`, `2025.11`, `2025년 11월`): settlement statements; the day is the 1st.
 const MONTH_ONLY = /^(\d{4})\s*(?:[-./]\s*(\d{1,2})\.?|년\s*(\d{1,2})\s*월)$/;
 // A weekday in brackets after the date (`2025.11.29(토) 13:05`, `2025-11-29 (Sat)`, `2025/11/29(土)`):
@@ -396,6 +408,7 @@ export class DateReader {
     }
     if ((m = ISO_BASIC.exec(s))) return this.withTime(`${m[4]}:${m[5]}:${m[6] ?? '00'}${m[7] ?? ''}`, 0, +m[1], +m[2], +m[3]);
     if ((m = EPOCH.exec(s))) return this.epoch(m[2] ? +s : +m[1] * 1000);
+    if ((m = ISO_WEEK.exec(s))) return isoWeekDay(+m[1], +m[2], m[3] ? +m[3] : 1);
     return NaN;
   }
 

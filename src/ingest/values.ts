@@ -205,6 +205,18 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['환불', 'refunded'],
   ['return', 'returned'],
   ['반품', 'returned'],
+  // Shopee and marketplaces in Vietnamese, Indonesian, Japanese and Chinese
+  ['hủy', 'cancelled'], // Đã hủy
+  ['batal', 'cancelled'], // Batal, Dibatalkan, Pembatalan
+  ['キャンセル', 'cancelled'],
+  ['取消', 'cancelled'], // 已取消, 取消済み
+  ['hoàn tiền', 'refunded'],
+  ['退款', 'refunded'],
+  ['返金', 'refunded'],
+  ['trả hàng', 'returned'],
+  ['pengembalian', 'returned'],
+  ['返品', 'returned'],
+  ['退货', 'returned'],
   // a payment that never went through or was taken back (Stripe, PayPal, Square, Toss): words that also
   // refuse a cancellation or return ("return declined") are read as such only when they stand alone
   ['declined', 'cancelled'],
@@ -232,6 +244,11 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['결제대기', 'unpaid'],
   ['결제 대기', 'unpaid'],
   ['미결제', 'unpaid'],
+  ['chờ thanh toán', 'unpaid'],
+  ['belum bayar', 'unpaid'],
+  ['入金待ち', 'unpaid'],
+  ['未払い', 'unpaid'],
+  ['待付款', 'unpaid'],
 ];
 // A cancellation or return that was withdrawn or refused leaves the sale standing (반품철회,
 // 취소거부, "return rejected"); a partly cancelled or refunded order (Shopify's "partially_refunded",
