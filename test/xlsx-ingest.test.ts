@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LossCalcError } from '../src/errors.js';
 import { ingestFile, ingestGrouped, type WorkbookInfo } from '../src/ingest/index.js';
-import { XLSX_LIMITS, dateCellsAsText } from '../src/ingest/xlsx-zip.js';
+import { XLSX_LIMITS, dateCellsAsText, withCellRefs } from '../src/ingest/xlsx-zip.js';
 import { FIXTURE_PASSWORD, wallDate, type Cell } from '../src/sim/write-xlsx.js';
 import { FIXTURES } from './cli-helpers.js';
 import { rejection, write } from './ingest-helpers.js';
@@ -58,6 +58,23 @@ describe('xlsx: finding the table', () => {
       for await (const b of dateCellsAsText(parts())) out.push(b);
       expect(Buffer.concat(out).toString()).toBe(xml.replaceAll(' t="d"', ' t="e"'));
     }
+  });
+
+  it('reads a sheet whose rows and cells carry no references (r is optional; minimal writers leave it out)', async () => {
+    const rows = [['주문번호', '주문일시', '결제금액'], ['1', '2024-11-29 10:00', 1000], ['2', '2024-11-30 11:00', 2000]];
+    const cell = (v: string | number) => (typeof v === 'number' ? `<c><v>${v}</v></c>` : `<c t="inlineStr"><is><t>${v}</t></is></c>`);
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${
+      rows.map((r) => `<row>${r.map(cell).join('')}</row>`).join('')}</sheetData></worksheet>`;
+    const ing = await ingestFile(put(zipOf(bookParts([{ name: 'Sheet1', xml }])), 'no-refs.xlsx'), TZ);
+    expect(ing.series).toEqual({ start: '2024-11-29', orders: [1, 1], revenue: [1000, 2000] });
+    expect(wbInfo(ing).headerRow).toBe(1);
+  });
+
+  it('withCellRefs numbers rows and cells after the last given reference, and leaves other tags alone', () => {
+    expect(withCellRefs('<cols><col min="1"/></cols><row><c><v>1</v></c><c/></row><row r="5"><c r="C5"/><c t="s"><v>0</v></c></row><row><c/></row>'))
+      .toBe('<cols><col min="1"/></cols><row r="1"><c r="A1"><v>1</v></c><c r="B1"/></row><row r="5"><c r="C5"/><c r="D5" t="s"><v>0</v></c></row><row r="6"><c r="A6"/></row>');
+    const wide = `<row>${'<c/>'.repeat(28)}</row>`;
+    expect(withCellRefs(wide)).toContain('<c r="Z1"/><c r="AA1"/><c r="AB1"/>');
   });
 
   it('takes the money unit a title row states (단위: 천원) over a daily report', async () => {

@@ -260,9 +260,12 @@ export function restream(bytes: ZipBytes, parts: Emit[], name: string, budget: B
           yield p.data;
           continue;
         }
+        if (p.as.startsWith('xl/worksheets/')) {
+          yield* sheetPart(p.as, p.entry, inflateEntry(bytes, p.entry, name, budget), name);
+          continue;
+        }
         yield storedHeader(p.as, p.entry.size, p.entry.crc);
-        const inflated = inflateEntry(bytes, p.entry, name, budget);
-        yield* p.as.startsWith('xl/worksheets/') ? dateCellsAsText(inflated) : inflated;
+        yield* inflateEntry(bytes, p.entry, name, budget);
       }
       // an (empty) end-of-directory record: the zip parser needs one to end cleanly, and it reads no directory
       const end = Buffer.alloc(22);
@@ -274,6 +277,75 @@ export function restream(bytes: ZipBytes, parts: Emit[], name: string, budget: B
     }
   }
   return Readable.from(gen(), { objectMode: false, highWaterMark: 1 << 20 });
+}
+
+/** Largest sheet without cell references that is read whole to add them (Excel's own sheets stream). */
+const UNREFERENCED_SHEET_BYTES = 128 * 1024 * 1024;
+
+/**
+ * A sheet part, as exceljs can read it: its date cells as text (dateCellsAsText), and — when its
+ * cells carry no references (`<c><v>1</v></c>`: `r` is optional, and some minimal writers leave
+ * it out; exceljs fails on them) — read whole and given them (withCellRefs).
+ */
+async function* sheetPart(as: string, entry: ZipEntry, inflated: AsyncGenerator<Buffer>, name: string): AsyncGenerator<Buffer> {
+  const first = await inflated.next();
+  const head = first.done ? Buffer.alloc(0) : first.value;
+  async function* all() {
+    yield head;
+    yield* inflated;
+  }
+  if (!lacksCellRefs(head)) {
+    yield storedHeader(as, entry.size, entry.crc);
+    yield* dateCellsAsText(all());
+    return;
+  }
+  if (entry.size > UNREFERENCED_SHEET_BYTES) {
+    throw tooLarge(name, `its sheet's cells carry no references (r="A1") and it unpacks to ${entry.size} bytes: at most ${UNREFERENCED_SHEET_BYTES} bytes of such a sheet are read`);
+  }
+  const parts: Buffer[] = [];
+  for await (const b of dateCellsAsText(all())) parts.push(b);
+  const xml = Buffer.from(withCellRefs(Buffer.concat(parts).toString('utf8')), 'utf8');
+  yield storedHeader(as, xml.length, 0); // the parser checks no CRC: the part's own would not fit the new bytes anyway
+  yield xml;
+}
+
+/** Whether a sheet's first cell (in its first chunk) has no `r` attribute. */
+function lacksCellRefs(head: Buffer): boolean {
+  const m = FIRST_CELL.exec(head.toString('latin1'));
+  return m !== null && !/\sr\s*=/.test(m[0]);
+}
+const FIRST_CELL = /<c(?=[\s>/])[^>]*>/;
+
+/** Spreadsheet column letters of a 0-based index: 0 → A, 26 → AA. */
+function columnName(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+const columnIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+/**
+ * Sheet XML with a reference on every row and cell: a row without one follows the row before, a
+ * cell without one the cell before (`<row><c>…</c><c>…</c></row>` → `<row r="1"><c r="A1">…<c r="B1">`).
+ * Only tags are touched: `<` inside text is always escaped.
+ */
+export function withCellRefs(xml: string): string {
+  let row = 0;
+  let col = 0;
+  return xml.replace(/<(row|c)(?=[\s>/])([^>]*?)(\/?)>/g, (tag, name: string, attrs: string, close: string) => {
+    if (name === 'row') {
+      const r = /\sr\s*=\s*"(\d+)"/.exec(attrs);
+      row = r ? +r[1] : row + 1;
+      col = 0;
+      return r ? tag : `<row r="${row}"${attrs}${close}>`;
+    }
+    const r = /\sr\s*=\s*"([A-Z]+)\d+"/.exec(attrs);
+    if (r) {
+      col = columnIndex(r[1]) + 1;
+      return tag;
+    }
+    return `<c r="${columnName(col++)}${row}"${attrs}${close}>`;
+  });
 }
 
 const DATE_CELL = Buffer.from(' t="d"');
