@@ -20,7 +20,7 @@ export const DEFAULTS = {
 export const FORMATS = ['table', 'json', 'csv', 'tsv', 'ndjson', 'html', 'text'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const FIELDS = ['date', 'amount', 'quantity', 'orders', 'revenue', 'status', 'id', 'seller', 'price', 'cancelled', 'currency', 'type'] as const satisfies readonly Field[];
+export const FIELDS = ['date', 'amount', 'quantity', 'orders', 'revenue', 'status', 'id', 'seller', 'price', 'cancelled', 'refunded', 'currency', 'type'] as const satisfies readonly Field[];
 
 // Year-first dates as people type them: 2025-11-29, 2025.11.29, 2025/11/29, 20251129, 2025년 11월 29일
 // (never day- or month-first: 11/29 vs 29/11 is the user's to spell out).

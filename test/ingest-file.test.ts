@@ -88,6 +88,16 @@ describe('order-level exports', () => {
     expect([count.series.revenue, count.info.rowsSkipped]).toEqual([[100], { 'total-row': 1 }]);
   });
 
+  it('rows missing only empty cells right of every column read, repeated headers and page marks are read as the table they are', async () => {
+    const header = ['주문번호', '주문일시', '결제금액', '메모', '비고'];
+    const text = `${header.join(',')}\nA1,2025-01-01 10:00,100,,\nA2,2025-01-01 11:00,200\n- 1 -\n\ufeff${header.join(',')}\nA3,2025-01-02 09:00,400,x\nPage 2 of 2\n`;
+    const r = await ingestFile(write(text), TZ);
+    expect([r.series, r.info.rows]).toEqual([{ start: '2025-01-01', orders: [2, 1], revenue: [300, 400] }, 3]);
+    // a missing cell that is read (the amount) is still a broken row
+    const cut = `${header.join(',')}\nA1,2025-01-01 10:00,100,,\nA2,2025-01-01 11:00\n`;
+    expect((await rejection(ingestFile(write(cut), TZ))).code).toBe('BAD_CSV');
+  });
+
   it('rows without a date and no summary above them, or too many under one, are bad dates', async () => {
     const e = await rejection(ingestFile(write('date,memo,amount\n2025-01-01,a,100\n,Seller ID: xyz,\n'), TZ));
     expect([e.code, e.message]).toEqual(['BAD_DATES', expect.stringMatching(/line 3/)]);
@@ -378,6 +388,19 @@ describe('exports written by other programs', () => {
     expect((await ingestFile(write(toCsv(header.slice(0, 3), bare)), TZ)).series.revenue).toEqual([want]);
     const onePrice = bare.map(([id, at]) => [id, at, '9900']);
     expect((await ingestFile(write(toCsv(header.slice(0, 3), onePrice)), TZ)).series.revenue).toEqual([9900 * rows.length]);
+  });
+
+  it('read cancellation and refund flags (취소여부 Y/N, is_canceled 0/1) and refund dates', async () => {
+    const ko = toCsv(['주문번호', '주문일시', '결제상태', '취소여부', '환불여부', '결제금액'], [
+      ['A1', '2025-11-29 10:00', '결제완료', 'N', 'N', '100'], ['A2', '2025-11-29 11:00', '결제완료', 'Y', 'N', '200'], ['A3', '2025-11-29 12:00', '결제완료', 'N', 'Y', '400'],
+    ]);
+    const k = await ingestFile(write(ko), TZ);
+    expect([k.series.revenue, k.info.rowsSkipped, k.info.columns.cancelled, k.info.columns.refunded]).toEqual([[100], { cancelled: 1, refunded: 1 }, '취소여부', '환불여부']);
+    const db = toCsv(['order_id', 'created_at', 'total_amount', 'is_canceled', 'refunded_at'], [
+      ['1', '2025-11-29 10:00', '100', '0', ''], ['2', '2025-11-29 11:00', '200', '1', ''], ['3', '2025-11-29 12:00', '400', 'false', '2025-12-01 09:00'], ['4', '2025-11-29 13:00', '800', 'FALSE', 'NULL'],
+    ]);
+    const d = await ingestFile(write(db), TZ);
+    expect([d.series.orders, d.series.revenue, d.info.rowsSkipped]).toEqual([[2], [900], { cancelled: 1, refunded: 1 }]);
   });
 
   it('note each seller\'s currencies apart in a --by file', async () => {

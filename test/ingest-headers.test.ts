@@ -168,10 +168,18 @@ describe('kind rule', () => {
     expect(layoutOf(['일자', '결제금액']).kind).toBe('orders');
     expect(layoutOf(['일자', '결제금액']).kindReason).toMatch(/one order/);
   });
-  it('a row number (No, 번호) is not an order id next to orders/revenue columns or a period date', () => {
+  it('a row number (No, 번호, 순번) is never an order id: it restarts on every page or day', () => {
     expect(layoutOf(['No', '일자', '주문수', '매출액'])).toMatchObject({ kind: 'daily', id: -1, orders: 2, revenue: 3 });
     expect(layoutOf(['번호', '정산월', '판매금액'])).toMatchObject({ kind: 'daily', revenue: 2 });
-    expect(layoutOf(['No', '주문일시', '결제금액'])).toMatchObject({ kind: 'orders', id: 0 }); // an order list: rows are orders anyway
+    expect(layoutOf(['No', '주문일시', '결제금액'])).toMatchObject({ kind: 'orders', id: -1 }); // each row an order
+    expect(layoutOf(['판매일자', '순번', '판매시간', '품목', '수량', '금액'])).toMatchObject({ kind: 'orders', id: -1 }); // a POS's daily 순번
+    expect(layoutOf(['No', '주문번호', '주문일시', '결제금액'])).toMatchObject({ kind: 'orders', id: 1 });
+    expect(layoutOf(['No', '주문일시', '결제금액'], { id: 'No' })).toMatchObject({ kind: 'orders', id: 0 }); // named: as the user says
+  });
+  it('a generic status (상태) beside a specific orders count is a report\'s: a daily aggregate', () => {
+    expect(layoutOf(['No', '정산일', '상태', '결제건수', '결제금액'])).toMatchObject({ kind: 'daily', orders: 3, revenue: 4 });
+    expect(layoutOf(['날짜', '결제수', '결제금액'])).toMatchObject({ kind: 'daily', orders: 1, revenue: 2 });
+    expect(layoutOf(['주문일', '주문상태', '주문수', '결제금액'])).toMatchObject({ kind: 'orders' }); // a specific status: an order's
   });
   it('a specific orders count outweighs a quantity or price column, not an order id or a status', () => {
     expect(layoutOf(['일자', '주문수', '판매수량', '매출액'])).toMatchObject({ kind: 'daily', orders: 1, revenue: 3 });

@@ -437,8 +437,10 @@ describe('parseCount', () => {
 });
 
 describe('isNoDateMark (a cancellation-date cell that says "not cancelled")', () => {
-  it.each(['', 'NULL', '\\N', '-', '0000-00-00', '0000-00-00 00:00:00', '0000-00-00T00:00:00.000'])('%j', (c) => expect(isNoDateMark(c)).toBe(true));
-  it.each(['2025-11-29', '2025-11-29 10:00', 'yes', '0'])('not %j', (c) => expect(isNoDateMark(c)).toBe(false));
+  // flags that say no (취소여부 N, is_canceled 0/false), and a zero Unix time, say so too
+  it.each(['', 'NULL', '\\N', '-', '0000-00-00', '0000-00-00 00:00:00', '0000-00-00T00:00:00.000', '0', 'N', 'n', 'false', 'FALSE', '아니오', 'X'])(
+    '%j', (c) => expect(isNoDateMark(c)).toBe(true));
+  it.each(['2025-11-29', '2025-11-29 10:00', 'yes', 'Y', '1', 'true', 'O', '1732882929'])('not %j', (c) => expect(isNoDateMark(c)).toBe(false));
 });
 
 describe('isMissingCell', () => {
@@ -462,12 +464,17 @@ describe('classifyStatus', () => {
     ['Đã hủy', 'cancelled'], ['Batal', 'cancelled'], ['Dibatalkan', 'cancelled'], ['キャンセル済み', 'cancelled'], ['已取消', 'cancelled'],
     ['Trả hàng/Hoàn tiền', 'refunded'], ['Pengembalian Dana', 'returned'], ['退款成功', 'refunded'], ['返品', 'returned'],
     ['Chờ thanh toán', 'unpaid'], ['Belum Bayar', 'unpaid'], ['待付款', 'unpaid'],
+    // refused orders and gifts, expiry, return to sender, virtual accounts, Toss, BigCommerce, Cafe24's codes
+    ['주문거절', 'cancelled'], ['접수거부', 'cancelled'], ['선물거절', 'cancelled'], ['유효기간만료', 'cancelled'], ['반송완료', 'returned'],
+    ['가상계좌발급', 'unpaid'], ['입금확인중', 'unpaid'], ['WAITING_FOR_DEPOSIT', 'unpaid'], ['Incomplete', 'unpaid'],
+    ['N00', 'unpaid'], ['C40', 'cancelled'], ['c00', 'cancelled'], ['R40', 'returned'],
   ])('%s → %s', (s, want) => {
     expect(classifyStatus(s)).toBe(want);
   });
   it.each(['paid', '결제완료', '배송완료', '구매확정', '교환', '교환완료', '', 'fulfilled', '반품철회', '취소거부', 'cancel rejected', 'partially_refunded', '부분취소',
     '부분환불', 'return declined', 'Cancel declined', 'refund denied', 'Completed', 'Disputed', 'Authorized',
-    'pending', 'Pending', 'On hold', 'partially_paid', 'Processing', 'Hoàn thành', 'Selesai', 'Dikirim', '発送済み', '已完成'])(
+    'pending', 'Pending', 'On hold', 'partially_paid', 'Processing', 'Hoàn thành', 'Selesai', 'Dikirim', '発送済み', '已完成',
+    '선물수락대기', 'N40', 'N10', 'E40', 'Incomplete delivery', 'Closed', 'READY_TO_SHIP'])(
     '%j is a sale', (s) => expect(classifyStatus(s)).toBeNull());
 });
 

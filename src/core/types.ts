@@ -26,7 +26,7 @@ export interface DailySeries {
 }
 
 /** Logical columns an export can map to (DESIGN §4 `--columns`). */
-export type Field = 'date' | 'amount' | 'quantity' | 'orders' | 'revenue' | 'status' | 'id' | 'seller' | 'price' | 'cancelled' | 'currency' | 'type';
+export type Field = 'date' | 'amount' | 'quantity' | 'orders' | 'revenue' | 'status' | 'id' | 'seller' | 'price' | 'cancelled' | 'refunded' | 'currency' | 'type';
 
 /** What ingest learned about the file: recorded verbatim in the claim's `input`. */
 export interface InputInfo {

@@ -62,7 +62,7 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     generic: ['quantity', 'qty', '수량'],
   },
   orders: {
-    specific: ['order count', 'orders count', 'num orders', 'number of orders', '주문수', '주문건수', '주문 수', '판매건수', '결제건수'],
+    specific: ['order count', 'orders count', 'num orders', 'number of orders', '주문수', '주문건수', '주문 수', '판매건수', '결제건수', '결제수', '구매건수'],
     // GA4's and Looker Studio's `Transactions` (purchases)
     generic: ['orders', 'count', '건수', 'transactions', 'purchases'],
   },
@@ -78,10 +78,17 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
       'trạng thái đơn hàng', 'status pesanan'],
     generic: ['status', 'state', '상태', '배송상태'],
   },
-  // when an order was cancelled: a filled cell means it was (Shopify's status may still say "paid")
+  // when an order was cancelled: a filled cell means it was (Shopify's status may still say "paid"); or a flag (Y/N, 1/0)
   cancelled: {
     specific: ['cancelled at', 'canceled at', 'cancelled date', 'canceled date', 'cancellation date', 'cancel date', 'date cancelled',
-      '취소일', '취소일시', '취소일자', '취소완료일', '취소완료일시'],
+      '취소일', '취소일시', '취소일자', '취소완료일', '취소완료일시', '취소여부', 'is cancelled', 'is canceled',
+      'cancel yn', 'cancel flag', 'is cancel'],
+    generic: [],
+  },
+  // when an order was refunded, the same way: a date or a flag
+  refunded: {
+    specific: ['refunded at', 'refund date', 'refunded date', 'date refunded', '환불일', '환불일시', '환불일자', '환불완료일', '환불여부',
+      'is refunded', 'refund yn', 'refund flag'],
     generic: [],
   },
   // the currency of the row's amounts: compared with --currency, never converted

@@ -13,8 +13,10 @@ export interface Layout {
   price: number;
   quantity: number;
   status: number;
-  /** A cancellation date: a filled cell means the order was cancelled. */
+  /** A cancellation date or flag: a filled cell (not `N`, `0`, `-`…) means the order was cancelled. */
   cancelled: number;
+  /** A refund date or flag, the same way. */
+  refunded: number;
   /** A ledger's transaction type: a currency conversion, a withdrawal or a fee is no order. */
   type: number;
   id: number;
@@ -34,7 +36,7 @@ export interface Layout {
   columns: Partial<Record<Field, string>>;
 }
 
-const ORDER_LEVEL: Field[] = ['id', 'quantity', 'status', 'price', 'cancelled'];
+const ORDER_LEVEL: Field[] = ['id', 'quantity', 'status', 'price', 'cancelled', 'refunded'];
 /** Date headers that name a period (a settlement month, a week): its rows are totals, not orders. */
 const PERIOD_HEADERS = new Set(['week', 'month', 'period', '주', '월', '연월', '년월', '기간', '정산월', '정산기간'].map(normalizeHeader));
 
@@ -43,8 +45,9 @@ const PERIOD_HEADERS = new Set(['week', 'month', 'period', '주', '월', '연월
  * - `--columns` names an orders or revenue column; or
  * - an orders or revenue column, and no order-level column (id, quantity, status, price,
  *   cancellation date) —
- *   a row number (`No`, 번호) is not an id here, and a specific orders count (주문수) outweighs a
- *   quantity or price column (a report's 판매수량 next to 주문수); or
+ *   a row number (`No`, 번호, 순번) is never an id (unless named), and a specific orders count
+ *   (주문수) outweighs a quantity, price or generic status column (a report's 판매수량 or 상태
+ *   next to 주문수); or
  * - a date column named as a period (정산월, month, week) and none of the order-level columns.
  * Otherwise an order-level export: each row an order or order line (one order per row
  * without an id). A money column plays the role the kind gives it: `amount` is the day's revenue
@@ -57,15 +60,17 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
       `name it with --columns date=<header>; recognised names: ${synonymsHint(['date'])}`);
   }
   const layout: Layout = {
-    kind: 'orders', kindReason: '', date: ix('date'), amount: -1, price: -1, quantity: -1, status: -1, cancelled: -1, type: -1, id: -1, orders: -1, revenue: -1, currency: ix('currency'),
+    kind: 'orders', kindReason: '', date: ix('date'), amount: -1, price: -1, quantity: -1, status: -1, cancelled: -1, refunded: -1, type: -1, id: -1, orders: -1, revenue: -1, currency: ix('currency'),
     orderTotal: false, repeat: null, columns: {},
   };
   const named = (fs: Field[]) => fs.filter((f) => ix(f) >= 0).map((f) => `${map.columns[f]} → ${f}`).join(', ');
   const totals = ix('orders') >= 0 || ix('revenue') >= 0;
   const periodDate = PERIOD_HEADERS.has(normalizeHeader(map.columns.date ?? ''));
-  const rowNumber = map.found.id === 'generic' && isRowNumber(map.columns.id ?? '') && (totals || periodDate);
+  // a row number restarts on every page or day (a POS's 순번): as an order id it would merge a day's orders into a few
+  const rowNumber = map.found.id === 'generic' && isRowNumber(map.columns.id ?? '');
   const orderLevel = ORDER_LEVEL.filter((f) => ix(f) >= 0 && !(f === 'id' && rowNumber));
-  const strong = orderLevel.filter((f) => f === 'id' || f === 'status');
+  // a generic status (상태) beside a specific orders count (결제건수) is a report's, not an order's
+  const strong = orderLevel.filter((f) => f === 'id' || (f === 'status' && map.found.status !== 'generic'));
   const reason =
     map.found.orders === 'named' || map.found.revenue === 'named' ? `--columns names ${named(['orders', 'revenue'])}`
     : totals && orderLevel.length === 0 ? `orders/revenue columns (${named(['orders', 'revenue'])}) and no order id, quantity, status or price column`
@@ -83,8 +88,9 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
     layout.quantity = layout.price >= 0 ? ix('quantity') : -1;
     layout.status = ix('status');
     layout.cancelled = ix('cancelled');
+    layout.refunded = ix('refunded');
     layout.type = ix('type');
-    layout.id = ix('id');
+    layout.id = rowNumber ? -1 : ix('id');
     layout.orderTotal = layout.id >= 0 && layout.amount >= 0 && isOrderTotal(headers[layout.amount]);
     if (layout.id >= 0 && layout.amount >= 0 && !layout.orderTotal && !isLineAmount(headers[layout.amount])) {
       layout.repeat = { price: ix('price'), quantity: ix('quantity') };
@@ -99,7 +105,7 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
     if (layout.orderTotal) layout.kindReason += `; ${headers[layout.amount]} is the order's total, counted once per ${headers[layout.id]}`;
   }
   const use: [Field, number][] = [['date', layout.date], ['amount', layout.amount], ['price', layout.price], ['quantity', layout.quantity],
-    ['status', layout.status], ['cancelled', layout.cancelled], ['type', layout.type], ['id', layout.id], ['orders', layout.orders], ['revenue', layout.revenue], ['currency', layout.currency]];
+    ['status', layout.status], ['cancelled', layout.cancelled], ['refunded', layout.refunded], ['type', layout.type], ['id', layout.id], ['orders', layout.orders], ['revenue', layout.revenue], ['currency', layout.currency]];
   for (const [f, i] of use) if (i >= 0) layout.columns[f] = headers[i];
   if (ix('seller') >= 0) layout.columns.seller = headers[ix('seller')];
   return layout;

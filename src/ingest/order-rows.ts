@@ -63,6 +63,9 @@ export class OrderRows {
     if (L.cancelled >= 0 && !isBlankCell(rec[L.cancelled]) && !isNoDateMark(rec[L.cancelled]) && !(L.status >= 0 && keepsSaleDespiteCancelDate(rec[L.status]))) {
       return this.notASale(rec, line, L, acc, day, key, 'cancelled'); // cancelled, whatever the payment status says
     }
+    if (L.refunded >= 0 && !isBlankCell(rec[L.refunded]) && !isNoDateMark(rec[L.refunded]) && !(L.status >= 0 && keepsSaleDespiteCancelDate(rec[L.status]))) {
+      return this.notASale(rec, line, L, acc, day, key, 'refunded');
+    }
     if (L.id >= 0 && L.amount >= 0 && isBlankCell(rec[L.amount]) && this.furtherLine(rec, line, L, acc, day, dateCell, key)) return;
     if (day !== day) return this.report.badDate(acc, line, dateCell, rec);
     // an order's total is read on its first line only: whether the id is new is asked first

@@ -43,6 +43,8 @@ const MAX_FOOTER = 20;
 export type EuropeanBy = 'decimal-comma' | 'dot-thousands';
 /** One dot before exactly three digits at a money cell's end: `457.000`, `Rp 152.000`. */
 const DOT_THREE = /^[^\d.,]*\d{1,3}\.\d{3}[^\d.,]*$/;
+/** A page marker line of a paged report: `- 1 -`, `Page 2 of 9`. */
+const PAGE_MARK = /^\s*(?:-\s*\d+\s*-|page\s+\d+(?:\s*(?:of|\/)\s*\d+)?|\d+\s*\/\s*\d+\s*페이지)\s*$/i;
 const clip = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 /** Consumes csv-parse records in order; file-level problems throw a LossCalcError. */
@@ -56,6 +58,8 @@ export class RowReader {
   readonly groups = new Map<string, SellerDays>();
   readonly warnings: Warning[] = [];
   private width = 0;
+  /** The rightmost column read: a row may lack the empty cells right of it (trailingCellsDropped). */
+  private lastUsed = 0;
   private tried: { error: LossCalcError; width: number; line: number; headers: string[] }[] = [];
   private sellerIndex = -1;
   private firstSeller: string | null = null;
@@ -105,8 +109,9 @@ export class RowReader {
     if (isBlankRecord(rec)) return; // blank lines, and ",,,," rows Excel leaves behind
     const L = this.layout;
     if (L === null) return this.seekHeader(rec, line);
+    if (this.isHeaderAgain(rec, L) || (rec.length === 1 && PAGE_MARK.test(rec[0]))) return; // files joined with `cat`, a paged report
     if (rec.length !== this.width && !extraCellsBlank(rec, this.width)) {
-      const padded = this.shortSummary(rec, L) ?? this.shortFooterLine(rec);
+      const padded = this.shortSummary(rec, L) ?? this.shortFooterLine(rec) ?? this.trailingCellsDropped(rec);
       if (padded) return this.record(padded, line);
       fail('BAD_CSV', `${this.setup.file}: line ${line} has ${rec.length} fields but the header (line ${this.headerLine}) has ${this.width}`,
         `a field that contains a ${delimiterName(this.setup.delimiter)} must be quoted ("…")`);
@@ -199,6 +204,26 @@ export class RowReader {
     return padded;
   }
 
+  /**
+   * A row shorter than the header whose missing cells are all right of every column read: Excel
+   * leaves trailing empty cells out of a CSV's rows past the 16th or so. Padded; null otherwise.
+   */
+  private trailingCellsDropped(rec: string[]): string[] | null {
+    if (rec.length > this.width || rec.length <= this.lastUsed) return null;
+    const padded = rec.slice();
+    while (padded.length < this.width) padded.push('');
+    return padded;
+  }
+
+  /** Whether a record repeats the header (monthly exports joined with `cat`, a report repeating it on every page). */
+  private isHeaderAgain(rec: string[], L: Layout): boolean {
+    const d = rec[L.date];
+    if (d === undefined || d.length > this.headers[L.date].length + 2 || d.trim() !== this.headers[L.date]) return false;
+    if (rec.length !== this.headers.length) return false;
+    for (let k = 0; k < rec.length; k++) if ((k === 0 ? rec[k].replace(/^\ufeff/, '') : rec[k]).trim() !== this.headers[k]) return false;
+    return true;
+  }
+
   private badNumber(acc: SellerDays, line: number, what: string, cell: string): void {
     const field = what as Field;
     acc.badNumbers.add(() => `line ${line}: cannot read ${what} ${clip(cell)} (column "${this.layout?.columns[field]}")`);
@@ -242,6 +267,9 @@ export class RowReader {
     this.headerLine = line;
     this.width = rec.length;
     this.byIndex = byIndex;
+    const L = this.layout;
+    this.lastUsed = Math.max(byIndex, this.sellerIndex, L.date, L.amount, L.price, L.quantity, L.status, L.cancelled, L.refunded, L.type, L.id, L.currency, L.orders, L.revenue,
+      L.repeat?.price ?? -1, L.repeat?.quantity ?? -1);
     this.takeUnit();
     if (this.tried.length) this.warnings.push({ code: 'PREAMBLE', message: `${this.tried.length} line(s) above the header (line ${line}) were not read` });
   }

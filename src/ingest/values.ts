@@ -177,12 +177,14 @@ export function isMissingCell(s: string): boolean {
 }
 
 /**
- * Whether a cancellation-date cell says "not cancelled" though it is not blank: a missing-value mark
- * (`NULL`, `\N`), a dash, or a zero date (`0000-00-00 00:00:00`, what old MySQL shop databases store).
+ * Whether a cancellation (or refund) cell says "not cancelled" though it is not blank: a missing-value
+ * mark (`NULL`, `\N`), a dash, a zero date (`0000-00-00 00:00:00`, what old MySQL shop databases
+ * store) or a zero time (`0`: Unix time 0), or a flag that says no (`N`, `0`, `false`, `아니오`).
  */
 export function isNoDateMark(s: string): boolean {
-  return isMissingCell(s) || ZERO_DATE.test(s);
+  return isMissingCell(s) || ZERO_DATE.test(s) || (s.length <= 8 && NO_FLAGS.has(s.trim().toLowerCase()));
 }
+const NO_FLAGS = new Set(['n', 'no', '0', '0.0', 'false', 'f', '아니오', '아니요', '미취소', '미환불', 'x', '×']);
 const ZERO_DATE = /^\s*(?:[-–—]|0{2,4}[-./]0{1,2}[-./]0{1,2}(?:[ T]0{1,2}:0{2}(?::0{2}(?:\.0+)?)?)?)\s*$/;
 
 /** Whether a cell is empty or only whitespace. */
@@ -222,6 +224,13 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['declined', 'cancelled'],
   ['denied', 'cancelled'],
   ['expired', 'cancelled'],
+  ['만료', 'cancelled'], // 유효기간만료: a gift never redeemed
+  // an order the shop refused, or a gift the receiver did (Kakao 선물하기)
+  ['주문거절', 'cancelled'],
+  ['주문거부', 'cancelled'],
+  ['접수거부', 'cancelled'],
+  ['선물거절', 'cancelled'],
+  ['반송', 'returned'], // 반송완료: sent back to the shop
   ['aborted', 'cancelled'],
   ['reversed', 'refunded'],
   ['reversal', 'refunded'],
@@ -244,6 +253,10 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['결제대기', 'unpaid'],
   ['결제 대기', 'unpaid'],
   ['미결제', 'unpaid'],
+  ['가상계좌발급', 'unpaid'], // a virtual account issued, no deposit yet
+  ['입금확인중', 'unpaid'],
+  ['waiting for deposit', 'unpaid'], // Toss Payments' WAITING_FOR_DEPOSIT
+  ['waiting_for_deposit', 'unpaid'],
   ['chờ thanh toán', 'unpaid'],
   ['belum bayar', 'unpaid'],
   ['入金待ち', 'unpaid'],
@@ -264,13 +277,24 @@ const STILL_A_SALE = [...WITHDRAWN, ...PARTIAL];
 export function classifyStatus(s: string): StatusReason | null {
   const t = s.toLowerCase();
   for (const [word, reason] of STATUS_WORDS) {
-    if (t.includes(word)) {
-      for (const w of STILL_A_SALE) if (w !== word && t.includes(w)) return null;
+    const at = t.indexOf(word);
+    if (at >= 0) {
+      // a modifier outside the word itself: 취소거부 is a sale, 주문거절 is not
+      const rest = t.slice(0, at) + ' ' + t.slice(at + word.length);
+      for (const w of STILL_A_SALE) if (rest.includes(w)) return null;
       return reason;
     }
   }
-  return null;
+  const code = STATUS_CODES.exec(s.trim());
+  if (code) return code[1] === 'C' || code[1] === 'c' ? 'cancelled' : code[1] === 'R' || code[1] === 'r' ? 'returned' : code[2] === '00' ? 'unpaid' : null;
+  return INCOMPLETE.test(s) ? 'unpaid' : null;
 }
+
+// Cafe24's status codes (its API and some of its downloads): N00 입금전, C00–C48 cancellation steps, R00–R40
+// return steps; N10–N40 (preparing to delivered) and E (exchange) are sales.
+const STATUS_CODES = /^([ncr])(\d{2})$/i;
+// BigCommerce's "Incomplete": a checkout left before paying (the whole cell only: "incomplete delivery" is a sale).
+const INCOMPLETE = /^\s*incomplete\s*$/i;
 
 /**
  * Whether a status says the order's payment is pending (Amazon's `Pending`, `Pending - Waiting for
