@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LossCalcError } from '../src/errors.js';
 import { ingestFile, ingestGrouped, type WorkbookInfo } from '../src/ingest/index.js';
+import { isPeriodName } from '../src/ingest/xlsx.js';
 import { XLSX_LIMITS, dateCellsAsText, withCellRefs } from '../src/ingest/xlsx-zip.js';
 import { FIXTURE_PASSWORD, wallDate, type Cell } from '../src/sim/write-xlsx.js';
 import { FIXTURES } from './cli-helpers.js';
@@ -84,6 +85,28 @@ describe('xlsx: finding the table', () => {
     expect(ing.series).toEqual({ start: '2025-11-29', orders: [4, 6], revenue: [1234500, 2000000] });
     expect(ing.warnings.map((w) => w.code)).toEqual(['PREAMBLE', 'MONEY_UNIT']);
   });
+
+  it('reads on through later sheets with the same header (one sheet a month), each ending its own footer; --sheet reads one', async () => {
+    const month = (m: number, n: number): (string | number)[][] => [['주문목록'], ['주문번호', '주문일시', '결제금액'],
+      ...Array.from({ length: n }, (_, k) => [`${m}-${k}`, `2024-${String(m).padStart(2, '0')}-0${k + 1} 10:00`, 1000 * m]), ['합계', '', 1000 * m * n], ['출력일: 2025-01-01']];
+    const p = put(zipOf(bookParts([
+      { name: '11월', xml: sheetXml(month(11, 2)) }, { name: '요약', xml: sheetXml([['월', '합계'], ['11월', 22000]]) }, { name: '12월', xml: sheetXml(month(12, 3)) },
+    ])), 'monthly.xlsx');
+    const ing = await ingestFile(p, TZ);
+    expect(ing.info).toMatchObject({ firstDate: '2024-11-01', lastDate: '2024-12-03', rows: 9, rowsUsed: 5, rowsSkipped: { 'total-row': 4 } });
+    expect(ing.series.revenue.filter((r) => r).reduce((a, b) => a! + b!, 0)).toBe(2 * 11000 + 3 * 12000);
+    expect(wbInfo(ing).alsoRead).toEqual([{ index: 3, name: '12월', headerRow: 2 }]);
+    expect(ing.warnings.map((w) => w.code)).toEqual(['PREAMBLE', 'SHEETS_COMBINED']);
+    const one = await ingestFile(p, { ...TZ, sheet: '12월' });
+    expect([one.info.rowsUsed, wbInfo(one).alsoRead]).toEqual([3, undefined]);
+    // a sheet of another name with the same header (전체: the same orders again?) is named, not read
+    const all = put(zipOf(bookParts([{ name: '11월', xml: sheetXml(month(11, 2)) }, { name: '전체', xml: sheetXml(month(11, 2)) }])), 'all.xlsx');
+    const a = await ingestFile(all, TZ);
+    expect([a.info.rowsUsed, wbInfo(a).alsoRead, a.warnings.map((w) => w.code)]).toEqual([2, undefined, ['PREAMBLE', 'OTHER_SHEETS']]);
+  });
+
+  it.each(['2025-01', '2025.1', '25년 1월', '2025년 12월', '1월', '11', 'Nov 2024', '2024 November', 'jan-25'])('%j is a month\'s sheet', (n) => expect(isPeriodName(n)).toBe(true));
+  it.each(['전체', 'Sheet1', '원본', '13월', '2025', '요약', 'Orders'])('%j is not', (n) => expect(isPeriodName(n)).toBe(false));
 
   it('the default sheet is the first visible one with a header; --sheet picks by name or tab number, hidden ones too', async () => {
     const other = [['date', 'orders', 'revenue'], [wallDate('2025-01-01 00:00:00'), 3, 30000], [wallDate('2025-01-02 00:00:00'), 4, 40000]];

@@ -92,6 +92,7 @@ export function renderInspect(r: InspectReport, color: boolean): string {
 export function workbookLines(w: WorkbookInfo): [string, string][] {
   const sheet = (s: WorkbookInfo['sheets'][number]) => {
     const state = s.index === w.sheet.index ? `header row ${w.headerRow} ← read`
+      : w.alsoRead?.some((a) => a.index === s.index) ? `header row ${s.headerRow} ← read on (the same header)`
       : s.headerRow === null ? 'no header in its first rows' : s.headerRow === undefined ? 'not looked at' : `header row ${s.headerRow}`;
     return `${s.index} ${JSON.stringify(s.name)}${s.hidden ? ' (hidden)' : ''}: ${state}`;
   };

@@ -380,6 +380,12 @@ export class RowReader {
     return this.setup.slash ? null : this.dates.slashOrder();
   }
 
+  /** The end of a table (a file, or a sheet of a workbook read on into the next): the lines under its last summary row are its footer. */
+  closeFooter(): void {
+    for (const { acc } of this.footer ?? []) acc.skip('total-row');
+    this.footer = null;
+  }
+
   /** Call at the end of the records: throws if no header was found; returns file-level warnings. */
   end(): Warning[] {
     if (this.layout === null) this.giveUp();
@@ -415,8 +421,7 @@ export class RowReader {
     if (this.orders.saturated) {
       this.warnings.push({ code: 'ORDER_IDS_UNCHECKED', message: `over ${IdFilter.MAX_IDS.toLocaleString('en-US')} distinct order ids: past them, the lines of an order count once only when they lie within ${RECENT_IDS_WINDOW / 2} orders of each other; sort the file by order id to be sure` });
     }
-    for (const { acc } of this.footer ?? []) acc.skip('total-row'); // the lines under the last summary row: its footer
-    this.footer = null;
+    this.closeFooter();
     if (this.otherSellers.size) {
       const n = this.otherSellers.size + 1;
       this.warnings.push({ code: 'MULTIPLE_SELLERS', message: `the seller column "${this.layout?.columns.seller}" holds ${n >= 1001 ? 'over 1000' : n} different values: all rows are read as one seller; use batch --by to split them` });

@@ -29,6 +29,8 @@ export interface WorkbookInfo {
   headerRow: number;
   /** Every worksheet in tab order; `headerRow` null = looked at, no header in its first rows; undefined = not looked at. */
   sheets: { index: number; name: string; hidden: boolean; headerRow?: number | null }[];
+  /** Later visible sheets with the same header, read on after `sheet` (one sheet a month); absent when none. */
+  alsoRead?: { index: number; name: string; headerRow: number }[];
 }
 
 const READER_OPTIONS = { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' } as const;
@@ -112,6 +114,10 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
   const headerRows = new Map<number, number | null>();
   const peeked: { sheet: BookSheet; rows: StreamRow[] }[] = [];
   let chosen: { sheet: BookSheet; reader: RowReader; headerRow: number; above: number } | null = null;
+  const alsoRead: { index: number; name: string; headerRow: number }[] = [];
+  const sameHeader: { index: number; name: string; headerRow: number }[] = [];
+  let dateCol = -1;
+  let width = 0;
   try {
     const ExcelJS = (await import('exceljs')).default; // ~0.4 s to load: only once a file is a workbook
     const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, READER_OPTIONS);
@@ -120,10 +126,19 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
       const sheet = targets[k++];
       if (!sheet) break;
       const label = `${name} (sheet ${JSON.stringify(sheet.name)})`;
+      if (chosen) {
+        // a workbook of one sheet a month: a later month's sheet with the same header goes on into the same
+        // reader; a sheet of another name with it (전체, 원본: the same orders again?) is only named
+        const feed = isPeriodName(chosen.sheet.name) && isPeriodName(sheet.name);
+        const at = await readOn(ws as AsyncIterable<StreamRow>, feed ? chosen.reader : null, width, dateCol, book.date1904, failure, chosen.reader.headers);
+        if (at !== null) {
+          headerRows.set(sheet.index, at);
+          (feed ? alsoRead : sameHeader).push({ index: sheet.index, name: sheet.name, headerRow: at });
+        }
+        continue;
+      }
       const head: StreamRow[] = [];
       let reader: RowReader | null = null;
-      let dateCol = -1;
-      let width = 0;
       let rows = 0;
       for await (const row of abortable(ws as AsyncIterable<StreamRow>, failure)) {
         if (!row?.values) throw new LossCalcError('BAD_WORKBOOK', `${label}: a malformed row in the sheet's XML`, 'open it in Excel and save it again as .xlsx');
@@ -150,8 +165,8 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
         chosen = { sheet, reader, headerRow: row.number, above: head.length - 1 };
       }
       headerRows.set(sheet.index, chosen?.sheet === sheet ? chosen.headerRow : null);
-      if (chosen) break;
-      peeked.push({ sheet, rows: head });
+      if (chosen) reader!.closeFooter();
+      else peeked.push({ sheet, rows: head });
     }
   } catch (e) {
     throw failure.error ?? e;
@@ -163,10 +178,20 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
   const { reader, sheet, headerRow, above } = chosen;
   const warnings: Warning[] = [...reader.end()];
   if (above > 0) warnings.unshift({ code: 'PREAMBLE', message: `${above} line(s) above the header (line ${headerRow}) were not read` });
+  if (alsoRead.length) {
+    const names = alsoRead.slice(0, 5).map((s) => JSON.stringify(s.name)).join(', ') + (alsoRead.length > 5 ? `, … (${alsoRead.length} in all)` : '');
+    warnings.push({ code: 'SHEETS_COMBINED', message: `${alsoRead.length} more sheet(s) of a month have the same header as ${JSON.stringify(sheet.name)} and were read on after it: ${names} (their rows' line numbers are those of their own sheet; --sheet reads one sheet only)` });
+  }
+  if (sameHeader.length) {
+    const names = sameHeader.slice(0, 5).map((s) => JSON.stringify(s.name)).join(', ') + (sameHeader.length > 5 ? ', …' : '');
+    warnings.push({ code: 'OTHER_SHEETS', message: `${sameHeader.length} more sheet(s) have the same header as ${JSON.stringify(sheet.name)} and were not read: ${names}; ` +
+      'only sheets named as months (2025-01, 1월, Nov 2024) are read on after a month\'s sheet; if they hold other orders, read them with --sheet' });
+  }
   const L = reader.layout!;
   const workbook: WorkbookInfo = {
     encrypted: meta.encrypted, date1904: book.date1904, sheet: { index: sheet.index, name: sheet.name }, headerRow,
     sheets: book.sheets.map((s) => ({ index: s.index, name: s.name, hidden: s.hidden, ...(headerRows.has(s.index) ? { headerRow: headerRows.get(s.index) } : {}) })),
+    ...(alsoRead.length ? { alsoRead } : {}),
   };
   const file: FileInfo & { workbook: WorkbookInfo } = {
     file: name, sha256: meta.sha256, kind: L.kind, encoding: 'xlsx', delimiter: '', headers: reader.headers, columns: L.columns,
@@ -174,6 +199,38 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
   };
   return { file, groups: reader.groups, warnings };
 }
+
+/**
+ * Read a later sheet on into `reader` when one of its first rows is the same header (its rows then
+ * go in as the first sheet's would); the header's row, or null when it has none in its first rows.
+ */
+async function readOn(ws: AsyncIterable<StreamRow>, reader: RowReader | null, width: number, dateCol: number, date1904: boolean, failure: Failure,
+  headers: string[]): Promise<number | null> {
+  let headerRow: number | null = null;
+  let seen = 0;
+  for await (const row of abortable(ws, failure)) {
+    if (!row?.values) continue;
+    if (headerRow !== null) {
+      if (reader === null) break;
+      reader.line = row.number;
+      reader.record(rowTexts(row.values, width, dateCol, date1904));
+      continue;
+    }
+    const cells = rowTexts(row.values, -1, -1, date1904);
+    if (blankRow(cells)) continue;
+    if (cells.length >= width && cells.slice(0, width).every((c, k) => c.trim() === headers[k]) && blankRow(cells.slice(width))) headerRow = row.number;
+    else if (++seen >= HEADER_SCAN_ROWS) break;
+  }
+  if (headerRow !== null) reader?.closeFooter();
+  return headerRow;
+}
+
+/** A sheet named as a month: `2025-01`, `2025.1`, `25년 1월`, `1월`, `11`, `Nov 2024`, `2024 November`. */
+export function isPeriodName(name: string): boolean {
+  return KO_MONTH.test(name) || EN_MONTH.test(name);
+}
+const KO_MONTH = /^\s*(?:(?:19|20)?\d{2}\s*(?:년|[.\-/_ ])\s*)?(?:0?[1-9]|1[0-2])\s*월?\s*$/;
+const EN_MONTH = /^\s*(?:\d{4}\s*[-_ ]?\s*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-_ ]?\s*(?:\d{2}|\d{4})?\s*$/i;
 
 /** Any failure as a coded error with the password scrubbed out (nothing uncoded escapes ingest). */
 function coded(e: unknown, name: string, password: string | undefined): LossCalcError {
