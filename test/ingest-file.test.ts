@@ -388,6 +388,9 @@ describe('exports written by other programs', () => {
     expect((await ingestFile(write(toCsv(header.slice(0, 3), bare)), TZ)).series.revenue).toEqual([want]);
     const onePrice = bare.map(([id, at]) => [id, at, '9900']);
     expect((await ingestFile(write(toCsv(header.slice(0, 3), onePrice)), TZ)).series.revenue).toEqual([9900 * rows.length]);
+    // the lines need not be adjacent: sorted by SKU, an order's lines lie far apart
+    const bySku = [...rows].sort((a, b) => a[3].localeCompare(b[3]) || a[0].localeCompare(b[0]));
+    expect((await ingestFile(write(toCsv(header, bySku)), TZ)).series.revenue).toEqual([want]);
   });
 
   it('read cancellation and refund flags (취소여부 Y/N, is_canceled 0/1) and refund dates', async () => {

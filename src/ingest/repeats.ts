@@ -1,8 +1,11 @@
 // Is a generic amount beside an order id the order's total, repeated on each of its lines? An
 // `orders JOIN order_items` query (`total_amount` on every item row) or a line-item export that
 // fills the total on every line: summed per line, revenue comes out ~2× too high. The file shows
-// it: an order's adjacent lines carry the same amount, across many different totals, and that
-// amount is not the line's own price × quantity.
+// it: an order's lines carry the same amount, across many different totals, and that amount is
+// not the line's own price × quantity. The lines need not be adjacent (a file sorted by product).
+
+/** Orders whose first amount is remembered: lines of an order further apart than this are not compared. */
+const RECENT_ORDERS = 4096;
 
 /** Further lines an order-level file needs before its amounts can be judged. */
 const MIN_FURTHER = 20;
@@ -13,26 +16,30 @@ const MAX_VALUES = 32;
 
 /** Evidence of one seller's lines, and its revenue counted once per order. */
 export class LineRepeats {
-  /** Lines whose order id is that of the line before (an order's further lines, adjacent). */
+  /** Lines whose order id was seen among the last RECENT_ORDERS orders (an order's further lines). */
   further = 0;
-  /** Further lines with the same amount as the line before. */
+  /** Further lines with the same amount as their order's first line. */
   same = 0;
   /** Of those, lines whose price × quantity (when the file has them) is that amount: a line amount after all. */
   ownPrice = 0;
   readonly values = new Set<number>();
-  private prevId = '';
-  private prevAmount = NaN;
+  /** The first amount of each recent order, oldest first (a Map keeps insertion order). */
+  private readonly first = new Map<string, number>();
 
-  /** Note a sale line's order id and amount; true when it repeats the amount of its order's line before. */
+  /** Note a sale line's order id and amount; true when it repeats the amount of its order's first line. */
   note(id: string, amount: number): boolean {
-    const same = id !== '' && id === this.prevId && (this.further++, amount === this.prevAmount);
-    if (same) {
-      this.same++;
-      if (this.values.size < MAX_VALUES) this.values.add(amount);
+    if (id === '') return false;
+    const seen = this.first.get(id);
+    if (seen === undefined) {
+      this.first.set(id, amount);
+      if (this.first.size > RECENT_ORDERS) this.first.delete(this.first.keys().next().value as string);
+      return false;
     }
-    this.prevId = id;
-    this.prevAmount = amount;
-    return same;
+    this.further++;
+    if (amount !== seen) return false;
+    this.same++;
+    if (this.values.size < MAX_VALUES) this.values.add(amount);
+    return true;
   }
 
   /**
@@ -47,7 +54,7 @@ export class LineRepeats {
 
   /** What the claim says when they are. */
   message(column: string, id: string): string {
-    return `"${column}" repeats each order's total on its lines (${this.same.toLocaleString('en-US')} of ${this.further.toLocaleString('en-US')} further lines of an order carry the amount of the line before): ` +
+    return `"${column}" repeats each order's total on its lines (${this.same.toLocaleString('en-US')} of ${this.further.toLocaleString('en-US')} further lines of an order carry the amount of its first): ` +
       `it was counted once per ${id}; if it is each line's own amount, name a line-amount column with --columns amount=<header>`;
   }
 }
