@@ -473,6 +473,15 @@ describe('dates with slashes', () => {
     expect(r.warnings.find((w) => w.code === 'SLASH_DATES')?.message).toMatch(/month first/);
   });
 
+  it('read a POS\'s yy/mm/dd (few first parts, many last ones) year first, and say so; a day-first file stays day-first', async () => {
+    const days = Array.from({ length: 12 }, (_, k) => [`25/11/${String(k + 10)}`, String(1000 * (k + 1))]);
+    const r = await ingestFile(write(toCsv(['판매일자', '판매금액'], days)), TZ);
+    expect([r.info.firstDate, r.info.lastDate, r.series.revenue[0]]).toEqual(['2025-11-10', '2025-11-21', 1000]);
+    expect(r.warnings.find((w) => w.code === 'SLASH_DATES')?.message).toMatch(/year first/);
+    const dmy = Array.from({ length: 12 }, (_, k) => [`${String(k + 13)}/11/25`, '1000']);
+    expect((await ingestFile(write(toCsv(['판매일자', '판매금액'], dmy)), TZ)).info).toMatchObject({ firstDate: '2025-11-13', lastDate: '2025-11-24' });
+  });
+
   it('read day first in a daily file whose dates show it, also grouped with --by', async () => {
     const rows = [['01/12/2025', 'a', '3', '30'], ['13/12/2025', 'a', '4', '40'], ['02/12/2025', 'b', '5', '50']];
     const r = await ingestGrouped(write(toCsv(['date', 'seller', 'orders', 'revenue'], rows)), { ...TZ, by: 'seller' });

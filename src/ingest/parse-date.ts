@@ -237,14 +237,14 @@ function namedZoneOffset(name: string): number {
 /** A year of two or four digits: `25` is 2025 (sales data of this century). */
 const fullYear = (y: string) => (y.length === 2 ? 2000 + +y : +y);
 
-/** The order of a slashed date's first two parts: month/day/year or day/month/year. */
-export type SlashOrder = 'mdy' | 'dmy';
+/** The order of a slashed date's parts: month/day/year, day/month/year, or (2-digit years, Korean POS) year/month/day. */
+export type SlashOrder = 'mdy' | 'dmy' | 'ymd';
 
 /** Reads date cells of one file into day numbers; instants with an offset land on `tz`'s calendar day. */
 export class DateReader {
   private zone: ZoneDays | null = null;
   /** Slashed dates seen, and those only one order can read (a first part above 12: dmy; a second: mdy). */
-  private readonly slashed = { seen: 0, dmy: 0, mdy: 0 };
+  private readonly slashed = { seen: 0, dmy: 0, mdy: 0, short: 0, firsts: new Set<number>(), lasts: new Set<number>(), middleMax: 0 };
   /** `slash`: how to read `a/b/yyyy`; without it such cells are NaN (and counted for slashOrder). */
   constructor(readonly tz: string, private readonly slash?: SlashOrder) {}
 
@@ -261,7 +261,10 @@ export class DateReader {
    * decisive (every part ≤ 12), or both orders needed (mixed layouts: nothing is guessed).
    */
   slashOrder(): SlashOrder | null {
-    const { seen, dmy, mdy } = this.slashed;
+    const { seen, dmy, mdy, short, firsts, lasts, middleMax } = this.slashed;
+    // `24/11/29`, `25/01/03`: a few first parts (the years) and many last ones (the days) — day-first would put
+    // the sales in as many years as there are days of the month
+    if (short === seen && seen >= 10 && firsts.size <= 3 && lasts.size >= 10 && middleMax <= 12) return 'ymd';
     if (seen === 0 || (dmy > 0) === (mdy > 0)) return null;
     return dmy > 0 ? 'dmy' : 'mdy';
   }
@@ -425,7 +428,14 @@ export class DateReader {
     e.seen++;
     if (a > 12 && b <= 12) e.dmy++;
     else if (b > 12 && a <= 12) e.mdy++;
+    if (y.length === 2) {
+      e.short++;
+      if (e.firsts.size < 64) e.firsts.add(a);
+      if (e.lasts.size < 64) e.lasts.add(+y);
+      if (b > e.middleMax) e.middleMax = b;
+    }
     if (!this.slash) return NaN;
+    if (this.slash === 'ymd') return y.length === 2 ? this.withTail(2000 + a, b, +y, tail) : NaN;
     const year = fullYear(y);
     return this.slash === 'mdy' ? this.withTail(year, a, b, tail) : this.withTail(year, b, a, tail);
   }
