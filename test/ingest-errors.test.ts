@@ -44,6 +44,16 @@ describe('files that cannot be read', () => {
     expect(e.message).toMatch(new RegExp(`^${name.replace('.', '\\.')}: an? (HTML page or table|Excel 2003 XML spreadsheet)`));
     expect(e.hint).toMatch(/CSV UTF-8.*xlsx/);
   });
+  it.each([
+    ['JSON lines', '{"order_id": 1, "created_at": "2025-01-01", "amount": 1000}\n{"order_id": 2, "created_at": "2025-01-02", "amount": 500}\n'],
+    ['a JSON array', '[\n  {"order_id": 1, "amount": 1000}\n]\n'],
+  ])('UNSUPPORTED_FORMAT for %s named .csv, with a hint to export CSV', async (_, text) => {
+    const e = await fails(write(text, 'orders.csv'));
+    expect([e.code, e.message, e.hint]).toEqual(['UNSUPPORTED_FORMAT', expect.stringMatching(/^orders\.csv: JSON/), expect.stringMatching(/as CSV/)]);
+  });
+  it('a CSV whose first header is quoted with braces is still a CSV', async () => {
+    expect((await fails(write('"{id}",date\n1,2025-01-01\n'))).code).not.toBe('UNSUPPORTED_FORMAT');
+  });
   it('UNSUPPORTED_FORMAT for HTML in UTF-16 and CP949 too', async () => {
     const html = `<html><head><meta charset="euc-kr"></head><body>${table}</body></html>`;
     expect((await fails(write(Buffer.from(`\ufeff${html}`, 'utf16le'), 'u16.xls'))).code).toBe('UNSUPPORTED_FORMAT');

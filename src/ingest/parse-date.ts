@@ -155,6 +155,8 @@ const SLASHED = /^(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4}|\d{2})(?!\d)(.*)$/;
 const WEEKDAY_NAME = String.raw`(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?,?\s+)?`;
 const MONTH_FIRST = new RegExp(String.raw`^${WEEKDAY_NAME}([a-z]{3,9})\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|[\s-]+)(\d{4}|\d{2})(?![\d:])(.*)$`, 'i');
 const DAY_FIRST_NAMED = new RegExp(String.raw`^${WEEKDAY_NAME}(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{4}|\d{2})(?![\d:])(.*)$`, 'i');
+// Java's Date#toString and Unix `date`: `Fri Nov 29 04:47:19 KST 2024` — the zone before the year.
+const JAVA_DATE = new RegExp(String.raw`^(?:mon|tue|wed|thu|fri|sat|sun)\s+([a-z]{3})\s+(\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+([a-z]{3,4})\s+(\d{4})$`, 'i');
 const MONTHS = new Map<string, number>();
 ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].forEach((name, i) => {
   MONTHS.set(name, i + 1);
@@ -402,6 +404,7 @@ export class DateReader {
     if ((m = DOTTED_DAY_FIRST.exec(s))) return this.withTail(+m[3], +m[2], +m[1], m[4]);
     if ((m = SLASHED.exec(s))) return this.readSlashed(+m[1], +m[2], m[3], m[4]);
     if ((m = MONTH_ONLY.exec(s))) return civilDay(+m[1], +(m[2] ?? m[3]), 1);
+    if ((m = JAVA_DATE.exec(s))) return this.day(`${m[1]} ${m[2]}, ${m[5]} ${m[3]} ${m[4]}`);
     if ((m = MONTH_FIRST.exec(s))) return this.withTail(fullYear(m[3]), monthOf(m[1]), +m[2], m[4]);
     if ((m = DAY_FIRST_NAMED.exec(s))) return this.withTail(fullYear(m[3]), monthOf(m[2]), +m[1], m[4]);
     if ((m = COMPACT.exec(s))) {

@@ -76,7 +76,10 @@ export async function openSource(path: FilePath, encoding?: Encoding): Promise<S
   const headText = decodeHead(head, s);
   if (st.size <= SNIFF_BYTES && headText.trim() === '') fail('EMPTY_FILE', `${name}: the file has no text (only whitespace${s.bomLength ? ' after a BOM' : ''})`);
   const markup = markupOf(headText);
-  if (markup) fail('UNSUPPORTED_FORMAT', `${name}: ${markup}, not a CSV file or an .xlsx workbook: not read`, SAVE_AS_CSV);
+  if (markup) {
+    fail('UNSUPPORTED_FORMAT', `${name}: ${markup}, not a CSV file or an .xlsx workbook: not read`,
+      markup.startsWith('JSON') ? 'export the records as CSV instead (one row per order, with a date and an amount column), or convert them, e.g. with jq -r \'… | @csv\'' : SAVE_AS_CSV);
+  }
   return { path, size: st.size, name, encoding: s.encoding, bomLength: s.bomLength, asciiOnly: s.asciiOnly, headText };
 }
 
@@ -89,12 +92,16 @@ const XML_WORKBOOK = /<(?:ss:)?workbook[\s>]/;
  * admins' "엑셀 다운로드" is often one, named .xls) or an Excel 2003 XML spreadsheet. Read as CSV,
  * either would report its tags as headers. `markupOf('<html><body><table>…') !== null`.
  */
+// A JSON object or array of objects opening the file: `{"order_id": …` or `[{"…` — no CSV header starts so.
+const JSON_START = /^(?:\[\s*)?\{\s*"/;
+
 export function markupOf(head: string): string | null {
   let i = 0;
   while (i < head.length && (head.charCodeAt(i) <= 32 || head.charCodeAt(i) === 0xfeff)) i++;
   const start = head.slice(i, i + 200).toLowerCase();
   if (HTML_START.test(start)) return 'an HTML page or table (admin sites\' Excel downloads often are one, named .xls)';
   if (start.startsWith('<?xml') && XML_WORKBOOK.test(head.slice(i, i + 4096).toLowerCase())) return 'an Excel 2003 XML spreadsheet';
+  if (JSON_START.test(start)) return 'JSON (an API\'s or a database\'s records, JSON lines or an array), whatever its name';
   return null;
 }
 
