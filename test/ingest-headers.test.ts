@@ -265,6 +265,9 @@ describe('detectEncoding', () => {
     expect(enc(Buffer.from('\ufeffa,b', 'utf8'))).toMatchObject({ encoding: 'utf-8-bom', bomLength: 3 });
     expect(enc(Buffer.from('\ufeffa,b', 'utf16le'))).toMatchObject({ encoding: 'utf-16le', bomLength: 2 });
     expect(enc(iconv.encode('\ufeffa,b', 'utf-16be'))).toMatchObject({ encoding: 'utf-16be', bomLength: 2 });
+    // a UTF-8 BOM some tools put over CP949 text: the bytes after it decide
+    const bomCp949 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode('주문일시,결제금액\n2025-01-01,1000\n', 'cp949')]);
+    expect(enc(bomCp949)).toMatchObject({ encoding: 'cp949', bomLength: 3 });
   });
   it('tells UTF-8 from CP949', () => {
     expect(enc(Buffer.from('주문일시,결제금액\n', 'utf8'))).toMatchObject({ encoding: 'utf-8', asciiOnly: false });

@@ -25,7 +25,13 @@ const startsWith = (b: Uint8Array, ...sig: number[]) => sig.every((x, i) => b[i]
  * `complete` says `head` is the whole file (no character can be cut at its end).
  */
 export function detectEncoding(head: Uint8Array, complete: boolean): Sniffed {
-  if (startsWith(head, 0xef, 0xbb, 0xbf)) return { text: true, encoding: 'utf-8-bom', bomLength: 3, asciiOnly: false };
+  if (startsWith(head, 0xef, 0xbb, 0xbf)) {
+    const rest = head.subarray(3);
+    const body = rest.subarray(0, complete ? rest.length : completeUtf8Prefix(rest));
+    if (isUtf8(body)) return { text: true, encoding: 'utf-8-bom', bomLength: 3, asciiOnly: false };
+    // a UTF-8 BOM over CP949 text (some tools prepend one to whatever they write): the bytes decide
+    return { text: true, encoding: legacyEncoding(body), bomLength: 3, asciiOnly: false };
+  }
   if (startsWith(head, 0xff, 0xfe)) return { text: true, encoding: 'utf-16le', bomLength: 2, asciiOnly: false };
   if (startsWith(head, 0xfe, 0xff)) return { text: true, encoding: 'utf-16be', bomLength: 2, asciiOnly: false };
   if (startsWith(head, 0x50, 0x4b, 0x03, 0x04)) return { text: false, what: 'a ZIP archive (an Excel .xlsx workbook?)' };
