@@ -36,6 +36,9 @@ export interface Layout {
   columns: Partial<Record<Field, string>>;
 }
 
+/** The column money is read from: a daily file's revenue, an order list's amount, else its price (-1: none). */
+export const moneyColumn = (L: Layout) => (L.kind === 'daily' ? L.revenue : L.amount >= 0 ? L.amount : L.price);
+
 const ORDER_LEVEL: Field[] = ['id', 'quantity', 'status', 'price', 'cancelled', 'refunded'];
 /** Date headers that name a period (a settlement month, a week): its rows are totals, not orders. */
 const PERIOD_HEADERS = new Set(['week', 'month', 'period', '주', '월', '연월', '년월', '기간', '정산월', '정산기간'].map(normalizeHeader));

@@ -7,7 +7,7 @@ import { LossCalcError, fail } from '../errors.js';
 import { SellerDays } from './aggregate.js';
 import { MAX_COLUMNS, delimiterName } from './dialect.js';
 import { findHeader, listHeaders, mapHeaders } from './headers.js';
-import { planLayout, type Layout } from './kind.js';
+import { moneyColumn, planLayout, type Layout } from './kind.js';
 import { DateReader, headerZoneOffset, type SlashOrder } from './parse-date.js';
 import { OrderRows } from './order-rows.js';
 import { IdFilter, RECENT_IDS_WINDOW } from './recent.js';
@@ -287,8 +287,7 @@ export class RowReader {
    * read as won would claim a thousandth of the loss.
    */
   private takeUnit(): void {
-    const L = this.layout!;
-    const col = L.kind === 'daily' ? L.revenue : L.amount >= 0 ? L.amount : L.price;
+    const col = moneyColumn(this.layout!);
     if (col < 0) return;
     const header = this.headers[col];
     const own = unitOfHeader(header);
@@ -330,8 +329,6 @@ export class RowReader {
 
   /**
    * After a pass read without a slash order: the order the file's slashed dates show, for a second
-   * pass that reads them (null: none, or not decidable — they stay unreadable dates).
-   */
   /**
    * A money cell of a comma or tab file, noting how it is written: Stripe and other tools in
    * European locales write `"12,50"` and `"1.234,00"` into a comma CSV, Vietnamese and Indonesian
@@ -369,13 +366,16 @@ export class RowReader {
 
   /** Whether the money column's header or the currency column names đồng or rupiah. */
   private dotThousandsCurrency(): boolean {
-    const L = this.layout!;
-    const col = L.kind === 'daily' ? L.revenue : L.amount >= 0 ? L.amount : L.price;
+    const col = moneyColumn(this.layout!);
     if (col >= 0 && DOT_THOUSANDS_CURRENCY.test(this.headers[col])) return true;
     for (const acc of this.groups.values()) for (const cur of acc.currencies) if (DOT_THOUSANDS_CURRENCY.test(cur)) return true;
     return false;
   }
 
+  /**
+   * After a pass read without a slash order: the order the file's slashed dates show, for a second
+   * pass that reads them (null: none, or not decidable — they stay unreadable dates).
+   */
   slashOrder(): SlashOrder | null {
     return this.setup.slash ? null : this.dates.slashOrder();
   }
