@@ -501,6 +501,22 @@ describe('dates with slashes', () => {
 });
 
 describe('daily aggregates', () => {
+  it('sum a report broken down by device or product per date, leave its 합계 rows out, and say so; the same row twice is a repeated date', async () => {
+    const header = ['날짜', '디바이스', '결제수', '결제자수', '결제금액'];
+    const rows = [['2025-01-01', 'PC', '3', '3', '30,000'], ['2025-01-01', '모바일', '5', '4', '50,000'], ['2025-01-01', '합계', '8', '7', '80,000'],
+      ['2025-01-02', '합계', '9', '8', '90,000'], ['2025-01-02', 'PC', '4', '4', '40,000'], ['2025-01-02', '모바일', '5', '5', '50,000'],
+      ['2025-01-03', '합계', '2', '2', '20,000']]; // a day with only its total: the total is the day
+    const r = await ingestFile(write(toCsv(header, rows)), TZ);
+    expect(r.series).toEqual({ start: '2025-01-01', orders: [8, 9, 2], revenue: [80000, 90000, 20000] });
+    expect(r.info).toMatchObject({ rows: 7, rowsUsed: 5, rowsSkipped: { 'total-row': 2 } });
+    expect(r.warnings.map((w) => w.code)).toEqual(['BREAKDOWN_SUMMED']);
+    const twice = toCsv(header, [rows[0], rows[1], rows[0]]);
+    expect((await rejection(ingestFile(write(twice), TZ))).code).toBe('DUPLICATE_DATES');
+    // rows that differ only in numbers (a row number, a count) are a repeated date, not a breakdown
+    const typo = toCsv(['No', '일자', '주문수', '매출액', '방문자수'], [['1', '2025-01-01', '3', '300', '40'], ['2', '2025-01-01', '4', '400', '50']]);
+    expect((await rejection(ingestFile(write(typo), TZ))).code).toBe('DUPLICATE_DATES');
+  });
+
   it('multiply amounts by the unit a header or a title line states (천원, 백만원, $000), and say so', async () => {
     const own = await ingestFile(write(toCsv(['일자', '주문수', '매출(천원)'], [['2025-11-29', '4', '1,234.5'], ['2025-11-30', '6', '1.234']])), TZ);
     expect(own.series).toEqual({ start: '2025-11-29', orders: [4, 6], revenue: [1234500, 1234] });

@@ -54,6 +54,11 @@ export class SellerDays {
   emptyValues = 0;
   /** Aggregate rows with 0 orders: a file that writes them lists its days without sales. */
   zeroRows = 0;
+  /** A report broken down by device, channel or product: each day's distinct breakdown cells, and the rows summed into a day. */
+  readonly dayKeys = new Map<number, string[]>();
+  breakdownRows = 0;
+  /** Dated rows labelled as a total (합계) in a breakdown column, decided at the end: the day's value, or its breakdown's total. */
+  readonly heldTotals: { day: number; line: number; o: number; r: number; currency: string }[] = [];
   /** The currencies of the rows used (at most MAX_CURRENCIES), and the last cell read (most rows repeat it). */
   readonly currencies = new Set<string>();
   private lastCurrency = '';

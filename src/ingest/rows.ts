@@ -6,13 +6,13 @@ import { fromDay } from '../core/dates.js';
 import { LossCalcError, fail } from '../errors.js';
 import { SellerDays } from './aggregate.js';
 import { MAX_COLUMNS, delimiterName } from './dialect.js';
-import { findHeader, listHeaders, mapHeaders } from './headers.js';
+import { findHeader, isRowNumber, listHeaders, mapHeaders } from './headers.js';
 import { moneyColumn, planLayout, type Layout } from './kind.js';
 import { DateReader, headerZoneOffset, type SlashOrder } from './parse-date.js';
 import { OrderRows } from './order-rows.js';
 import { IdFilter, RECENT_IDS_WINDOW } from './recent.js';
 import { unitOfHeader, unitOfTitle, type MoneyUnit } from './money-unit.js';
-import { DOT_THOUSANDS_CURRENCY, hasDecimalComma, hasTotalLabel, isBlankCell, isMissingCell, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
+import { DOT_THOUSANDS_CURRENCY, hasDecimalComma, hasTotalLabel, hasTotalLabelIn, isBlankCell, isMissingCell, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
 
 /** What the reader needs to know about the file and the options. */
 export interface ReaderSetup {
@@ -60,6 +60,8 @@ export class RowReader {
   private width = 0;
   /** The rightmost column read: a row may lack the empty cells right of it (trailingCellsDropped). */
   private lastUsed = 0;
+  /** A daily file's named columns besides the date and values: a breakdown (device, product) when a date has several rows. */
+  private otherCols: number[] = [];
   private tried: { error: LossCalcError; width: number; line: number; headers: string[] }[] = [];
   private sellerIndex = -1;
   private firstSeller: string | null = null;
@@ -144,18 +146,80 @@ export class RowReader {
     if (o < 0 || r < 0) return acc.negatives.add(() => `line ${line}: ${o < 0 ? `orders ${oCell}` : `revenue ${rCell}`}`);
     const i = acc.slot(day, line);
     if (i < 0) return; // outside a 20-year range: the seller fails in finish()
+    if (this.otherCols.length > 0) {
+      if (hasTotalLabelIn(rec, this.otherCols)) return void acc.heldTotals.push({ day, line, o, r, currency: L.currency >= 0 ? rec[L.currency] : '' });
+      if (acc.line[i] !== 0) return this.breakdownRow(rec, line, L, acc, day, i, o, r);
+      acc.dayKeys.set(day, [this.rowKey(rec)]);
+    }
     if (acc.line[i] !== 0) {
       const first = acc.line[i];
       return acc.duplicates.add(() => `${fromDay(day)} on lines ${first} and ${line}`);
     }
+    this.takeDay(rec[L.currency] ?? '', L, acc, i, line, o, r);
+  }
+
+  /** A day's row of a daily aggregate into its slot (`o`, `r` NaN when blank). */
+  private takeDay(currency: string, L: Layout, acc: SellerDays, i: number, line: number, o: number, r: number): void {
+    const oBlank = o !== o;
+    const rBlank = r !== r;
     acc.line[i] = line;
     if (oBlank && rBlank) return acc.skip('no-values');
     if ((L.orders >= 0 && oBlank) || (L.revenue >= 0 && rBlank)) acc.emptyValues++;
     if (o === 0) acc.zeroRows++;
     acc.used++;
-    if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
+    if (L.currency >= 0) acc.noteCurrency(currency);
     acc.orders[i] = o;
     acc.revenue[i] = r;
+  }
+
+  /**
+   * A second row of a date in a daily report broken down by device, channel or product (its other
+   * cells differ from the date's earlier rows): summed into the day. The same cells again are a
+   * repeated date (DUPLICATE_DATES): a file pasted twice is not a breakdown.
+   */
+  private breakdownRow(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, i: number, o: number, r: number): void {
+    const keys = acc.dayKeys.get(day) ?? [];
+    const key = this.rowKey(rec);
+    if (key === '' || keys.includes(key)) {
+      const first = acc.line[i];
+      return acc.duplicates.add(() => `${fromDay(day)} on lines ${first} and ${line} (the same in every other column too)`);
+    }
+    keys.push(key);
+    if (o !== o && r !== r) return acc.skip('no-values');
+    if (o === o) acc.orders[i] = (acc.orders[i] === acc.orders[i] ? acc.orders[i] : 0) + o;
+    if (r === r) acc.revenue[i] = (acc.revenue[i] === acc.revenue[i] ? acc.revenue[i] : 0) + r;
+    if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
+    acc.used++;
+    acc.breakdownRows++;
+  }
+
+  /**
+   * A daily row's text cells outside the date and the values (PC, 모바일, a product's name): what tells
+   * a breakdown's rows apart. Numbers (결제자수, a row number) are left out: two rows of one date that
+   * differ only in them are a repeated date, not a breakdown.
+   */
+  private rowKey(rec: string[]): string {
+    let k = '';
+    for (const c of this.otherCols) {
+      const cell = rec[c].trim();
+      if (cell !== '' && parseMoney(cell) !== parseMoney(cell)) k += `${cell}\u0001`;
+    }
+    return k;
+  }
+
+  /**
+   * The end of the rows: a dated row labelled as a total (`2025-01-01,합계,…` in a report by device) is
+   * its breakdown's total when the date has other rows (skipped), else the day's value as any row.
+   */
+  private settleHeldTotals(): void {
+    for (const acc of this.groups.values()) {
+      for (const h of acc.heldTotals) {
+        const i = h.day - acc.base;
+        if (acc.line[i] !== 0) acc.skip('total-row');
+        else this.takeDay(h.currency, this.layout!, acc, i, h.line, h.o, h.r);
+      }
+      acc.heldTotals.length = 0;
+    }
   }
 
   /**
@@ -268,6 +332,10 @@ export class RowReader {
     this.width = rec.length;
     this.byIndex = byIndex;
     const L = this.layout;
+    if (L.kind === 'daily') {
+      const value = new Set([L.date, L.orders, L.revenue, L.currency, byIndex, this.sellerIndex]);
+      this.otherCols = headers.flatMap((h, k) => (h !== '' && !value.has(k) && !isRowNumber(h) ? [k] : []));
+    }
     this.lastUsed = Math.max(byIndex, this.sellerIndex, L.date, L.amount, L.price, L.quantity, L.status, L.cancelled, L.refunded, L.type, L.id, L.currency, L.orders, L.revenue,
       L.repeat?.price ?? -1, L.repeat?.quantity ?? -1);
     this.takeUnit();
@@ -389,6 +457,13 @@ export class RowReader {
   /** Call at the end of the records: throws if no header was found; returns file-level warnings. */
   end(): Warning[] {
     if (this.layout === null) this.giveUp();
+    this.settleHeldTotals();
+    let summed = 0;
+    for (const acc of this.groups.values()) summed += acc.breakdownRows;
+    if (summed > 0) {
+      const cols = this.otherCols.map((k) => JSON.stringify(this.headers[k])).join(', ');
+      this.warnings.push({ code: 'BREAKDOWN_SUMMED', message: `${summed.toLocaleString('en-US')} row(s) share their date with other rows that differ in ${cols}: a report broken down by device, channel or product, summed per date (rows labelled 합계/Total are its totals and were left out)` });
+    }
     if (this.setup.european === 'decimal-comma') {
       this.warnings.push({ code: 'DECIMAL_COMMA', message: 'amounts were read with a decimal comma (12,50 is 12.5; 1.234,50 is 1234.5): the file\'s own amounts can only be read that way' });
     } else if (this.setup.european === 'dot-thousands') {

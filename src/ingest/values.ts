@@ -366,6 +366,12 @@ export function isTotalLabel(s: string): boolean {
   return TOTAL_WORDS.has(t) || COUNT_FOOTER.test(t);
 }
 
+/** Whether one of the given cells of a row is a summary label (a daily report's 합계 row beside its breakdown). */
+export function hasTotalLabelIn(rec: string[], cols: number[]): boolean {
+  for (const k of cols) if (isTotalLabel(rec[k])) return true;
+  return false;
+}
+
 /** Whether any cell of a row is a summary label (checked only for rows without a readable date). */
 export function hasTotalLabel(rec: string[]): boolean {
   for (let k = 0; k < rec.length; k++) if (isTotalLabel(rec[k])) return true;
