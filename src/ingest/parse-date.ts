@@ -180,11 +180,14 @@ const ISO_WEEK = /^(\d{4})-?W(\d{2})(?:-?([1-7]))?$/i;
 
 /** Day number of weekday `wd` (1 = Monday) of ISO week `w` of ISO year `y`; NaN for a week the year has not. */
 function isoWeekDay(y: number, w: number, wd: number): number {
+  const monday = firstIsoMonday(y) + (w - 1) * 7;
+  return w >= 1 && monday < firstIsoMonday(y + 1) ? monday + wd - 1 : NaN;
+}
+
+/** The Monday of ISO week 1 of year `y`: the week holding 4 January (day 0, 1970-01-01, was a Thursday). */
+function firstIsoMonday(y: number): number {
   const jan4 = civilDay(y, 1, 4);
-  const monday1 = jan4 - ((jan4 + 3) % 7); // day 0, 1970-01-01, was a Thursday
-  const day = monday1 + (w - 1) * 7 + wd - 1;
-  const thursday = monday1 + (w - 1) * 7 + 3; // a week belongs to the year its Thursday is in
-  return w >= 1 && thursday < civilDay(y + 1, 1, 4) - ((civilDay(y + 1, 1, 4) + 3) % 7) ? day : NaN;
+  return jan4 - ((((jan4 + 3) % 7) + 7) % 7);
 }
 
 // A month on its own (`2025-11`, `2025.11`, `2025년 11월`): settlement statements; the day is the 1st.

@@ -44,7 +44,7 @@ export class LineRepeats {
 
   /**
    * Whether the amounts are the orders' totals repeated on their lines: at least 20 further lines,
-   * 90 % of them repeating the amount before, over many different amounts (a shop of one price
+   * 90 % of them repeating their order's first amount, over many different amounts (a shop of one price
    * repeats it too), and not mostly the line's own price × quantity.
    */
   repeated(): boolean {
