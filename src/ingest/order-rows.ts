@@ -60,12 +60,9 @@ export class OrderRows {
       const reason = this.status(rec[L.status]);
       if (reason !== null) return this.notASale(rec, line, L, acc, day, key, reason);
     }
-    if (L.cancelled >= 0 && !isBlankCell(rec[L.cancelled]) && !isNoDateMark(rec[L.cancelled]) && !(L.status >= 0 && keepsSaleDespiteCancelDate(rec[L.status]))) {
-      return this.notASale(rec, line, L, acc, day, key, 'cancelled'); // cancelled, whatever the payment status says
-    }
-    if (L.refunded >= 0 && !isBlankCell(rec[L.refunded]) && !isNoDateMark(rec[L.refunded]) && !(L.status >= 0 && keepsSaleDespiteCancelDate(rec[L.status]))) {
-      return this.notASale(rec, line, L, acc, day, key, 'refunded');
-    }
+    // a cancellation or refund date (or flag) is filled in: not a sale, whatever the payment status says
+    if (marked(rec, L.cancelled, L)) return this.notASale(rec, line, L, acc, day, key, 'cancelled');
+    if (marked(rec, L.refunded, L)) return this.notASale(rec, line, L, acc, day, key, 'refunded');
     if (L.id >= 0 && L.amount >= 0 && isBlankCell(rec[L.amount]) && this.furtherLine(rec, line, L, acc, day, dateCell, key)) return;
     if (day !== day) return this.report.badDate(acc, line, dateCell, rec);
     // an order's total is read on its first line only: whether the id is new is asked first
@@ -163,6 +160,15 @@ export function isRoundedId(cell: string): boolean {
   return m !== null && +m[1] >= 11;
 }
 const ROUNDED_ID = /^\s*\d(?:[.,]\d+)?[eE]\+?(\d{1,3})\s*$/;
+
+/**
+ * Whether a cancellation or refund column (`col`, -1 when absent) marks the row: a date or a yes flag,
+ * not a blank, `N`/`0`/`NULL`, and not withdrawn or partial by the status (취소철회, 부분취소).
+ */
+function marked(rec: string[], col: number, L: Layout): boolean {
+  if (col < 0 || isBlankCell(rec[col]) || isNoDateMark(rec[col])) return false;
+  return !(L.status >= 0 && keepsSaleDespiteCancelDate(rec[L.status]));
+}
 
 /** An order's key in the id memories: its id, within its seller's group in a `--by` file. */
 function orderKey(rec: string[], L: Layout, key: string): string {

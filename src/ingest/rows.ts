@@ -252,9 +252,7 @@ export class RowReader {
     if (rec.length > this.width || !hasTotalLabel(rec)) return null;
     const day = L.date < rec.length ? this.dates.day(rec[L.date]) : NaN;
     if (day === day) return null; // a row with a date is data, never a summary
-    const padded = rec.slice();
-    while (padded.length < this.width) padded.push('');
-    return padded;
+    return this.padded(rec);
   }
 
   /**
@@ -262,10 +260,7 @@ export class RowReader {
    * downloaded`), padded so it is held as a footer line like any other; null elsewhere.
    */
   private shortFooterLine(rec: string[]): string[] | null {
-    if (this.footer === null || rec.length > this.width) return null;
-    const padded = rec.slice();
-    while (padded.length < this.width) padded.push('');
-    return padded;
+    return this.footer === null || rec.length > this.width ? null : this.padded(rec);
   }
 
   /**
@@ -273,10 +268,14 @@ export class RowReader {
    * leaves trailing empty cells out of a CSV's rows past the 16th or so. Padded; null otherwise.
    */
   private trailingCellsDropped(rec: string[]): string[] | null {
-    if (rec.length > this.width || rec.length <= this.lastUsed) return null;
-    const padded = rec.slice();
-    while (padded.length < this.width) padded.push('');
-    return padded;
+    return rec.length > this.width || rec.length <= this.lastUsed ? null : this.padded(rec);
+  }
+
+  /** A short record with blank cells up to the header's width. */
+  private padded(rec: string[]): string[] {
+    const out = rec.slice();
+    while (out.length < this.width) out.push('');
+    return out;
   }
 
   /** Whether a record repeats the header (monthly exports joined with `cat`, a report repeating it on every page). */
