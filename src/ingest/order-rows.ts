@@ -3,7 +3,7 @@
 // the row's seller and date; this decides what the row is worth. Hot path: see rows.ts.
 import type { SellerDays } from './aggregate.js';
 import type { Layout } from './kind.js';
-import { RecentIds, RecentReasons } from './recent.js';
+import { RecentIds, RecentMap } from './recent.js';
 import { classifyType, hasTotalLabel, isBlankCell, isNoDateMark, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, statusClassifier, type StatusReason } from './values.js';
 
 /** Why a row (and its order's further lines) is not a sale. */
@@ -21,7 +21,7 @@ export class OrderRows {
   private readonly type = statusClassifier(classifyType);
   private readonly recent = new RecentIds();
   /** Recent orders that are not sales, by key: their further lines leave the status blank. */
-  private readonly nonSales = new RecentReasons<NotASale>();
+  private readonly nonSales = new RecentMap<NotASale>();
 
   constructor(
     private readonly money: (s: string) => number,

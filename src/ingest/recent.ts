@@ -67,27 +67,34 @@ export class RecentIds {
 }
 
 /**
- * The reason (cancelled, refunded…) of recent orders that are not sales, so an order's further
- * lines, which leave the status blank, are left out with it. Exact for the last 4,096–8,192 such
- * orders (two generations, like RecentIds); no filter behind: such a line further away is read as
- * a line of its own (and a blank amount on it is then an error, never a silent drop).
+ * Values of recent order keys, exact for the last 4,096–8,192 keys set (two generations, like
+ * RecentIds); no filter behind. The reasons of recent orders that are not sales (so an order's
+ * further lines, which leave the status blank, are left out with it: such a line further away
+ * is read as a line of its own, and a blank amount on it is then an error, never a silent drop);
+ * the recent sales a later cancellation row may take back (later-cancels.ts).
  */
-export class RecentReasons<R extends string> {
-  private current = new Map<string, R>();
-  private previous = new Map<string, R>();
+export class RecentMap<V> {
+  private current = new Map<string, V>();
+  private previous = new Map<string, V>();
 
   constructor(private readonly capacity = RECENT_IDS_WINDOW) {}
 
-  get(key: string): R | undefined {
+  get(key: string): V | undefined {
     return this.current.get(key) ?? this.previous.get(key);
   }
 
-  set(key: string, reason: R): void {
-    this.current.set(key, reason);
+  set(key: string, value: V): void {
+    this.current.set(key, value);
     if (this.current.size >= this.capacity / 2) {
       this.previous = this.current;
       this.current = new Map();
     }
+  }
+
+  /** Forget a key (in both generations). */
+  delete(key: string): void {
+    this.current.delete(key);
+    this.previous.delete(key);
   }
 
   get size(): number {

@@ -4,8 +4,10 @@
 // it: an order's lines carry the same amount, across many different totals, and that amount is
 // not the line's own price × quantity. The lines need not be adjacent (a file sorted by product).
 
-/** Orders whose first amount is remembered: lines of an order further apart than this are not compared. */
-const RECENT_ORDERS = 4096;
+import { RecentMap } from './recent.js';
+
+/** Orders whose first amount is remembered (two generations, 4,096–8,192): lines of an order further apart are not compared. */
+const RECENT_ORDERS = 8192;
 
 /** Further lines an order-level file needs before its amounts can be judged. */
 const MIN_FURTHER = 20;
@@ -23,8 +25,8 @@ export class LineRepeats {
   /** Of those, lines whose price × quantity (when the file has them) is that amount: a line amount after all. */
   ownPrice = 0;
   readonly values = new Set<number>();
-  /** The first amount of each recent order, oldest first (a Map keeps insertion order). */
-  private readonly first = new Map<string, number>();
+  /** The first amount of each recent order (not one Map evicting its oldest: V8 walks the deleted entries each time). */
+  private readonly first = new RecentMap<number>(RECENT_ORDERS);
 
   /** Note a sale line's order id and amount; true when it repeats the amount of its order's first line. */
   note(id: string, amount: number): boolean {
@@ -32,7 +34,6 @@ export class LineRepeats {
     const seen = this.first.get(id);
     if (seen === undefined) {
       this.first.set(id, amount);
-      if (this.first.size > RECENT_ORDERS) this.first.delete(this.first.keys().next().value as string);
       return false;
     }
     this.further++;
