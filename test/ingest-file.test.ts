@@ -804,3 +804,107 @@ describe('a last day exported partway', () => {
     expect((await ingestFile(write(dates), TZ)).info.partialLastDay).toBeUndefined();
   });
 });
+
+describe('a row that takes back another row\'s sale of the same order (order-history logs, payment lists)', () => {
+  const codes = (r: { warnings: { code: string }[] }) => r.warnings.map((w) => w.code);
+  const skippedSum = (r: { info: { rowsSkipped: Record<string, number> } }) => Object.values(r.info.rowsSkipped).reduce((a, b) => a + b, 0);
+
+  // 24 orders, one row per status change, the order's amount (all different) on each: 결제완료, 배송중, then
+  // for every 4th 취소완료 (a day later) and every 6th 반품완료 (both: the cancellation comes first and decides)
+  function historyLog(): { rows: string[][]; orders: number[]; revenue: number[] } {
+    const rows: string[][] = [];
+    const orders = [0, 0];
+    const revenue = [0, 0];
+    for (let k = 0; k < 24; k++) {
+      const day = k < 12 ? '2025-11-29' : '2025-11-30';
+      const amount = String(1000 * (k + 1));
+      const id = `H${k}`;
+      rows.push([id, `${day} 09:00`, '결제완료', amount], [id, `${day} 09:00`, '배송중', amount]);
+      if (k % 4 === 0) rows.push([id, `${day} 09:00`, '취소완료', amount]);
+      else if (k % 6 === 0) rows.push([id, `${day} 09:00`, '반품완료', amount]);
+      else {
+        orders[k < 12 ? 0 : 1]++;
+        revenue[k < 12 ? 0 : 1] += 1000 * (k + 1);
+      }
+    }
+    return { rows, orders, revenue };
+  }
+  const LOG = ['주문번호', '주문일시', '처리상태', '결제금액'];
+
+  it('an order-history log counts an order by its last status, in time order or newest first', async () => {
+    const { rows, orders, revenue } = historyLog();
+    const r = await ingestFile(write(toCsv(LOG, rows)), TZ);
+    expect(r.series).toEqual({ start: '2025-11-29', orders, revenue });
+    // 24 orders of which 6 cancelled (k = 0, 4, …, 20) and 2 returned (k = 6, 18): 16 left
+    expect(orders[0] + orders[1]).toBe(16);
+    expect(codes(r)).toEqual(['LATER_CANCELLATIONS', 'REPEATED_ORDER_TOTALS']);
+    // each taken-back order's two sale rows count with its cancellation row
+    expect(r.info).toMatchObject({ rows: 56, rowsUsed: 32, rowsSkipped: { cancelled: 18, returned: 6 } });
+    expect(r.info.rowsUsed + skippedSum(r)).toBe(r.info.rows);
+    const newestFirst = await ingestFile(write(toCsv(LOG, [...rows].reverse())), TZ);
+    expect([newestFirst.series, newestFirst.info.rowsSkipped]).toEqual([r.series, r.info.rowsSkipped]);
+  });
+
+  it('a payment list\'s 구분 (승인/취소) takes the approval back; a partial cancellation leaves it counted in full', async () => {
+    const header = ['No', '구분', '거래일시', '주문번호', '결제수단', '금액'];
+    const rows = [
+      ['1', '승인', '2025-11-29 10:00', 'P1', '신용카드', '15,400'],
+      ['2', '승인', '2025-11-29 11:00', 'P2', '무통장입금', '10,900'],
+      ['3', '승인', '2025-11-29 12:00', 'P3', '신용카드', '8,000'],
+      ['4', '취소', '2025-11-30 09:00', 'P1', '신용카드', '15,400'], // P1 cancelled the next day: off 29 Nov
+      ['5', '승인', '2025-11-30 10:00', 'P4', '계좌이체', '5,000'],
+      ['6', '부분취소', '2025-11-30 11:00', 'P3', '신용카드', '3,000'], // part of P3: P3 stays, gross
+      ['7', '취소', '2025-11-30 12:00', 'P4', '계좌이체', '-5,000'], // a cancellation written negative
+    ];
+    const r = await ingestFile(write(toCsv(header, rows)), TZ);
+    expect(r.info.columns).toMatchObject({ type: '구분', amount: '금액', id: '주문번호' });
+    expect(r.series).toEqual({ start: '2025-11-29', orders: [2, 0], revenue: [18900, 0] });
+    expect(r.info).toMatchObject({ rows: 7, rowsUsed: 2, rowsSkipped: { cancelled: 5 } });
+    expect(codes(r)).toEqual(['LATER_CANCELLATIONS']);
+  });
+
+  it('a ledger\'s refund of −amount takes the sale back; a refund of part of it is left out, the sale gross', async () => {
+    const rows = [
+      ['R1', '2025-11-29 10:00', '20,000'], ['R2', '2025-11-29 11:00', '30,000'], ['R3', '2025-11-29 12:00', '7,000'],
+      ['R1', '2025-12-01 10:00', '-20,000'], ['R2', '2025-12-01 11:00', '△10,000'],
+    ];
+    const r = await ingestFile(write(toCsv(['주문번호', '거래일시', '금액'], rows)), TZ);
+    expect(r.series).toEqual({ start: '2025-11-29', orders: [2, 0, 0], revenue: [37000, 0, 0] });
+    expect(r.info).toMatchObject({ rows: 5, rowsUsed: 2, rowsSkipped: { refunded: 1, 'negative-amount': 2 } });
+    expect(codes(r)).toEqual(['LATER_CANCELLATIONS', 'NEGATIVE_AMOUNTS']);
+  });
+
+  it('a line-item export\'s cancelled lines beside sold lines of the order take nothing back', async () => {
+    // four orders with one line of two cancelled, one of them (L4) at the sold line's price
+    const rows = [
+      ['L1', '2025-11-29 10:00', '12,000', '배송완료'], ['L1', '2025-11-29 10:00', '3,000', '취소완료'],
+      ['L2', '2025-11-29 11:00', '8,000', '배송완료'], ['L2', '2025-11-29 11:00', '2,500', '취소완료'],
+      ['L3', '2025-11-29 12:00', '9,000', '배송완료'], ['L3', '2025-11-29 12:00', '4,000', '반품완료'],
+      ['L4', '2025-11-29 13:00', '5,000', '배송완료'], ['L4', '2025-11-29 13:00', '5,000', '취소완료'],
+    ];
+    const r = await ingestFile(write(toCsv(['주문번호', '주문일시', '상품주문금액', '주문상태'], rows)), TZ);
+    expect(r.series).toEqual({ start: '2025-11-29', orders: [4], revenue: [34000] });
+    expect(codes(r)).toEqual([]);
+  });
+
+  it('a refund of one seller\'s order id takes nothing from another seller\'s order of the same id (--by)', async () => {
+    const csv = toCsv(['seller', '주문번호', '거래일시', '금액'], [
+      ['a', 'X1', '2025-11-29 10:00', '9,000'], ['b', 'X1', '2025-11-29 10:00', '9,000'], ['b', 'X1', '2025-11-30 10:00', '-9,000'], ['a', 'X2', '2025-11-30 10:00', '1,000'],
+    ]);
+    const out = await ingestGrouped(write(csv), { ...TZ, by: 'seller' });
+    const a = out.get('a') as { series: unknown };
+    const b = out.get('b') as LossCalcError;
+    expect(a.series).toEqual({ start: '2025-11-29', orders: [1, 1], revenue: [9000, 1000] });
+    expect([b.code, b.message]).toEqual(['NO_ROWS', expect.stringContaining('none of the 2 row(s) is a sale')]);
+  });
+
+  it('a payment-date column left blank or 0 (PortOne\'s "never") is an unpaid order, not an unreadable date', async () => {
+    const rows = [['imp1', 'paid', '8,300', '1732813327'], ['imp2', 'ready', '9,600', '0'], ['imp3', 'failed', '7,300', '0'], ['imp4', 'paid', '1,000', '1732899727'], ['imp5', '', '2,000', '']];
+    const r = await ingestFile(write(toCsv(['imp_uid', 'status', 'amount', 'paid_at'], rows)), TZ);
+    expect(r.series).toEqual({ start: '2024-11-29', orders: [1, 1], revenue: [8300, 1000] });
+    expect(r.info.rowsSkipped).toEqual({ unpaid: 2, cancelled: 1 });
+    // any other date column's blank is still an error
+    const e = await rejection(ingestFile(write(toCsv(['id', 'order date', 'amount'], [['1', '2025-11-29', '10'], ['2', '', '20']])), TZ));
+    expect(e.code).toBe('BAD_DATES');
+  });
+});

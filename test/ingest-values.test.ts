@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../src/core/dates.js';
 import { civilDay, DateReader, headerZoneOffset, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
-import { classifyStatus, classifyType, currencyOf, isMissingCell, isNoDateMark, isPendingStatus, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
+import { classifyStatus, classifyType, classifyTypeWords, currencyOf, isMissingCell, isNoDateMark, isPendingStatus, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
 import { IdFilter, RecentIds } from '../src/ingest/recent.js';
 import { isRoundedId } from '../src/ingest/order-rows.js';
 import { unitOfHeader, unitOfTitle } from '../src/ingest/money-unit.js';
@@ -359,11 +359,13 @@ describe('parseMoney', () => {
     // đồng and rupiah have no minor unit: beside their marks a dot groups thousands
     ['Rp 152.000', 152000], ['Rp152.000', 152000], ['Rp. 1.152.000', 1152000], ['152.000 ₫', 152000], ['1.930.000đ', 1930000], ['VND 457.000', 457000],
     ['IDR 12,000', 12000], ['152.000', 152], ['Rp 1.5', 1.5],
+    // Korean (and Japanese) accounts write a minus as a triangle
+    ['△15,800', -15800], ['▲1,000', -1000], ['₩△3,000', -3000], ['△ 500', -500],
   ])('%j → %d', (cell, n) => {
     expect(parseMoney(cell)).toBe(n);
   });
 
-  it.each(['', '  ', 'abc', '12,5', '1,2345', '12.000,50', '₩', '1 2', 'Infinity', '0x10', '12..0', '--3', '(3,000', '3,000-'])('rejects %j', (cell) => {
+  it.each(['', '  ', 'abc', '12,5', '1,2345', '12.000,50', '₩', '1 2', 'Infinity', '0x10', '12..0', '--3', '(3,000', '3,000-', '-△5', '△'])('rejects %j', (cell) => {
     expect(parseMoney(cell)).toBeNaN();
   });
 
@@ -469,13 +471,15 @@ describe('classifyStatus', () => {
     ['주문거절', 'cancelled'], ['접수거부', 'cancelled'], ['선물거절', 'cancelled'], ['유효기간만료', 'cancelled'], ['반송완료', 'returned'],
     ['가상계좌발급', 'unpaid'], ['입금확인중', 'unpaid'], ['WAITING_FOR_DEPOSIT', 'unpaid'], ['Incomplete', 'unpaid'],
     ['N00', 'unpaid'], ['C40', 'cancelled'], ['c00', 'cancelled'], ['R40', 'returned'],
+    // a payment begun and not approved: Toss's READY and IN_PROGRESS, PortOne's ready (the whole cell)
+    ['READY', 'unpaid'], ['IN_PROGRESS', 'unpaid'], ['ready', 'unpaid'],
   ])('%s → %s', (s, want) => {
     expect(classifyStatus(s)).toBe(want);
   });
   it.each(['paid', '결제완료', '배송완료', '구매확정', '교환', '교환완료', '', 'fulfilled', '반품철회', '취소거부', 'cancel rejected', 'partially_refunded', '부분취소',
     '부분환불', 'return declined', 'Cancel declined', 'refund denied', 'Completed', 'Disputed', 'Authorized',
     'pending', 'Pending', 'On hold', 'partially_paid', 'Processing', 'Hoàn thành', 'Selesai', 'Dikirim', '発送済み', '已完成',
-    '선물수락대기', 'N40', 'N10', 'E40', 'Incomplete delivery', 'Closed', 'READY_TO_SHIP'])(
+    '선물수락대기', 'N40', 'N10', 'E40', 'Incomplete delivery', 'Closed', 'READY_TO_SHIP', 'Ready to ship', 'In progress'])(
     '%j is a sale', (s) => expect(classifyStatus(s)).toBeNull());
 });
 
@@ -491,6 +495,17 @@ describe('classifyType', () => {
   ])('%s → %s', (s, want) => expect(classifyType(s)).toBe(want));
   it.each(['Express Checkout Payment', 'Website Payment', 'Mobile Payment', 'Subscription Payment', 'charge', 'payment', 'Order', '판매', '결제', '',
     'Transferable voucher', 'Holder case'])('%j is a sale', (s) => expect(classifyType(s)).toBeNull());
+});
+
+describe('classifyTypeWords (a generic 구분 column)', () => {
+  it.each([
+    ['취소', 'cancelled'], ['승인취소', 'cancelled'], ['환불', 'refunded'], ['반품', 'returned'],
+    // the row of a partial cancellation or refund is money given back, not a sale
+    ['부분취소', 'cancelled'], ['부분환불', 'refunded'], ['Partial refund', 'refunded'], ['partially_refunded', 'refunded'],
+  ])('%s → %s', (s, want) => expect(classifyTypeWords(s)).toBe(want));
+  // payment methods are no money moved here, unlike in a ledger's type column
+  it.each(['승인', '결제', '판매', '무통장입금', '계좌이체', '카드', '취소철회', ''])('%j is a sale', (s) => expect(classifyTypeWords(s)).toBeNull());
+  it('reads 무통장입금 as money moved only in a ledger type column', () => expect(classifyType('무통장입금')).toBe('not-a-sale'));
 });
 
 describe('currencyOf', () => {

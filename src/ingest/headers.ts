@@ -8,6 +8,8 @@ import { withoutTrailingUnit } from './money-unit.js';
  * lines in line-item exports: counted once per order id.
  */
 const ORDER_TOTALS = ['총결제금액', '총주문금액', 'order total', 'total paid', 'order total amount', 'grand total', 'tổng giá trị đơn hàng', 'tổng thanh toán'];
+/** Date headers that name when an order was paid: a blank (or zero) one says it was not, yet. */
+const PAYMENT_DATES = ['payment date', 'paid at', 'paid on date', 'order paid time', 'payment time', '결제일', '결제일시', '결제일자'];
 /** Id headers that are usually a row number (`No`, 번호): not an order id in a table of daily totals. */
 const ROW_NUMBERS = ['no', '번호', '순번'];
 
@@ -36,7 +38,7 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
       // Shopee in Vietnamese and Indonesian
       'ngày đặt hàng', 'thời gian đặt hàng', 'waktu pesanan dibuat', 'tanggal pesanan'],
     specific: ['transaction date', '판매일', '판매일자', '거래일', '거래일시'],
-    deferred: ['payment date', 'paid at', 'paid on date', 'order paid time', 'payment time', '결제일', '결제일시', '결제일자'],
+    deferred: PAYMENT_DATES,
     // `Row Labels` / 행 레이블: a pivot table's dates, pasted from Excel
     generic: ['date', 'datetime', 'timestamp', 'day', 'week', 'month', 'period', '일자', '날짜', '일시', '주', '월', '연월', '년월', '기간',
       '정산월', '정산일', '정산기간', 'row labels', '행 레이블'],
@@ -100,7 +102,8 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
   // a payment, a refund, or money moved (a currency conversion, a withdrawal, a fee) that is no order
   type: {
     specific: ['transaction type', 'txn type', 'activity type', 'entry type', 'type', '거래유형', '거래종류', '거래구분'],
-    generic: [],
+    // a payment list's 구분 (승인/취소) or a sales ledger's (결제/환불): read for its status words only (classifyTypeWords)
+    generic: ['구분', '처리구분', '승인구분', '승인취소', '승인취소구분', '매출구분'],
   },
   id: {
     specific: ['order id', 'order no', 'order number', 'order #', 'order_id', 'order name', 'amazon order id', '주문번호', '주문 번호', '주문id',
@@ -168,6 +171,9 @@ const ORDER_TOTAL_SET = new Set(ORDER_TOTALS.map(normalizeHeader));
 /** Whether a header names a line's own amount (the amount's preferred names: `Lineitem total`, 상품별 총 주문금액). */
 export const isLineAmount = (h: string) => LINE_AMOUNT_SET.has(normalizeHeader(withoutParens(h)));
 const LINE_AMOUNT_SET = new Set((HEADER_SYNONYMS.amount.preferred ?? []).map(normalizeHeader));
+/** Whether a header names a payment date (see PAYMENT_DATES). */
+export const isPaymentDate = (h: string) => PAYMENT_DATE_SET.has(normalizeHeader(withoutParens(h)));
+const PAYMENT_DATE_SET = new Set(PAYMENT_DATES.map(normalizeHeader));
 /** Whether a header is usually a row number (see ROW_NUMBERS). */
 export const isRowNumber = (h: string) => ROW_NUMBER_SET.has(normalizeHeader(h));
 const ROW_NUMBER_SET = new Set(ROW_NUMBERS.map(normalizeHeader));

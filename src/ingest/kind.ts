@@ -1,7 +1,7 @@
 // What kind of file this is, decided once from the mapped header (so rows never need storing).
 import type { Field, InputKind } from '../core/types.js';
 import { fail } from '../errors.js';
-import { isLineAmount, isOrderTotal, isRowNumber, listHeaders, normalizeHeader, synonymsHint, type ColumnMap } from './headers.js';
+import { isLineAmount, isOrderTotal, isPaymentDate, isRowNumber, listHeaders, normalizeHeader, synonymsHint, type ColumnMap } from './headers.js';
 
 /** Column indexes the row reader uses (-1 = absent), the kind, and why. */
 export interface Layout {
@@ -19,7 +19,11 @@ export interface Layout {
   refunded: number;
   /** A ledger's transaction type: a currency conversion, a withdrawal or a fee is no order. */
   type: number;
+  /** The type column is named as a ledger's (`Type`, 거래구분), not a generic 구분: its money-moved words count (classifyType). */
+  typeLedger: boolean;
   id: number;
+  /** The date is when the order was paid (`paid_at`, 결제일시): a row without one is an unpaid order. */
+  paymentDate: boolean;
   /** The currency of each row's amounts (either kind). */
   currency: number;
   /** daily aggregates */
@@ -63,7 +67,7 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
       `name it with --columns date=<header>; recognised names: ${synonymsHint(['date'])}`);
   }
   const layout: Layout = {
-    kind: 'orders', kindReason: '', date: ix('date'), amount: -1, price: -1, quantity: -1, status: -1, cancelled: -1, refunded: -1, type: -1, id: -1, orders: -1, revenue: -1, currency: ix('currency'),
+    kind: 'orders', kindReason: '', date: ix('date'), amount: -1, price: -1, quantity: -1, status: -1, cancelled: -1, refunded: -1, type: -1, typeLedger: false, id: -1, paymentDate: false, orders: -1, revenue: -1, currency: ix('currency'),
     orderTotal: false, repeat: null, columns: {},
   };
   const named = (fs: Field[]) => fs.filter((f) => ix(f) >= 0).map((f) => `${map.columns[f]} → ${f}`).join(', ');
@@ -93,6 +97,8 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
     layout.cancelled = ix('cancelled');
     layout.refunded = ix('refunded');
     layout.type = ix('type');
+    layout.typeLedger = map.found.type !== 'generic';
+    layout.paymentDate = isPaymentDate(headers[layout.date]);
     layout.id = rowNumber ? -1 : ix('id');
     layout.orderTotal = layout.id >= 0 && layout.amount >= 0 && isOrderTotal(headers[layout.amount]);
     if (layout.id >= 0 && layout.amount >= 0 && !layout.orderTotal && !isLineAmount(headers[layout.amount])) {

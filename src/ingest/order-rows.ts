@@ -3,8 +3,9 @@
 // the row's seller and date; this decides what the row is worth. Hot path: see rows.ts.
 import type { SellerDays } from './aggregate.js';
 import type { Layout } from './kind.js';
+import { LaterCancels } from './later-cancels.js';
 import { RecentIds, RecentMap } from './recent.js';
-import { classifyType, hasTotalLabel, isBlankCell, isNoDateMark, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, statusClassifier, type StatusReason } from './values.js';
+import { classifyType, classifyTypeWords, hasTotalLabel, isBlankCell, isNoDateMark, isPartial, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, statusClassifier, type StatusReason } from './values.js';
 
 /** Why a row (and its order's further lines) is not a sale. */
 type NotASale = StatusReason | 'not-a-sale' | 'pending-unpriced';
@@ -19,9 +20,12 @@ export interface RowProblems {
 export class OrderRows {
   private readonly status = statusClassifier();
   private readonly type = statusClassifier(classifyType);
+  private readonly typeWords = statusClassifier(classifyTypeWords);
   private readonly recent = new RecentIds();
   /** Recent orders that are not sales, by key: their further lines leave the status blank. */
   private readonly nonSales = new RecentMap<NotASale>();
+  /** Sales a later row of the same order cancels (an order-history log, a payment list's 취소 rows). */
+  readonly later = new LaterCancels();
 
   constructor(
     private readonly money: (s: string) => number,
@@ -50,7 +54,7 @@ export class OrderRows {
       rec[L.id] = minute >= 0 ? `${rec[L.id]}\u0002${dateCell}` : '';
     }
     if (L.type >= 0) {
-      const reason = this.type(rec[L.type]);
+      const reason = L.typeLedger ? this.type(rec[L.type]) : this.typeWords(rec[L.type]);
       if (reason !== null) {
         if (reason === 'not-a-sale' && acc.notSaleTypes.size <= 5) acc.notSaleTypes.add(rec[L.type].trim());
         return this.notASale(rec, line, L, acc, day, key, reason);
@@ -64,7 +68,11 @@ export class OrderRows {
     if (marked(rec, L.cancelled, L)) return this.notASale(rec, line, L, acc, day, key, 'cancelled');
     if (marked(rec, L.refunded, L)) return this.notASale(rec, line, L, acc, day, key, 'refunded');
     if (L.id >= 0 && L.amount >= 0 && isBlankCell(rec[L.amount]) && this.furtherLine(rec, line, L, acc, day, dateCell, key)) return;
-    if (day !== day) return this.report.badDate(acc, line, dateCell, rec);
+    if (day !== day) {
+      // no payment date (blank, 0, 0000-00-00: PortOne's and shop databases' "never") on a paid_at column: not paid
+      if (L.paymentDate && isNoDateMark(dateCell) && !hasTotalLabel(rec)) return this.notASale(rec, line, L, acc, day, key, 'unpaid');
+      return this.report.badDate(acc, line, dateCell, rec);
+    }
     // an order's total is read on its first line only: whether the id is new is asked first
     const first = L.orderTotal ? this.isNewOrder(rec, L, key) : true;
     let amount: number;
@@ -81,17 +89,34 @@ export class OrderRows {
       amount = price * qty;
     }
     const i = acc.slot(day, line);
-    if (amount < 0) return acc.skip('negative-amount');
+    if (amount < 0) {
+      if (L.id >= 0 && !isBlankCell(rec[L.id])) this.later.cancel(orderKey(rec, L, key), amount, 'refunded', true); // a refund row: −amount
+      return acc.skip('negative-amount');
+    }
     if (i < 0) return; // outside a 20-year range: the seller fails in finish()
     acc.used++;
     if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
     acc.revenue[i] += amount;
     if (acc.repeats !== null && acc.repeats.note(rec[L.id], amount) && this.lineAmount(rec, L) === amount) acc.repeats.ownPrice++;
-    if (L.orderTotal ? first : this.isNewOrder(rec, L, key)) {
+    const counted = L.orderTotal ? first : this.isNewOrder(rec, L, key);
+    if (counted) {
       acc.orders[i] += 1;
       if (acc.repeats !== null) acc.revenueOnce[i] += amount;
       if (minute >= 0) acc.noteOrderTime(day, minute);
     }
+    if (L.id >= 0 && !isBlankCell(rec[L.id])) this.later.sale(orderKey(rec, L, key), acc, day, amount, counted);
+  }
+
+  /** Whether a row's type or status says it is part of its order (부분환불). */
+  private saysPartial(rec: string[], L: Layout): boolean {
+    return (L.type >= 0 && isPartial(rec[L.type])) || (L.status >= 0 && isPartial(rec[L.status]));
+  }
+
+  /** A row's amount (or price × quantity), NaN when it cannot be read: what a cancellation row takes back. */
+  private amountOf(rec: string[], L: Layout): number {
+    if (L.amount >= 0) return this.money(rec[L.amount]);
+    const qty = L.quantity >= 0 ? parseCount(rec[L.quantity]) : 1;
+    return this.money(rec[L.price]) * qty;
   }
 
   /** A line's price × quantity beside its amount (NaN without a price column): tells a line amount from a repeated total. */
@@ -120,7 +145,11 @@ export class OrderRows {
   /** Leave a row out as not a sale; its order's further lines, status left blank, follow it (furtherLine). */
   private notASale(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, key: string, reason: NotASale): void {
     if (day === day) acc.slot(day, line); // a day of only cancellations is still inside the export's coverage
-    if (L.id >= 0 && !isBlankCell(rec[L.id])) this.nonSales.set(orderKey(rec, L, key), reason);
+    if (L.id >= 0 && !isBlankCell(rec[L.id])) {
+      const k = orderKey(rec, L, key);
+      this.nonSales.set(k, reason);
+      if (reason === 'cancelled' || reason === 'refunded' || reason === 'returned') this.later.cancel(k, this.amountOf(rec, L), reason, this.saysPartial(rec, L));
+    }
     acc.skip(reason);
   }
 

@@ -222,6 +222,16 @@ export class RowReader {
     }
   }
 
+  /** Orders a row of the same order id and amount cancels, refunds or returns, taken off their days (later-cancels.ts). */
+  private settleLaterCancels(): void {
+    const { orders, rows } = this.orders.later.settle();
+    if (orders === 0 && rows === 0) return;
+    const n = (k: number) => k.toLocaleString('en-US');
+    this.warnings.push({ code: 'LATER_CANCELLATIONS', message: `${n(orders)} order(s) have, besides their sale rows, a row of the same ${this.layout!.columns.id} and amount ` +
+      'that cancels, refunds or returns them (an order-history log with a row per status change, a payment list with 승인 and 취소 rows, a refund of −amount): ' +
+      `they were taken off their order's day, and their ${n(rows)} sale row(s) counted as cancelled, refunded or returned` });
+  }
+
   /**
    * A row without a readable date: a summary row when any cell is a label (합계, 총 4091건, Total…),
    * held as a possible footer line after one, else a bad date. Never a row with a readable date.
@@ -457,6 +467,7 @@ export class RowReader {
   end(): Warning[] {
     if (this.layout === null) this.giveUp();
     this.settleHeldTotals();
+    this.settleLaterCancels();
     let summed = 0;
     for (const acc of this.groups.values()) summed += acc.breakdownRows;
     if (summed > 0) {

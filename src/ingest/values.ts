@@ -48,7 +48,7 @@ function isPlainDecimal(s: string): boolean {
 /**
  * A money cell as a number, NaN when it cannot be read. Accepts `12000`, `12,000`, `₩12,000`,
  * `12,000원`, `KRW 12,000`, `￦12,000`, ` 12 000 `, `12,000.50`, `-3,000`, `(3,000)` (= −3000),
- * `1.2e4`; beside đồng or rupiah marks dots group thousands (`Rp 152.000`, `1.930.000 ₫`). A comma not in thousands groups (`12,5`) is rejected: it may be a decimal comma; so is a
+ * `1.2e4`, `△3,000` and `▲3,000` (Korean and Japanese accounts' minus); beside đồng or rupiah marks dots group thousands (`Rp 152.000`, `1.930.000 ₫`). A comma not in thousands groups (`12,5`) is rejected: it may be a decimal comma; so is a
  * magnitude past MAX_CELL_VALUE.
  */
 export function parseMoney(s: string): number {
@@ -68,7 +68,7 @@ export function parseMoney(s: string): number {
   for (let pass = 0; pass < 2; pass++) {
     // one sign, on either side of the currency mark: -₩3,000 and ₩-3,000
     const c = t.charAt(0);
-    if (c === '-' || c === '−' || c === '+') {
+    if (c === '-' || c === '−' || c === '+' || c === '△' || c === '▲') {
       if (signed) return NaN;
       signed = true;
       if (c !== '+') negative = !negative;
@@ -293,8 +293,10 @@ export function classifyStatus(s: string): StatusReason | null {
 // Cafe24's status codes (its API and some of its downloads): N00 입금전, C00–C48 cancellation steps, R00–R40
 // return steps; N10–N40 (preparing to delivered) and E (exchange) are sales.
 const STATUS_CODES = /^([ncr])(\d{2})$/i;
-// BigCommerce's "Incomplete": a checkout left before paying (the whole cell only: "incomplete delivery" is a sale).
-const INCOMPLETE = /^\s*incomplete\s*$/i;
+// BigCommerce's "Incomplete": a checkout left before paying (the whole cell only: "incomplete delivery" is a sale);
+// Toss Payments' READY and IN_PROGRESS, PortOne's ready: a payment begun, not approved (the whole cell only:
+// "Ready to ship" and "in progress" are orders paid for).
+const INCOMPLETE = /^\s*(?:incomplete|ready|in_progress)\s*$/i;
 
 /**
  * Whether a status says the order's payment is pending (Amazon's `Pending`, `Pending - Waiting for
@@ -347,7 +349,24 @@ export function classifyType(s: string): StatusReason | 'not-a-sale' | null {
   // camelCase and snake_case split into words: Amazon's `ServiceFee`, Stripe's `stripe_fee`
   const t = s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
   if (MONEY_MOVED.test(t)) return 'not-a-sale';
-  return classifyStatus(t);
+  return classifyTypeWords(t);
+}
+
+/**
+ * What a row is by a generic 구분 column (승인/취소, 결제/환불, 판매/반품): its status words only, since
+ * such a column may as well name a payment method (무통장입금, 계좌이체), which is no money moved.
+ * A row of a partial cancellation or refund (부분취소, `Partial refund`) is that, not a sale: the row
+ * is the money given back, where a status says what became of the whole order.
+ */
+export function classifyTypeWords(s: string): StatusReason | null {
+  return classifyStatus(s.replace(PARTIAL_WORD, ' '));
+}
+const PARTIAL_WORD = /partial(?:ly)?|부분/gi;
+
+/** Whether a status or type cell says part of the order (부분취소, `Partial refund`, `partially_refunded`). */
+export function isPartial(s: string): boolean {
+  const t = s.toLowerCase();
+  return PARTIAL.some((w) => t.includes(w));
 }
 
 // Labels of a summary row, in any of its cells ("합계,,,1,234,000"), lower-cased without spaces, ':', '_', '-'.
