@@ -16,23 +16,63 @@ import { RecentMap } from './recent.js';
 
 export type TakenReason = 'cancelled' | 'refunded' | 'returned';
 
-/** Recent orders remembered: a cancellation up to ~3 busy days after the sale, in a `--by` file of many sellers too. */
-const WINDOW = 65_536;
+/**
+ * Orders remembered: a cancellation up to 8,192–16,384 orders after its sale (80 days of a seller
+ * with 100 orders a day) is still matched.
+ */
+const WINDOW = 16_384;
+const REASONS: readonly TakenReason[] = ['cancelled', 'refunded', 'returned'];
+/** Slot states: bits. */
+const COUNTED = 1;
+const MIXED = 2;
+/** Bits 2–3: 1 + the index in REASONS of why the order was taken back; 0 while it stands. */
+const TAKEN_SHIFT = 2;
 
-/** An order's sale rows counted so far. */
-interface Sold {
-  acc: SellerDays;
-  day: number;
-  /** Its first sale row's amount, the sum of all of them, how many. */
-  first: number;
-  sum: number;
-  rows: number;
-  /** Whether its first row counted the order (orders + 1, and its revenue once where amounts repeat). */
-  counted: boolean;
-  /** A sale row on another day than the first: such an order is never taken back. */
-  mixed: boolean;
-  /** Why it was taken back (its sale rows read after that follow it), null while it stands. */
-  taken: TakenReason | null;
+/**
+ * Recent orders' sale rows, in a ring of slots of typed arrays: no object per row, which would
+ * live just long enough to burden the old generation (+20 MB of RSS reading 50,000 orders).
+ * A slot's fields: its seller's days, the day, its first sale row's amount, the sum of all of
+ * them and how many, and its state (COUNTED: its first row counted the order — orders + 1 and its
+ * revenue once where amounts repeat; MIXED: a sale row on another day, so never taken back).
+ */
+class SoldRing {
+  readonly key: string[] = new Array<string>(WINDOW).fill('');
+  readonly acc: (SellerDays | null)[] = new Array<SellerDays | null>(WINDOW).fill(null);
+  readonly day = new Int32Array(WINDOW);
+  readonly first = new Float64Array(WINDOW);
+  readonly sum = new Float64Array(WINDOW);
+  readonly rows = new Int32Array(WINDOW);
+  readonly state = new Uint8Array(WINDOW);
+  /** key → slot; a slot reused since holds another key (two generations: no deletions, which rehash). */
+  private readonly index = new RecentMap<number>(WINDOW);
+  private next = 0;
+
+  /** The slot of `key`, -1 when it is not among the recent orders. */
+  find(key: string): number {
+    const i = this.index.get(key);
+    return i !== undefined && this.key[i] === key ? i : -1;
+  }
+
+  /** A new slot for `key`'s first sale row. */
+  add(key: string, acc: SellerDays, day: number, amount: number, counted: boolean): number {
+    const i = this.next;
+    this.next = i + 1 === WINDOW ? 0 : i + 1;
+    this.key[i] = key;
+    this.acc[i] = acc;
+    this.day[i] = day;
+    this.first[i] = amount;
+    this.sum[i] = 0;
+    this.rows[i] = 0;
+    this.state[i] = counted ? COUNTED : 0;
+    this.index.set(key, i);
+    return i;
+  }
+
+  /** Why slot `i`'s order was taken back, or null. */
+  taken(i: number): TakenReason | null {
+    const t = this.state[i] >> TAKEN_SHIFT;
+    return t === 0 ? null : REASONS[t - 1];
+  }
 }
 
 /** What is taken off one seller's days once the file shows the pattern. */
@@ -44,7 +84,7 @@ interface Taken {
 }
 
 export class LaterCancels {
-  private readonly sold = new RecentMap<Sold>(WINDOW);
+  private readonly sold = new SoldRing();
   /** Cancellation rows of keys without a sale yet (a file newest first), by key. */
   private readonly early = new RecentMap<{ amount: number; reason: TakenReason; partial: boolean }>(WINDOW);
   private readonly taken = new Map<SellerDays, Taken>();
@@ -57,20 +97,20 @@ export class LaterCancels {
    * key is new to the file (no sale of it to look up: most rows of most files).
    */
   sale(key: string, acc: SellerDays, day: number, amount: number, counted: boolean): void {
-    let s = counted ? undefined : this.sold.get(key);
-    if (s === undefined) {
-      s = { acc, day, first: amount, sum: 0, rows: 0, counted, mixed: false, taken: null };
-      this.sold.set(key, s);
-    }
-    if (day !== s.day) s.mixed = true;
-    s.sum += amount;
-    s.rows++;
-    if (s.taken !== null && !s.mixed) this.take(s, amount, 1, s.taken);
-    else if (this.early.size > 0) {
+    const S = this.sold;
+    let i = counted ? -1 : S.find(key);
+    if (i < 0) i = S.add(key, acc, day, amount, counted);
+    if (day !== S.day[i]) S.state[i] |= MIXED;
+    S.sum[i] += amount;
+    S.rows[i]++;
+    const taken = S.taken(i);
+    if (taken !== null) {
+      if ((S.state[i] & MIXED) === 0) this.take(i, amount, 1, taken);
+    } else if (this.early.size > 0) {
       const e = this.early.get(key);
       if (e !== undefined) {
         this.early.delete(key);
-        this.match(s, e.amount, e.reason, e.partial);
+        this.match(i, e.amount, e.reason, e.partial);
       }
     }
   }
@@ -82,9 +122,9 @@ export class LaterCancels {
    */
   cancel(key: string, amount: number, reason: TakenReason, partial: boolean): void {
     if (amount !== amount) return;
-    const s = this.sold.get(key);
-    if (s === undefined) this.early.set(key, { amount: Math.abs(amount), reason, partial });
-    else if (s.taken === null) this.match(s, Math.abs(amount), reason, partial);
+    const i = this.sold.find(key);
+    if (i < 0) this.early.set(key, { amount: Math.abs(amount), reason, partial });
+    else if (this.sold.taken(i) === null) this.match(i, Math.abs(amount), reason, partial);
   }
 
   /**
@@ -92,28 +132,30 @@ export class LaterCancels {
    * cancellation; a line-item order cancelled whole), or the one amount every one of them carries
    * (a history log repeating the order's total).
    */
-  private match(s: Sold, amount: number, reason: TakenReason, partial: boolean): void {
-    if (!same(amount, s.sum) && !(same(amount, s.first) && same(s.sum, s.first * s.rows))) {
+  private match(i: number, amount: number, reason: TakenReason, partial: boolean): void {
+    const S = this.sold;
+    const [first, sum] = [S.first[i], S.sum[i]];
+    if (!same(amount, sum) && !(same(amount, first) && same(sum, first * S.rows[i]))) {
       if (!partial) this.unmatched++;
       return;
     }
     this.matched++;
-    if (s.mixed) return;
-    s.taken = reason;
-    this.take(s, s.sum, s.rows, reason);
-    const t = this.of(s.acc);
-    if (s.counted) {
+    if ((S.state[i] & MIXED) !== 0) return;
+    S.state[i] |= (REASONS.indexOf(reason) + 1) << TAKEN_SHIFT;
+    this.take(i, sum, S.rows[i], reason);
+    if ((S.state[i] & COUNTED) !== 0) {
+      const t = this.of(S.acc[i]!);
       t.orders++;
-      const d = this.day(t, s.day);
+      const d = this.day(t, S.day[i]);
       d[0]++;
-      d[2] += s.first;
+      d[2] += first;
     }
   }
 
-  /** Note sale rows of a taken-back order: their revenue and rows come off with it. */
-  private take(s: Sold, revenue: number, rows: number, reason: TakenReason): void {
-    const t = this.of(s.acc);
-    this.day(t, s.day)[1] += revenue;
+  /** Note sale rows of slot `i`'s taken-back order: their revenue and rows come off with it. */
+  private take(i: number, revenue: number, rows: number, reason: TakenReason): void {
+    const t = this.of(this.sold.acc[i]!);
+    this.day(t, this.sold.day[i])[1] += revenue;
     t.rows[reason] += rows;
   }
 
