@@ -140,6 +140,18 @@ describe('order-level exports', () => {
     const r = await ingestFile(write(toCsv(['date', 'amount', 'seller'], rows)), TZ);
     expect(r.warnings.map((w) => w.code).sort()).toEqual(['MULTIPLE_SELLERS', 'ONE_ROW_PER_DAY']);
   });
+
+  it('reads a table with one row a day and no id or status (일자,판매수량,판매금액) as daily totals, orders unknown', async () => {
+    const rows = Array.from({ length: 14 }, (_, i) => [`2025-01-${String(i + 1).padStart(2, '0')}`, String(30 + i), String(100_000 + i)]);
+    const r = await ingestFile(write(toCsv(['일자', '판매수량', '판매금액'], rows)), TZ);
+    expect(r.series).toEqual({ start: '2025-01-01', orders: Array(14).fill(null), revenue: rows.map((x) => Number(x[2])) });
+    expect([r.info.kind, r.warnings.map((w) => w.code)]).toEqual(['daily', ['ONE_ROW_PER_DAY']]);
+    // a day with two rows (or none) makes it an order list again: 13 days are too few to tell
+    const orderList = await ingestFile(write(toCsv(['일자', '판매수량', '판매금액'], [...rows, ['2025-01-14', '1', '500']])), TZ);
+    expect([orderList.info.kind, orderList.series.orders.slice(-2)]).toEqual(['orders', [1, 2]]);
+    const short = await ingestFile(write(toCsv(['일자', '판매수량', '판매금액'], rows.slice(1))), TZ);
+    expect([short.info.kind, short.series.orders[0]]).toEqual(['orders', 1]);
+  });
 });
 
 describe('exports written by other programs', () => {

@@ -215,6 +215,10 @@ export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Wa
     if (acc.daily ? o !== o && r !== r : o === 0) empty.push(acc.lo + d);
     if (o === 1) single++;
   }
+  // an order list without id, status or quantity that has exactly one row on each of 14 days or more is
+  // a table of daily totals (일자,판매수량,판매금액): "1 order a day" would claim no lost orders at all
+  const byDay = !acc.daily && !col.id && !col.status && !col.quantity && days >= 14 && single === days;
+  if (byDay) orders.fill(null);
   const warnings = [...extra, ...seriesWarnings(acc, file.kind, col, days, empty, single)];
   if (acc.repeats?.repeated()) {
     for (let d = 0; d < days; d++) revenue[d] = tidy(acc.revenueOnce[acc.lo - acc.base + d]);
@@ -228,7 +232,7 @@ export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Wa
   }
   const partial = partialLastDay(acc);
   const info: InputInfo = {
-    ...file, rows: acc.rows, rowsUsed: acc.used, rowsSkipped: skipped, firstDate: fromDay(acc.lo), lastDate: fromDay(acc.hi), emptyDays: empty.length,
+    ...file, ...(byDay ? { kind: 'daily' as const, kindReason: `${file.kindReason}; every day has exactly one row → daily totals, orders unknown` } : {}), rows: acc.rows, rowsUsed: acc.used, rowsSkipped: skipped, firstDate: fromDay(acc.lo), lastDate: fromDay(acc.hi), emptyDays: empty.length,
     ...(col.currency ? { currencies: [...acc.currencies].sort() } : {}),
     ...(partial ? { partialLastDay: partial } : {}),
   };
@@ -308,7 +312,8 @@ function seriesWarnings(acc: SellerDays, kind: InputKind, col: FileInfo['columns
         'the last days may be short of orders; export again once they are priced, or --exclude those days' });
     }
     if (!col.id && !col.status && !col.quantity && days >= 14 && single === days) {
-      w.push({ code: 'ONE_ROW_PER_DAY', message: `every day has exactly one row: if these are daily totals, map the money column as revenue (--columns revenue=${JSON.stringify(col.amount ?? col.price)})` });
+      w.push({ code: 'ONE_ROW_PER_DAY', message: `every day has exactly one row and there is no order id or status: read as daily totals, ` +
+        `revenue from "${col.amount ?? col.price}", orders unknown (name an orders column with --columns orders=<header> if there is one)` });
     }
   }
   if (acc.currencies.size > 1) {

@@ -28,7 +28,7 @@ export function renderTable(raw: Claim, opts: RenderOptions): string {
   const orders = (v: number | null) => formatOrders(v, opts.lang);
   const money = (v: number | null) => formatMoney(v, claim.currency);
   const row = (label: string, x: Total, f: (v: number | null) => string) =>
-    t.push([label, f(x.actual), f(x.expected), c.red.bold(f(x.lost)), `${f(x.lower)} – ${f(x.upper)}`]);
+    t.push([label, f(x.actual), f(x.expected), c.red.bold(f(x.lost)), x.lower === null && x.upper === null ? f(null) : `${f(x.lower)} – ${f(x.upper)}`]);
   row(L.orders, claim.totals.orders, orders);
   row(L.revenue, claim.totals.revenue, money);
   if (claim.totals.profit && claim.options.margin !== null) row(L.profit(Math.round(claim.options.margin * 100)), claim.totals.profit, money);
