@@ -148,6 +148,15 @@ describe('header synonyms', () => {
     expect(columnsOf(['Paid At', 'Total'], { date: 'paid_at' }).date).toBe('Paid At');
     expect(codeOf(() => columnsOf(h, { amount: '합계' }))).toBe('UNKNOWN_COLUMN');
   });
+
+  it('read a header written on two lines of its cell (주문일시⏎Order Date) by either line', () => {
+    const h = ['주문번호\nOrder No.', '주문일시\nOrder Date', '상품명\nItem', '결제금액\nPaid Amount', '총결제금액\r\nTotal Paid'];
+    expect(columnsOf(h)).toEqual({ id: h[0], date: h[1], amount: h[3] });
+    expect(layoutOf(['주문번호', '주문일시', '총결제금액\nTotal Paid']).orderTotal).toBe(true);
+    // lines that name different fields name none
+    expect(fieldOfHeader('주문일시\n결제금액')).toBeUndefined();
+    expect(fieldOfHeader('Order Date\n(KST)')?.field).toBe('date');
+  });
 });
 
 describe('kind rule', () => {
@@ -222,6 +231,13 @@ describe('detectDelimiter', () => {
     ['주문 내역\n\n날짜;금액\n', ';'], // a title line with none is passed over
     ['sep=;\na;b\n', ';'],
     ['single\n1\n', ','],
+    // a title line with commas over a TSV; a TSV whose rows all carry two money cells
+    ['주문내역 조회, 기간: 2024-11-29 ~ 2026-01-27, 총 2,489건\n주문번호\t주문일시\t결제금액\n1\t2025-01-01\t10,300\n2\t2025-01-02\t7,700\n', '\t'],
+    ['id\tdate\tgross\tnet\n1\t2025-01-01\t₩1,000\t₩900\n2\t2025-01-02\t₩2,000\t₩1,800\n', '\t'],
+    // a ;-file with decimal commas in every row, even two to a row
+    ['date;amount;fee\n2025-01-01;12,50;0,50\n2025-01-02;3,10;0,10\n', ';'],
+    // a CSV with ;-lists in one column
+    ['id,date,tags\n1,2025-01-01,a;b\n2,2025-01-02,c;d\n', ','],
   ])('%j → %j', (text, d) => expect(detectDelimiter(text)).toBe(d));
 });
 

@@ -21,32 +21,59 @@ export function delimiterName(d: string): string {
 }
 
 /**
- * The delimiter of a file from its head: Excel's `sep=;` line if present, else the most frequent
- * of comma/tab/semicolon outside quotes on the first line that has any (title lines above a
- * header usually have none). Counting the header line only keeps `₩12,000` cells in a TSV's data
- * rows from outvoting the tab. `detectDelimiter('a;b;c\n1;2;3') === ';'`.
+ * The delimiter of a file from its head: Excel's `sep=;` line if present, else the one whose count
+ * outside quotes is the same on the most of its first 20 lines that have any — a header and its
+ * rows agree on it, where a title line above them (`주문내역 조회, 기간: …, 총 2,489건` over a TSV) or
+ * `₩12,000` cells in a TSV's rows do not. On a tie, the most frequent on the first such line: a
+ * `;` file's decimal commas (`12,50`) never reach its header. `detectDelimiter('a;b;c\n1;2;3') === ';'`.
  */
 export function detectDelimiter(text: string): Delimiter {
   const sep = /^\s*sep=([,;\t])\s*$/im.exec(text.slice(0, 20));
   if (sep) return sep[1] as Delimiter;
+  const lines = delimiterCounts(text, 20);
+  if (lines.length === 0) return DELIMITERS[0];
+  const first = lines[0];
+  let best = 0;
+  let bestScore = -1;
+  DELIMITERS.forEach((_, k) => {
+    const score = agreeing(lines.map((c) => c[k]));
+    const better = score > bestScore || (score === bestScore && first[k] > first[best]);
+    if (better) [best, bestScore] = [k, score];
+  });
+  return DELIMITERS[best];
+}
+
+/** Counts of each delimiter outside quotes on the first `max` lines that have any (a quoted line break stays in its line). */
+function delimiterCounts(text: string, max: number): number[][] {
+  const out: number[][] = [];
   let counts = [0, 0, 0];
   let inQuote = false;
-  let lines = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i <= text.length && out.length < max; i++) {
     const c = text[i];
     if (c === '"') inQuote = !inQuote;
-    else if (inQuote) continue;
-    else if (c === '\n' || c === '\r') {
-      if (counts.some((k) => k > 0) || ++lines > 20) break;
+    else if (inQuote && c !== undefined) continue;
+    else if (c === '\n' || c === '\r' || c === undefined) {
+      if (counts.some((k) => k > 0)) out.push(counts);
       counts = [0, 0, 0];
     } else {
       const k = DELIMITERS.indexOf(c as Delimiter);
       if (k >= 0) counts[k]++;
     }
   }
-  let best = 0;
-  for (let k = 1; k < counts.length; k++) if (counts[k] > counts[best]) best = k;
-  return DELIMITERS[best];
+  return out;
+}
+
+/** How many lines share the most common non-zero count (0 when none has any). */
+function agreeing(counts: number[]): number {
+  const seen = new Map<number, number>();
+  let most = 0;
+  for (const n of counts) {
+    if (n === 0) continue;
+    const m = (seen.get(n) ?? 0) + 1;
+    seen.set(n, m);
+    if (m > most) most = m;
+  }
+  return most;
 }
 
 /**

@@ -148,7 +148,24 @@ export function fieldOfHeader(h: string): { field: Field; tier: 0 | 1 } | undefi
 }
 
 function rankOf(h: string): Ranked | undefined {
+  if (h.includes('\n')) return linesRank(h);
   return LOOKUP.get(normalizeHeader(h)) ?? LOOKUP.get(normalizeHeader(withoutParens(h))) ?? LOOKUP.get(normalizeHeader(withoutTrailingUnit(h))) ?? pivotRank(h);
+}
+
+/**
+ * A header written on several lines of its cell (Excel's Alt+Enter: `주문일시⏎Order Date`, a
+ * bilingual export): the strongest of its lines' fields, the first line on a tie; none when its
+ * lines name different fields.
+ */
+function linesRank(h: string): Ranked | undefined {
+  let best: Ranked | undefined;
+  for (const line of h.split(/\r?\n/)) {
+    const m = line.trim() === '' ? undefined : rankOf(line);
+    if (m === undefined) continue;
+    if (best !== undefined && m.field !== best.field) return undefined;
+    if (best === undefined || m.rank < best.rank) best = m;
+  }
+  return best;
 }
 
 // A pivot table's value headers, as Excel names them: `Sum of Amount`, `Count of Order ID`, `합계 : 결제금액`, `개수 : 주문번호`.
@@ -165,18 +182,19 @@ function pivotRank(h: string): Ranked | undefined {
   return inner?.field === 'orders' ? { field: 'orders', rank: 1 } : undefined;
 }
 
+/** A test of a header against a set of names: any line of it (`총결제금액⏎Total Paid`), brackets ignored. */
+const namedIn = (names: readonly string[]) => {
+  const set = new Set(names.map(normalizeHeader));
+  return (h: string) => h.split('\n').some((line) => set.has(normalizeHeader(withoutParens(line))));
+};
 /** Whether a header names an order's total (see ORDER_TOTALS). */
-export const isOrderTotal = (h: string) => ORDER_TOTAL_SET.has(normalizeHeader(withoutParens(h)));
-const ORDER_TOTAL_SET = new Set(ORDER_TOTALS.map(normalizeHeader));
+export const isOrderTotal = namedIn(ORDER_TOTALS);
 /** Whether a header names a line's own amount (the amount's preferred names: `Lineitem total`, 상품별 총 주문금액). */
-export const isLineAmount = (h: string) => LINE_AMOUNT_SET.has(normalizeHeader(withoutParens(h)));
-const LINE_AMOUNT_SET = new Set((HEADER_SYNONYMS.amount.preferred ?? []).map(normalizeHeader));
+export const isLineAmount = namedIn(HEADER_SYNONYMS.amount.preferred ?? []);
 /** Whether a header names a payment date (see PAYMENT_DATES). */
-export const isPaymentDate = (h: string) => PAYMENT_DATE_SET.has(normalizeHeader(withoutParens(h)));
-const PAYMENT_DATE_SET = new Set(PAYMENT_DATES.map(normalizeHeader));
+export const isPaymentDate = namedIn(PAYMENT_DATES);
 /** Whether a header is usually a row number (see ROW_NUMBERS). */
-export const isRowNumber = (h: string) => ROW_NUMBER_SET.has(normalizeHeader(h));
-const ROW_NUMBER_SET = new Set(ROW_NUMBERS.map(normalizeHeader));
+export const isRowNumber = namedIn(ROW_NUMBERS);
 
 /** Column index per field, the header each field was read from, and how it was found. */
 export interface ColumnMap {
