@@ -141,6 +141,21 @@ describe('order-level exports', () => {
     expect(r.warnings.map((w) => w.code).sort()).toEqual(['MULTIPLE_SELLERS', 'ONE_ROW_PER_DAY']);
   });
 
+  it('reads a header on two lines (카드 | 적립금 | 합계 under a merged 결제금액) with the total as the amount', async () => {
+    const text = '주문번호,주문일시,결제금액,,,주문상태\n,,카드,적립금,합계,\n1,2025-11-29 10:00,1200,1000,2200,배송완료\n2,2025-11-30 09:00,15600,0,15600,배송완료\n';
+    const r = await ingestFile(write(text), TZ);
+    expect(r.series).toEqual({ start: '2025-11-29', orders: [1, 1], revenue: [2200, 15600] });
+    expect(r.info).toMatchObject({ rows: 2, rowsUsed: 2, headers: ['주문번호', '주문일시', '결제금액 카드', '결제금액 적립금', '결제금액', '주문상태'] });
+    expect(r.warnings.map((w) => w.code)).toEqual(['TWO_LINE_HEADER']);
+    // the joined names are what --columns names
+    expect((await ingestFile(write(text), { ...TZ, columns: { amount: '결제금액 카드' } })).series.revenue).toEqual([1200, 15600]);
+    // a title line padded with commas over a header, and a header's blank column over data, are not two header lines
+    const titled = await ingestFile(write('주문 내역,,\n주문번호,주문일시,결제금액\n1,2025-11-29 10:00,1200\n'), TZ);
+    expect([titled.info.headers, titled.warnings.map((w) => w.code)]).toEqual([['주문번호', '주문일시', '결제금액'], ['PREAMBLE']]);
+    const blankCol = await ingestFile(write(',주문일시,결제금액\nx,2025-11-29 10:00,1200\n'), TZ);
+    expect([blankCol.info.rows, blankCol.warnings]).toEqual([1, []]);
+  });
+
   it('reads a table with one row a day and no id or status (일자,판매수량,판매금액) as daily totals, orders unknown', async () => {
     const rows = Array.from({ length: 14 }, (_, i) => [`2025-01-${String(i + 1).padStart(2, '0')}`, String(30 + i), String(100_000 + i)]);
     const r = await ingestFile(write(toCsv(['일자', '판매수량', '판매금액'], rows)), TZ);

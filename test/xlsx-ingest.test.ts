@@ -35,6 +35,15 @@ describe('xlsx: finding the table', () => {
     expect(wbInfo(ing)).toMatchObject({ headerRow: 4, sheet: { index: 1, name: '주문' }, encrypted: false, date1904: false });
   });
 
+  it('reads a header on two rows, 결제 merged across 상품금액 | 배송비 | 결제금액 over the second', async () => {
+    const rows: (Cell | null)[][] = [['주문번호', '주문일시', '결제', null, null, '상태'], [null, null, '상품금액', '배송비', '결제금액', null],
+      ['1', wallDate('2025-11-01 09:00:00'), 12000, 3000, 15000, '배송완료'], ['2', wallDate('2025-11-02 10:00:00'), 8000, 0, 8000, '배송완료']];
+    const ing = await ingestFile(await xlsxFile([{ name: '주문목록', rows, merges: ['A1:A2', 'B1:B2', 'C1:E1', 'F1:F2'] }]), TZ);
+    expect(ing.series).toEqual({ start: '2025-11-01', orders: [1, 1], revenue: [15000, 8000] });
+    expect(ing.info).toMatchObject({ rows: 2, headers: ['주문번호', '주문일시', '결제 상품금액', '결제 배송비', '결제금액', '상태'] });
+    expect(ing.warnings.map((w) => w.code)).toEqual(['TWO_LINE_HEADER']);
+  });
+
   it('reads ISO 8601 date cells (t="d", SheetJS and Strict writers) as their dates, and error cells as their text', async () => {
     const rows = [['주문번호', '주문일시', '결제금액'], ['1', '2024-11-29T05:57:58', 1000], ['2', '2024-11-30T23:10:00', 2000], ['3', '2024-11-30', 500]];
     const cell = (v: string | number, r: number, c: number) => {

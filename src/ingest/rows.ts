@@ -6,13 +6,13 @@ import { fromDay } from '../core/dates.js';
 import { LossCalcError, fail } from '../errors.js';
 import { SellerDays } from './aggregate.js';
 import { MAX_COLUMNS, delimiterName } from './dialect.js';
-import { findHeader, isRowNumber, listHeaders, mapHeaders } from './headers.js';
+import { fieldOfHeader, findHeader, isRowNumber, listHeaders, mapHeaders } from './headers.js';
 import { moneyColumn, planLayout, type Layout } from './kind.js';
-import { DateReader, headerZoneOffset, type SlashOrder } from './parse-date.js';
+import { DateReader, headerZoneOffset, parseDate, type SlashOrder } from './parse-date.js';
 import { OrderRows } from './order-rows.js';
 import { IdFilter, RECENT_IDS_WINDOW } from './recent.js';
 import { unitOfHeader, unitOfTitle, type MoneyUnit } from './money-unit.js';
-import { DOT_THOUSANDS_CURRENCY, hasDecimalComma, hasTotalLabel, hasTotalLabelIn, isBlankCell, isMissingCell, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
+import { DOT_THOUSANDS_CURRENCY, hasDecimalComma, hasTotalLabel, hasTotalLabelIn, isBlankCell, isMissingCell, isTotalLabel, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
 
 /** What the reader needs to know about the file and the options. */
 export interface ReaderSetup {
@@ -63,6 +63,12 @@ export class RowReader {
   /** A daily file's named columns besides the date and values: a breakdown (device, product) when a date has several rows. */
   private otherCols: number[] = [];
   private tried: { error: LossCalcError; width: number; line: number; headers: string[] }[] = [];
+  /** The line of the last record before the header was found (a failed header's second line follows it). */
+  private lastLine = 0;
+  /** The next record is the first under the header: it may be the header's second line (headerContinues). */
+  private afterHeader = false;
+  /** How many warnings there were before the header's own (the unit, PREAMBLE). */
+  private headerWarnings = 0;
   private sellerIndex = -1;
   private firstSeller: string | null = null;
   private readonly otherSellers = new Set<string>();
@@ -110,7 +116,12 @@ export class RowReader {
     }
     if (isBlankRecord(rec)) return; // blank lines, and ",,,," rows Excel leaves behind
     const L = this.layout;
-    if (L === null) return this.seekHeader(rec, line);
+    if (L === null) {
+      this.seekHeader(rec, line);
+      this.lastLine = line;
+      return;
+    }
+    if (this.afterHeader && this.headerContinues(rec, line)) return;
     if (this.isHeaderAgain(rec, L) || (rec.length === 1 && PAGE_MARK.test(rec[0]))) return; // files joined with `cat`, a paged report
     if (rec.length !== this.width && !extraCellsBlank(rec, this.width)) {
       const padded = this.shortSummary(rec, L) ?? this.shortFooterLine(rec) ?? this.trailingCellsDropped(rec);
@@ -315,9 +326,26 @@ export class RowReader {
 
   /** Try a record as the header; title lines above it are passed over (and reported). */
   private seekHeader(rec: string[], line: number): void {
-    const { file, columns, by } = this.setup;
+    const { file } = this.setup;
     if (rec.length > MAX_COLUMNS) fail('TOO_MANY_COLUMNS', `${file}: line ${line} has ${rec.length} columns (at most ${MAX_COLUMNS})`, 'is the delimiter right? this does not look like an export');
     const headers = rec.map((h, k) => (k === 0 ? h.replace(/^\ufeff/, '') : h).trim());
+    const error = this.takeHeader(headers, rec.length, line);
+    if (error === null) return;
+    // the second line of a header whose first line failed (결제 merged over 상품금액 | 배송비 | 결제금액)
+    const top = this.tried.at(-1);
+    if (top !== undefined && top.line === this.lastLine && this.secondHeaderLine(top.headers, headers)) {
+      this.tried.pop(); // not a line above the header, if it is the header's first
+      if (this.takeHeader(joinHeaderLines(top.headers, headers), top.headers.length, line) === null) return this.noteTwoLines(top.line, line);
+      this.tried.push(top);
+    }
+    this.title(headers, line);
+    this.tried.push({ error, width: rec.length, line, headers });
+    if (this.tried.length > HEADER_SEARCH) this.giveUp();
+  }
+
+  /** Map `headers` (found on `line`) and set the reader up for the rows under them; the error when they are no header. */
+  private takeHeader(headers: string[], width: number, line: number): LossCalcError | null {
+    const { file, columns, by } = this.setup;
     let byIndex = -1;
     try {
       if (by !== undefined) {
@@ -330,16 +358,14 @@ export class RowReader {
       this.sellerIndex = by === undefined ? (map.index.seller ?? -1) : -1;
     } catch (e) {
       if (!(e instanceof LossCalcError)) throw e;
-      this.title(headers, line);
-      this.tried.push({ error: e, width: rec.length, line, headers });
-      if (this.tried.length > HEADER_SEARCH) this.giveUp();
-      return;
+      return e;
     }
     this.dates.headerOffset = headerZoneOffset(headers[this.layout.date]);
     this.headers = headers;
     this.headerLine = line;
-    this.width = rec.length;
+    this.width = width;
     this.byIndex = byIndex;
+    this.afterHeader = true;
     const L = this.layout;
     if (L.kind === 'daily') {
       const value = new Set([L.date, L.orders, L.revenue, L.currency, byIndex, this.sellerIndex]);
@@ -347,8 +373,46 @@ export class RowReader {
     }
     this.lastUsed = Math.max(byIndex, this.sellerIndex, L.date, L.amount, L.price, L.quantity, L.status, L.cancelled, L.refunded, L.type, L.id, L.currency, L.orders, L.revenue,
       L.repeat?.price ?? -1, L.repeat?.quantity ?? -1);
+    this.headerWarnings = this.warnings.length;
     this.takeUnit();
     if (this.tried.length) this.warnings.push({ code: 'PREAMBLE', message: `${this.tried.length} line(s) above the header (line ${line}) were not read` });
+    return null;
+  }
+
+  /**
+   * The first record under a header with blank cells: when it is the header's second line (카드 | 적립금 |
+   * 합계 under a 결제금액 merged across them), the header is read again from both lines; true then.
+   */
+  private headerContinues(rec: string[], line: number): boolean {
+    this.afterHeader = false;
+    const top = this.headers;
+    const topLine = this.headerLine;
+    if (!this.secondHeaderLine(top, rec.map((c) => c.trim()))) return false;
+    const noted = this.warnings.splice(this.headerWarnings); // the unit and PREAMBLE, noted again from both lines
+    if (this.takeHeader(joinHeaderLines(top, rec.map((c) => c.trim())), this.width, topLine) !== null) {
+      this.warnings.push(...noted); // no header from both lines: the first one stands, as read
+      return false;
+    }
+    this.noteTwoLines(topLine, line);
+    return true;
+  }
+
+  /**
+   * Whether `sub` reads as the second line of the header `top`: it fills a cell left blank in
+   * `top` (under a merged cell), and holds only text — no number, no date, as a data row would.
+   */
+  private secondHeaderLine(top: string[], sub: string[]): boolean {
+    if (sub.length > top.length || !sub.some((c, k) => c !== '' && top[k] === '') || top.every((h) => h === '')) return false;
+    // parseDate's own reader: this file's DateReader counts what it reads (slash orders, foreign offsets)
+    return sub.every((c) => c === '' || (Number.isNaN(parseMoney(c)) && parseDate(c, this.setup.tz) === null));
+  }
+
+  /** The header was read from lines `top` and `line`: say so; the rows start below. */
+  private noteTwoLines(top: number, line: number): void {
+    this.headerLine = line;
+    this.afterHeader = false;
+    this.warnings.push({ code: 'TWO_LINE_HEADER', message: `the header is on lines ${top} and ${line} (cells merged over the second line's): ` +
+      `its columns were named ${listHeaders(this.headers)}` });
   }
 
   /** Note a title line above the header: the first that states a money unit sets the table's. */
@@ -364,6 +428,7 @@ export class RowReader {
    * read as won would claim a thousandth of the loss.
    */
   private takeUnit(): void {
+    this.unit = 1;
     const col = moneyColumn(this.layout!);
     if (col < 0) return;
     const header = this.headers[col];
@@ -534,4 +599,26 @@ function utcOffsetName(off: number): string {
   if (off === 0) return 'UTC';
   const a = Math.abs(off);
   return `UTC${off < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
+/**
+ * One header from two lines: a cell of the second line takes the name of the first line's cell
+ * above it, or of the merged cell it sits under (the nearest filled one to its left), as
+ * `결제 배송비`; a total under a merged name (`합계` under 결제금액) is that name's column, and a
+ * name that is a field by itself (`결제금액` under 결제) keeps its own. Cells blank on the second
+ * line keep the first line's name (merged down: 주문번호).
+ */
+export function joinHeaderLines(top: string[], sub: string[]): string[] {
+  let group = '';
+  return top.map((t, k) => {
+    if (t !== '') group = t;
+    const s = sub[k] ?? '';
+    if (s === '') return t;
+    const g = t !== '' ? t : group;
+    if (g === '') return s;
+    const joined = `${g} ${s}`;
+    if (fieldOfHeader(joined)) return joined;
+    if (isTotalLabel(s) && fieldOfHeader(g)) return g;
+    return fieldOfHeader(s) ? s : joined;
+  });
 }

@@ -9,7 +9,7 @@ import { basename, extname } from 'node:path';
 import type { Warning } from '../core/types.js';
 import { LossCalcError } from '../errors.js';
 import type { FileInfo } from './aggregate.js';
-import { RowReader } from './rows.js';
+import { RowReader, joinHeaderLines } from './rows.js';
 import { fileSha256, pathText, type FilePath } from './source.js';
 import { readBook, type Book, type BookSheet } from './xlsx-book.js';
 import { HEADER_SCAN_ROWS, abortable, isHeader, noHeader, sheetsToRead, usedWidth, type StreamRow, type WorkbookOptions } from './xlsx-sheet.js';
@@ -150,19 +150,28 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
         }
         const cells = rowTexts(row.values, -1, -1, book.date1904);
         if (blankRow(cells)) continue;
+        const prev = head.at(-1);
         head.push({ number: row.number, values: row.values });
-        if (!isHeader(cells, label, opts.columns, by)) {
+        // a header on two rows, merged cells over the second (결제 over 상품금액 | 배송비 | 결제금액): the reader joins them
+        const top = prev && !isHeader(cells, label, opts.columns, by) ? rowTexts(prev.values, -1, -1, book.date1904) : null;
+        const twoRows = top !== null && isHeader(joinHeaderLines(top.map((c) => c.trim()), cells.map((c) => c.trim())), label, opts.columns, by);
+        if (!twoRows && !isHeader(cells, label, opts.columns, by)) {
           if (head.length >= HEADER_SCAN_ROWS) break;
           continue;
         }
-        width = usedWidth(cells);
+        width = Math.max(usedWidth(cells), top ? usedWidth(top) : 0);
         reader = new RowReader({ file: label, delimiter: ',', tz: opts.tz, columns: opts.columns, by, currency: opts.currency });
-        for (const t of head.slice(0, -1)) reader.title(rowTexts(t.values, -1, -1, book.date1904), t.number); // `(단위: 천원)` over the table
+        const above = head.length - (twoRows ? 2 : 1);
+        for (const t of head.slice(0, above)) reader.title(rowTexts(t.values, -1, -1, book.date1904), t.number); // `(단위: 천원)` over the table
+        if (twoRows) {
+          reader.line = prev!.number;
+          reader.record(padTo(top!, width));
+        }
         reader.line = row.number;
-        reader.record(cells.slice(0, width));
+        reader.record(padTo(cells, width));
         if (!reader.layout) reader.end(); // cannot happen: isHeader mirrors the reader's own test; end() throws its reason
         dateCol = reader.layout!.date;
-        chosen = { sheet, reader, headerRow: row.number, above: head.length - 1 };
+        chosen = { sheet, reader, headerRow: row.number, above };
       }
       headerRows.set(sheet.index, chosen?.sheet === sheet ? chosen.headerRow : null);
       if (chosen) reader!.closeFooter();
@@ -253,4 +262,11 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 
 function tooBig(name: string, what: string): never {
   throw new LossCalcError('FILE_TOO_LARGE', `${name}: ${what}`, 'split the export into smaller date ranges, or save the sheet as CSV');
+}
+
+/** A row's cells cut or padded with blanks to `width`. */
+function padTo(cells: string[], width: number): string[] {
+  const out = cells.slice(0, width);
+  while (out.length < width) out.push('');
+  return out;
 }
