@@ -44,6 +44,26 @@ describe('xlsx: finding the table', () => {
     expect(ing.warnings.map((w) => w.code)).toEqual(['TWO_LINE_HEADER']);
   });
 
+  it('reads cells merged down over rows as their value on each row: a day\'s 일자, an order\'s 주문번호 and 주문일시', async () => {
+    const byDay: (Cell | null)[][] = [['주문일자', '주문번호', '상품명', '결제금액'],
+      [wallDate('2025-11-01 00:00:00'), 'A1', 'x', 1000], [null, 'A2', 'y', 2000], [null, 'A3', 'z', 3000], [wallDate('2025-11-02 00:00:00'), 'A4', 'x', 500]];
+    const d = await ingestFile(await xlsxFile([{ name: '일별주문', rows: byDay, merges: ['A2:A4'] }]), TZ);
+    expect(d.series).toEqual({ start: '2025-11-01', orders: [3, 1], revenue: [6000, 500] });
+    expect(d.warnings.map((w) => w.code)).toEqual(['MERGED_CELLS']);
+    expect(d.warnings[0].message).toContain('("주문일자")');
+    // an order's id and time merged over its lines, each line its own amount; an amount merged over lines counts once
+    const lines: (Cell | null)[][] = [['주문번호', '주문일시', '상품명', '결제금액'],
+      ['B1', wallDate('2025-11-01 09:00:00'), 'x', 1000], [null, null, 'y', 1500], ['B2', wallDate('2025-11-01 10:00:00'), 'z', 700],
+      ['B3', wallDate('2025-11-02 11:00:00'), 'x', 4000], [null, null, 'y', null]];
+    const o = await ingestFile(await xlsxFile([{ name: '주문', rows: lines, merges: ['A2:A3', 'B2:B3', 'A5:A6', 'B5:B6', 'D5:D6'] }]), TZ);
+    expect(o.series).toEqual({ start: '2025-11-01', orders: [2, 1], revenue: [3200, 4000] });
+    expect(o.info).toMatchObject({ rows: 5, rowsUsed: 5 });
+    // a title merged down over two rows above the header changes no row
+    const head = await ingestFile(await xlsxFile([{ name: 's', rows: [['주문목록'], [null], ...ORDERS], merges: ['A1:A2'] }]), TZ);
+    expect(head.warnings.map((w) => w.code)).toEqual(['PREAMBLE']);
+    expect(head.series.revenue).toEqual([24600, 0, 5000]);
+  });
+
   it('reads ISO 8601 date cells (t="d", SheetJS and Strict writers) as their dates, and error cells as their text', async () => {
     const rows = [['주문번호', '주문일시', '결제금액'], ['1', '2024-11-29T05:57:58', 1000], ['2', '2024-11-30T23:10:00', 2000], ['3', '2024-11-30', 500]];
     const cell = (v: string | number, r: number, c: number) => {

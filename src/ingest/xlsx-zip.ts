@@ -9,6 +9,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import type { FilePath } from './source.js';
+import type { MergeTap } from './xlsx-merges.js';
 import { LossCalcError, fail } from '../errors.js';
 
 /** Limits on a workbook (documented in the README): beyond them → FILE_TOO_LARGE. */
@@ -251,7 +252,7 @@ export interface Failure {
  * stream early instead; the cause goes to `failure` (the zip parser may report FILE_ENDED, or its
  * entry may simply never end: the consumer must wait through `failure.onError`, see xlsx.ts).
  */
-export function restream(bytes: ZipBytes, parts: Emit[], name: string, budget: Budget, failure: Failure): Readable {
+export function restream(bytes: ZipBytes, parts: Emit[], name: string, budget: Budget, failure: Failure, taps?: Map<string, MergeTap>): Readable {
   async function* gen(): AsyncGenerator<Buffer> {
     try {
       for (const p of parts) {
@@ -261,7 +262,7 @@ export function restream(bytes: ZipBytes, parts: Emit[], name: string, budget: B
           continue;
         }
         if (p.as.startsWith('xl/worksheets/')) {
-          yield* sheetPart(p.as, p.entry, inflateEntry(bytes, p.entry, name, budget), name);
+          yield* sheetPart(p.as, p.entry, tapped(inflateEntry(bytes, p.entry, name, budget), taps?.get(p.as)), name);
           continue;
         }
         yield storedHeader(p.as, p.entry.size, p.entry.crc);
@@ -277,6 +278,14 @@ export function restream(bytes: ZipBytes, parts: Emit[], name: string, budget: B
     }
   }
   return Readable.from(gen(), { objectMode: false, highWaterMark: 1 << 20 });
+}
+
+/** A part's chunks, shown to `tap` (a sheet's merged ranges) on their way. */
+async function* tapped(chunks: AsyncGenerator<Buffer>, tap: MergeTap | undefined): AsyncGenerator<Buffer> {
+  for await (const c of chunks) {
+    tap?.see(c);
+    yield c;
+  }
 }
 
 /** Largest sheet without cell references that is read whole to add them (Excel's own sheets stream). */

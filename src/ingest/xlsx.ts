@@ -8,8 +8,10 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Warning } from '../core/types.js';
 import { LossCalcError } from '../errors.js';
-import type { FileInfo } from './aggregate.js';
+import type { FileInfo, SellerDays } from './aggregate.js';
+import type { Layout } from './kind.js';
 import { RowReader, joinHeaderLines } from './rows.js';
+import { MergeFill, MergeTap, type MergeRange } from './xlsx-merges.js';
 import { fileSha256, pathText, type FilePath } from './source.js';
 import { readBook, type Book, type BookSheet } from './xlsx-book.js';
 import { HEADER_SCAN_ROWS, abortable, isHeader, noHeader, sheetsToRead, usedWidth, type StreamRow, type WorkbookOptions } from './xlsx-sheet.js';
@@ -97,9 +99,16 @@ async function readWorkbookMap(bytes: ZipBytes, name: string, budget: Budget, ex
   return book;
 }
 
-/** Stream the chosen sheet through a RowReader; the first visible sheet with a header wins unless --sheet names one. */
+/** What a workbook's sheets gave: like a CSV's scan, with the workbook's own info. */
+type SheetsRead = { file: FileInfo & { workbook: WorkbookInfo }; groups: Map<string, SellerDays>; warnings: Warning[] };
+
+/**
+ * Stream the chosen sheet through a RowReader; the first visible sheet with a header wins unless
+ * --sheet names one. `merged`: the merged ranges of each sheet (by index) a first pass found over
+ * its rows, filled in on this one (xlsx-merges.ts).
+ */
 async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Budget, opts: WorkbookOptions, by: string | undefined,
-  meta: { sha256: string; encrypted: boolean }) {
+  meta: { sha256: string; encrypted: boolean }, merged?: Map<number, MergeRange[]>): Promise<SheetsRead> {
   const targets = sheetsToRead(book, name, opts.sheet);
   if (book.sharedStrings && book.sharedStrings.size > XLSX_LIMITS.sharedStringsBytes) {
     tooBig(name, `its shared-strings part is ${mb(book.sharedStrings.size)} (at most ${mb(XLSX_LIMITS.sharedStringsBytes)})`);
@@ -110,7 +119,12 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
     ...targets.map((s, k) => ({ as: `xl/worksheets/sheet${k + 1}.xml`, entry: s.entry! })),
   ];
   const failure: Failure = {};
-  const source = restream(bytes, parts, name, budget, failure);
+  const taps = merged ? undefined : new Map(targets.map((t, k) => [`xl/worksheets/sheet${k + 1}.xml`, new MergeTap()]));
+  const source = restream(bytes, parts, name, budget, failure, taps);
+  let fill: MergeFill | null = null;
+  const fills: MergeFill[] = [];
+  /** The chosen sheet's money and count columns: a merged amount is its block's once, never filled. */
+  const keep = (L: Layout) => new Set([L.amount, L.price, L.quantity, L.orders, L.revenue].filter((c) => c >= 0));
   const headerRows = new Map<number, number | null>();
   const peeked: { sheet: BookSheet; rows: StreamRow[] }[] = [];
   let chosen: { sheet: BookSheet; reader: RowReader; headerRow: number; above: number } | null = null;
@@ -130,7 +144,10 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
         // a workbook of one sheet a month: a later month's sheet with the same header goes on into the same
         // reader; a sheet of another name with it (전체, 원본: the same orders again?) is only named
         const feed = isPeriodName(chosen.sheet.name) && isPeriodName(sheet.name);
-        const at = await readOn(ws as AsyncIterable<StreamRow>, feed ? chosen.reader : null, width, dateCol, book.date1904, failure, chosen.reader.headers);
+        const ranges = merged?.get(sheet.index);
+        const onFill = feed && ranges ? new MergeFill(ranges, keep(chosen.reader.layout!)) : null;
+        if (onFill) fills.push(onFill);
+        const at = await readOn(ws as AsyncIterable<StreamRow>, feed ? chosen.reader : null, width, dateCol, book.date1904, failure, chosen.reader.headers, onFill);
         if (at !== null) {
           headerRows.set(sheet.index, at);
           (feed ? alsoRead : sameHeader).push({ index: sheet.index, name: sheet.name, headerRow: at });
@@ -145,7 +162,8 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
         if (++rows > XLSX_LIMITS.rows) tooBig(name, `sheet ${JSON.stringify(sheet.name)} has more than ${XLSX_LIMITS.rows.toLocaleString('en-US')} rows`);
         if (reader) {
           reader.line = row.number;
-          reader.record(rowTexts(row.values, width, dateCol, book.date1904));
+          const cells = rowTexts(row.values, width, dateCol, book.date1904);
+          reader.record(fill ? fill.apply(row.number, cells) : cells);
           continue;
         }
         const cells = rowTexts(row.values, -1, -1, book.date1904);
@@ -172,6 +190,8 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
         if (!reader.layout) reader.end(); // cannot happen: isHeader mirrors the reader's own test; end() throws its reason
         dateCol = reader.layout!.date;
         chosen = { sheet, reader, headerRow: row.number, above };
+        const ranges = merged?.get(sheet.index);
+        if (ranges) fills.push((fill = new MergeFill(ranges, keep(reader.layout!))));
       }
       headerRows.set(sheet.index, chosen?.sheet === sheet ? chosen.headerRow : null);
       if (chosen) reader!.closeFooter();
@@ -185,7 +205,23 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
   if (failure.error) throw failure.error;
   if (!chosen) return noHeader(name, book, peeked, opts, by);
   const { reader, sheet, headerRow, above } = chosen;
+  // merged cells over the rows read: read again with their values filled in
+  if (taps) {
+    const over = new Map<number, MergeRange[]>();
+    for (const [k, t] of targets.entries()) {
+      const first = t === sheet ? headerRow : alsoRead.find((a) => a.index === t.index)?.headerRow;
+      const ranges = first === undefined ? [] : taps.get(`xl/worksheets/sheet${k + 1}.xml`)!.ranges().filter((r) => r.r2 > first);
+      if (ranges.length) over.set(t.index, ranges);
+    }
+    if (over.size) return readSheets(bytes, book, name, new Budget(name), opts, by, meta, over);
+  }
   const warnings: Warning[] = [...reader.end()];
+  const filled = fills.reduce((n, f) => n + f.filled, 0);
+  if (filled > 0) {
+    const cols = [...new Set(fills.flatMap((f) => [...f.columns]))].sort((a, b) => a - b).map((c) => JSON.stringify(reader.headers[c] ?? `column ${c + 1}`)).join(', ');
+    warnings.push({ code: 'MERGED_CELLS', message: `cells merged down over several rows (${cols}) were read as their value on each row they cover, ` +
+      `${filled.toLocaleString('en-US')} cell(s) in all, as the sheet shows them (an amount merged over rows counts once)` });
+  }
   if (above > 0) warnings.unshift({ code: 'PREAMBLE', message: `${above} line(s) above the header (line ${headerRow}) were not read` });
   if (alsoRead.length) {
     const names = alsoRead.slice(0, 5).map((s) => JSON.stringify(s.name)).join(', ') + (alsoRead.length > 5 ? `, … (${alsoRead.length} in all)` : '');
@@ -214,7 +250,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
  * go in as the first sheet's would); the header's row, or null when it has none in its first rows.
  */
 async function readOn(ws: AsyncIterable<StreamRow>, reader: RowReader | null, width: number, dateCol: number, date1904: boolean, failure: Failure,
-  headers: string[]): Promise<number | null> {
+  headers: string[], fill: MergeFill | null): Promise<number | null> {
   let headerRow: number | null = null;
   let seen = 0;
   for await (const row of abortable(ws, failure)) {
@@ -222,7 +258,8 @@ async function readOn(ws: AsyncIterable<StreamRow>, reader: RowReader | null, wi
     if (headerRow !== null) {
       if (reader === null) break;
       reader.line = row.number;
-      reader.record(rowTexts(row.values, width, dateCol, date1904));
+      const cells = rowTexts(row.values, width, dateCol, date1904);
+      reader.record(fill ? fill.apply(row.number, cells) : cells);
       continue;
     }
     const cells = rowTexts(row.values, -1, -1, date1904);
