@@ -156,6 +156,22 @@ describe('order-level exports', () => {
     expect([blankCol.info.rows, blankCol.warnings]).toEqual([1, []]);
   });
 
+  it('reads a table with its dates across the header (구분 | 2025-01-01 | …) by its 주문수 and 매출 rows', async () => {
+    const dates = Array.from({ length: 8 }, (_, i) => `2025-01-0${i + 1}`.replace(/0(\d\d)$/, '$1'));
+    const csv = toCsv(['구분', ...dates, '합계'], [
+      ['주문수', '3', '4', '', '2', '0', '5', '1', '2', '17'],
+      ['매출', '30,000', '40,000', '', '20,000', '0', '50,000', '10,000', '20,000', '170,000'],
+      ['합계', '', '', '', '', '', '', '', '', ''],
+    ]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-01-01', orders: [3, 4, null, 2, 0, 5, 1, 2], revenue: [30000, 40000, null, 20000, 0, 50000, 10000, 20000] });
+    expect(r.info).toMatchObject({ kind: 'daily', rows: 3, rowsUsed: 2, rowsSkipped: { 'total-row': 1 }, columns: { orders: '주문수 (row 2)', revenue: '매출 (row 3)' } });
+    // rows of products say nothing of money or counts: refused, saying so
+    const products = toCsv(['상품명', ...dates], [['A세트', ...dates.map(() => '10000')], ['B단품', ...dates.map(() => '20000')]]);
+    const e = await rejection(ingestFile(write(products), TZ));
+    expect([e.code, e.message]).toEqual(['NO_AMOUNT_COLUMN', expect.stringContaining('its rows are "A세트", "B단품", which do not say whether they hold money or counts')]);
+  });
+
   it('reads a table with one row a day and no id or status (일자,판매수량,판매금액) as daily totals, orders unknown', async () => {
     const rows = Array.from({ length: 14 }, (_, i) => [`2025-01-${String(i + 1).padStart(2, '0')}`, String(30 + i), String(100_000 + i)]);
     const r = await ingestFile(write(toCsv(['일자', '판매수량', '판매금액'], rows)), TZ);

@@ -10,6 +10,7 @@ import { fieldOfHeader, findHeader, isRowNumber, listHeaders, mapHeaders } from 
 import { moneyColumn, planLayout, type Layout } from './kind.js';
 import { DateReader, headerZoneOffset, parseDate, type SlashOrder } from './parse-date.js';
 import { OrderRows } from './order-rows.js';
+import { WideTable } from './wide.js';
 import { IdFilter, RECENT_IDS_WINDOW } from './recent.js';
 import { unitOfHeader, unitOfTitle, type MoneyUnit } from './money-unit.js';
 import { DOT_THOUSANDS_CURRENCY, hasDecimalComma, hasTotalLabel, hasTotalLabelIn, isBlankCell, isMissingCell, isTotalLabel, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
@@ -65,6 +66,8 @@ export class RowReader {
   private tried: { error: LossCalcError; width: number; line: number; headers: string[] }[] = [];
   /** The line of the last record before the header was found (a failed header's second line follows it). */
   private lastLine = 0;
+  /** A header of dates across: its rows are measures (wide.ts). */
+  private wide: WideTable | null = null;
   /** The next record is the first under the header: it may be the header's second line (headerContinues). */
   private afterHeader = false;
   /** How many warnings there were before the header's own (the unit, PREAMBLE). */
@@ -122,6 +125,7 @@ export class RowReader {
       return;
     }
     if (this.afterHeader && this.headerContinues(rec, line)) return;
+    if (this.wide !== null) return this.wide.row(rec, line, this.group(''), this.money);
     if (this.isHeaderAgain(rec, L) || (rec.length === 1 && PAGE_MARK.test(rec[0]))) return; // files joined with `cat`, a paged report
     if (rec.length !== this.width && !extraCellsBlank(rec, this.width)) {
       const padded = this.shortSummary(rec, L) ?? this.shortFooterLine(rec) ?? this.trailingCellsDropped(rec);
@@ -130,11 +134,7 @@ export class RowReader {
         `a field that contains a ${delimiterName(this.setup.delimiter)} must be quoted ("…")`);
     }
     const key = this.byIndex >= 0 ? rec[this.byIndex].trim() : '';
-    let acc = this.groups.get(key);
-    if (acc === undefined) {
-      if (this.groups.size >= MAX_GROUPS) this.tooManyGroups(line);
-      this.groups.set(key, (acc = new SellerDays(L.kind === 'daily', L.repeat !== null)));
-    }
+    const acc = this.groups.get(key) ?? this.newGroup(key, line);
     acc.rows++;
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
     const dateCell = rec[L.date];
@@ -142,6 +142,19 @@ export class RowReader {
     if (this.footer !== null && day === day) this.notAFooter(); // data goes on: the held rows are bad dates
     if (L.kind === 'daily') this.dailyRow(rec, line, L, acc, day, dateCell);
     else this.orders.row(rec, line, L, acc, day, dateCell, key, this.dates.minute);
+  }
+
+  /** The days of the seller `key`, made on its first row. */
+  private newGroup(key: string, line: number): SellerDays {
+    if (this.groups.size >= MAX_GROUPS) this.tooManyGroups(line);
+    const L = this.layout!;
+    const acc = new SellerDays(L.kind === 'daily', L.repeat !== null);
+    this.groups.set(key, acc);
+    return acc;
+  }
+
+  private group(key: string): SellerDays {
+    return this.groups.get(key) ?? this.newGroup(key, this.line);
   }
 
   private dailyRow(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string): void {
@@ -338,9 +351,22 @@ export class RowReader {
       if (this.takeHeader(joinHeaderLines(top.headers, headers), top.headers.length, line) === null) return this.noteTwoLines(top.line, line);
       this.tried.push(top);
     }
+    // dates across the header: a transposed daily report (not in a --by file, whose rows are sellers' own)
+    const wide = error.code === 'NO_DATE_COLUMN' && this.setup.by === undefined ? WideTable.detect(headers, (c) => this.dates.day(c)) : null;
+    if (wide !== null) return this.takeWide(wide, rec.length, line);
     this.title(headers, line);
     this.tried.push({ error, width: rec.length, line, headers });
     if (this.tried.length > HEADER_SEARCH) this.giveUp();
+  }
+
+  /** Read the rows under a header of dates across as a wide table's measures (wide.ts). */
+  private takeWide(wide: WideTable, width: number, line: number): void {
+    this.wide = wide;
+    this.layout = wide.layout;
+    this.headers = wide.headers;
+    this.headerLine = line;
+    this.width = width;
+    if (this.tried.length) this.warnings.push({ code: 'PREAMBLE', message: `${this.tried.length} line(s) above the header (line ${line}) were not read` });
   }
 
   /** Map `headers` (found on `line`) and set the reader up for the rows under them; the error when they are no header. */
@@ -531,6 +557,7 @@ export class RowReader {
   /** Call at the end of the records: throws if no header was found; returns file-level warnings. */
   end(): Warning[] {
     if (this.layout === null) this.giveUp();
+    this.wide?.end(this.setup.file);
     this.settleHeldTotals();
     this.settleLaterCancels();
     let summed = 0;
