@@ -4,6 +4,7 @@
 import type { SellerDays } from './aggregate.js';
 import type { Layout } from './kind.js';
 import { LaterCancels } from './later-cancels.js';
+import { FirstAmounts } from './repeats.js';
 import { RecentIds, RecentMap } from './recent.js';
 import { classifyType, classifyTypeWords, hasTotalLabel, isBlankCell, isNoDateMark, isPartial, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, statusClassifier, type StatusReason } from './values.js';
 
@@ -26,6 +27,8 @@ export class OrderRows {
   private readonly nonSales = new RecentMap<NotASale>();
   /** Sales a later row of the same order cancels (an order-history log, a payment list's 취소 rows). */
   readonly later = new LaterCancels();
+  /** Each recent order's first amount, to tell an order's total repeated on its lines (repeats.ts). */
+  private readonly firstAmounts = new FirstAmounts();
 
   constructor(
     private readonly money: (s: string) => number,
@@ -97,7 +100,8 @@ export class OrderRows {
     acc.used++;
     if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
     acc.revenue[i] += amount;
-    if (acc.repeats !== null && acc.repeats.note(rec[L.id], amount) && this.lineAmount(rec, L) === amount) acc.repeats.ownPrice++;
+    if (acc.repeats !== null && !isBlankCell(rec[L.id]) && acc.repeats.note(this.firstAmounts.of(orderKey(rec, L, key), amount), amount) &&
+      this.lineAmount(rec, L) === amount) acc.repeats.ownPrice++;
     const counted = L.orderTotal ? first : this.isNewOrder(rec, L, key);
     if (counted) {
       acc.orders[i] += 1;
