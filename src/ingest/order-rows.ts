@@ -152,7 +152,10 @@ export class OrderRows {
     if (L.id >= 0 && !isBlankCell(rec[L.id])) {
       const k = orderKey(rec, L, key);
       this.nonSales.set(k, reason);
-      if (reason === 'cancelled' || reason === 'refunded' || reason === 'returned') this.later.cancel(k, this.amountOf(rec, L), reason, this.saysPartial(rec, L));
+      if (reason === 'cancelled' || reason === 'refunded' || reason === 'returned') {
+        const amount = this.amountOf(rec, L);
+        this.later.cancel(k, amount, reason, amount < 0 || this.saysPartial(rec, L)); // −amount: money given back, of part or all
+      }
     }
     acc.skip(reason);
   }

@@ -67,8 +67,8 @@ export class RecentIds {
 }
 
 /**
- * Values of recent order keys, exact for the last 4,096–8,192 keys set (two generations, like
- * RecentIds); no filter behind. The reasons of recent orders that are not sales (so an order's
+ * Values of recent order keys, exact for the last capacity/2 to capacity keys set (two
+ * generations, like RecentIds; 4,096–8,192 by default); no filter behind. The reasons of recent orders that are not sales (so an order's
  * further lines, which leave the status blank, are left out with it: such a line further away
  * is read as a line of its own, and a blank amount on it is then an error, never a silent drop);
  * the recent sales a later cancellation row may take back (later-cancels.ts).
