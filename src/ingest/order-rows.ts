@@ -76,8 +76,10 @@ export class OrderRows {
       if (L.paymentDate && isNoDateMark(dateCell) && !hasTotalLabel(rec)) return this.notASale(rec, line, L, acc, day, key, 'unpaid');
       return this.report.badDate(acc, line, dateCell, rec);
     }
+    // the order's key, once per row ('' without an id: an order of its own)
+    const k = L.id >= 0 && !isBlankCell(rec[L.id]) ? orderKey(rec, L, key) : '';
     // an order's total is read on its first line only: whether the id is new is asked first
-    const first = L.orderTotal ? this.isNewOrder(rec, L, key) : true;
+    const first = L.orderTotal ? this.isNewOrder(k, L, rec) : true;
     let amount: number;
     if (!first) {
       amount = 0; // the order's total, repeated (or left blank) on its further lines, was counted on its first
@@ -93,22 +95,21 @@ export class OrderRows {
     }
     const i = acc.slot(day, line);
     if (amount < 0) {
-      if (L.id >= 0 && !isBlankCell(rec[L.id])) this.later.cancel(orderKey(rec, L, key), amount, 'refunded', true); // a refund row: −amount
+      if (k !== '') this.later.cancel(k, amount, 'refunded', true); // a refund row: −amount
       return acc.skip('negative-amount');
     }
     if (i < 0) return; // outside a 20-year range: the seller fails in finish()
     acc.used++;
     if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
     acc.revenue[i] += amount;
-    if (acc.repeats !== null && !isBlankCell(rec[L.id]) && acc.repeats.note(this.firstAmounts.of(orderKey(rec, L, key), amount), amount) &&
-      this.lineAmount(rec, L) === amount) acc.repeats.ownPrice++;
-    const counted = L.orderTotal ? first : this.isNewOrder(rec, L, key);
+    if (acc.repeats !== null && k !== '' && acc.repeats.note(this.firstAmounts.of(k, amount), amount) && this.lineAmount(rec, L) === amount) acc.repeats.ownPrice++;
+    const counted = L.orderTotal ? first : this.isNewOrder(k, L, rec);
     if (counted) {
       acc.orders[i] += 1;
       if (acc.repeats !== null) acc.revenueOnce[i] += amount;
       if (minute >= 0) acc.noteOrderTime(day, minute);
     }
-    if (L.id >= 0 && !isBlankCell(rec[L.id])) this.later.sale(orderKey(rec, L, key), acc, day, amount, counted);
+    if (k !== '') this.later.sale(k, acc, day, amount, counted);
   }
 
   /** Whether a row's type or status says it is part of its order (부분환불). */
@@ -131,9 +132,9 @@ export class OrderRows {
     return Math.round(this.money(rec[r.price]) * qty * 100) / 100;
   }
 
-  /** One order per distinct id (order-line exports repeat it); a blank id is an order of its own. */
-  private isNewOrder(rec: string[], L: Layout, key: string): boolean {
-    return L.id < 0 || this.recent.isNew(orderKey(rec, L, key), rec[L.id]);
+  /** One order per distinct id (order-line exports repeat it); a blank id (`k` '') is an order of its own. */
+  private isNewOrder(k: string, L: Layout, rec: string[]): boolean {
+    return L.id < 0 || this.recent.isNew(k, rec[L.id]);
   }
 
   /**
