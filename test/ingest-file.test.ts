@@ -928,6 +928,10 @@ describe('a row that takes back another row\'s sale of the same order (order-his
     const r = await ingestFile(write(toCsv(['주문번호', '주문일시', '상품주문금액', '주문상태'], rows)), TZ);
     expect(r.series).toEqual({ start: '2025-11-29', orders: [4], revenue: [34000] });
     expect(codes(r)).toEqual([]);
+    // one order's two lines at one price, one cancelled, at the order's own time, is no sign of a later cancellation
+    const one = [['M1', '2025-11-29 10:00', '5,000', '배송완료'], ['M1', '2025-11-29 10:00', '5,000', '취소완료'], ['M2', '2025-11-29 11:00', '7,000', '배송완료']];
+    const o = await ingestFile(write(toCsv(['주문번호', '주문일시', '상품주문금액', '주문상태'], one)), TZ);
+    expect([o.series.orders, o.series.revenue, codes(o)]).toEqual([[2], [12000], []]);
   });
 
   it('a refund of one seller\'s order id takes nothing from another seller\'s order of the same id (--by)', async () => {

@@ -27,6 +27,8 @@ const COUNTED = 1;
 const MIXED = 2;
 /** Bits 2–3: 1 + the index in REASONS of why the order was taken back; 0 while it stands. */
 const TAKEN_SHIFT = 2;
+/** Counted as a history log's match (two or more sale rows of one amount): once per order. */
+const LOGGED = 16;
 
 /**
  * Recent orders' sale rows, in a ring of slots of typed arrays: no object per row, which would
@@ -43,6 +45,8 @@ class SoldRing {
   readonly sum = new Float64Array(WINDOW);
   readonly rows = new Int32Array(WINDOW);
   readonly state = new Uint8Array(WINDOW);
+  /** The first sale row's date cell, as written: a cancellation written at another time came later. */
+  readonly when: string[] = new Array<string>(WINDOW).fill('');
   /** key → slot; a slot reused since holds another key (two generations: no deletions, which rehash). */
   private readonly index = new RecentMap<number>(WINDOW);
   private next = 0;
@@ -54,7 +58,7 @@ class SoldRing {
   }
 
   /** A new slot for `key`'s first sale row. */
-  add(key: string, acc: SellerDays, day: number, amount: number, counted: boolean): number {
+  add(key: string, acc: SellerDays, day: number, amount: number, counted: boolean, when: string): number {
     const i = this.next;
     this.next = i + 1 === WINDOW ? 0 : i + 1;
     this.key[i] = key;
@@ -64,6 +68,7 @@ class SoldRing {
     this.sum[i] = 0;
     this.rows[i] = 0;
     this.state[i] = counted ? COUNTED : 0;
+    this.when[i] = when;
     this.index.set(key, i);
     return i;
   }
@@ -81,36 +86,41 @@ interface Taken {
   days: Map<number, [number, number, number]>;
   rows: Record<TakenReason, number>;
   orders: number;
+  /** Matches of a history log's kind (see match): evidence only where the seller's amounts repeat its orders' totals. */
+  logMatches: number;
 }
 
 export class LaterCancels {
   private readonly sold = new SoldRing();
   /** Cancellation rows of keys without a sale yet (a file newest first), by key. */
-  private readonly early = new RecentMap<{ amount: number; reason: TakenReason; partial: boolean }>(WINDOW);
+  private readonly early = new RecentMap<{ amount: number; reason: TakenReason; partial: boolean; when: string }>(WINDOW);
   private readonly taken = new Map<SellerDays, Taken>();
   /** Cancellation rows of an order with sales: carrying the order's amount, or another without saying it is a part (a line of it). */
   matched = 0;
   unmatched = 0;
+  /** Matches written at another time than the sale (a payment's cancellation, a refund): the pattern's surest sign. */
+  private laterMatches = 0;
 
   /**
-   * A sale row of `key`, of `amount`, was counted on `day`; `counted`: it counted the order, so its
-   * key is new to the file (no sale of it to look up: most rows of most files).
+   * A sale row of `key`, of `amount`, was counted on `day` (`when`: its date cell); `counted`: it
+   * counted the order, so its key is new to the file (no sale of it to look up: most rows of most files).
    */
-  sale(key: string, acc: SellerDays, day: number, amount: number, counted: boolean): void {
+  sale(key: string, acc: SellerDays, day: number, amount: number, counted: boolean, when: string): void {
     const S = this.sold;
     let i = counted ? -1 : S.find(key);
-    if (i < 0) i = S.add(key, acc, day, amount, counted);
+    if (i < 0) i = S.add(key, acc, day, amount, counted, when);
     if (day !== S.day[i]) S.state[i] |= MIXED;
     S.sum[i] += amount;
     S.rows[i]++;
     const taken = S.taken(i);
     if (taken !== null) {
       if ((S.state[i] & MIXED) === 0) this.take(i, amount, 1, taken);
+      this.noteLog(i); // a file newest first: the order's earlier rows come after its cancellation
     } else if (this.early.size > 0) {
       const e = this.early.get(key);
       if (e !== undefined) {
         this.early.delete(key);
-        this.match(i, e.amount, e.reason, e.partial);
+        this.match(i, e.amount, e.reason, e.partial, e.when);
       }
     }
   }
@@ -120,26 +130,32 @@ export class LaterCancels {
    * `partial`: the row says it gives back part of the order (부분환불, a refund of −amount) and
    * so refers to the order whatever its amount: one of another amount is no sign of a line-item export.
    */
-  cancel(key: string, amount: number, reason: TakenReason, partial: boolean): void {
+  cancel(key: string, amount: number, reason: TakenReason, partial: boolean, when: string): void {
     if (amount !== amount) return;
     const i = this.sold.find(key);
-    if (i < 0) this.early.set(key, { amount: Math.abs(amount), reason, partial });
-    else if (this.sold.taken(i) === null) this.match(i, Math.abs(amount), reason, partial);
+    if (i < 0) this.early.set(key, { amount: Math.abs(amount), reason, partial, when });
+    else if (this.sold.taken(i) === null) this.match(i, Math.abs(amount), reason, partial, when);
   }
 
   /**
-   * Whether a cancellation carries its order's amount: the sum of its sale rows (a payment and its
-   * cancellation; a line-item order cancelled whole), or the one amount every one of them carries
-   * (a history log repeating the order's total).
+   * Whether a cancellation (its date cell `when`) carries its order's amount: the sum of its sale
+   * rows (a payment and its cancellation; a line-item order cancelled whole), or the one amount every
+   * one of them carries (a history log repeating the order's total). What the match is evidence of:
+   * written at another time than the sale, a cancellation that came later; beside two or more sale
+   * rows of one amount, a history log's (if the seller's amounts repeat its orders' totals); else
+   * nothing — one sold line and one cancelled line of the same order and price is a line-item export's.
    */
-  private match(i: number, amount: number, reason: TakenReason, partial: boolean): void {
+  private match(i: number, amount: number, reason: TakenReason, partial: boolean, when: string): void {
     const S = this.sold;
-    const [first, sum] = [S.first[i], S.sum[i]];
-    if (!same(amount, sum) && !(same(amount, first) && same(sum, first * S.rows[i]))) {
+    const [first, sum, rows] = [S.first[i], S.sum[i], S.rows[i]];
+    const repeating = rows >= 2 && same(sum, first * rows);
+    if (!same(amount, sum) && !(same(amount, first) && repeating)) {
       if (!partial) this.unmatched++;
       return;
     }
     this.matched++;
+    if (when !== S.when[i]) this.laterMatches++;
+    else this.noteLog(i);
     if ((S.state[i] & MIXED) !== 0) return;
     S.state[i] |= (REASONS.indexOf(reason) + 1) << TAKEN_SHIFT;
     this.take(i, sum, S.rows[i], reason);
@@ -152,6 +168,14 @@ export class LaterCancels {
     }
   }
 
+  /** Count slot `i`'s match as a history log's once it has two or more sale rows of one amount. */
+  private noteLog(i: number): void {
+    const S = this.sold;
+    if ((S.state[i] & LOGGED) !== 0 || S.rows[i] < 2 || !same(S.sum[i], S.first[i] * S.rows[i])) return;
+    S.state[i] |= LOGGED;
+    this.of(S.acc[i]!).logMatches++;
+  }
+
   /** Note sale rows of slot `i`'s taken-back order: their revenue and rows come off with it. */
   private take(i: number, revenue: number, rows: number, reason: TakenReason): void {
     const t = this.of(this.sold.acc[i]!);
@@ -161,7 +185,7 @@ export class LaterCancels {
 
   private of(acc: SellerDays): Taken {
     let t = this.taken.get(acc);
-    if (t === undefined) this.taken.set(acc, (t = { days: new Map(), rows: { cancelled: 0, refunded: 0, returned: 0 }, orders: 0 }));
+    if (t === undefined) this.taken.set(acc, (t = { days: new Map(), rows: { cancelled: 0, refunded: 0, returned: 0 }, orders: 0, logMatches: 0 }));
     return t;
   }
 
@@ -172,11 +196,14 @@ export class LaterCancels {
   }
 
   /**
-   * Whether the file's cancellation rows take back sales: some carry their order's amount, and at
-   * least twice as many as carry another. A line-item export's cancelled lines mostly do not.
+   * Whether the file's cancellation rows take back sales: some carry their order's amount in a way
+   * that shows the pattern (match), and at least twice as many carry it as carry another. A
+   * line-item export's cancelled lines mostly do not.
    */
   applies(): boolean {
-    return this.matched > 0 && this.unmatched * 2 <= this.matched;
+    let evidence = this.laterMatches;
+    for (const [acc, t] of this.taken) if (acc.repeats?.repeated()) evidence += t.logMatches;
+    return evidence > 0 && this.unmatched * 2 <= this.matched;
   }
 
   /** At the end of the file: take the orders off their days (when applies()); how many orders and rows, over all sellers. */

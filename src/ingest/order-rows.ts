@@ -95,7 +95,7 @@ export class OrderRows {
     }
     const i = acc.slot(day, line);
     if (amount < 0) {
-      if (k !== '') this.later.cancel(k, amount, 'refunded', true); // a refund row: −amount
+      if (k !== '') this.later.cancel(k, amount, 'refunded', true, dateCell); // a refund row: −amount
       return acc.skip('negative-amount');
     }
     if (i < 0) return; // outside a 20-year range: the seller fails in finish()
@@ -109,7 +109,7 @@ export class OrderRows {
       if (acc.repeats !== null) acc.revenueOnce[i] += amount;
       if (minute >= 0) acc.noteOrderTime(day, minute);
     }
-    if (k !== '') this.later.sale(k, acc, day, amount, counted);
+    if (k !== '') this.later.sale(k, acc, day, amount, counted, dateCell);
   }
 
   /** Whether a row's type or status says it is part of its order (부분환불). */
@@ -155,7 +155,7 @@ export class OrderRows {
       this.nonSales.set(k, reason);
       if (reason === 'cancelled' || reason === 'refunded' || reason === 'returned') {
         const amount = this.amountOf(rec, L);
-        this.later.cancel(k, amount, reason, amount < 0 || this.saysPartial(rec, L)); // −amount: money given back, of part or all
+        this.later.cancel(k, amount, reason, amount < 0 || this.saysPartial(rec, L), rec[L.date]); // −amount: money given back, of part or all
       }
     }
     acc.skip(reason);
