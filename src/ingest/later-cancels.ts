@@ -75,7 +75,7 @@ class SoldRing {
 
   /** Why slot `i`'s order was taken back, or null. */
   taken(i: number): TakenReason | null {
-    const t = this.state[i] >> TAKEN_SHIFT;
+    const t = (this.state[i] >> TAKEN_SHIFT) & 3; // not LOGGED, above it
     return t === 0 ? null : REASONS[t - 1];
   }
 }
