@@ -21,15 +21,21 @@ export function delimiterName(d: string): string {
 }
 
 /**
- * The delimiter of a file from its head: Excel's `sep=;` line if present, else the one whose count
- * outside quotes is the same on the most of its first 20 lines that have any — a header and its
- * rows agree on it, where a title line above them (`주문내역 조회, 기간: …, 총 2,489건` over a TSV) or
- * `₩12,000` cells in a TSV's rows do not. On a tie, the most frequent on the first such line: a
- * `;` file's decimal commas (`12,50`) never reach its header. `detectDelimiter('a;b;c\n1;2;3') === ';'`.
+ * The delimiter of a file from its head: Excel's `sep=;` line if present; else the one that splits
+ * some line of the head into the most cells naming a field (`names`: a cell's field, if any), when
+ * that is at least two and more than any other gives — a header is what a person reads a file by,
+ * and rows that leave their trailing empty cells out (`1,2,a:b;c:d`) outvote it on counts; else
+ * the one whose count outside quotes is the same on the most of its first 20 lines that have any —
+ * a header and its rows agree on it, where a title line above them (`주문내역 조회, 기간: …, 총
+ * 2,489건` over a TSV) or `₩12,000` cells in a TSV's rows do not. On a tie, the most frequent on the
+ * first such line: a `;` file's decimal commas (`12,50`) never reach its header.
+ * `detectDelimiter('a;b;c\n1;2;3') === ';'`.
  */
-export function detectDelimiter(text: string): Delimiter {
+export function detectDelimiter(text: string, names?: (cell: string) => string | undefined): Delimiter {
   const sep = /^\s*sep=([,;\t])\s*$/im.exec(text.slice(0, 20));
   if (sep) return sep[1] as Delimiter;
+  const named = names === undefined ? -1 : mostNamed(text, names);
+  if (named >= 0) return DELIMITERS[named];
   const lines = delimiterCounts(text, 20);
   if (lines.length === 0) return DELIMITERS[0];
   const first = lines[0];
@@ -41,6 +47,22 @@ export function detectDelimiter(text: string): Delimiter {
     if (better) [best, bestScore] = [k, score];
   });
   return DELIMITERS[best];
+}
+
+/** The index of the delimiter under which a line of the first 20 names the most distinct fields (two or more, no tie), or -1. */
+function mostNamed(text: string, names: (cell: string) => string | undefined): number {
+  const lines = text.split(/\r\n|\n|\r/, 20);
+  const most = DELIMITERS.map((d) => {
+    let m = 0;
+    for (const line of lines) {
+      if (!line.includes(d)) continue;
+      const fields = new Set(line.split(d).map((c) => names(c.trim().replace(/^"(.*)"$/, '$1'))).filter((f) => f !== undefined));
+      m = Math.max(m, fields.size);
+    }
+    return m;
+  });
+  const top = Math.max(...most);
+  return top >= 2 && most.filter((m) => m === top).length === 1 ? most.indexOf(top) : -1;
 }
 
 /** Counts of each delimiter outside quotes on the first `max` lines that have any (a quoted line break stays in its line). */

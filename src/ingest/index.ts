@@ -10,6 +10,7 @@ import { LossCalcError, fail } from '../errors.js';
 import { finish, type FileInfo, type MissingDays } from './aggregate.js';
 import { csvErrorToCoded, csvOptions, detectDelimiter, tsvQuotes } from './dialect.js';
 import { decoderFor, type Encoding } from './encoding.js';
+import { fieldOfHeader } from './headers.js';
 import type { SlashOrder } from './parse-date.js';
 import { RowReader, type EuropeanBy } from './rows.js';
 import { NotUtf8Error, openSource, rawTap, readBytes, type FilePath, type Source } from './source.js';
@@ -98,7 +99,7 @@ async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?:
     if (e instanceof WorkbookFile) return (await import('./xlsx.js')).scanWorkbook(path, e, opts, by);
     throw e;
   }
-  const delimiter = detectDelimiter(src.headText);
+  const delimiter = detectDelimiter(src.headText, (cell) => fieldOfHeader(cell)?.field);
   const reader = new RowReader({ file: src.name, delimiter, tz: opts.tz, columns: opts.columns, by, slash, european, currency: opts.currency });
   const hash = createHash('sha256');
   const sink = new Writable({
