@@ -888,6 +888,22 @@ describe('a row that takes back another row\'s sale of the same order (order-his
     expect([newestFirst.series, newestFirst.info.rowsSkipped]).toEqual([r.series, r.info.rowsSkipped]);
   });
 
+  it('an order sold again after its cancellation (withdrawn, paid again) counts once, in time order or newest first', async () => {
+    const rows = [
+      ['A1', '2025-11-29 10:00', '결제완료', '10000'], ['A2', '2025-11-29 10:10', '결제완료', '20000'],
+      ['A1', '2025-11-29 10:20', '취소요청', '10000'], ['A3', '2025-11-29 11:00', '결제완료', '5000'],
+      ['A1', '2025-11-29 12:00', '배송완료', '10000'], // the request withdrawn: A1 stands
+      ['A3', '2025-11-30 09:00', '취소완료', '5000'], // A3 cancelled for good
+    ];
+    const r = await ingestFile(write(toCsv(LOG, rows)), TZ);
+    // A1 10,000 once and A2 20,000; A1's 결제완료 row before the request counts with it as cancelled
+    expect(r.series).toEqual({ start: '2025-11-29', orders: [2, 0], revenue: [30000, 0] });
+    expect(r.info).toMatchObject({ rows: 6, rowsUsed: 2, rowsSkipped: { cancelled: 4 } });
+    expect(r.warnings.find((w) => w.code === 'LATER_CANCELLATIONS')?.message).toMatch(/^1 order\(s\).*; 1 more were sold again/);
+    const newestFirst = await ingestFile(write(toCsv(LOG, [...rows].reverse())), TZ);
+    expect([newestFirst.series, newestFirst.info.rowsSkipped]).toEqual([r.series, r.info.rowsSkipped]);
+  });
+
   it('a payment list\'s 구분 (승인/취소) takes the approval back; a partial cancellation leaves it counted in full', async () => {
     const header = ['No', '구분', '거래일시', '주문번호', '결제수단', '금액'];
     const rows = [
@@ -950,6 +966,11 @@ describe('a row that takes back another row\'s sale of the same order (order-his
     const r = await ingestFile(write(toCsv(['imp_uid', 'status', 'amount', 'paid_at'], rows)), TZ);
     expect(r.series).toEqual({ start: '2024-11-29', orders: [1, 1], revenue: [8300, 1000] });
     expect(r.info.rowsSkipped).toEqual({ unpaid: 2, cancelled: 1 });
+    // an order's further line leaves Paid at blank (Shopify fills it on the first line): the line counts on the order's day
+    const lines = [['#1001', '2025-11-01 10:00:00 +0900', 'Shirt', '1000', '1'], ['#1001', '', 'Pants', '2000', '1'], ['#1002', '2025-11-02 11:00:00 +0900', 'Hat', '5000', '1'], ['#1003', '', 'Hat', '7000', '1']];
+    const s = await ingestFile(write(toCsv(['Name', 'Paid at', 'Lineitem name', 'Lineitem price', 'Lineitem quantity'], lines)), TZ);
+    expect(s.series).toEqual({ start: '2025-11-01', orders: [1, 1], revenue: [3000, 5000] });
+    expect([s.info.rowsUsed, s.info.rowsSkipped]).toEqual([3, { unpaid: 1 }]);
     // any other date column's blank is still an error
     const e = await rejection(ingestFile(write(toCsv(['id', 'order date', 'amount'], [['1', '2025-11-29', '10'], ['2', '', '20']])), TZ));
     expect(e.code).toBe('BAD_DATES');

@@ -7,7 +7,8 @@
 // cancellation is read. This remembers recent sales by order key and, when a cancellation,
 // refund or return row of the same key carries the order's amount — after its sales, or before
 // them in a file newest first — takes the order off its day once the file is read: its last
-// status decides, as in an export with one row per order. Only when that is the file's pattern
+// status decides, as in an export with one row per order: a sale row written after the
+// cancellation (취소요청 → 취소철회 → 배송완료, 승인 → 취소 → 승인) puts the order back. Only when that is the file's pattern
 // (applies()): in a line-item export, a cancelled line beside the sold lines of its order is a
 // partial cancellation, whose amount is mostly not the order's.
 
@@ -29,6 +30,11 @@ const MIXED = 2;
 const TAKEN_SHIFT = 2;
 /** Counted as a history log's match (two or more sale rows of one amount): once per order. */
 const LOGGED = 16;
+/**
+ * Sold again after its cancellation (the reason bits say which, takenAt when): the order stands,
+ * and only its sale rows before the cancellation go with it.
+ */
+const STANDS = 32;
 
 /**
  * Recent orders' sale rows, in a ring of slots of typed arrays: no object per row, which would
@@ -47,6 +53,9 @@ class SoldRing {
   readonly state = new Uint8Array(WINDOW);
   /** The first sale row's date cell, as written: a cancellation written at another time came later. */
   readonly when: string[] = new Array<string>(WINDOW).fill('');
+  /** The latest sale row's time, and the time of the cancellation that took the order back (minutes; NaN unknown). */
+  readonly lastSale = new Float64Array(WINDOW);
+  readonly takenAt = new Float64Array(WINDOW);
   /** key → slot; a slot reused since holds another key (two generations: no deletions, which rehash). */
   private readonly index = new RecentMap<number>(WINDOW);
   private next = 0;
@@ -69,12 +78,18 @@ class SoldRing {
     this.rows[i] = 0;
     this.state[i] = counted ? COUNTED : 0;
     this.when[i] = when;
+    this.lastSale[i] = NaN;
     this.index.set(key, i);
     return i;
   }
 
   /** Why slot `i`'s order was taken back, or null. */
   taken(i: number): TakenReason | null {
+    return (this.state[i] & STANDS) !== 0 ? null : this.reason(i);
+  }
+
+  /** The reason of slot `i`'s cancellation, or null: whether or not the order was sold again after it. */
+  reason(i: number): TakenReason | null {
     const t = (this.state[i] >> TAKEN_SHIFT) & 3; // not LOGGED, above it
     return t === 0 ? null : REASONS[t - 1];
   }
@@ -93,48 +108,62 @@ interface Taken {
 export class LaterCancels {
   private readonly sold = new SoldRing();
   /** Cancellation rows of keys without a sale yet (a file newest first), by key. */
-  private readonly early = new RecentMap<{ amount: number; reason: TakenReason; partial: boolean; when: string }>(WINDOW);
+  private readonly early = new RecentMap<{ amount: number; reason: TakenReason; partial: boolean; when: string; at: number }>(WINDOW);
   private readonly taken = new Map<SellerDays, Taken>();
   /** Cancellation rows of an order with sales: carrying the order's amount, or another without saying it is a part (a line of it). */
   matched = 0;
   unmatched = 0;
+  /** Orders taken back and then sold again (putBack). */
+  private putBacks = 0;
   /** Matches written at another time than the sale (a payment's cancellation, a refund): the pattern's surest sign. */
   private laterMatches = 0;
 
   /**
-   * A sale row of `key`, of `amount`, was counted on `day` (`when`: its date cell); `counted`: it
-   * counted the order, so its key is new to the file (no sale of it to look up: most rows of most files).
+   * A sale row of `key`, of `amount`, was counted on `day` (`when`: its date cell; `at`: its time in
+   * minutes, NaN unknown); `counted`: it counted the order, so its key is new to the file (no sale
+   * of it to look up: most rows of most files).
    */
-  sale(key: string, acc: SellerDays, day: number, amount: number, counted: boolean, when: string): void {
+  sale(key: string, acc: SellerDays, day: number, amount: number, counted: boolean, when: string, at: number): void {
     const S = this.sold;
     let i = counted ? -1 : S.find(key);
     if (i < 0) i = S.add(key, acc, day, amount, counted, when);
+    else if (at > S.takenAt[i] && S.taken(i) !== null) this.putBack(i, amount, when);
     if (day !== S.day[i]) S.state[i] |= MIXED;
     S.sum[i] += amount;
     S.rows[i]++;
+    if (!(at <= S.lastSale[i])) S.lastSale[i] = at; // NaN at start, and for rows without a time
     const taken = S.taken(i);
     if (taken !== null) {
       if ((S.state[i] & MIXED) === 0) this.take(i, amount, 1, taken);
       this.noteLog(i); // a file newest first: the order's earlier rows come after its cancellation
+    } else if ((S.state[i] & (STANDS | MIXED)) === STANDS && at < S.takenAt[i]) {
+      this.take(i, amount, 1, S.reason(i)!); // newest first, a row from before the cancellation of an order sold again after it
     } else if (this.early.size > 0) {
       const e = this.early.get(key);
       if (e !== undefined) {
         this.early.delete(key);
-        this.match(i, e.amount, e.reason, e.partial, e.when);
+        this.match(i, e.amount, e.reason, e.partial, e.when, e.at);
       }
     }
   }
 
+  /** The day of a recent order's sale rows (undefined when it is not among them): a further line of it may leave its date blank. */
+  dayOf(key: string): number | undefined {
+    const i = this.sold.find(key);
+    return i < 0 ? undefined : this.sold.day[i];
+  }
+
   /**
-   * A cancellation, refund or return row of `key`; `amount` NaN when it has none it could read.
-   * `partial`: the row says it gives back part of the order (부분환불, a refund of −amount) and
-   * so refers to the order whatever its amount: one of another amount is no sign of a line-item export.
+   * A cancellation, refund or return row of `key` (`at`: its time, as for sale); `amount` NaN when
+   * it has none it could read. `partial`: the row says it gives back part of the order (부분환불, a
+   * refund of −amount) and so refers to the order whatever its amount: one of another amount is no
+   * sign of a line-item export.
    */
-  cancel(key: string, amount: number, reason: TakenReason, partial: boolean, when: string): void {
+  cancel(key: string, amount: number, reason: TakenReason, partial: boolean, when: string, at: number): void {
     if (amount !== amount) return;
     const i = this.sold.find(key);
-    if (i < 0) this.early.set(key, { amount: Math.abs(amount), reason, partial, when });
-    else if (this.sold.taken(i) === null) this.match(i, Math.abs(amount), reason, partial, when);
+    if (i < 0) this.early.set(key, { amount: Math.abs(amount), reason, partial, when, at });
+    else if (this.sold.taken(i) === null) this.match(i, Math.abs(amount), reason, partial, when, at);
   }
 
   /**
@@ -145,7 +174,7 @@ export class LaterCancels {
    * rows of one amount, a history log's (if the seller's amounts repeat its orders' totals); else
    * nothing — one sold line and one cancelled line of the same order and price is a line-item export's.
    */
-  private match(i: number, amount: number, reason: TakenReason, partial: boolean, when: string): void {
+  private match(i: number, amount: number, reason: TakenReason, partial: boolean, when: string, at: number): void {
     const S = this.sold;
     const [first, sum, rows] = [S.first[i], S.sum[i], S.rows[i]];
     const repeating = rows >= 2 && same(sum, first * rows);
@@ -157,7 +186,10 @@ export class LaterCancels {
     if (when !== S.when[i]) this.laterMatches++;
     else this.noteLog(i);
     if ((S.state[i] & MIXED) !== 0) return;
-    S.state[i] |= (REASONS.indexOf(reason) + 1) << TAKEN_SHIFT;
+    S.state[i] = (S.state[i] & ~(STANDS | (3 << TAKEN_SHIFT))) | ((REASONS.indexOf(reason) + 1) << TAKEN_SHIFT);
+    S.takenAt[i] = at;
+    // sold again after this cancellation (a file newest first, its sales read first): its last status is a sale
+    if (at < S.lastSale[i]) return void (S.state[i] |= STANDS);
     this.take(i, sum, S.rows[i], reason);
     if ((S.state[i] & COUNTED) !== 0) {
       const t = this.of(S.acc[i]!);
@@ -166,6 +198,26 @@ export class LaterCancels {
       d[0]++;
       d[2] += first;
     }
+  }
+
+  /**
+   * Slot `i`'s order, taken back, is sold again later (`amount`, written `when`): the cancellation
+   * was withdrawn or the payment made again. The order counts again; the sale rows before the
+   * cancellation stay taken with it (a cancelled payment's money, or a log's earlier statuses
+   * of the amount counted again now), and the slot starts over from this row.
+   */
+  private putBack(i: number, amount: number, when: string): void {
+    const S = this.sold;
+    this.putBacks++;
+    if ((S.state[i] & COUNTED) !== 0) {
+      const t = this.of(S.acc[i]!);
+      t.orders--;
+      const d = this.day(t, S.day[i]);
+      d[0]--;
+      d[2] -= S.first[i];
+    }
+    S.state[i] |= STANDS;
+    [S.first[i], S.sum[i], S.rows[i], S.when[i]] = [amount, 0, 0, when];
   }
 
   /** Count slot `i`'s match as a history log's once it has two or more sale rows of one amount. */
@@ -206,9 +258,9 @@ export class LaterCancels {
     return evidence > 0 && this.unmatched * 2 <= this.matched;
   }
 
-  /** At the end of the file: take the orders off their days (when applies()); how many orders and rows, over all sellers. */
-  settle(): { orders: number; rows: number } {
-    const out = { orders: 0, rows: 0 };
+  /** At the end of the file: take the orders off their days (when applies()); how many orders and rows, over all sellers, and how many orders were sold again. */
+  settle(): { orders: number; rows: number; soldAgain: number } {
+    const out = { orders: 0, rows: 0, soldAgain: 0 };
     if (!this.applies()) return out;
     for (const [acc, t] of this.taken) {
       for (const [day, [o, r, once]] of t.days) {
@@ -224,6 +276,7 @@ export class LaterCancels {
       }
       out.orders += t.orders;
     }
+    out.soldAgain = this.putBacks;
     return out;
   }
 }

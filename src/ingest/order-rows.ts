@@ -44,8 +44,12 @@ export class OrderRows {
     return this.recent.saturated;
   }
 
+  /** The row being read's time, in minutes from day 0 (its day's start when its minute is unknown; NaN without a day): what orders a sale and its cancellation. */
+  private at = NaN;
+
   /** Take one row of an order-level export (its date already read: `day`, NaN when unreadable; `minute` of the day, −1 unknown). */
   row(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string, key: string, minute: number): void {
+    this.at = day * 1440 + (minute >= 0 ? minute : 0);
     // a summary row under the orders, dated with the export's last day (`,2026-01-27,합계,30046000`): no order id, a label
     // (undated ones are the record loop's, which holds the lines under them as a possible footer)
     if (day === day && L.id >= 0 && isBlankCell(rec[L.id]) && hasTotalLabel(rec)) return acc.skip('total-row');
@@ -71,6 +75,11 @@ export class OrderRows {
     if (marked(rec, L.cancelled, L)) return this.notASale(rec, line, L, acc, day, key, 'cancelled');
     if (marked(rec, L.refunded, L)) return this.notASale(rec, line, L, acc, day, key, 'refunded');
     if (L.id >= 0 && L.amount >= 0 && isBlankCell(rec[L.amount]) && this.furtherLine(rec, line, L, acc, day, dateCell, key)) return;
+    if (day !== day && L.id >= 0 && isBlankCell(dateCell) && !isBlankCell(rec[L.id])) {
+      // a further line of an order read above, its date left blank (Shopify fills Paid at on an order's first line only)
+      day = this.later.dayOf(orderKey(rec, L, key)) ?? NaN;
+      this.at = day * 1440;
+    }
     if (day !== day) {
       // no payment date (blank, 0, 0000-00-00: PortOne's and shop databases' "never") on a paid_at column: not paid
       if (L.paymentDate && isNoDateMark(dateCell) && !hasTotalLabel(rec)) return this.notASale(rec, line, L, acc, day, key, 'unpaid');
@@ -95,7 +104,7 @@ export class OrderRows {
     }
     const i = acc.slot(day, line);
     if (amount < 0) {
-      if (k !== '') this.later.cancel(k, amount, 'refunded', true, dateCell); // a refund row: −amount
+      if (k !== '') this.later.cancel(k, amount, 'refunded', true, dateCell, this.at); // a refund row: −amount
       return acc.skip('negative-amount');
     }
     if (i < 0) return; // outside a 20-year range: the seller fails in finish()
@@ -109,7 +118,7 @@ export class OrderRows {
       if (acc.repeats !== null) acc.revenueOnce[i] += amount;
       if (minute >= 0) acc.noteOrderTime(day, minute);
     }
-    if (k !== '') this.later.sale(k, acc, day, amount, counted, dateCell);
+    if (k !== '') this.later.sale(k, acc, day, amount, counted, dateCell, this.at);
   }
 
   /** Whether a row's type or status says it is part of its order (부분환불). */
@@ -155,7 +164,7 @@ export class OrderRows {
       this.nonSales.set(k, reason);
       if (reason === 'cancelled' || reason === 'refunded' || reason === 'returned') {
         const amount = this.amountOf(rec, L);
-        this.later.cancel(k, amount, reason, amount < 0 || this.saysPartial(rec, L), rec[L.date]); // −amount: money given back, of part or all
+        this.later.cancel(k, amount, reason, amount < 0 || this.saysPartial(rec, L), rec[L.date], this.at); // −amount: money given back, of part or all
       }
     }
     acc.skip(reason);

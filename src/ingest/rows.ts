@@ -248,12 +248,13 @@ export class RowReader {
 
   /** Orders a row of the same order id and amount cancels, refunds or returns, taken off their days (later-cancels.ts). */
   private settleLaterCancels(): void {
-    const { orders, rows } = this.orders.later.settle();
+    const { orders, rows, soldAgain } = this.orders.later.settle();
     if (orders === 0 && rows === 0) return;
     const n = (k: number) => k.toLocaleString('en-US');
+    const again = soldAgain === 0 ? '' : `; ${n(soldAgain)} more were sold again after their cancellation (withdrawn, or paid again) and count once, their rows before it as cancelled`;
     this.warnings.push({ code: 'LATER_CANCELLATIONS', message: `${n(orders)} order(s) have, besides their sale rows, a row of the same ${this.layout!.columns.id} and amount ` +
       'that cancels, refunds or returns them (an order-history log with a row per status change, a payment list with 승인 and 취소 rows, a refund of −amount): ' +
-      `they were taken off their order's day, and their ${n(rows)} sale row(s) counted as cancelled, refunded or returned` });
+      `they were taken off their order's day, and their ${n(rows)} sale row(s) counted as cancelled, refunded or returned${again}` });
   }
 
   /**
