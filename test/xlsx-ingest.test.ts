@@ -42,6 +42,11 @@ describe('xlsx: finding the table', () => {
     expect(ing.series).toEqual({ start: '2025-11-01', orders: [1, 1], revenue: [15000, 8000] });
     expect(ing.info).toMatchObject({ rows: 2, headers: ['주문번호', '주문일시', '결제 상품금액', '결제 배송비', '결제금액', '상태'] });
     expect(ing.warnings.map((w) => w.code)).toEqual(['TWO_LINE_HEADER']);
+    // the merged cell last: the top row's values end at 결제, the second row's run on
+    const last: (Cell | null)[][] = [['주문번호', '주문일시', '결제'], [null, null, '상품금액', '배송비', '결제금액'],
+      ['1', wallDate('2025-11-01 09:00:00'), 12000, 3000, 15000], ['2', wallDate('2025-11-02 10:00:00'), 8000, 0, 8000]];
+    const l = await ingestFile(await xlsxFile([{ name: '주문목록', rows: last, merges: ['A1:A2', 'B1:B2', 'C1:E1'] }]), TZ);
+    expect([l.series.revenue, l.info.headers]).toEqual([[15000, 8000], ['주문번호', '주문일시', '결제 상품금액', '결제 배송비', '결제금액']]);
   });
 
   it('reads cells merged down over rows as their value on each row: a day\'s 일자, an order\'s 주문번호 and 주문일시', async () => {

@@ -638,7 +638,9 @@ function utcOffsetName(off: number): string {
  */
 export function joinHeaderLines(top: string[], sub: string[]): string[] {
   let group = '';
-  return top.map((t, k) => {
+  // as long as the longer line: a workbook's row ends at its last value, so a merged cell closing the header leaves the top row short
+  return Array.from({ length: Math.max(top.length, sub.length) }, (_, k) => {
+    const t = top[k] ?? '';
     if (t !== '') group = t;
     const s = sub[k] ?? '';
     if (s === '') return t;
