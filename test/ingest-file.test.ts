@@ -172,6 +172,27 @@ describe('order-level exports', () => {
     expect([e.code, e.message]).toEqual(['NO_AMOUNT_COLUMN', expect.stringContaining('its rows are "A세트", "B단품", which do not say whether they hold money or counts')]);
   });
 
+  it('a table of dates across: its revenue row chosen as a column would be, its unit read, an order list below it read instead', async () => {
+    const dates = Array.from({ length: 7 }, (_, i) => `2025-01-0${i + 1}`);
+    const ones = dates.map(() => '1');
+    // 총매출 and 순매출: net revenue, as for columns; the other revenue row is skipped
+    const two = await ingestFile(write(toCsv(['구분', ...dates], [['주문수', ...ones], ['총매출', ...dates.map(() => '10')], ['순매출', ...dates.map(() => '9')]])), TZ);
+    expect([two.series.revenue, two.info.columns.revenue, two.info.rowsSkipped]).toEqual([Array(7).fill(9), '순매출 (row 4)', { 'no-values': 1 }]);
+    // the same label twice is still a repeated measure
+    const dup = await rejection(ingestFile(write(toCsv(['구분', ...dates], [['주문수', ...ones], ['주문수', ...ones]])), TZ));
+    expect([dup.code, dup.message]).toEqual(['DUPLICATE_DATES', expect.stringContaining('the orders on lines 2 and 3')]);
+    // a unit on the revenue row's label, or on a title line above the table
+    const own = await ingestFile(write(toCsv(['구분', ...dates], [['주문수', ...ones], ['매출액(천원)', ...dates.map(() => '12')]])), TZ);
+    expect([own.series.revenue[0], own.warnings.map((w) => w.code)]).toEqual([12000, ['MONEY_UNIT']]);
+    const title = await ingestFile(write(`(단위: 천원)\n${toCsv(['구분', ...dates], [['매출액', ...dates.map(() => '3')]])}`), TZ);
+    expect([title.series.revenue[0], title.warnings.map((w) => w.code)]).toEqual([3000, ['PREAMBLE', 'MONEY_UNIT', 'NO_ORDERS_COLUMN']]);
+    // a summary block above the orders: the orders are the table
+    const csv = `일별 요약\n${toCsv(['구분', ...dates], [['주문수', ...ones]])}\n${toCsv(['주문번호', '주문일시', '결제금액'], [['A1', '2025-01-01 10:00', '100'], ['A2', '2025-01-01 11:00', '200'], ['A3', '2025-01-02 09:00', '50']])}`;
+    const below = await ingestFile(write(csv), TZ);
+    expect([below.info.kind, below.series, below.info.rows]).toEqual(['orders', { start: '2025-01-01', orders: [2, 1], revenue: [300, 50] }, 3]);
+    expect(below.warnings).toEqual([{ code: 'PREAMBLE', message: 'lines 1–4 above the header (line 5), a summary with its dates across, were not read' }]);
+  });
+
   it('reads a table with one row a day and no id or status (일자,판매수량,판매금액) as daily totals, orders unknown', async () => {
     const rows = Array.from({ length: 14 }, (_, i) => [`2025-01-${String(i + 1).padStart(2, '0')}`, String(30 + i), String(100_000 + i)]);
     const r = await ingestFile(write(toCsv(['일자', '판매수량', '판매금액'], rows)), TZ);

@@ -40,6 +40,14 @@ export interface Layout {
   columns: Partial<Record<Field, string>>;
 }
 
+/** A layout of `kind` with its date column and no other (the kind's reason and the columns still to fill in). */
+export function emptyLayout(kind: InputKind, date: number): Layout {
+  return {
+    kind, kindReason: '', date, amount: -1, price: -1, quantity: -1, status: -1, cancelled: -1, refunded: -1, type: -1, typeLedger: false, id: -1, paymentDate: false,
+    currency: -1, orders: -1, revenue: -1, orderTotal: false, repeat: null, columns: {},
+  };
+}
+
 /** The column money is read from: a daily file's revenue, an order list's amount, else its price (-1: none). */
 export const moneyColumn = (L: Layout) => (L.kind === 'daily' ? L.revenue : L.amount >= 0 ? L.amount : L.price);
 
@@ -66,10 +74,8 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
     fail('NO_DATE_COLUMN', `${file}: no date column among the headers ${listHeaders(headers)}`,
       `name it with --columns date=<header>; recognised names: ${synonymsHint(['date'])}`);
   }
-  const layout: Layout = {
-    kind: 'orders', kindReason: '', date: ix('date'), amount: -1, price: -1, quantity: -1, status: -1, cancelled: -1, refunded: -1, type: -1, typeLedger: false, id: -1, paymentDate: false, orders: -1, revenue: -1, currency: ix('currency'),
-    orderTotal: false, repeat: null, columns: {},
-  };
+  const layout = emptyLayout('orders', ix('date'));
+  layout.currency = ix('currency');
   const named = (fs: Field[]) => fs.filter((f) => ix(f) >= 0).map((f) => `${map.columns[f]} → ${f}`).join(', ');
   const totals = ix('orders') >= 0 || ix('revenue') >= 0;
   const periodDate = PERIOD_HEADERS.has(normalizeHeader(map.columns.date ?? ''));

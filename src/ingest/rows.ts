@@ -125,7 +125,10 @@ export class RowReader {
       return;
     }
     if (this.afterHeader && this.headerContinues(rec, line)) return;
-    if (this.wide !== null) return this.wide.row(rec, line, this.group(''), this.money);
+    if (this.wide !== null) {
+      if (!this.wide.isOwnRow(rec) && this.tableBelowWide(rec, line)) return;
+      return this.wide.row(rec, line);
+    }
     if (this.isHeaderAgain(rec, L) || (rec.length === 1 && PAGE_MARK.test(rec[0]))) return; // files joined with `cat`, a paged report
     if (rec.length !== this.width && !extraCellsBlank(rec, this.width)) {
       const padded = this.shortSummary(rec, L) ?? this.shortFooterLine(rec) ?? this.trailingCellsDropped(rec);
@@ -366,8 +369,24 @@ export class RowReader {
     this.layout = wide.layout;
     this.headers = wide.headers;
     this.headerLine = line;
-    this.width = width;
-    if (this.tried.length) this.warnings.push({ code: 'PREAMBLE', message: `${this.tried.length} line(s) above the header (line ${line}) were not read` });
+    this.width = width; // the lines above it are reported at the end: an order list may yet turn up below it
+  }
+
+  /**
+   * A row under a table of dates across that is a header itself: the table was a summary above
+   * an order list (일별 요약 over 주문번호,주문일시,결제금액), which is read instead; true then.
+   */
+  private tableBelowWide(rec: string[], line: number): boolean {
+    const top = this.tried.length ? this.tried[0].line : this.headerLine;
+    const above = this.tried;
+    this.tried = [];
+    if (this.takeHeader(rec.map((h) => h.trim()), rec.length, line) !== null) {
+      this.tried = above;
+      return false;
+    }
+    this.wide = null;
+    this.warnings.push({ code: 'PREAMBLE', message: `lines ${top}–${line - 1} above the header (line ${line}), a summary with its dates across, were not read` });
+    return true;
   }
 
   /** Map `headers` (found on `line`) and set the reader up for the rows under them; the error when they are no header. */
@@ -401,7 +420,8 @@ export class RowReader {
     this.lastUsed = Math.max(byIndex, this.sellerIndex, L.date, L.amount, L.price, L.quantity, L.status, L.cancelled, L.refunded, L.type, L.id, L.currency, L.orders, L.revenue,
       L.repeat?.price ?? -1, L.repeat?.quantity ?? -1);
     this.headerWarnings = this.warnings.length;
-    this.takeUnit();
+    const col = moneyColumn(this.layout);
+    this.takeUnit(col < 0 ? undefined : headers[col]);
     if (this.tried.length) this.warnings.push({ code: 'PREAMBLE', message: `${this.tried.length} line(s) above the header (line ${line}) were not read` });
     return null;
   }
@@ -454,16 +474,14 @@ export class RowReader {
    * Amounts are multiplied by it, and the claim says so: a report rounded to thousands of won
    * read as won would claim a thousandth of the loss.
    */
-  private takeUnit(): void {
+  private takeUnit(header: string | undefined, what = 'header'): void {
     this.unit = 1;
-    const col = moneyColumn(this.layout!);
-    if (col < 0) return;
-    const header = this.headers[col];
+    if (header === undefined) return;
     const own = unitOfHeader(header);
     const unit = own ?? this.titleUnit?.unit;
     if (!unit || unit.factor === 1) return;
     this.unit = unit.factor;
-    const where = own ? `the header "${header}" says` : `line ${this.titleUnit!.line} above the header says`;
+    const where = own ? `the ${what} "${header}" says` : `line ${this.titleUnit!.line} above the header says`;
     this.warnings.push({ code: 'MONEY_UNIT', message: `${where} "${unit.text}": amounts of "${header}" were multiplied by ${unit.factor.toLocaleString('en-US')}` });
   }
 
@@ -558,7 +576,11 @@ export class RowReader {
   /** Call at the end of the records: throws if no header was found; returns file-level warnings. */
   end(): Warning[] {
     if (this.layout === null) this.giveUp();
-    this.wide?.end(this.setup.file);
+    if (this.wide !== null) {
+      if (this.tried.length) this.warnings.push({ code: 'PREAMBLE', message: `${this.tried.length} line(s) above the header (line ${this.headerLine}) were not read` });
+      this.takeUnit(this.wide.choose(this.setup.file), 'row label'); // the revenue row's unit, or a title line's
+      this.wide.write(this.group(''), this.money);
+    }
     this.settleHeldTotals();
     this.settleLaterCancels();
     let summed = 0;
