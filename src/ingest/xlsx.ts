@@ -116,10 +116,10 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
   const parts: Emit[] = [
     { as: 'xl/_rels/workbook.xml.rels', data: EMPTY_RELS },
     book.sharedStrings ? { as: 'xl/sharedStrings.xml', entry: book.sharedStrings } : { as: 'xl/sharedStrings.xml', data: EMPTY_SST },
-    ...targets.map((s, k) => ({ as: `xl/worksheets/sheet${k + 1}.xml`, entry: s.entry! })),
+    ...targets.map((s, k) => ({ as: sheetPart(k), entry: s.entry! })),
   ];
   const failure: Failure = {};
-  const taps = merged ? undefined : new Map(targets.map((t, k) => [`xl/worksheets/sheet${k + 1}.xml`, new MergeTap()]));
+  const taps = merged ? undefined : new Map(targets.map((t, k) => [sheetPart(k), new MergeTap()]));
   const source = restream(bytes, parts, name, budget, failure, taps);
   let fill: MergeFill | null = null;
   const fills: MergeFill[] = [];
@@ -210,7 +210,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
     const over = new Map<number, MergeRange[]>();
     for (const [k, t] of targets.entries()) {
       const first = t === sheet ? headerRow : alsoRead.find((a) => a.index === t.index)?.headerRow;
-      const ranges = first === undefined ? [] : taps.get(`xl/worksheets/sheet${k + 1}.xml`)!.ranges().filter((r) => r.r2 > first);
+      const ranges = first === undefined ? [] : taps.get(sheetPart(k))!.ranges().filter((r) => r.r2 > first);
       if (ranges.length) over.set(t.index, ranges);
     }
     if (over.size) return readSheets(bytes, book, name, new Budget(name), opts, by, meta, over);
@@ -300,6 +300,9 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 function tooBig(name: string, what: string): never {
   throw new LossCalcError('FILE_TOO_LARGE', `${name}: ${what}`, 'split the export into smaller date ranges, or save the sheet as CSV');
 }
+
+/** The part name the k-th sheet read is restreamed under (exceljs reads sheets by these names). */
+const sheetPart = (k: number) => `xl/worksheets/sheet${k + 1}.xml`;
 
 /** A row's cells cut or padded with blanks to `width`. */
 function padTo(cells: string[], width: number): string[] {
