@@ -909,6 +909,22 @@ describe('a row that takes back another row\'s sale of the same order (order-his
     expect([newestFirst.series, newestFirst.info.rowsSkipped]).toEqual([r.series, r.info.rowsSkipped]);
   });
 
+  it('an order-history log of few prices (a row per status, each at its own time) counts each order\'s amount once; a shop\'s lines of one price and time are summed', async () => {
+    const prices = ['19900', '24900', '19900'];
+    const log: string[][] = [];
+    const lines: string[][] = [];
+    for (let k = 0; k < 30; k++) {
+      const at = (m: number) => `2025-11-29 ${String(9 + (k % 10)).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+      ['결제완료', '배송중', '배송완료'].forEach((st, j) => log.push([`H${k}`, at(10 * j), st, prices[k % 3]]));
+      lines.push([`L${k}`, at(0), '배송완료', prices[k % 3]], [`L${k}`, at(0), '배송완료', prices[k % 3]]); // two shirts of one price
+    }
+    const once = prices.reduce((s, p) => s + Number(p) * 10, 0); // ten orders at each index of prices
+    const h = await ingestFile(write(toCsv(LOG, log)), TZ);
+    expect([h.series.orders, h.series.revenue, codes(h)]).toEqual([[30], [once], ['REPEATED_ORDER_TOTALS']]);
+    const l = await ingestFile(write(toCsv(LOG, lines)), TZ);
+    expect([l.series.orders, l.series.revenue, codes(l)]).toEqual([[30], [2 * once], []]);
+  });
+
   it('an order sold again after its cancellation (withdrawn, paid again) counts once, in time order or newest first', async () => {
     const rows = [
       ['A1', '2025-11-29 10:00', '결제완료', '10000'], ['A2', '2025-11-29 10:10', '결제완료', '20000'],

@@ -121,11 +121,14 @@ export class LaterCancels {
   /**
    * A sale row of `key`, of `amount`, was counted on `day` (`when`: its date cell; `at`: its time in
    * minutes, NaN unknown); `counted`: it counted the order, so its key is new to the file (no sale
-   * of it to look up: most rows of most files).
+   * of it to look up: most rows of most files). Returns the order's slot when a sale row of it was
+   * read before (among the recent ones), -1 when this is its first: firstOf() then tells an
+   * order's total repeated on its lines (repeats.ts).
    */
-  sale(key: string, acc: SellerDays, day: number, amount: number, counted: boolean, when: string, at: number): void {
+  sale(key: string, acc: SellerDays, day: number, amount: number, counted: boolean, when: string, at: number): number {
     const S = this.sold;
     let i = counted ? -1 : S.find(key);
+    const seen = i;
     if (i < 0) i = S.add(key, acc, day, amount, counted, when);
     else if (at > S.takenAt[i] && S.taken(i) !== null) this.putBack(i, amount, when);
     if (day !== S.day[i]) S.state[i] |= MIXED;
@@ -145,6 +148,12 @@ export class LaterCancels {
         this.match(i, e.amount, e.reason, e.partial, e.when, e.at);
       }
     }
+    return seen;
+  }
+
+  /** Slot `i`'s order's first sale row: its amount, and whether it was written at another time than `when`. */
+  firstOf(i: number, when: string): { amount: number; otherTime: boolean } {
+    return { amount: this.sold.first[i], otherTime: this.sold.when[i] !== when };
   }
 
   /** The day of a recent order's sale rows (undefined when it is not among them): a further line of it may leave its date blank. */

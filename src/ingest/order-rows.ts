@@ -4,7 +4,6 @@
 import type { SellerDays } from './aggregate.js';
 import type { Layout } from './kind.js';
 import { LaterCancels } from './later-cancels.js';
-import { FirstAmounts } from './repeats.js';
 import { RecentIds, RecentMap } from './recent.js';
 import { classifyType, classifyTypeWords, hasTotalLabel, isBlankCell, isNoDateMark, isPartial, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, statusClassifier, type StatusReason } from './values.js';
 
@@ -27,8 +26,6 @@ export class OrderRows {
   private readonly nonSales = new RecentMap<NotASale>();
   /** Sales a later row of the same order cancels (an order-history log, a payment list's 취소 rows). */
   readonly later = new LaterCancels();
-  /** Each recent order's first amount, to tell an order's total repeated on its lines (repeats.ts). */
-  private readonly firstAmounts = new FirstAmounts();
 
   constructor(
     private readonly money: (s: string) => number,
@@ -111,14 +108,16 @@ export class OrderRows {
     acc.used++;
     if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
     acc.revenue[i] += amount;
-    if (acc.repeats !== null && k !== '' && acc.repeats.note(this.firstAmounts.of(k, amount), amount) && this.lineAmount(rec, L) === amount) acc.repeats.ownPrice++;
     const counted = L.orderTotal ? first : this.isNewOrder(k, L, rec);
     if (counted) {
       acc.orders[i] += 1;
       if (acc.repeats !== null) acc.revenueOnce[i] += amount;
       if (minute >= 0) acc.noteOrderTime(day, minute);
     }
-    if (k !== '') this.later.sale(k, acc, day, amount, counted, dateCell, this.at);
+    if (k === '') return;
+    // the order's first amount, from the recent sales: is this line's amount the order's total again? (repeats.ts)
+    const slot = this.later.sale(k, acc, day, amount, counted, dateCell, this.at);
+    if (acc.repeats !== null && slot >= 0 && acc.repeats.note(this.later.firstOf(slot, dateCell), amount) && this.lineAmount(rec, L) === amount) acc.repeats.ownPrice++;
   }
 
   /** Whether a row's type or status says it is part of its order (부분환불). */
