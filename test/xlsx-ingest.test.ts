@@ -49,6 +49,14 @@ describe('xlsx: finding the table', () => {
     expect([l.series.revenue, l.info.headers]).toEqual([[15000, 8000], ['주문번호', '주문일시', '결제 상품금액', '결제 배송비', '결제금액']]);
   });
 
+  it('reads a sheet with its dates across the header by its 주문수 and 매출액 rows', async () => {
+    const days = Array.from({ length: 7 }, (_, i) => wallDate(`2025-11-0${i + 1} 00:00:00`));
+    const rows: (Cell | null)[][] = [['일별 실적'], ['구분', ...days], ['주문수', 3, 1, 4, 1, 5, 9, 2], ['매출액', 30000, 10000, 40000, 10000, 50000, 90000, 20000]];
+    const ing = await ingestFile(await xlsxFile([{ name: '실적', rows }]), TZ);
+    expect(ing.series).toEqual({ start: '2025-11-01', orders: [3, 1, 4, 1, 5, 9, 2], revenue: [30000, 10000, 40000, 10000, 50000, 90000, 20000] });
+    expect(ing.info).toMatchObject({ kind: 'daily', rows: 2, rowsUsed: 2, columns: { orders: '주문수 (row 3)', revenue: '매출액 (row 4)' } });
+  });
+
   it('reads cells merged down over rows as their value on each row: a day\'s 일자, an order\'s 주문번호 and 주문일시', async () => {
     const byDay: (Cell | null)[][] = [['주문일자', '주문번호', '상품명', '결제금액'],
       [wallDate('2025-11-01 00:00:00'), 'A1', 'x', 1000], [null, 'A2', 'y', 2000], [null, 'A3', 'z', 3000], [wallDate('2025-11-02 00:00:00'), 'A4', 'x', 500]];

@@ -363,6 +363,11 @@ export class RowReader {
     if (this.tried.length > HEADER_SEARCH) this.giveUp();
   }
 
+  /** Whether the header holds dates across (its rows are measures, wide.ts). */
+  get datesAcross(): boolean {
+    return this.wide !== null;
+  }
+
   /** Read the rows under a header of dates across as a wide table's measures (wide.ts). */
   private takeWide(wide: WideTable, width: number, line: number): void {
     this.wide = wide;

@@ -13,7 +13,7 @@ import { emptyLayout, type Layout } from './kind.js';
 import { isBlankCell, isMissingCell, isTotalLabel, parseCount } from './values.js';
 
 /** Date columns a header needs to be read as dates across: a week of them, and most of its cells. */
-const MIN_DATE_COLUMNS = 7;
+export const MIN_DATE_COLUMNS = 7;
 type Measure = 'orders' | 'revenue';
 
 /** The measure a row label names, or null. */

@@ -90,6 +90,33 @@ export function blankRow(cells: string[]): boolean {
   return true;
 }
 
+/** Serial day numbers of 2000-01-01 … 2099-12-31 (1900 system). */
+const SERIAL_2000 = 36526;
+const SERIAL_2100 = 73051;
+
+/**
+ * A row that may be a header of dates across (wide.ts), as texts with its dates read: styles are
+ * not read, so a date cell comes as its serial number (45962). Whole numbers of this century,
+ * increasing, `min` of them or more, are taken for dates; null when the row has fewer.
+ */
+export function serialDateHeader(values: unknown[], date1904: boolean, min: number): string[] | null {
+  const n = Math.max(0, values.length - 1);
+  const out: string[] = new Array(n);
+  let dates = 0;
+  let last = -Infinity;
+  for (let c = 0; c < n; c++) {
+    const v = values[c + 1];
+    const serial = typeof v === 'number' && Number.isInteger(v) && v >= SERIAL_2000 && v < SERIAL_2100;
+    if (serial) {
+      if (v <= last) return null;
+      last = v;
+      dates++;
+    }
+    out[c] = cellText(v, serial, date1904);
+  }
+  return dates >= min ? out : null;
+}
+
 /**
  * A sparse exceljs row (`values[col]`, 1-based) as `width` texts; `width` < 0 keeps the row's own
  * length. Cells right of the header are dropped: an export's notes beside the table are not data.

@@ -4,10 +4,12 @@ import type { Field } from '../core/types.js';
 import { LossCalcError } from '../errors.js';
 import { findHeader, mapHeaders } from './headers.js';
 import { planLayout } from './kind.js';
+import { parseDate } from './parse-date.js';
 import { RowReader } from './rows.js';
 import type { Book, BookSheet } from './xlsx-book.js';
 import { rowTexts } from './xlsx-cells.js';
 import type { Failure } from './xlsx-zip.js';
+import { WideTable } from './wide.js';
 
 /** Non-blank rows at the top of a sheet searched for the header (title rows, notes, merged cells). */
 export const HEADER_SCAN_ROWS = 20;
@@ -46,7 +48,10 @@ export function sheetsToRead(book: Book, name: string, sheet: string | undefined
   return [hit];
 }
 
-/** Whether a row can be the header: it maps a date column and an amount, price, orders or revenue column (and `--by`'s column). */
+/**
+ * Whether a row can be the header: it maps a date column and an amount, price, orders or revenue
+ * column (and `--by`'s column), or it holds dates across (wide.ts; not with `--by`).
+ */
 export function isHeader(cells: string[], label: string, columns: WorkbookOptions['columns'], by: string | undefined): boolean {
   const headers = cells.map((h) => h.trim());
   try {
@@ -59,8 +64,8 @@ export function isHeader(cells: string[], label: string, columns: WorkbookOption
     planLayout(headers, mapHeaders(headers, label, columns, byIndex >= 0 ? [byIndex] : []), label);
     return true;
   } catch (e) {
-    if (e instanceof LossCalcError) return false;
-    throw e;
+    if (!(e instanceof LossCalcError)) throw e;
+    return e.code === 'NO_DATE_COLUMN' && by === undefined && WideTable.detect(headers, (c) => (parseDate(c, 'UTC') === null ? NaN : 0)) !== null;
   }
 }
 

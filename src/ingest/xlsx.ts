@@ -15,7 +15,8 @@ import { MergeFill, MergeTap, type MergeRange } from './xlsx-merges.js';
 import { fileSha256, pathText, type FilePath } from './source.js';
 import { readBook, type Book, type BookSheet } from './xlsx-book.js';
 import { HEADER_SCAN_ROWS, abortable, isHeader, noHeader, sheetsToRead, usedWidth, type StreamRow, type WorkbookOptions } from './xlsx-sheet.js';
-import { blankRow, rowTexts } from './xlsx-cells.js';
+import { blankRow, rowTexts, serialDateHeader } from './xlsx-cells.js';
+import { MIN_DATE_COLUMNS } from './wide.js';
 import { REFUSED_EXTENSIONS, scrub, unsupported, type WorkbookFile } from './xlsx-container.js';
 import { Budget, XLSX_LIMITS, bufferBytes, fileBytes, readDirectory, restream, type Emit, type Failure, type ZipBytes } from './xlsx-zip.js';
 
@@ -166,7 +167,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
           reader.record(fill ? fill.apply(row.number, cells) : cells);
           continue;
         }
-        const cells = rowTexts(row.values, -1, -1, book.date1904);
+        const cells = serialDateHeader(row.values, book.date1904, MIN_DATE_COLUMNS) ?? rowTexts(row.values, -1, -1, book.date1904);
         if (blankRow(cells)) continue;
         const prev = head.at(-1);
         head.push({ number: row.number, values: row.values });
@@ -188,7 +189,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
         reader.line = row.number;
         reader.record(padTo(cells, width));
         if (!reader.layout) reader.end(); // cannot happen: isHeader mirrors the reader's own test; end() throws its reason
-        dateCol = reader.layout!.date;
+        dateCol = reader.datesAcross ? -1 : reader.layout!.date; // a wide table's rows hold counts and money under its dates
         chosen = { sheet, reader, headerRow: row.number, above };
         const ranges = merged?.get(sheet.index);
         if (ranges) fills.push((fill = new MergeFill(ranges, keep(reader.layout!))));
