@@ -193,6 +193,20 @@ describe('order-level exports', () => {
     expect(below.warnings).toEqual([{ code: 'PREAMBLE', message: 'lines 1–4 above the header (line 5), a summary with its dates across, were not read' }]);
   });
 
+  it('reads tables stacked in one file (a subtotal, a title line, the header again) as one, and says so', async () => {
+    const header = ['주문번호', '주문일시', '상품명', '결제금액'];
+    const table = (rows: string[][], total: number) => `${toCsv(header, rows)},소계,,${total}\n\n`;
+    const csv = `판매자: 가나상회\n${table([['1', '2025-11-29 10:00', 'x', '100'], ['2', '2025-11-30 10:00', 'y', '200']], 300)}` +
+      `판매자: 다라몰\n${table([['3', '2025-11-29 11:00', 'z', '50']], 50)}`;
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-11-29', orders: [2, 1], revenue: [150, 200] });
+    // each 소계 and the title line between are the tables' totals
+    expect(r.info).toMatchObject({ rows: 6, rowsUsed: 3, rowsSkipped: { 'total-row': 3 } });
+    expect(r.warnings.map((w) => w.code)).toEqual(['PREAMBLE', 'STACKED_TABLES']);
+    expect(r.warnings[1].message).toContain('1 more table(s) follow the first');
+    expect(r.warnings[1].message).toContain('line 7: "판매자: 다라몰"');
+  });
+
   it('reads a table with one row a day and no id or status (일자,판매수량,판매금액) as daily totals, orders unknown', async () => {
     const rows = Array.from({ length: 14 }, (_, i) => [`2025-01-${String(i + 1).padStart(2, '0')}`, String(30 + i), String(100_000 + i)]);
     const r = await ingestFile(write(toCsv(['일자', '판매수량', '판매금액'], rows)), TZ);

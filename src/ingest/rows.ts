@@ -95,7 +95,10 @@ export class RowReader {
    * `4091 record(s) downloaded`). At the end of the file they are the footer (total-row); a later
    * row with a date makes them bad dates again. null outside such a block.
    */
-  private footer: { acc: SellerDays; line: number; cell: string }[] | null = null;
+  private footer: { acc: SellerDays; line: number; cell: string; text: string }[] | null = null;
+  /** Tables stacked under the first (a summary row, a title line, the header again), and the first such title. */
+  private stacked = 0;
+  private stackedTitle = { line: 0, text: '' };
 
   constructor(private readonly setup: ReaderSetup) {
     this.dates = new DateReader(setup.tz, setup.slash);
@@ -129,7 +132,8 @@ export class RowReader {
       if (!this.wide.isOwnRow(rec) && this.tableBelowWide(rec, line)) return;
       return this.wide.row(rec, line);
     }
-    if (this.isHeaderAgain(rec, L) || (rec.length === 1 && PAGE_MARK.test(rec[0]))) return; // files joined with `cat`, a paged report
+    if (this.isHeaderAgain(rec, L)) return this.headerAgain(); // files joined with `cat`, a report repeating it, stacked tables
+    if (rec.length === 1 && PAGE_MARK.test(rec[0])) return; // a paged report
     if (rec.length !== this.width && !extraCellsBlank(rec, this.width)) {
       const padded = this.shortSummary(rec, L) ?? this.shortFooterLine(rec) ?? this.trailingCellsDropped(rec);
       if (padded) return this.record(padded, line);
@@ -270,10 +274,21 @@ export class RowReader {
       return acc.skip('total-row');
     }
     if (this.footer !== null) {
-      if (this.footer.length < MAX_FOOTER) return void this.footer.push({ acc, line, cell });
+      if (this.footer.length < MAX_FOOTER) return void this.footer.push({ acc, line, cell, text: rec.find((c) => !isBlankCell(c))?.trim() ?? '' });
       this.notAFooter();
     }
     acc.badDates.add(() => `line ${line}: cannot read date ${clip(cell)}`);
+  }
+
+  /**
+   * The header again. After a summary row and title lines (`,소계,,,12735800`, `판매자: 다라몰`) it opens
+   * another table stacked under this one (an integrated admin's export of several stores): the
+   * lines between are the table's end, and its rows are read on, as this file's, with a warning.
+   */
+  private headerAgain(): void {
+    if (this.footer === null || this.footer.length === 0) return;
+    if (this.stacked++ === 0) this.stackedTitle = { line: this.footer[0].line, text: this.footer[0].text };
+    this.closeFooter();
   }
 
   /** The rows held after a summary row were not a footer: report them as bad dates. */
@@ -593,6 +608,11 @@ export class RowReader {
     if (summed > 0) {
       const cols = this.otherCols.map((k) => JSON.stringify(this.headers[k])).join(', ');
       this.warnings.push({ code: 'BREAKDOWN_SUMMED', message: `${summed.toLocaleString('en-US')} row(s) share their date with other rows that differ in ${cols}: a report broken down by device, channel or product, summed per date (rows labelled 합계/Total are its totals and were left out)` });
+    }
+    if (this.stacked > 0) {
+      const { line, text } = this.stackedTitle;
+      this.warnings.push({ code: 'STACKED_TABLES', message: `${this.stacked} more table(s) follow the first, each after the table above's summary row, a title line (line ${line}: ${clip(text)}) and the header again: ` +
+        'their rows were read as this file\'s, the lines between them as the tables\' totals (total-row); if the tables are different sellers\', export them apart' });
     }
     if (this.setup.european === 'decimal-comma') {
       this.warnings.push({ code: 'DECIMAL_COMMA', message: 'amounts were read with a decimal comma (12,50 is 12.5; 1.234,50 is 1234.5): the file\'s own amounts can only be read that way' });
