@@ -476,7 +476,7 @@ describe('classifyStatus', () => {
   ])('%s → %s', (s, want) => {
     expect(classifyStatus(s)).toBe(want);
   });
-  it.each(['paid', '결제완료', '배송완료', '구매확정', '교환', '교환완료', '', 'fulfilled', '반품철회', '취소거부', 'cancel rejected', 'partially_refunded', '부분취소',
+  it.each(['paid', '결제완료', '배송완료', '구매확정', '교환', '교환완료', '', 'fulfilled', '반품철회', '취소거부', '취소반려', '반품반려', '취소불가', 'refund refused', 'cancel rejected', 'partially_refunded', '부분취소',
     '부분환불', 'return declined', 'Cancel declined', 'refund denied', 'Completed', 'Disputed', 'Authorized',
     'pending', 'Pending', 'On hold', 'partially_paid', 'Processing', 'Hoàn thành', 'Selesai', 'Dikirim', '発送済み', '已完成',
     '선물수락대기', 'N40', 'N10', 'E40', 'Incomplete delivery', 'Closed', 'READY_TO_SHIP', 'Ready to ship', 'In progress'])(

@@ -263,10 +263,10 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['未払い', 'unpaid'],
   ['待付款', 'unpaid'],
 ];
-// A cancellation or return that was withdrawn or refused leaves the sale standing (반품철회,
-// 취소거부, "return rejected"); a partly cancelled or refunded order (Shopify's "partially_refunded",
+// A cancellation or return that was withdrawn, refused or not possible leaves the sale standing
+// (반품철회, 취소거부, 취소반려, 취소불가, "return rejected"); a partly cancelled or refunded order (Shopify's "partially_refunded",
 // 부분취소, 부분환불) is still a sale.
-const WITHDRAWN = ['철회', '거부', '거절', 'reject', 'denied', 'declined', 'withdrawn'];
+const WITHDRAWN = ['철회', '거부', '거절', '반려', '불가', 'reject', 'refused', 'denied', 'declined', 'withdrawn'];
 const PARTIAL = ['partial', '부분'];
 const STILL_A_SALE = [...WITHDRAWN, ...PARTIAL];
 
