@@ -22,8 +22,8 @@ export function delimiterName(d: string): string {
 
 /**
  * The delimiter of a file from its head: Excel's `sep=;` line if present; else the one that splits
- * some line of the head into the most cells naming a field (`names`: a cell's field, if any), when
- * that is at least two and more than any other gives — a header is what a person reads a file by,
+ * the first line naming two fields or more (`names`: a cell's field, if any) into the most such
+ * cells, when no other splits as many — a header is what a person reads a file by,
  * and rows that leave their trailing empty cells out (`1,2,a:b;c:d`) outvote it on counts; else
  * the one whose count outside quotes is the same on the most of its first 20 lines that have any —
  * a header and its rows agree on it, where a title line above them (`주문내역 조회, 기간: …, 총
@@ -49,20 +49,18 @@ export function detectDelimiter(text: string, names?: (cell: string) => string |
   return DELIMITERS[best];
 }
 
-/** The index of the delimiter under which a line of the first 20 names the most distinct fields (two or more, no tie), or -1. */
+/**
+ * The index of the delimiter under which the first line of the first 20 that names two or more
+ * distinct fields under any names the most (no tie), or -1: that line is the header, the rows
+ * below it are not asked (a wide file's hundreds of cells a line).
+ */
 function mostNamed(text: string, names: (cell: string) => string | undefined): number {
-  const lines = text.split(/\r\n|\n|\r/, 20);
-  const most = DELIMITERS.map((d) => {
-    let m = 0;
-    for (const line of lines) {
-      if (!line.includes(d)) continue;
-      const fields = new Set(line.split(d).map((c) => names(c.trim().replace(/^"(.*)"$/, '$1'))).filter((f) => f !== undefined));
-      m = Math.max(m, fields.size);
-    }
-    return m;
-  });
-  const top = Math.max(...most);
-  return top >= 2 && most.filter((m) => m === top).length === 1 ? most.indexOf(top) : -1;
+  for (const line of text.split(/\r\n|\n|\r/, 20)) {
+    const named = DELIMITERS.map((d) => (line.includes(d) ? new Set(line.split(d).map((c) => names(c.trim().replace(/^"(.*)"$/, '$1'))).filter((f) => f !== undefined)).size : 0));
+    const top = Math.max(...named);
+    if (top >= 2) return named.filter((m) => m === top).length === 1 ? named.indexOf(top) : -1;
+  }
+  return -1;
 }
 
 /** Counts of each delimiter outside quotes on the first `max` lines that have any (a quoted line break stays in its line). */
