@@ -191,6 +191,12 @@ describe('order-level exports', () => {
     const below = await ingestFile(write(csv), TZ);
     expect([below.info.kind, below.series, below.info.rows]).toEqual(['orders', { start: '2025-01-01', orders: [2, 1], revenue: [300, 50] }, 3]);
     expect(below.warnings).toEqual([{ code: 'PREAMBLE', message: 'lines 1–4 above the header (line 5), a summary with its dates across, were not read' }]);
+    // a unit over the summary is the summary's, not the orders'
+    const unit = await ingestFile(write(csv.replace('일별 요약', '일별 요약 (단위: 천원)')), TZ);
+    expect([unit.series.revenue, unit.warnings.map((w) => w.code)]).toEqual([[300, 50], ['PREAMBLE']]);
+    // a header under the table with no rows of its own: the table was the file's
+    const empty = await ingestFile(write(`${toCsv(['구분', ...dates], [['주문수', ...ones]])}\n주문번호,주문일시,결제금액\n`), TZ);
+    expect([empty.info.kind, empty.series.orders, empty.info.rows, empty.warnings.map((w) => w.code)]).toEqual(['daily', ones.map(Number), 2, ['NO_REVENUE_COLUMN']]);
   });
 
   it('reads tables stacked in one file (a subtotal, a title line, the header again) as one, and says so', async () => {
@@ -937,6 +943,40 @@ describe('a row that takes back another row\'s sale of the same order (order-his
     expect([h.series.orders, h.series.revenue, codes(h)]).toEqual([[30], [once], ['REPEATED_ORDER_TOTALS']]);
     const l = await ingestFile(write(toCsv(LOG, lines)), TZ);
     expect([l.series.orders, l.series.revenue, codes(l)]).toEqual([[30], [2 * once], []]);
+  });
+
+  it('a line-item export of few prices is summed: lines a second apart, or with the date left blank, are no history log', async () => {
+    const secs: string[][] = [];
+    const blank: string[][] = [];
+    let want = 0;
+    for (let k = 0; k < 30; k++) {
+      const price = k % 2 ? '9900' : '19800';
+      const at = `2025-11-29 ${String(9 + (k % 12)).padStart(2, '0')}:${String(k % 60).padStart(2, '0')}`;
+      secs.push([`S${k}`, `${at}:01`, '배송완료', price], [`S${k}`, `${at}:02`, '배송완료', price]);
+      blank.push([`B${k}`, at, '배송완료', price], [`B${k}`, '', '', price]);
+      want += 2 * Number(price);
+    }
+    for (const rows of [secs, blank]) {
+      const r = await ingestFile(write(toCsv(LOG, rows)), TZ);
+      expect([r.series.orders, r.series.revenue, codes(r)]).toEqual([[30], [want], []]);
+    }
+    // an order's 소계 row, its date blank, is a total (not a further line)
+    const sub = await ingestFile(write(toCsv(LOG, [['A1', '2025-11-29 10:00', '배송완료', '1000'], ['A1', '2025-11-29 10:00', '배송완료', '2000'], ['A1', '', '소계', '3000']])), TZ);
+    expect([sub.series.revenue, sub.info.rowsSkipped]).toEqual([[3000], { 'total-row': 1 }]);
+  });
+
+  it('a payment approved again after its cancellation, across days: newest first reads as in time order', async () => {
+    const rows = [
+      ['P1', '2025-11-29 10:00', '승인', '1000'], ['P2', '2025-11-29 11:00', '승인', '500'], ['P3', '2025-11-29 12:00', '승인', '700'],
+      ['P1', '2025-11-30 09:00', '취소', '1000'], ['P3', '2025-11-30 09:30', '취소', '700'], ['P1', '2025-11-30 09:10', '승인', '1000'],
+    ].sort((a, b) => a[1].localeCompare(b[1]));
+    const header = ['주문번호', '거래일시', '구분', '금액'];
+    const r = await ingestFile(write(toCsv(header, rows)), TZ);
+    // P1 counts on its first day, its money on the day it was paid again; P3 is cancelled
+    expect(r.series).toEqual({ start: '2025-11-29', orders: [2, 0], revenue: [500, 1000] });
+    const n = await ingestFile(write(toCsv(header, [...rows].reverse())), TZ);
+    expect([n.series, n.info.rowsSkipped]).toEqual([r.series, r.info.rowsSkipped]);
+    expect(n.warnings[0].message).toContain('1 more were sold again');
   });
 
   it('an order sold again after its cancellation (withdrawn, paid again) counts once, in time order or newest first', async () => {

@@ -186,6 +186,8 @@ describe('kind rule', () => {
     expect(layoutOf(['No', '주문일시', '결제금액'], { id: 'No' })).toMatchObject({ kind: 'orders', id: 0 }); // named: as the user says
     expect(layoutOf(['No(주문번호)', '주문일시', '결제금액'])).toMatchObject({ kind: 'orders', id: 0 }); // a number, but the order's
     expect(layoutOf(['No.\n번호', '주문일시', '결제금액'])).toMatchObject({ kind: 'orders', id: -1 });
+    expect(layoutOf(['No(순번)', '일자', '주문수', '매출액'])).toMatchObject({ kind: 'daily', id: -1 });
+    expect(layoutOf(['판매일자', '순번(No)', '금액'])).toMatchObject({ kind: 'orders', id: -1 });
   });
   it('a generic status (상태) beside a specific orders count is a report\'s: a daily aggregate', () => {
     expect(layoutOf(['No', '정산일', '상태', '결제건수', '결제금액'])).toMatchObject({ kind: 'daily', orders: 3, revenue: 4 });

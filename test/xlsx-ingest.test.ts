@@ -55,6 +55,13 @@ describe('xlsx: finding the table', () => {
     const ing = await ingestFile(await xlsxFile([{ name: '실적', rows }]), TZ);
     expect(ing.series).toEqual({ start: '2025-11-01', orders: [3, 1, 4, 1, 5, 9, 2], revenue: [30000, 10000, 40000, 10000, 50000, 90000, 20000] });
     expect(ing.info).toMatchObject({ kind: 'daily', rows: 2, rowsUsed: 2, columns: { orders: '주문수 (row 3)', revenue: '매출액 (row 4)' } });
+    // newest first too
+    const desc = [rows[0], ['구분', ...[...days].reverse()], ['주문수', 2, 9, 5, 1, 4, 1, 3]];
+    const d = await ingestFile(await xlsxFile([{ name: '실적', rows: desc }]), TZ);
+    expect(d.series.orders).toEqual([3, 1, 4, 1, 5, 9, 2]);
+    // store codes across, not dates: whole numbers in the serial range, under a label no table of dates has
+    const codes = [['매장코드', 40001, 40002, 40003, 40004, 40005, 40006, 40007], ['주문수', 3, 1, 4, 1, 5, 9, 2]];
+    expect((await rejection(ingestFile(await xlsxFile([{ name: '매장', rows: codes }]), TZ))).code).toBe('NO_DATE_COLUMN');
   });
 
   it('reads cells merged down over rows as their value on each row: a day\'s 일자, an order\'s 주문번호 and 주문일시', async () => {

@@ -182,10 +182,10 @@ function pivotRank(h: string): Ranked | undefined {
   return inner?.field === 'orders' ? { field: 'orders', rank: 1 } : undefined;
 }
 
-/** A test of a header against a set of names: any line of it (`총결제금액⏎Total Paid`), what is in brackets ignored unless `bracketed` says it counts. */
-const namedIn = (names: readonly string[], bracketed = false) => {
+/** A test of a header against a set of names: any line of it (`총결제금액⏎Total Paid`), brackets ignored. */
+const namedIn = (names: readonly string[]) => {
   const set = new Set(names.map(normalizeHeader));
-  return (h: string) => h.split('\n').some((line) => set.has(normalizeHeader(bracketed ? line : withoutParens(line))));
+  return (h: string) => h.split('\n').some((line) => set.has(normalizeHeader(withoutParens(line))));
 };
 /** Whether a header names an order's total (see ORDER_TOTALS). */
 export const isOrderTotal = namedIn(ORDER_TOTALS);
@@ -194,7 +194,13 @@ export const isLineAmount = namedIn(HEADER_SYNONYMS.amount.preferred ?? []);
 /** Whether a header names a payment date (see PAYMENT_DATES). */
 export const isPaymentDate = namedIn(PAYMENT_DATES);
 /** Whether a header is usually a row number (see ROW_NUMBERS). */
-export const isRowNumber = namedIn(ROW_NUMBERS, true); // `No(주문번호)` is an order number
+export const isRowNumber = (h: string) => namedAsRowNumber(h) && !bracketsNameAnId(h);
+const namedAsRowNumber = namedIn(ROW_NUMBERS);
+/** `No(주문번호)`: a number, but the order's; `No(순번)` is still a row number. */
+function bracketsNameAnId(h: string): boolean {
+  for (const [, inner] of h.matchAll(/[([](.*?)[)\]]/g)) if (!namedAsRowNumber(inner) && fieldOfHeader(inner)?.field === 'id') return true;
+  return false;
+}
 
 /** Column index per field, the header each field was read from, and how it was found. */
 export interface ColumnMap {

@@ -53,7 +53,8 @@ class SoldRing {
   readonly state = new Uint8Array(WINDOW);
   /** The first sale row's date cell, as written: a cancellation written at another time came later. */
   readonly when: string[] = new Array<string>(WINDOW).fill('');
-  /** The latest sale row's time, and the time of the cancellation that took the order back (minutes; NaN unknown). */
+  /** The first and the latest sale row's time, and the time of the cancellation that took the order back (minutes; NaN unknown). */
+  readonly firstAt = new Float64Array(WINDOW);
   readonly lastSale = new Float64Array(WINDOW);
   readonly takenAt = new Float64Array(WINDOW);
   /** key → slot; a slot reused since holds another key (two generations: no deletions, which rehash). */
@@ -67,7 +68,7 @@ class SoldRing {
   }
 
   /** A new slot for `key`'s first sale row. */
-  add(key: string, acc: SellerDays, day: number, amount: number, counted: boolean, when: string): number {
+  add(key: string, acc: SellerDays, day: number, amount: number, counted: boolean, when: string, at: number): number {
     const i = this.next;
     this.next = i + 1 === WINDOW ? 0 : i + 1;
     this.key[i] = key;
@@ -78,6 +79,7 @@ class SoldRing {
     this.rows[i] = 0;
     this.state[i] = counted ? COUNTED : 0;
     this.when[i] = when;
+    this.firstAt[i] = at;
     this.lastSale[i] = NaN;
     this.index.set(key, i);
     return i;
@@ -97,8 +99,11 @@ class SoldRing {
 
 /** What is taken off one seller's days once the file shows the pattern. */
 interface Taken {
-  /** day → [orders, revenue of every sale row, revenue counted once per order]. */
-  days: Map<number, [number, number, number]>;
+  /**
+   * day → [orders, revenue of every sale row, revenue counted once per order] taken back, and
+   * [orders, revenue once] moved off the day (−1: onto it) in a file newest first (moveOrder).
+   */
+  days: Map<number, Day>;
   rows: Record<TakenReason, number>;
   orders: number;
   /** Matches of a history log's kind (see match): evidence only where the seller's amounts repeat its orders' totals. */
@@ -113,7 +118,7 @@ export class LaterCancels {
   /** Cancellation rows of an order with sales: carrying the order's amount, or another without saying it is a part (a line of it). */
   matched = 0;
   unmatched = 0;
-  /** Orders taken back and then sold again (putBack). */
+  /** Orders sold again after their cancellation (putBack, or newest first STANDS). */
   private putBacks = 0;
   /** Matches written at another time than the sale (a payment's cancellation, a refund): the pattern's surest sign. */
   private laterMatches = 0;
@@ -129,9 +134,13 @@ export class LaterCancels {
     const S = this.sold;
     let i = counted ? -1 : S.find(key);
     const seen = i;
-    if (i < 0) i = S.add(key, acc, day, amount, counted, when);
-    else if (at > S.takenAt[i] && S.taken(i) !== null) this.putBack(i, amount, when);
-    if (day !== S.day[i]) S.state[i] |= MIXED;
+    if (i < 0) i = S.add(key, acc, day, amount, counted, when, at);
+    else if (at > S.takenAt[i] && S.taken(i) !== null) this.putBack(i, amount);
+    if (day !== S.day[i]) {
+      S.state[i] |= MIXED;
+      // (an order taken back stays where it was taken: its rows on other days are not)
+      if (day < S.day[i] && at < S.firstAt[i] && (S.state[i] & COUNTED) !== 0 && S.taken(i) === null) this.moveOrder(i, day);
+    }
     S.sum[i] += amount;
     S.rows[i]++;
     if (!(at <= S.lastSale[i])) S.lastSale[i] = at; // NaN at start, and for rows without a time
@@ -139,8 +148,9 @@ export class LaterCancels {
     if (taken !== null) {
       if ((S.state[i] & MIXED) === 0) this.take(i, amount, 1, taken);
       this.noteLog(i); // a file newest first: the order's earlier rows come after its cancellation
-    } else if ((S.state[i] & (STANDS | MIXED)) === STANDS && at < S.takenAt[i]) {
-      this.take(i, amount, 1, S.reason(i)!); // newest first, a row from before the cancellation of an order sold again after it
+    } else if ((S.state[i] & STANDS) !== 0 && at < S.takenAt[i]) {
+      // newest first, a row from before the cancellation of an order sold again after it: on its own day, whatever the order's
+      this.take(i, amount, 1, S.reason(i)!, day);
     } else if (this.early.size > 0) {
       const e = this.early.get(key);
       if (e !== undefined) {
@@ -151,9 +161,14 @@ export class LaterCancels {
     return seen;
   }
 
-  /** Slot `i`'s order's first sale row: its amount, and whether it was written at another time than `when`. */
-  firstOf(i: number, when: string): { amount: number; otherTime: boolean } {
-    return { amount: this.sold.first[i], otherTime: this.sold.when[i] !== when };
+  /**
+   * Slot `i`'s order's first sale row: its amount, and whether it was at another minute than `at`
+   * (NaN: a row whose time is unknown, never another): an order's lines share its time, a history
+   * log's status rows do not.
+   */
+  firstOf(i: number, at: number): { amount: number; otherTime: boolean } {
+    const first = this.sold.firstAt[i];
+    return { amount: this.sold.first[i], otherTime: at === at && first === first && at !== first };
   }
 
   /** The day of a recent order's sale rows (undefined when it is not among them): a further line of it may leave its date blank. */
@@ -198,7 +213,10 @@ export class LaterCancels {
     S.state[i] = (S.state[i] & ~(STANDS | (3 << TAKEN_SHIFT))) | ((REASONS.indexOf(reason) + 1) << TAKEN_SHIFT);
     S.takenAt[i] = at;
     // sold again after this cancellation (a file newest first, its sales read first): its last status is a sale
-    if (at < S.lastSale[i]) return void (S.state[i] |= STANDS);
+    if (at < S.lastSale[i]) {
+      this.putBacks++;
+      return void (S.state[i] |= STANDS);
+    }
     this.take(i, sum, S.rows[i], reason);
     if ((S.state[i] & COUNTED) !== 0) {
       const t = this.of(S.acc[i]!);
@@ -210,12 +228,13 @@ export class LaterCancels {
   }
 
   /**
-   * Slot `i`'s order, taken back, is sold again later (`amount`, written `when`): the cancellation
-   * was withdrawn or the payment made again. The order counts again; the sale rows before the
-   * cancellation stay taken with it (a cancelled payment's money, or a log's earlier statuses
-   * of the amount counted again now), and the slot starts over from this row.
+   * Slot `i`'s order, taken back, is sold again later (`amount`): the cancellation was withdrawn or
+   * the payment made again. The order counts again; the sale rows before the cancellation stay
+   * taken with it (a cancelled payment's money, or a log's earlier statuses of the amount counted
+   * again now), and the slot's sums start over from this row (its first row's time and cell stay:
+   * the rows after are still at another time than the order's first).
    */
-  private putBack(i: number, amount: number, when: string): void {
+  private putBack(i: number, amount: number): void {
     const S = this.sold;
     this.putBacks++;
     if ((S.state[i] & COUNTED) !== 0) {
@@ -226,7 +245,22 @@ export class LaterCancels {
       d[2] -= S.first[i];
     }
     S.state[i] |= STANDS;
-    [S.first[i], S.sum[i], S.rows[i], S.when[i]] = [amount, 0, 0, when];
+    [S.first[i], S.sum[i], S.rows[i]] = [amount, 0, 0];
+  }
+
+  /**
+   * A file newest first: slot `i`'s order, counted on the day of its latest row (read first), has an
+   * earlier row on `day`. It counts there, on its first row's day, as it would read in time order.
+   */
+  private moveOrder(i: number, day: number): void {
+    const S = this.sold;
+    const t = this.of(S.acc[i]!);
+    const [from, to] = [this.day(t, S.day[i]), this.day(t, day)];
+    from[3]++;
+    to[3]--;
+    from[4] += S.first[i];
+    to[4] -= S.first[i];
+    S.day[i] = day;
   }
 
   /** Count slot `i`'s match as a history log's once it has two or more sale rows of one amount. */
@@ -237,10 +271,10 @@ export class LaterCancels {
     this.of(S.acc[i]!).logMatches++;
   }
 
-  /** Note sale rows of slot `i`'s taken-back order: their revenue and rows come off with it. */
-  private take(i: number, revenue: number, rows: number, reason: TakenReason): void {
+  /** Note sale rows of slot `i`'s taken-back order (on `day`, the order's unless said): their revenue and rows come off with it. */
+  private take(i: number, revenue: number, rows: number, reason: TakenReason, day = this.sold.day[i]): void {
     const t = this.of(this.sold.acc[i]!);
-    this.day(t, this.sold.day[i])[1] += revenue;
+    this.day(t, day)[1] += revenue;
     t.rows[reason] += rows;
   }
 
@@ -250,9 +284,9 @@ export class LaterCancels {
     return t;
   }
 
-  private day(t: Taken, day: number): [number, number, number] {
+  private day(t: Taken, day: number): Day {
     let d = t.days.get(day);
-    if (d === undefined) t.days.set(day, (d = [0, 0, 0]));
+    if (d === undefined) t.days.set(day, (d = [0, 0, 0, 0, 0]));
     return d;
   }
 
@@ -270,14 +304,15 @@ export class LaterCancels {
   /** At the end of the file: take the orders off their days (when applies()); how many orders and rows, over all sellers, and how many orders were sold again. */
   settle(): { orders: number; rows: number; soldAgain: number } {
     const out = { orders: 0, rows: 0, soldAgain: 0 };
-    if (!this.applies()) return out;
+    const applies = this.applies();
     for (const [acc, t] of this.taken) {
-      for (const [day, [o, r, once]] of t.days) {
+      for (const [day, [o, r, once, movedOrders, movedOnce]] of t.days) {
         const i = day - acc.base;
-        acc.orders[i] -= o;
-        acc.revenue[i] -= r;
-        if (acc.repeats !== null) acc.revenueOnce[i] -= once;
+        acc.orders[i] -= movedOrders + (applies ? o : 0);
+        if (applies) acc.revenue[i] -= r;
+        if (acc.repeats !== null) acc.revenueOnce[i] -= movedOnce + (applies ? once : 0);
       }
+      if (!applies) continue;
       for (const reason of Object.keys(t.rows) as TakenReason[]) {
         acc.used -= t.rows[reason];
         acc.skipped[reason] += t.rows[reason];
@@ -285,10 +320,13 @@ export class LaterCancels {
       }
       out.orders += t.orders;
     }
-    out.soldAgain = this.putBacks;
+    if (applies) out.soldAgain = this.putBacks;
     return out;
   }
 }
+
+/** A day's [orders, revenue, revenue once] taken back and [orders, revenue once] moved off it (see Taken). */
+type Day = [number, number, number, number, number];
 
 /** Amounts equal to the cent (sums of decimals carry float dust). */
 const same = (a: number, b: number) => Math.abs(a - b) < 0.005;

@@ -72,10 +72,11 @@ export class OrderRows {
     if (marked(rec, L.cancelled, L)) return this.notASale(rec, line, L, acc, day, key, 'cancelled');
     if (marked(rec, L.refunded, L)) return this.notASale(rec, line, L, acc, day, key, 'refunded');
     if (L.id >= 0 && L.amount >= 0 && isBlankCell(rec[L.amount]) && this.furtherLine(rec, line, L, acc, day, dateCell, key)) return;
-    if (day !== day && L.id >= 0 && isBlankCell(dateCell) && !isBlankCell(rec[L.id])) {
-      // a further line of an order read above, its date left blank (Shopify fills Paid at on an order's first line only)
+    if (day !== day && L.id >= 0 && isBlankCell(dateCell) && !isBlankCell(rec[L.id]) && !hasTotalLabel(rec)) {
+      // a further line of an order read above, its date left blank (Shopify fills Paid at on an order's first line only);
+      // its time is unknown (not the day's start: no later or earlier than the order's other rows)
       day = this.later.dayOf(orderKey(rec, L, key)) ?? NaN;
-      this.at = day * 1440;
+      this.at = NaN;
     }
     if (day !== day) {
       // no payment date (blank, 0, 0000-00-00: PortOne's and shop databases' "never") on a paid_at column: not paid
@@ -117,7 +118,7 @@ export class OrderRows {
     if (k === '') return;
     // the order's first amount, from the recent sales: is this line's amount the order's total again? (repeats.ts)
     const slot = this.later.sale(k, acc, day, amount, counted, dateCell, this.at);
-    if (acc.repeats !== null && slot >= 0 && acc.repeats.note(this.later.firstOf(slot, dateCell), amount) && this.lineAmount(rec, L) === amount) acc.repeats.ownPrice++;
+    if (acc.repeats !== null && slot >= 0 && acc.repeats.note(this.later.firstOf(slot, this.at), amount) && this.lineAmount(rec, L) === amount) acc.repeats.ownPrice++;
   }
 
   /** Whether a row's type or status says it is part of its order (부분환불). */

@@ -68,6 +68,8 @@ export class RowReader {
   private lastLine = 0;
   /** A header of dates across: its rows are measures (wide.ts). */
   private wide: WideTable | null = null;
+  /** Such a table above the header read instead (tableBelowWide), and the reader's state before: read if no row follows that header. */
+  private aboveTable: { table: WideTable; tried: RowReader['tried']; titleUnit: RowReader['titleUnit']; headerLine: number; width: number; warnings: number; rec: string[]; line: number } | null = null;
   /** The next record is the first under the header: it may be the header's second line (headerContinues). */
   private afterHeader = false;
   /** How many warnings there were before the header's own (the unit, PREAMBLE). */
@@ -397,16 +399,27 @@ export class RowReader {
    * an order list (일별 요약 over 주문번호,주문일시,결제금액), which is read instead; true then.
    */
   private tableBelowWide(rec: string[], line: number): boolean {
+    const wide = { table: this.wide!, tried: this.tried, titleUnit: this.titleUnit, headerLine: this.headerLine, width: this.width, warnings: this.warnings.length, rec, line };
     const top = this.tried.length ? this.tried[0].line : this.headerLine;
-    const above = this.tried;
     this.tried = [];
+    this.titleUnit = undefined; // a unit over the summary is the summary's
     if (this.takeHeader(rec.map((h) => h.trim()), rec.length, line) !== null) {
-      this.tried = above;
+      [this.tried, this.titleUnit] = [wide.tried, wide.titleUnit];
       return false;
     }
     this.wide = null;
+    this.aboveTable = wide;
     this.warnings.push({ code: 'PREAMBLE', message: `lines ${top}–${line - 1} above the header (line ${line}), a summary with its dates across, were not read` });
     return true;
+  }
+
+  /** The table of dates across was the file's after all: the header under it had no rows (tableBelowWide undone). */
+  private backToWide(): void {
+    const w = this.aboveTable!;
+    [this.wide, this.layout, this.headers, this.tried, this.titleUnit] = [w.table, w.table.layout, w.table.headers, w.tried, w.titleUnit];
+    [this.headerLine, this.width, this.sellerIndex] = [w.headerLine, w.width, -1];
+    this.warnings.length = w.warnings;
+    w.table.row(w.rec, w.line); // the header that was not one: a row of the table's
   }
 
   /** Map `headers` (found on `line`) and set the reader up for the rows under them; the error when they are no header. */
@@ -596,6 +609,7 @@ export class RowReader {
   /** Call at the end of the records: throws if no header was found; returns file-level warnings. */
   end(): Warning[] {
     if (this.layout === null) this.giveUp();
+    if (this.aboveTable !== null && [...this.groups.values()].every((acc) => acc.rows === 0)) this.backToWide();
     if (this.wide !== null) {
       if (this.tried.length) this.warnings.push({ code: 'PREAMBLE', message: `${this.tried.length} line(s) above the header (line ${this.headerLine}) were not read` });
       this.takeUnit(this.wide.choose(this.setup.file), 'row label'); // the revenue row's unit, or a title line's

@@ -94,27 +94,31 @@ export function blankRow(cells: string[]): boolean {
 const SERIAL_2000 = 36526;
 const SERIAL_2100 = 73051;
 
+/** Labels a table of dates across has left of them (구분, 항목, 일자…), or none: not a code's (매장코드 over 40001, 40002…). */
+const DATES_LABEL = /^(?:구분|항목|지표|날짜|일자|일별|기간|요일|날짜\s*\/\s*항목|date|day|days|metric|metrics|measure|kpi|category|item)$/i;
+
 /**
  * A row that may be a header of dates across (wide.ts), as texts with its dates read: styles are
- * not read, so a date cell comes as its serial number (45962). Whole numbers of this century,
- * increasing, `min` of them or more, are taken for dates; null when the row has fewer.
+ * not read, so a date cell comes as its serial number (45962). Whole numbers of this century, in
+ * order either way, `min` of them or more, under a label such a table has (or none), are taken for
+ * dates; null otherwise.
  */
 export function serialDateHeader(values: unknown[], date1904: boolean, min: number): string[] | null {
   const n = Math.max(0, values.length - 1);
   const out: string[] = new Array(n);
-  let dates = 0;
-  let last = -Infinity;
+  let label = '';
+  const serials: number[] = [];
   for (let c = 0; c < n; c++) {
     const v = values[c + 1];
     const serial = typeof v === 'number' && Number.isInteger(v) && v >= SERIAL_2000 && v < SERIAL_2100;
-    if (serial) {
-      if (v <= last) return null;
-      last = v;
-      dates++;
-    }
+    if (serial) serials.push(v);
     out[c] = cellText(v, serial, date1904);
+    if (serials.length === 0 && out[c].trim() !== '') label = out[c].trim();
   }
-  return dates >= min ? out : null;
+  if (serials.length < min || (label !== '' && !DATES_LABEL.test(label))) return null;
+  const up = serials[1] > serials[0];
+  for (let k = 1; k < serials.length; k++) if (up ? serials[k] <= serials[k - 1] : serials[k] >= serials[k - 1]) return null;
+  return out;
 }
 
 /**
