@@ -77,6 +77,7 @@ describe('header synonyms', () => {
     // equally specific names: the leftmost (11번가: 주문금액 left of 결제금액)
     expect(columnsOf(['주문번호', '주문일시', '주문금액', '판매자할인', '결제금액']).amount).toBe('주문금액');
     expect(columnsOf(['날짜', '총매출', '취소금액', '실매출']).revenue).toBe('실매출');
+    expect(columnsOf(['날짜', '총매출액', '순매출액']).revenue).toBe('순매출액');
   });
 
   it('take Name as the order id of a line-item export (Shopify), and nowhere else', () => {
