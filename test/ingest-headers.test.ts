@@ -78,6 +78,8 @@ describe('header synonyms', () => {
     expect(columnsOf(['주문번호', '주문일시', '주문금액', '판매자할인', '결제금액']).amount).toBe('주문금액');
     expect(columnsOf(['날짜', '총매출', '취소금액', '실매출']).revenue).toBe('실매출');
     expect(columnsOf(['날짜', '총매출액', '순매출액']).revenue).toBe('순매출액');
+    // a gross 총매출액 beside 매출액 after refunds is not taken over it
+    expect(layoutOf(['일자', '주문수', '총매출액', '환불액', '매출액'])).toMatchObject({ kind: 'daily', revenue: 4 });
   });
 
   it('take Name as the order id of a line-item export (Shopify), and nowhere else', () => {

@@ -71,7 +71,7 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
   revenue: {
     // net of cancellations, like the sales of an order list (cancelled rows are left out)
     preferred: ['net sales', '실매출', '순매출', '실매출액', '순매출액'],
-    specific: ['sales amount', 'gross sales', 'daily revenue', 'daily sales', 'total sales', '일매출', '판매액', '매출금액', '일매출액', '총매출', '총매출액',
+    specific: ['sales amount', 'gross sales', 'daily revenue', 'daily sales', 'total sales', '일매출', '판매액', '매출금액', '일매출액', '총매출',
       '매출합계', 'purchase revenue', 'total revenue', 'ecommerce revenue'],
     generic: ['revenue', '매출'],
   },

@@ -263,12 +263,18 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['未払い', 'unpaid'],
   ['待付款', 'unpaid'],
 ];
-// A cancellation or return that was withdrawn, refused or not possible leaves the sale standing
-// (반품철회, 취소거부, 취소반려, 취소불가, "return rejected"); a partly cancelled or refunded order (Shopify's "partially_refunded",
-// 부분취소, 부분환불) is still a sale.
-const WITHDRAWN = ['철회', '거부', '거절', '반려', '불가', 'reject', 'refused', 'denied', 'declined', 'withdrawn'];
+// A cancellation or return that was withdrawn or refused leaves the sale standing (반품철회,
+// 취소거부, "return rejected"): a word anywhere in the cell outside brackets (`반품완료(수취거부)` is
+// a return, its reason in brackets); 반려 and 불가 only right after it (취소반려, 반품요청 반려,
+// 취소불가: `취소(판매불가)` is a cancellation). A partly cancelled or refunded order (Shopify's
+// "partially_refunded", 부분취소, 부분환불) is still a sale.
+const WITHDRAWN = ['철회', '거부', '거절', 'reject', 'denied', 'declined', 'withdrawn'];
 const PARTIAL = ['partial', '부분'];
 const STILL_A_SALE = [...WITHDRAWN, ...PARTIAL];
+const REFUSED_AFTER = /^\s*(?:요청\s*)?(?:반려|불가)/;
+const REFUSED = /(?:취소|반품|환불|교환)\s*(?:요청\s*)?(?:반려|불가)/;
+/** A cell without what its brackets hold (a reason: `취소완료(배송불가지역)`). */
+const unbracketed = (t: string) => t.replace(/[([][^)\]]*[)\]]/g, ' ');
 
 /**
  * The non-sale class of a status cell, or null for a sale:
@@ -280,7 +286,9 @@ export function classifyStatus(s: string): StatusReason | null {
     const at = t.indexOf(word);
     if (at >= 0) {
       // a modifier outside the word itself: 취소거부 is a sale, 주문거절 is not
-      const rest = t.slice(0, at) + ' ' + t.slice(at + word.length);
+      const after = t.slice(at + word.length);
+      if (REFUSED_AFTER.test(after)) return null;
+      const rest = unbracketed(t.slice(0, at) + ' ' + after);
       for (const w of STILL_A_SALE) if (rest.includes(w)) return null;
       return reason;
     }
@@ -313,8 +321,8 @@ export function isPendingStatus(s: string): boolean {
  * `partially cancelled`). Shopify's `partially_refunded` does not: a cancelled order stays cancelled.
  */
 export function keepsSaleDespiteCancelDate(status: string): boolean {
-  const t = status.toLowerCase();
-  if (WITHDRAWN.some((w) => t.includes(w))) return true;
+  const t = unbracketed(status.toLowerCase());
+  if (WITHDRAWN.some((w) => t.includes(w)) || REFUSED.test(t)) return true;
   return PARTIAL.some((w) => t.includes(w)) && (t.includes('cancel') || t.includes('취소'));
 }
 
