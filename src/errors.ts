@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   BAD_DATES: 'data',
   BAD_NUMBERS: 'data',
   DUPLICATE_DATES: 'data',
+  REPEATED_TABLE: 'data',
   NEGATIVE_VALUES: 'data',
   NO_ROWS: 'data',
   FIELD_TOO_LARGE: 'data',

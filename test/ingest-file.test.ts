@@ -211,6 +211,11 @@ describe('order-level exports', () => {
     expect(r.warnings.map((w) => w.code)).toEqual(['PREAMBLE', 'STACKED_TABLES']);
     expect(r.warnings[1].message).toContain('1 more table(s) follow the first');
     expect(r.warnings[1].message).toContain('line 7: "판매자: 다라몰"');
+    // a 전체 table repeating the stores' orders would count them twice: refused
+    const rows = Array.from({ length: 6 }, (_, k) => [`O${k}`, `2025-11-29 1${k}:00`, 'x', '100']);
+    const all = `판매자: 가나상회\n${table(rows.slice(0, 3), 300)}판매자: 다라몰\n${table(rows.slice(3), 300)}전체\n${table(rows, 600)}`;
+    const e = await rejection(ingestFile(write(all), TZ));
+    expect([e.code, e.message]).toEqual(['REPEATED_TABLE', expect.stringContaining('at line 16 repeats orders of the tables above it (6 of its 6 sale rows')]);
   });
 
   it('reads a table with one row a day and no id or status (일자,판매수량,판매금액) as daily totals, orders unknown', async () => {
@@ -956,13 +961,24 @@ describe('a row that takes back another row\'s sale of the same order (order-his
       blank.push([`B${k}`, at, '배송완료', price], [`B${k}`, '', '', price]);
       want += 2 * Number(price);
     }
-    for (const rows of [secs, blank]) {
+    // lines minutes apart (each line's own time) of one status are no history log either
+    const mins = secs.map(([id, at, st, p], j) => [id, `${at.slice(0, 14)}${String((Number(at.slice(14, 16)) + (j % 2) * 3) % 60).padStart(2, '0')}`, st, p]);
+    for (const rows of [secs, blank, mins]) {
       const r = await ingestFile(write(toCsv(LOG, rows)), TZ);
       expect([r.series.orders, r.series.revenue, codes(r)]).toEqual([[30], [want], []]);
     }
     // an order's 소계 row, its date blank, is a total (not a further line)
     const sub = await ingestFile(write(toCsv(LOG, [['A1', '2025-11-29 10:00', '배송완료', '1000'], ['A1', '2025-11-29 10:00', '배송완료', '2000'], ['A1', '', '소계', '3000']])), TZ);
     expect([sub.series.revenue, sub.info.rowsSkipped]).toEqual([[3000], { 'total-row': 1 }]);
+  });
+
+  it('an order whose lines cross midnight counts on its first line\'s day, its total with it, newest first too', async () => {
+    const header = ['주문번호', '주문일시', '상품명', '총결제금액'];
+    const rows = [['A', '2025-11-29 10:00', 'x', '10000'], ['B', '2025-11-29 23:58', 'x', '30000'], ['B', '2025-11-30 00:01', 'y', '30000'], ['C', '2025-12-01 09:00', 'x', '20000']];
+    const r = await ingestFile(write(toCsv(header, rows)), TZ);
+    expect(r.series).toEqual({ start: '2025-11-29', orders: [2, 0, 1], revenue: [40000, 0, 20000] });
+    const n = await ingestFile(write(toCsv(header, [...rows].reverse())), TZ);
+    expect(n.series).toEqual(r.series);
   });
 
   it('a payment approved again after its cancellation, across days: newest first reads as in time order', async () => {

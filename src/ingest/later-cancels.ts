@@ -53,6 +53,8 @@ class SoldRing {
   readonly state = new Uint8Array(WINDOW);
   /** The first sale row's date cell, as written: a cancellation written at another time came later. */
   readonly when: string[] = new Array<string>(WINDOW).fill('');
+  /** The first sale row's status (or type) cell, '' without one: a history log's rows change it. */
+  readonly status: string[] = new Array<string>(WINDOW).fill('');
   /** The first and the latest sale row's time, and the time of the cancellation that took the order back (minutes; NaN unknown). */
   readonly firstAt = new Float64Array(WINDOW);
   readonly lastSale = new Float64Array(WINDOW);
@@ -68,7 +70,7 @@ class SoldRing {
   }
 
   /** A new slot for `key`'s first sale row. */
-  add(key: string, acc: SellerDays, day: number, amount: number, counted: boolean, when: string, at: number): number {
+  add(key: string, acc: SellerDays, day: number, amount: number, counted: boolean, when: string, at: number, status: string): number {
     const i = this.next;
     this.next = i + 1 === WINDOW ? 0 : i + 1;
     this.key[i] = key;
@@ -80,6 +82,7 @@ class SoldRing {
     this.state[i] = counted ? COUNTED : 0;
     this.when[i] = when;
     this.firstAt[i] = at;
+    this.status[i] = status;
     this.lastSale[i] = NaN;
     this.index.set(key, i);
     return i;
@@ -101,7 +104,8 @@ class SoldRing {
 interface Taken {
   /**
    * day → [orders, revenue of every sale row, revenue counted once per order] taken back, and
-   * [orders, revenue once] moved off the day (−1: onto it) in a file newest first (moveOrder).
+   * [orders, revenue once, an order total's revenue] moved off the day (negative: onto it) in a
+   * file newest first (moveOrder).
    */
   days: Map<number, Day>;
   rows: Record<TakenReason, number>;
@@ -118,6 +122,8 @@ export class LaterCancels {
   /** Cancellation rows of an order with sales: carrying the order's amount, or another without saying it is a part (a line of it). */
   matched = 0;
   unmatched = 0;
+  /** The file's amount is each order's total, read on the first of its rows read (kind.ts orderTotal): it moves with the order. */
+  totalsOnce = false;
   /** Orders sold again after their cancellation (putBack, or newest first STANDS). */
   private putBacks = 0;
   /** Matches written at another time than the sale (a payment's cancellation, a refund): the pattern's surest sign. */
@@ -125,16 +131,16 @@ export class LaterCancels {
 
   /**
    * A sale row of `key`, of `amount`, was counted on `day` (`when`: its date cell; `at`: its time in
-   * minutes, NaN unknown); `counted`: it counted the order, so its key is new to the file (no sale
+   * minutes, NaN unknown; `status`: its status or type cell, '' without); `counted`: it counted the order, so its key is new to the file (no sale
    * of it to look up: most rows of most files). Returns the order's slot when a sale row of it was
    * read before (among the recent ones), -1 when this is its first: firstOf() then tells an
    * order's total repeated on its lines (repeats.ts).
    */
-  sale(key: string, acc: SellerDays, day: number, amount: number, counted: boolean, when: string, at: number): number {
+  sale(key: string, acc: SellerDays, day: number, amount: number, counted: boolean, when: string, at: number, status: string): number {
     const S = this.sold;
     let i = counted ? -1 : S.find(key);
     const seen = i;
-    if (i < 0) i = S.add(key, acc, day, amount, counted, when, at);
+    if (i < 0) i = S.add(key, acc, day, amount, counted, when, at, status);
     else if (at > S.takenAt[i] && S.taken(i) !== null) this.putBack(i, amount);
     if (day !== S.day[i]) {
       S.state[i] |= MIXED;
@@ -162,13 +168,14 @@ export class LaterCancels {
   }
 
   /**
-   * Slot `i`'s order's first sale row: its amount, and whether it was at another minute than `at`
-   * (NaN: a row whose time is unknown, never another): an order's lines share its time, a history
-   * log's status rows do not.
+   * Slot `i`'s order's first sale row: its amount, and whether a row at `at` with `status` reads as
+   * a history log's next row — another status at another minute (NaN: a time unknown, never
+   * another). An order's lines share its time and mostly its status; a log's rows change both.
    */
-  firstOf(i: number, at: number): { amount: number; otherTime: boolean } {
-    const first = this.sold.firstAt[i];
-    return { amount: this.sold.first[i], otherTime: at === at && first === first && at !== first };
+  firstOf(i: number, at: number, status: string): { amount: number; logRow: boolean } {
+    const S = this.sold;
+    const first = S.firstAt[i];
+    return { amount: S.first[i], logRow: at === at && first === first && at !== first && status !== S.status[i] };
   }
 
   /** The day of a recent order's sale rows (undefined when it is not among them): a further line of it may leave its date blank. */
@@ -260,6 +267,10 @@ export class LaterCancels {
     to[3]--;
     from[4] += S.first[i];
     to[4] -= S.first[i];
+    if (this.totalsOnce) {
+      from[5] += S.first[i];
+      to[5] -= S.first[i];
+    }
     S.day[i] = day;
   }
 
@@ -286,7 +297,7 @@ export class LaterCancels {
 
   private day(t: Taken, day: number): Day {
     let d = t.days.get(day);
-    if (d === undefined) t.days.set(day, (d = [0, 0, 0, 0, 0]));
+    if (d === undefined) t.days.set(day, (d = [0, 0, 0, 0, 0, 0]));
     return d;
   }
 
@@ -306,10 +317,10 @@ export class LaterCancels {
     const out = { orders: 0, rows: 0, soldAgain: 0 };
     const applies = this.applies();
     for (const [acc, t] of this.taken) {
-      for (const [day, [o, r, once, movedOrders, movedOnce]] of t.days) {
+      for (const [day, [o, r, once, movedOrders, movedOnce, movedTotal]] of t.days) {
         const i = day - acc.base;
         acc.orders[i] -= movedOrders + (applies ? o : 0);
-        if (applies) acc.revenue[i] -= r;
+        acc.revenue[i] -= movedTotal + (applies ? r : 0);
         if (acc.repeats !== null) acc.revenueOnce[i] -= movedOnce + (applies ? once : 0);
       }
       if (!applies) continue;
@@ -325,8 +336,8 @@ export class LaterCancels {
   }
 }
 
-/** A day's [orders, revenue, revenue once] taken back and [orders, revenue once] moved off it (see Taken). */
-type Day = [number, number, number, number, number];
+/** A day's [orders, revenue, revenue once] taken back and [orders, revenue once, order total] moved off it (see Taken). */
+type Day = [number, number, number, number, number, number];
 
 /** Amounts equal to the cent (sums of decimals carry float dust). */
 const same = (a: number, b: number) => Math.abs(a - b) < 0.005;

@@ -4,7 +4,7 @@
 import type { SellerDays } from './aggregate.js';
 import type { Layout } from './kind.js';
 import { LaterCancels } from './later-cancels.js';
-import { RecentIds, RecentMap } from './recent.js';
+import { RecentIds, RecentMap, type IdFilter } from './recent.js';
 import { classifyType, classifyTypeWords, hasTotalLabel, isBlankCell, isNoDateMark, isPartial, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, statusClassifier, type StatusReason } from './values.js';
 
 /** Why a row (and its order's further lines) is not a sale. */
@@ -32,6 +32,17 @@ export class OrderRows {
     private readonly report: RowProblems,
   ) {}
 
+  /** The ids read above a table stacked under the first (rows.ts), and its sale rows so far: how many of them, and how many repeat an order read above. */
+  private above: IdFilter | null = null;
+  salesBelow = 0;
+  repeatsAbove = 0;
+
+  /** A table stacked under the ones read so far starts: its rows are checked against their ids. */
+  markTable(): void {
+    this.above = this.recent.snapshot();
+    this.salesBelow = this.repeatsAbove = 0;
+  }
+
   /** Rows whose id a spreadsheet rounded to scientific notation (counted as orders of their own), and the first such id. */
   roundedIds = 0;
   roundedExample = '';
@@ -47,6 +58,7 @@ export class OrderRows {
   /** Take one row of an order-level export (its date already read: `day`, NaN when unreadable; `minute` of the day, −1 unknown). */
   row(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string, key: string, minute: number): void {
     this.at = day * 1440 + (minute >= 0 ? minute : 0);
+    this.later.totalsOnce = L.orderTotal;
     // a summary row under the orders, dated with the export's last day (`,2026-01-27,합계,30046000`): no order id, a label
     // (undated ones are the record loop's, which holds the lines under them as a possible footer)
     if (day === day && L.id >= 0 && isBlankCell(rec[L.id]) && hasTotalLabel(rec)) return acc.skip('total-row');
@@ -115,10 +127,15 @@ export class OrderRows {
       if (acc.repeats !== null) acc.revenueOnce[i] += amount;
       if (minute >= 0) acc.noteOrderTime(day, minute);
     }
+    if (this.above !== null) {
+      this.salesBelow++;
+      if (k !== '' && !counted && this.above.has(k)) this.repeatsAbove++;
+    }
     if (k === '') return;
     // the order's first amount, from the recent sales: is this line's amount the order's total again? (repeats.ts)
-    const slot = this.later.sale(k, acc, day, amount, counted, dateCell, this.at);
-    if (acc.repeats !== null && slot >= 0 && acc.repeats.note(this.later.firstOf(slot, this.at), amount) && this.lineAmount(rec, L) === amount) acc.repeats.ownPrice++;
+    const status = L.status >= 0 ? rec[L.status] : L.type >= 0 ? rec[L.type] : '';
+    const slot = this.later.sale(k, acc, day, amount, counted, dateCell, this.at, status);
+    if (acc.repeats !== null && slot >= 0 && acc.repeats.note(this.later.firstOf(slot, this.at, status), amount) && this.lineAmount(rec, L) === amount) acc.repeats.ownPrice++;
   }
 
   /** Whether a row's type or status says it is part of its order (부분환불). */

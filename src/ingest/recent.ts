@@ -57,6 +57,11 @@ export class RecentIds {
     return key === this.last || this.current.has(key) || this.previous.has(key) || this.all.has(key);
   }
 
+  /** A copy of every id so far (what a later table's rows are checked against: rows.ts, stacked tables). */
+  snapshot(): IdFilter {
+    return this.all.copy();
+  }
+
   private remember(key: string): void {
     this.current.add(key);
     if (this.current.size >= this.capacity / 2) {
@@ -133,6 +138,14 @@ export class IdFilter {
     return this.held();
   }
 
+  /** The filter as it is now, apart from this one. */
+  copy(): IdFilter {
+    const c = new IdFilter(this.first, this.maxStages);
+    c.full = this.full;
+    c.stages.push(...this.stages.map((s) => s.copy()));
+    return c;
+  }
+
   /** Remember `key`; false when it was (probably) held already. One hashing for both steps. */
   addIfNew(key: string): boolean {
     this.hash(key);
@@ -179,11 +192,18 @@ class Stage {
   private readonly m: number;
   private readonly k: number;
 
-  constructor(readonly capacity: number, rate: number) {
+  constructor(readonly capacity: number, private readonly rate: number) {
     // the optimal sizes: m = −n ln p / ln²2 bits, k = log2(1/p) probes
     this.m = Math.ceil((-capacity * Math.log(rate)) / (Math.LN2 * Math.LN2));
     this.k = Math.ceil(-Math.log2(rate));
     this.bits = new Uint32Array(Math.ceil(this.m / 32));
+  }
+
+  copy(): Stage {
+    const c = new Stage(this.capacity, this.rate);
+    c.bits.set(this.bits);
+    c.count = this.count;
+    return c;
   }
 
   // Probe i is bit (h1 + i·h2) mod m, stepped as (bit + h2 mod m) mod m: the same bits with one

@@ -25,16 +25,16 @@ export class LineRepeats {
   same = 0;
   /** Of those, lines whose price × quantity (when the file has them) is that amount: a line amount after all. */
   ownPrice = 0;
-  /** Of those, lines written at another time than their order's first: an order-history log's status rows. */
-  otherTime = 0;
+  /** Of those, rows of another status at another time than their order's first: an order-history log's. */
+  logRows = 0;
   readonly values = new Set<number>();
 
   /** Note a further sale line's amount beside its order's first line; true when it repeats that line's. */
-  note(first: { amount: number; otherTime: boolean }, amount: number): boolean {
+  note(first: { amount: number; logRow: boolean }, amount: number): boolean {
     this.further++;
     if (amount !== first.amount) return false;
     this.same++;
-    if (first.otherTime) this.otherTime++;
+    if (first.logRow) this.logRows++;
     if (this.values.size < MAX_VALUES) this.values.add(amount);
     return true;
   }
@@ -43,11 +43,11 @@ export class LineRepeats {
    * Whether the amounts are the orders' totals repeated on their lines: at least 20 further lines,
    * 90 % of them repeating their order's first amount, over many different amounts (a shop of one price
    * repeats it too), and not mostly the line's own price × quantity. In an order-history log — most
-   * repeating lines written at another time than their order's first — two amounts are enough:
-   * a shop's lines of one order share its time.
+   * repeating rows of another status at another time than their order's first — two amounts are
+   * enough: a shop's lines of one order share its status, and mostly its time.
    */
   repeated(): boolean {
-    const values = this.otherTime >= MIN_SAME * this.same ? 2 : Math.min(MIN_VALUES, Math.ceil(this.same / 2));
+    const values = this.logRows >= MIN_SAME * this.same ? 2 : Math.min(MIN_VALUES, Math.ceil(this.same / 2));
     return this.further >= MIN_FURTHER && this.same >= MIN_SAME * this.further && this.values.size >= values && this.ownPrice < this.same / 2;
   }
 

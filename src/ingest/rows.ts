@@ -101,6 +101,8 @@ export class RowReader {
   /** Tables stacked under the first (a summary row, a title line, the header again), and the first such title. */
   private stacked = 0;
   private stackedTitle = { line: 0, text: '' };
+  /** The line after the last stacked table's header. */
+  private stackedLine = 0;
 
   constructor(private readonly setup: ReaderSetup) {
     this.dates = new DateReader(setup.tz, setup.slash);
@@ -289,8 +291,23 @@ export class RowReader {
    */
   private headerAgain(): void {
     if (this.footer === null || this.footer.length === 0) return;
+    this.checkStacked();
     if (this.stacked++ === 0) this.stackedTitle = { line: this.footer[0].line, text: this.footer[0].text };
+    this.stackedLine = this.line;
     this.closeFooter();
+    this.orders.markTable();
+  }
+
+  /**
+   * A stacked table most of whose sale rows repeat orders of the tables above (a 전체 table after
+   * each store's) would count them twice: refused, not read on.
+   */
+  private checkStacked(): void {
+    const { salesBelow: n, repeatsAbove: r } = this.orders;
+    if (this.stacked === 0 || n < 5 || r * 2 <= n) return;
+    fail('REPEATED_TABLE', `${this.setup.file}: the table under the header again at line ${this.stackedLine - 1} repeats orders of the tables above it ` +
+      `(${r.toLocaleString('en-US')} of its ${n.toLocaleString('en-US')} sale rows have a ${this.layout!.columns.id} read above): read on, they would count twice`,
+    'delete the repeated table (a total of the ones above?), or export each table apart');
   }
 
   /** The rows held after a summary row were not a footer: report them as bad dates. */
@@ -610,6 +627,7 @@ export class RowReader {
   end(): Warning[] {
     if (this.layout === null) this.giveUp();
     if (this.aboveTable !== null && [...this.groups.values()].every((acc) => acc.rows === 0)) this.backToWide();
+    this.checkStacked();
     if (this.wide !== null) {
       if (this.tried.length) this.warnings.push({ code: 'PREAMBLE', message: `${this.tried.length} line(s) above the header (line ${this.headerLine}) were not read` });
       this.takeUnit(this.wide.choose(this.setup.file), 'row label'); // the revenue row's unit, or a title line's
