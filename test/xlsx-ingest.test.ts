@@ -62,6 +62,9 @@ describe('xlsx: finding the table', () => {
     // store codes across, not dates: whole numbers in the serial range, under a label no table of dates has
     const codes = [['매장코드', 40001, 40002, 40003, 40004, 40005, 40006, 40007], ['주문수', 3, 1, 4, 1, 5, 9, 2]];
     expect((await rejection(ingestFile(await xlsxFile([{ name: '매장', rows: codes }]), TZ))).code).toBe('NO_DATE_COLUMN');
+    // codes stepping by 3 under 항목 step as no calendar does
+    const byThree = [['항목', ...Array.from({ length: 7 }, (_, k) => 45001 + 3 * k)], ['주문수', 3, 1, 4, 1, 5, 9, 2]];
+    expect((await rejection(ingestFile(await xlsxFile([{ name: '상품', rows: byThree }]), TZ))).code).toBe('NO_DATE_COLUMN');
   });
 
   it('reads cells merged down over rows as their value on each row: a day\'s 일자, an order\'s 주문번호 and 주문일시', async () => {

@@ -115,10 +115,20 @@ export function serialDateHeader(values: unknown[], date1904: boolean, min: numb
     out[c] = cellText(v, serial, date1904);
     if (serials.length === 0 && out[c].trim() !== '') label = out[c].trim();
   }
-  if (serials.length < min || (label !== '' && !DATES_LABEL.test(label))) return null;
-  const up = serials[1] > serials[0];
-  for (let k = 1; k < serials.length; k++) if (up ? serials[k] <= serials[k - 1] : serials[k] >= serials[k - 1]) return null;
+  if (serials.length < min || (label !== '' && !DATES_LABEL.test(label)) || !calendarSteps(serials)) return null;
   return out;
+}
+
+/**
+ * Whether numbers step as a calendar's days do, either way: daily (mostly 1, a gap of 2–3 for a
+ * weekend or a holiday), weekly (7) or monthly (28–31). Codes stepping by 3 or by 10 do not.
+ */
+function calendarSteps(serials: number[]): boolean {
+  const sign = Math.sign(serials[1] - serials[0]);
+  const steps = serials.slice(1).map((v, k) => (v - serials[k]) * sign);
+  if (steps.some((d) => d <= 0)) return false; // not in order, one way
+  const daily = steps.every((d) => d <= 3) && steps.filter((d) => d === 1).length * 2 >= steps.length;
+  return daily || steps.every((d) => d === 7) || steps.every((d) => d >= 28 && d <= 31);
 }
 
 /**
