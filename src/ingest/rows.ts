@@ -304,7 +304,7 @@ export class RowReader {
    */
   private checkStacked(): void {
     const { salesBelow: n, repeatsAbove: r } = this.orders;
-    if (this.stacked === 0 || n < 5 || r * 2 <= n) return;
+    if (this.stacked === 0 || n < 2 || r * 2 <= n) return;
     fail('REPEATED_TABLE', `${this.setup.file}: the table under the header again at line ${this.stackedLine - 1} repeats orders of the tables above it ` +
       `(${r.toLocaleString('en-US')} of its ${n.toLocaleString('en-US')} sale rows have a ${this.layout!.columns.id} read above): read on, they would count twice`,
     'delete the repeated table (a total of the ones above?), or export each table apart');
