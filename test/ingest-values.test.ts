@@ -475,11 +475,14 @@ describe('classifyStatus', () => {
     ['READY', 'unpaid'], ['IN_PROGRESS', 'unpaid'], ['ready', 'unpaid'],
     // a reason in brackets, or 불가 and 반려 not right after the word, leave the status what it says
     ['취소완료(배송불가지역)', 'cancelled'], ['취소(품절/판매불가)', 'cancelled'], ['반품완료(반려 후 재접수)', 'returned'], ['반품완료(수취거부)', 'returned'],
-    ['Failed delivery (refused)', 'cancelled'], ['배송불가취소', 'cancelled'],
+    ['Failed delivery (refused)', 'cancelled'], ['배송불가취소', 'cancelled'], ['Cancelled (refused by buyer)', 'cancelled'],
   ])('%s → %s', (s, want) => {
     expect(classifyStatus(s)).toBe(want);
   });
-  it.each(['paid', '결제완료', '배송완료', '구매확정', '교환', '교환완료', '', 'fulfilled', '반품철회', '취소거부', '취소반려', '반품반려', '취소불가', '반품요청반려', 'cancel rejected', 'partially_refunded', '부분취소',
+  it.each(['paid', '결제완료', '배송완료', '구매확정', '교환', '교환완료', '', 'fulfilled', '반품철회', '취소거부', '취소반려', '반품반려', '취소불가', '반품요청반려', '취소요청 - 반려', '취소요청/반려', '반품요청(반려)',
+    // the word in brackets, its modifier with it; 교환불가 holds no 환불
+    '배송완료(반품철회)', '구매확정(부분환불)', '결제완료(부분취소)', 'Refunded (partial)', 'Delivered (return refused)', 'Shipped (cancellation rejected)',
+    'Return refused', '배송완료(교환불가)', 'cancel rejected', 'partially_refunded', '부분취소',
     '부분환불', 'return declined', 'Cancel declined', 'refund denied', 'Completed', 'Disputed', 'Authorized',
     'pending', 'Pending', 'On hold', 'partially_paid', 'Processing', 'Hoàn thành', 'Selesai', 'Dikirim', '発送済み', '已完成',
     '선물수락대기', 'N40', 'N10', 'E40', 'Incomplete delivery', 'Closed', 'READY_TO_SHIP', 'Ready to ship', 'In progress'])(
@@ -529,7 +532,7 @@ describe('isPendingStatus', () => {
 });
 
 describe('keepsSaleDespiteCancelDate', () => {
-  it.each(['취소철회', '취소거부', 'cancellation rejected', 'Cancel declined', '부분취소', 'partially cancelled', '취소반려', '반품요청 반려', '취소불가'])(
+  it.each(['취소철회', '취소거부', 'cancellation rejected', 'Cancel declined', '부분취소', 'partially cancelled', '취소반려', '반품요청 반려', '취소불가', '배송완료(반품철회)', 'Delivered (return refused)'])(
     '%j keeps the sale', (s) => expect(keepsSaleDespiteCancelDate(s)).toBe(true));
   it.each(['', 'paid', 'pending', 'partially_refunded', '부분환불', '배송완료', 'voided', '판매불가', '배송불가', '반려', '취소(수취거부)'])(
     '%j does not', (s) => expect(keepsSaleDespiteCancelDate(s)).toBe(false));

@@ -264,17 +264,42 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['待付款', 'unpaid'],
 ];
 // A cancellation or return that was withdrawn or refused leaves the sale standing (반품철회,
-// 취소거부, "return rejected"): a word anywhere in the cell outside brackets (`반품완료(수취거부)` is
-// a return, its reason in brackets); 반려 and 불가 only right after it (취소반려, 반품요청 반려,
-// 취소불가: `취소(판매불가)` is a cancellation). A partly cancelled or refunded order (Shopify's
-// "partially_refunded", 부분취소, 부분환불) is still a sale.
-const WITHDRAWN = ['철회', '거부', '거절', 'reject', 'denied', 'declined', 'withdrawn'];
+// 취소거부, "return rejected"): a word beside it — in the brackets that hold it (`배송완료(반품철회)`),
+// or outside all brackets when it stands outside (`반품완료(수취거부)` is a return, its reason in
+// brackets); 반려 and 불가 only right after it (취소반려, 반품요청/반려, 취소불가: `취소(판매불가)`
+// is a cancellation). A partly cancelled or refunded order (Shopify's "partially_refunded",
+// 부분취소, `Refunded (partial)`) is still a sale.
+const WITHDRAWN = ['철회', '거부', '거절', 'reject', 'refused', 'denied', 'declined', 'withdrawn'];
 const PARTIAL = ['partial', '부분'];
-const STILL_A_SALE = [...WITHDRAWN, ...PARTIAL];
-const REFUSED_AFTER = /^\s*(?:요청\s*)?(?:반려|불가)/;
-const REFUSED = /(?:취소|반품|환불|교환)\s*(?:요청\s*)?(?:반려|불가)/;
+const REFUSED_AFTER = /^\s*(?:요청)?[\s\-/:·,([]*(?:반려|불가)/;
+const REFUSED = /(?:취소|반품|환불|교환)\s*(?:요청)?[\s\-/:·,([]*(?:반려|불가)/;
+/** What a bracket must name to withdraw by itself (`배송완료(반품철회)`): a cancellation, return or refund. */
+const UNDOES = /취소|반품|환불|교환|cancel|return|refund/;
+/** Words that hold a status word without meaning it: 교환불가 holds 환불. */
+const NOT_THE_WORD = ['교환불'];
 /** A cell without what its brackets hold (a reason: `취소완료(배송불가지역)`). */
 const unbracketed = (t: string) => t.replace(/[([][^)\]]*[)\]]/g, ' ');
+
+/** Where `word` stands in `t` as a status word (not inside a word of NOT_THE_WORD), -1 if nowhere. */
+function wordAt(t: string, word: string): number {
+  for (let at = t.indexOf(word); at >= 0; at = t.indexOf(word, at + 1)) {
+    const inside = NOT_THE_WORD.some((n) => {
+      const k = n.indexOf(word);
+      return k >= 0 && t.startsWith(n, at - k);
+    });
+    if (!inside) return at;
+  }
+  return -1;
+}
+
+/** The text that modifies a word at `at` (of `len`): the brackets holding it, or the cell outside all brackets. */
+function around(t: string, at: number, len: number): string {
+  const open = Math.max(t.lastIndexOf('(', at), t.lastIndexOf('[', at));
+  const close = Math.max(t.lastIndexOf(')', at), t.lastIndexOf(']', at));
+  if (open <= close) return `${unbracketed(t.slice(0, at))} ${unbracketed(t.slice(at + len))}`;
+  const end = t.slice(at).search(/[)\]]/);
+  return `${t.slice(open + 1, at)} ${t.slice(at + len, end < 0 ? t.length : at + end)}`;
+}
 
 /**
  * The non-sale class of a status cell, or null for a sale:
@@ -283,15 +308,14 @@ const unbracketed = (t: string) => t.replace(/[([][^)\]]*[)\]]/g, ' ');
 export function classifyStatus(s: string): StatusReason | null {
   const t = s.toLowerCase();
   for (const [word, reason] of STATUS_WORDS) {
-    const at = t.indexOf(word);
-    if (at >= 0) {
-      // a modifier outside the word itself: 취소거부 is a sale, 주문거절 is not
-      const after = t.slice(at + word.length);
-      if (REFUSED_AFTER.test(after)) return null;
-      const rest = unbracketed(t.slice(0, at) + ' ' + after);
-      for (const w of STILL_A_SALE) if (rest.includes(w)) return null;
-      return reason;
-    }
+    const at = wordAt(t, word);
+    if (at < 0) continue;
+    // a modifier beside the word itself: 취소거부 is a sale, 주문거절 is not
+    if (REFUSED_AFTER.test(t.slice(at + word.length))) return null;
+    const near = around(t, at, word.length);
+    if (WITHDRAWN.some((w) => near.includes(w))) return null;
+    const rest = `${t.slice(0, at)} ${t.slice(at + word.length)}`;
+    return PARTIAL.some((w) => rest.includes(w)) ? null : reason;
   }
   const code = STATUS_CODES.exec(s.trim());
   if (code) return code[1] === 'C' || code[1] === 'c' ? 'cancelled' : code[1] === 'R' || code[1] === 'r' ? 'returned' : code[2] === '00' ? 'unpaid' : null;
@@ -321,8 +345,10 @@ export function isPendingStatus(s: string): boolean {
  * `partially cancelled`). Shopify's `partially_refunded` does not: a cancelled order stays cancelled.
  */
 export function keepsSaleDespiteCancelDate(status: string): boolean {
-  const t = unbracketed(status.toLowerCase());
-  if (WITHDRAWN.some((w) => t.includes(w)) || REFUSED.test(t)) return true;
+  const t = status.toLowerCase();
+  const outside = unbracketed(t);
+  if (WITHDRAWN.some((w) => outside.includes(w)) || REFUSED.test(t)) return true;
+  for (const [, inner] of t.matchAll(/[([]([^)\]]*)[)\]]/g)) if (UNDOES.test(inner) && WITHDRAWN.some((w) => inner.includes(w))) return true;
   return PARTIAL.some((w) => t.includes(w)) && (t.includes('cancel') || t.includes('취소'));
 }
 
