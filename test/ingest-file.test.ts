@@ -215,7 +215,14 @@ describe('order-level exports', () => {
     const rows = Array.from({ length: 6 }, (_, k) => [`O${k}`, `2025-11-29 1${k}:00`, 'x', '100']);
     const all = `판매자: 가나상회\n${table(rows.slice(0, 3), 300)}판매자: 다라몰\n${table(rows.slice(3), 300)}전체\n${table(rows, 600)}`;
     const e = await rejection(ingestFile(write(all), TZ));
-    expect([e.code, e.message]).toEqual(['REPEATED_TABLE', expect.stringContaining('at line 16 repeats orders of the tables above it (6 of its 6 sale rows')]);
+    expect([e.code, e.message]).toEqual(['REPEATED_TABLE', expect.stringContaining('at line 16 repeats orders of the tables above it (5 of its 6 sale rows')]);
+    // a paged report's last page going on with the order the page above ended with is no repeat
+    const header2 = ['주문번호', '주문일시', '상품명', '결제금액'];
+    const page = (rows2: string[][], n: number) => `${n}페이지\n${toCsv(header2, rows2)},페이지 소계,,0\n`;
+    const paged = page([['P1', '2025-11-29 10:00', 'x', '100'], ['P2', '2025-11-29 11:00', 'x', '200']], 1) +
+      page([['P2', '2025-11-29 11:00', 'y', '50'], ['P2', '2025-11-29 11:00', 'z', '50']], 2);
+    const p = await ingestFile(write(paged), TZ);
+    expect([p.series, p.warnings.map((w) => w.code)]).toEqual([{ start: '2025-11-29', orders: [2], revenue: [400] }, ['PREAMBLE', 'STACKED_TABLES']]);
   });
 
   it('reads a table with one row a day and no id or status (일자,판매수량,판매금액) as daily totals, orders unknown', async () => {

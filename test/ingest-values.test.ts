@@ -541,7 +541,8 @@ describe('keepsSaleDespiteCancelDate', () => {
 describe('isTotalLabel', () => {
   it.each(['합계', '총계', '소계', ' 합 계 ', '합계:', 'Total', 'TOTAL:', 'Grand Total', 'grand_total', 'Subtotal', 'Sub-total', 'sum',
     '총 4091건', '총4,091건', '4091건', '2,938 건', '총 12 개', '4091 record(s) downloaded', '1 record downloaded', '3,759 Records Downloaded', '１２ record(s) downloaded',
-    'record(s) downloaded', '5990 record(s) downloaded,from Nov-29-24 to Jan-27-26'])(
+    'record(s) downloaded', '5990 record(s) downloaded,from Nov-29-24 to Jan-27-26',
+    '페이지 소계', '페이지합계', '전체 합계', 'Page total', '[소계]', '소계(50건)', '합계 50건', '일계', '누계'])(
     '%j marks a summary row', (s) => expect(isTotalLabel(s)).toBe(true));
   it.each(['2025-11-29', 'totals by day 2025', '', '   ', '총', '총 건', '총 4091원', '4091개', 'records downloaded', 'Seller ID: xyz', '합계금액',
     'total price', '12,000', `합계${' '.repeat(80)}`, 'from Nov-29-24 to Jan-27-26'])('%j does not', (s) => expect(isTotalLabel(s)).toBe(false));

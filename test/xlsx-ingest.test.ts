@@ -62,6 +62,10 @@ describe('xlsx: finding the table', () => {
     // store codes across, not dates: whole numbers in the serial range, under a label no table of dates has
     const codes = [['매장코드', 40001, 40002, 40003, 40004, 40005, 40006, 40007], ['주문수', 3, 1, 4, 1, 5, 9, 2]];
     expect((await rejection(ingestFile(await xlsxFile([{ name: '매장', rows: codes }]), TZ))).code).toBe('NO_DATE_COLUMN');
+    // a Seollal closure (five days without a column) is still a calendar's step
+    const gap = [['구분', ...[45677, 45678, 45679, 45685, 45686, 45687, 45688, 45689]], ['주문수', 1, 2, 3, 4, 5, 6, 7, 8]];
+    const g = await ingestFile(await xlsxFile([{ name: '실적', rows: gap }]), TZ);
+    expect([g.series.orders.length, g.series.orders.filter((o) => o !== null)]).toEqual([13, [1, 2, 3, 4, 5, 6, 7, 8]]);
     // codes stepping by 3 under 항목 step as no calendar does
     const byThree = [['항목', ...Array.from({ length: 7 }, (_, k) => 45001 + 3 * k)], ['주문수', 3, 1, 4, 1, 5, 9, 2]];
     expect((await rejection(ingestFile(await xlsxFile([{ name: '상품', rows: byThree }]), TZ))).code).toBe('NO_DATE_COLUMN');

@@ -34,12 +34,15 @@ export class OrderRows {
 
   /** The ids read above a table stacked under the first (rows.ts), and its sale rows so far: how many of them, and how many repeat an order read above. */
   private above: IdFilter | null = null;
+  /** The order the table above ended with: a paged report's next page may go on with its lines. */
+  private goesOn = '';
   salesBelow = 0;
   repeatsAbove = 0;
 
   /** A table stacked under the ones read so far starts: its rows are checked against their ids. */
   markTable(): void {
     this.above = this.recent.snapshot();
+    this.goesOn = this.recent.lastKey;
     this.salesBelow = this.repeatsAbove = 0;
   }
 
@@ -129,7 +132,7 @@ export class OrderRows {
     }
     if (this.above !== null) {
       this.salesBelow++;
-      if (k !== '' && !counted && this.above.has(k)) this.repeatsAbove++;
+      if (k !== '' && !counted && k !== this.goesOn && this.above.has(k)) this.repeatsAbove++;
     }
     if (k === '') return;
     // the order's first amount, from the recent sales: is this line's amount the order's total again? (repeats.ts)

@@ -57,6 +57,11 @@ export class RecentIds {
     return key === this.last || this.current.has(key) || this.previous.has(key) || this.all.has(key);
   }
 
+  /** The last id asked about (the order a table's last line belongs to). */
+  get lastKey(): string {
+    return this.last;
+  }
+
   /** A copy of every id so far (what a later table's rows are checked against: rows.ts, stacked tables). */
   snapshot(): IdFilter {
     return this.all.copy();

@@ -403,8 +403,11 @@ export function isPartial(s: string): boolean {
   return PARTIAL.some((w) => t.includes(w));
 }
 
-// Labels of a summary row, in any of its cells ("합계,,,1,234,000"), lower-cased without spaces, ':', '_', '-'.
-const TOTAL_WORDS = new Set(['합계', '총계', '소계', '총합계', '계', 'total', 'totals', 'sum', 'grandtotal', 'subtotal']);
+// Labels of a summary row, in any of its cells ("합계,,,1,234,000"), lower-cased without spaces, ':', '_', '-', '[', ']';
+// a paged report's (페이지 소계, 일계, 누계, Page total), and any of them with its count (`소계(50건)`, `합계 50건`).
+const TOTAL_WORDS = new Set(['합계', '총계', '소계', '총합계', '계', 'total', 'totals', 'sum', 'grandtotal', 'subtotal',
+  '일계', '월계', '누계', '페이지합계', '페이지소계', '페이지계', '전체합계', '전체소계', 'pagetotal', 'pagesubtotal']);
+const WITH_COUNT = /^(.*?)(?:\([\d,]+(?:건|개)?\)|[\d,]+(?:건|개))$/;
 // Counts under the data: `총 4,091건`, `4,091건` (Korean admins), after the same squeeze; eBay's `4091 record(s) downloaded`,
 // with its count in a cell of its own or the date range after it in the same cell (`…downloaded,from Nov-29-24 to Jan-27-26`).
 const COUNT_FOOTER = /^(?:총?[\d,]+건|총[\d,]+개|[\d,]+records?(?:\(s\))?downloaded(?:,from.*)?|record\(s\)downloaded)$/;
@@ -415,8 +418,10 @@ const COUNT_FOOTER = /^(?:총?[\d,]+건|총[\d,]+개|[\d,]+records?(?:\(s\))?dow
  */
 export function isTotalLabel(s: string): boolean {
   if (s.length > 80 || isBlankCell(s)) return false; // cheap for the long cells of a row
-  const t = s.normalize('NFKC').toLowerCase().replace(/[\s:_-]/g, '');
-  return TOTAL_WORDS.has(t) || COUNT_FOOTER.test(t);
+  const t = s.normalize('NFKC').toLowerCase().replace(/[\s:_\-[\]]/g, '');
+  if (TOTAL_WORDS.has(t) || COUNT_FOOTER.test(t)) return true;
+  const counted = WITH_COUNT.exec(t);
+  return counted !== null && TOTAL_WORDS.has(counted[1]);
 }
 
 /** Whether one of the given cells of a row is a summary label (a daily report's 합계 row beside its breakdown). */

@@ -120,15 +120,16 @@ export function serialDateHeader(values: unknown[], date1904: boolean, min: numb
 }
 
 /**
- * Whether numbers step as a calendar's days do, either way: daily (mostly 1, a gap of 2–3 for a
- * weekend or a holiday), weekly (7) or monthly (28–31). Codes stepping by 3 or by 10 do not.
+ * Whether numbers step as a calendar's days do, either way: daily (mostly 1; gaps of a weekend, a
+ * Seollal closure, days without sales, up to a month), weekly (7, a week or three missing) or
+ * monthly (28–31, a month or two missing). Codes stepping by 3 or by 10 do not.
  */
 function calendarSteps(serials: number[]): boolean {
   const sign = Math.sign(serials[1] - serials[0]);
   const steps = serials.slice(1).map((v, k) => (v - serials[k]) * sign);
   if (steps.some((d) => d <= 0)) return false; // not in order, one way
-  const daily = steps.every((d) => d <= 3) && steps.filter((d) => d === 1).length * 2 >= steps.length;
-  return daily || steps.every((d) => d === 7) || steps.every((d) => d >= 28 && d <= 31);
+  const daily = steps.every((d) => d <= 31) && steps.filter((d) => d === 1).length * 2 >= steps.length;
+  return daily || steps.every((d) => d % 7 === 0 && d <= 28) || steps.every((d) => d >= 28 && d <= 92);
 }
 
 /**
