@@ -7,7 +7,7 @@ import { LineRepeats } from './repeats.js';
 import { currencyOf } from './values.js';
 
 /** Reasons a row is read but not used, the keys of `rowsSkipped` (only non-zero ones appear). */
-export const SKIP_REASONS = ['cancelled', 'refunded', 'returned', 'unpaid', 'not-a-sale', 'pending-unpriced', 'negative-amount', 'total-row', 'no-values'] as const;
+export const SKIP_REASONS = ['cancelled', 'refunded', 'returned', 'unpaid', 'not-a-sale', 'pending-unpriced', 'negative-amount', 'total-row', 'no-values', 'duplicate-row'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /**
@@ -42,7 +42,7 @@ export class SellerDays {
   rows = 0;
   used = 0;
   readonly skipped: Record<SkipReason, number> = {
-    cancelled: 0, refunded: 0, returned: 0, unpaid: 0, 'not-a-sale': 0, 'pending-unpriced': 0, 'negative-amount': 0, 'total-row': 0, 'no-values': 0,
+    cancelled: 0, refunded: 0, returned: 0, unpaid: 0, 'not-a-sale': 0, 'pending-unpriced': 0, 'negative-amount': 0, 'total-row': 0, 'no-values': 0, 'duplicate-row': 0,
   };
   readonly badDates = new Problems();
   readonly badNumbers = new Problems();

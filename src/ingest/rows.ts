@@ -46,6 +46,8 @@ export type EuropeanBy = 'decimal-comma' | 'dot-thousands';
 const DOT_THREE = /^[^\d.,]*\d{1,3}\.\d{3}[^\d.,]*$/;
 /** A page marker line of a paged report: `- 1 -`, `Page 2 of 9`. */
 const PAGE_MARK = /^\s*(?:-\s*\d+\s*-|page\s+\d+(?:\s*(?:of|\/)\s*\d+)?|\d+\s*\/\s*\d+\s*페이지)\s*$/i;
+/** Data records remembered to find rows repeated under the header again (a power of two). */
+const RECENT_RECORDS = 4096;
 const clip = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 /** Consumes csv-parse records in order; file-level problems throw a LossCalcError. */
@@ -103,6 +105,13 @@ export class RowReader {
   private stackedTitle = { line: 0, text: '' };
   /** The line after the last stacked table's header. */
   private stackedLine = 0;
+  /** The last RECENT_RECORDS data records, and — after the header again — those of them the next rows repeat (overlappingRow). */
+  private readonly recentRecs: string[][] = [];
+  private recN = 0;
+  private overlap: Set<string> | null = null;
+  private overlapChecked = false;
+  private duplicateRows = 0;
+  private duplicateLine = 0;
 
   constructor(private readonly setup: ReaderSetup) {
     this.dates = new DateReader(setup.tz, setup.slash);
@@ -147,6 +156,8 @@ export class RowReader {
     const key = this.byIndex >= 0 ? rec[this.byIndex].trim() : '';
     const acc = this.groups.get(key) ?? this.newGroup(key, line);
     acc.rows++;
+    if (this.overlapChecked && this.overlappingRow(rec, line)) return acc.skip('duplicate-row');
+    this.recentRecs[this.recN++ & (RECENT_RECORDS - 1)] = rec;
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
     const dateCell = rec[L.date];
     const day = this.dates.day(dateCell);
@@ -290,12 +301,37 @@ export class RowReader {
    * lines between are the table's end, and its rows are read on, as this file's, with a warning.
    */
   private headerAgain(): void {
+    this.overlapChecked = true; // the rows under it may repeat the last ones above: overlapping exports joined
+    this.overlap = null;
     if (this.footer === null || this.footer.length === 0) return;
     this.checkStacked();
     if (this.stacked++ === 0) this.stackedTitle = { line: this.footer[0].line, text: this.footer[0].text };
     this.stackedLine = this.line;
     this.closeFooter();
     this.orders.markTable();
+  }
+
+  /**
+   * Whether a row under the header again repeats, cell for cell, one of the last rows above it:
+   * exports of overlapping periods joined (November 1–30, then November 30 – December 31) would
+   * count the shared day twice. Asked from the first row under the header while rows repeat; the
+   * first that does not ends it (a report's next page, a month that starts where the last ended).
+   */
+  private overlappingRow(rec: string[], line: number): boolean {
+    const joined = rec.join('\u0001');
+    if (this.overlap === null) {
+      const n = Math.min(this.recN, RECENT_RECORDS);
+      const first = rec[0];
+      if (!this.recentRecs.slice(0, n).some((r) => r[0] === first && r.join('\u0001') === joined)) return (this.overlapChecked = false);
+      this.overlap = new Set(this.recentRecs.slice(0, n).map((r) => r.join('\u0001')));
+    }
+    if (!this.overlap.has(joined)) {
+      this.overlapChecked = false;
+      this.overlap = null;
+      return false;
+    }
+    if (this.duplicateRows++ === 0) this.duplicateLine = line;
+    return true;
   }
 
   /**
@@ -640,6 +676,10 @@ export class RowReader {
     if (summed > 0) {
       const cols = this.otherCols.map((k) => JSON.stringify(this.headers[k])).join(', ');
       this.warnings.push({ code: 'BREAKDOWN_SUMMED', message: `${summed.toLocaleString('en-US')} row(s) share their date with other rows that differ in ${cols}: a report broken down by device, channel or product, summed per date (rows labelled 합계/Total are its totals and were left out)` });
+    }
+    if (this.duplicateRows > 0) {
+      this.warnings.push({ code: 'DUPLICATE_ROWS', message: `${this.duplicateRows.toLocaleString('en-US')} row(s) under the header again (from line ${this.duplicateLine}) repeat, cell for cell, ` +
+        'rows just above it — exports of overlapping periods joined — and were left out (duplicate-row)' });
     }
     if (this.stacked > 0) {
       const { line, text } = this.stackedTitle;
