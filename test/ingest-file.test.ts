@@ -1005,6 +1005,24 @@ describe('a row that takes back another row\'s sale of the same order (order-his
     expect(n.series).toEqual(r.series);
   });
 
+  it('a history log over several days takes a cancelled order back, in time order or newest first', async () => {
+    const rows: string[][] = [];
+    for (let k = 0; k < 30; k++) {
+      const [d, amount] = [29 + (k % 2), String(1000 * ((k % 7) + 1))];
+      rows.push([`H${k}`, `2025-11-${d} 10:${String(k).padStart(2, '0')}`, '결제완료', amount], [`H${k}`, `2025-12-0${k % 3 + 1} 09:00`, '배송중', amount]);
+      if (k % 5 === 0) rows.push([`H${k}`, `2025-12-05 09:${String(k).padStart(2, '0')}`, '취소완료', amount]);
+    }
+    rows.sort((a, b) => a[1].localeCompare(b[1]));
+    const kept = Array.from({ length: 30 }, (_, k) => k).filter((k) => k % 5 !== 0);
+    const want = [0, 1].map((p) => kept.filter((k) => k % 2 === p));
+    const r = await ingestFile(write(toCsv(LOG, rows)), TZ);
+    expect(r.series.orders.slice(0, 2)).toEqual(want.map((ks) => ks.length));
+    expect(r.series.revenue.slice(0, 2)).toEqual(want.map((ks) => ks.reduce((s, k) => s + 1000 * ((k % 7) + 1), 0)));
+    expect(codes(r)).toEqual(['LATER_CANCELLATIONS', 'REPEATED_ORDER_TOTALS']);
+    const n = await ingestFile(write(toCsv(LOG, [...rows].reverse())), TZ);
+    expect([n.series.orders, n.series.revenue]).toEqual([r.series.orders, r.series.revenue]);
+  });
+
   it('a payment approved again after its cancellation, across days: newest first reads as in time order', async () => {
     const rows = [
       ['P1', '2025-11-29 10:00', '승인', '1000'], ['P2', '2025-11-29 11:00', '승인', '500'], ['P3', '2025-11-29 12:00', '승인', '700'],

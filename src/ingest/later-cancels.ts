@@ -216,7 +216,10 @@ export class LaterCancels {
     this.matched++;
     if (when !== S.when[i]) this.laterMatches++;
     else this.noteLog(i);
-    if ((S.state[i] & MIXED) !== 0) return;
+    // rows on several days: only a history log's (each repeating the order's total: its status rows over
+    // the days of delivery) is taken back, its first row's money off its first day (the rest on days not kept)
+    const mixed = (S.state[i] & MIXED) !== 0;
+    if (mixed && !repeating) return;
     S.state[i] = (S.state[i] & ~(STANDS | (3 << TAKEN_SHIFT))) | ((REASONS.indexOf(reason) + 1) << TAKEN_SHIFT);
     S.takenAt[i] = at;
     // sold again after this cancellation (a file newest first, its sales read first): its last status is a sale
@@ -224,7 +227,7 @@ export class LaterCancels {
       this.putBacks++;
       return void (S.state[i] |= STANDS);
     }
-    this.take(i, sum, S.rows[i], reason);
+    this.take(i, mixed ? first : sum, S.rows[i], reason);
     if ((S.state[i] & COUNTED) !== 0) {
       const t = this.of(S.acc[i]!);
       t.orders++;
