@@ -970,6 +970,10 @@ describe('a row that takes back another row\'s sale of the same order (order-his
     const once = prices.reduce((s, p) => s + Number(p) * 10, 0); // ten orders at each index of prices
     const h = await ingestFile(write(toCsv(LOG, log)), TZ);
     expect([h.series.orders, h.series.revenue, codes(h)]).toEqual([[30], [once], ['REPEATED_ORDER_TOTALS']]);
+    // a shop of one price, and its log's only time the status change's (처리일시)
+    const onePrice = log.map(([id, at, st]) => [id, at, st, '19900']);
+    const o = await ingestFile(write(toCsv(['주문번호', '처리일시', '처리상태', '결제금액'], onePrice)), TZ);
+    expect([o.series.orders, o.series.revenue, codes(o)]).toEqual([[30], [30 * 19900], ['REPEATED_ORDER_TOTALS']]);
     const l = await ingestFile(write(toCsv(LOG, lines)), TZ);
     expect([l.series.orders, l.series.revenue, codes(l)]).toEqual([[30], [2 * once], []]);
   });

@@ -43,11 +43,11 @@ export class LineRepeats {
    * Whether the amounts are the orders' totals repeated on their lines: at least 20 further lines,
    * 90 % of them repeating their order's first amount, over many different amounts (a shop of one price
    * repeats it too), and not mostly the line's own price × quantity. In an order-history log — most
-   * repeating rows of another status at another time than their order's first — two amounts are
-   * enough: a shop's lines of one order share its status, and mostly its time.
+   * repeating rows of another status at another time than their order's first — one amount is
+   * enough (a shop of one price): a shop's lines of one order share its status, and mostly its time.
    */
   repeated(): boolean {
-    const values = this.logRows >= MIN_SAME * this.same ? 2 : Math.min(MIN_VALUES, Math.ceil(this.same / 2));
+    const values = this.logRows >= MIN_SAME * this.same ? 1 : Math.min(MIN_VALUES, Math.ceil(this.same / 2));
     return this.further >= MIN_FURTHER && this.same >= MIN_SAME * this.further && this.values.size >= values && this.ownPrice < this.same / 2;
   }
 
