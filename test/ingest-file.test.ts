@@ -970,9 +970,9 @@ describe('a row that takes back another row\'s sale of the same order (order-his
     const once = prices.reduce((s, p) => s + Number(p) * 10, 0); // ten orders at each index of prices
     const h = await ingestFile(write(toCsv(LOG, log)), TZ);
     expect([h.series.orders, h.series.revenue, codes(h)]).toEqual([[30], [once], ['REPEATED_ORDER_TOTALS']]);
-    // a shop of one price, and its log's only time the status change's (처리일시)
+    // a shop of one price
     const onePrice = log.map(([id, at, st]) => [id, at, st, '19900']);
-    const o = await ingestFile(write(toCsv(['주문번호', '처리일시', '처리상태', '결제금액'], onePrice)), TZ);
+    const o = await ingestFile(write(toCsv(LOG, onePrice)), TZ);
     expect([o.series.orders, o.series.revenue, codes(o)]).toEqual([[30], [30 * 19900], ['REPEATED_ORDER_TOTALS']]);
     const l = await ingestFile(write(toCsv(LOG, lines)), TZ);
     expect([l.series.orders, l.series.revenue, codes(l)]).toEqual([[30], [2 * once], []]);
@@ -1007,6 +1007,13 @@ describe('a row that takes back another row\'s sale of the same order (order-his
     expect(r.series).toEqual({ start: '2025-11-29', orders: [2, 0, 1], revenue: [40000, 0, 20000] });
     const n = await ingestFile(write(toCsv(header, [...rows].reverse())), TZ);
     expect(n.series).toEqual(r.series);
+  });
+
+  it('a line-item order of one price on several days keeps its lines when one is cancelled (no history log)', async () => {
+    const rows = [['L1', '2025-11-29 10:00', '배송완료', '10000'], ['L2', '2025-11-29 11:00', '배송완료', '12000'], ['L1', '2025-11-30 09:00', '배송완료', '10000'],
+      ['L1', '2025-12-01 09:00', '취소완료', '10000'], ['L3', '2025-11-30 12:00', '배송완료', '8000']];
+    const r = await ingestFile(write(toCsv(LOG, rows)), TZ);
+    expect([r.series.orders, r.series.revenue, r.info.rowsSkipped]).toEqual([[2, 1, 0], [22000, 18000, 0], { cancelled: 1 }]);
   });
 
   it('a history log over several days takes a cancelled order back, in time order or newest first', async () => {

@@ -534,7 +534,7 @@ describe('isPendingStatus', () => {
 describe('keepsSaleDespiteCancelDate', () => {
   it.each(['취소철회', '취소거부', 'cancellation rejected', 'Cancel declined', '부분취소', 'partially cancelled', '취소반려', '반품요청 반려', '취소불가', '배송완료(반품철회)', 'Delivered (return refused)'])(
     '%j keeps the sale', (s) => expect(keepsSaleDespiteCancelDate(s)).toBe(true));
-  it.each(['', 'paid', 'pending', 'partially_refunded', '부분환불', '배송완료', 'voided', '판매불가', '배송불가', '반려', '취소(수취거부)'])(
+  it.each(['', 'paid', 'pending', 'partially_refunded', '부분환불', '배송완료', 'voided', '판매불가', '배송불가', '반려', '취소(수취거부)', '결제완료(교환불가 상품)', '배송완료(반품불가)'])(
     '%j does not', (s) => expect(keepsSaleDespiteCancelDate(s)).toBe(false));
 });
 

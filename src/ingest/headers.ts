@@ -41,9 +41,7 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     deferred: PAYMENT_DATES,
     // `Row Labels` / 행 레이블: a pivot table's dates, pasted from Excel
     generic: ['date', 'datetime', 'timestamp', 'day', 'week', 'month', 'period', '일자', '날짜', '일시', '주', '월', '연월', '년월', '기간',
-      '정산월', '정산일', '정산기간', 'row labels', '행 레이블',
-      // an OMS's order-history log, whose only time is each status change's
-      '처리일시', '처리일자'],
+      '정산월', '정산일', '정산기간', 'row labels', '행 레이블'],
   },
   amount: {
     // a line's amount (unit price × quantity); Amazon's `item-price` is one: "aggregate of the quantity, not unit price"

@@ -35,6 +35,8 @@ const LOGGED = 16;
  * and only its sale rows before the cancellation go with it.
  */
 const STANDS = 32;
+/** Taken back though its rows lie on several days (a history log's, match): only if the seller's amounts repeat its orders' totals. */
+const LOG_TAKE = 64;
 
 /**
  * Recent orders' sale rows, in a ring of slots of typed arrays: no object per row, which would
@@ -119,6 +121,8 @@ export class LaterCancels {
   /** Cancellation rows of keys without a sale yet (a file newest first), by key. */
   private readonly early = new RecentMap<{ amount: number; reason: TakenReason; partial: boolean; when: string; at: number }>(WINDOW);
   private readonly taken = new Map<SellerDays, Taken>();
+  /** The take-backs of orders whose rows lie on several days: applied only where the seller's amounts repeat its orders' totals (a history log). */
+  private readonly takenLog = new Map<SellerDays, Taken>();
   /** Cancellation rows of an order with sales: carrying the order's amount, or another without saying it is a part (a line of it). */
   matched = 0;
   unmatched = 0;
@@ -178,6 +182,16 @@ export class LaterCancels {
     return { amount: S.first[i], logRow: at === at && first === first && at !== first && status !== S.status[i] };
   }
 
+  /** Add the take-backs `from` to `into` (a seller's across days, once its amounts show a history log). */
+  private merge(into: Taken, from: Taken): void {
+    for (const [day, d] of from.days) {
+      const e = this.day(into, day);
+      for (let k = 0; k < d.length; k++) e[k] += d[k];
+    }
+    for (const r of REASONS) into.rows[r] += from.rows[r];
+    into.orders += from.orders;
+  }
+
   /** The day of a recent order's sale rows (undefined when it is not among them): a further line of it may leave its date blank. */
   dayOf(key: string): number | undefined {
     const i = this.sold.find(key);
@@ -220,7 +234,7 @@ export class LaterCancels {
     // the days of delivery) is taken back, its first row's money off its first day (the rest on days not kept)
     const mixed = (S.state[i] & MIXED) !== 0;
     if (mixed && !repeating) return;
-    S.state[i] = (S.state[i] & ~(STANDS | (3 << TAKEN_SHIFT))) | ((REASONS.indexOf(reason) + 1) << TAKEN_SHIFT);
+    S.state[i] = (S.state[i] & ~(STANDS | LOG_TAKE | (3 << TAKEN_SHIFT))) | ((REASONS.indexOf(reason) + 1) << TAKEN_SHIFT) | (mixed ? LOG_TAKE : 0);
     S.takenAt[i] = at;
     // sold again after this cancellation (a file newest first, its sales read first): its last status is a sale
     if (at < S.lastSale[i]) {
@@ -229,7 +243,7 @@ export class LaterCancels {
     }
     this.take(i, mixed ? first : sum, S.rows[i], reason);
     if ((S.state[i] & COUNTED) !== 0) {
-      const t = this.of(S.acc[i]!);
+      const t = this.takenOf(i);
       t.orders++;
       const d = this.day(t, S.day[i]);
       d[0]++;
@@ -248,7 +262,7 @@ export class LaterCancels {
     const S = this.sold;
     this.putBacks++;
     if ((S.state[i] & COUNTED) !== 0) {
-      const t = this.of(S.acc[i]!);
+      const t = this.takenOf(i);
       t.orders--;
       const d = this.day(t, S.day[i]);
       d[0]--;
@@ -287,15 +301,22 @@ export class LaterCancels {
 
   /** Note sale rows of slot `i`'s taken-back order (on `day`, the order's unless said): their revenue and rows come off with it. */
   private take(i: number, revenue: number, rows: number, reason: TakenReason, day = this.sold.day[i]): void {
-    const t = this.of(this.sold.acc[i]!);
+    const t = this.takenOf(i);
     this.day(t, day)[1] += revenue;
     t.rows[reason] += rows;
   }
 
-  private of(acc: SellerDays): Taken {
-    let t = this.taken.get(acc);
-    if (t === undefined) this.taken.set(acc, (t = { days: new Map(), rows: { cancelled: 0, refunded: 0, returned: 0 }, orders: 0, logMatches: 0 }));
+  /** What is taken off `acc`'s days; `log`: of the orders on several days (takenLog). */
+  private of(acc: SellerDays, log = false): Taken {
+    const map = log ? this.takenLog : this.taken;
+    let t = map.get(acc);
+    if (t === undefined) map.set(acc, (t = { days: new Map(), rows: { cancelled: 0, refunded: 0, returned: 0 }, orders: 0, logMatches: 0 }));
     return t;
+  }
+
+  /** The take-backs of slot `i`'s order: in takenLog when it was taken across days. */
+  private takenOf(i: number): Taken {
+    return this.of(this.sold.acc[i]!, (this.sold.state[i] & LOG_TAKE) !== 0);
   }
 
   private day(t: Taken, day: number): Day {
@@ -319,6 +340,7 @@ export class LaterCancels {
   settle(): { orders: number; rows: number; soldAgain: number } {
     const out = { orders: 0, rows: 0, soldAgain: 0 };
     const applies = this.applies();
+    for (const [acc, t] of this.takenLog) if (applies && acc.repeats?.repeated()) this.merge(this.of(acc), t);
     for (const [acc, t] of this.taken) {
       for (const [day, [o, r, once, movedOrders, movedOnce, movedTotal]] of t.days) {
         const i = day - acc.base;

@@ -87,7 +87,7 @@ export class OrderRows {
     if (marked(rec, L.cancelled, L)) return this.notASale(rec, line, L, acc, day, key, 'cancelled');
     if (marked(rec, L.refunded, L)) return this.notASale(rec, line, L, acc, day, key, 'refunded');
     if (L.id >= 0 && L.amount >= 0 && isBlankCell(rec[L.amount]) && this.furtherLine(rec, line, L, acc, day, dateCell, key)) return;
-    if (day !== day && L.id >= 0 && isBlankCell(dateCell) && !isBlankCell(rec[L.id]) && !hasTotalLabel(rec)) {
+    if (day !== day && L.id >= 0 && isBlankCell(dateCell) && !isBlankCell(rec[L.id]) && !hasTotalLabel(rec, false)) {
       // a further line of an order read above, its date left blank (Shopify fills Paid at on an order's first line only);
       // its time is unknown (not the day's start: no later or earlier than the order's other rows)
       day = this.later.dayOf(orderKey(rec, L, key)) ?? NaN;

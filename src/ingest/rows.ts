@@ -284,7 +284,8 @@ export class RowReader {
    * held as a possible footer line after one, else a bad date. Never a row with a readable date.
    */
   private badDate(acc: SellerDays, line: number, cell: string, rec: string[]): void {
-    if (hasTotalLabel(rec)) {
+    const L = this.layout!;
+    if (hasTotalLabel(rec, L.id < 0 || isBlankCell(rec[L.id] ?? ''))) {
       this.footer ??= [];
       return acc.skip('total-row');
     }

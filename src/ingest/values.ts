@@ -272,7 +272,7 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
 const WITHDRAWN = ['철회', '거부', '거절', 'reject', 'refused', 'denied', 'declined', 'withdrawn'];
 const PARTIAL = ['partial', '부분'];
 const REFUSED_AFTER = /^\s*(?:요청)?[\s\-/:·,([]*(?:반려|불가)/;
-const REFUSED = /(?:취소|반품|환불|교환)\s*(?:요청)?[\s\-/:·,([]*(?:반려|불가)/;
+const REFUSED = /(?:취소|반품|환불)\s*(?:요청)?[\s\-/:·,]*(?:반려|불가)/;
 /** What a bracket must name to withdraw by itself (`배송완료(반품철회)`): a cancellation, return or refund. */
 const UNDOES = /취소|반품|환불|교환|cancel|return|refund/;
 /** Words that hold a status word without meaning it: 교환불가 holds 환불. */
@@ -347,7 +347,7 @@ export function isPendingStatus(s: string): boolean {
 export function keepsSaleDespiteCancelDate(status: string): boolean {
   const t = status.toLowerCase();
   const outside = unbracketed(t);
-  if (WITHDRAWN.some((w) => outside.includes(w)) || REFUSED.test(t)) return true;
+  if (WITHDRAWN.some((w) => outside.includes(w)) || REFUSED.test(outside)) return true;
   for (const [, inner] of t.matchAll(/[([]([^)\]]*)[)\]]/g)) if (UNDOES.test(inner) && WITHDRAWN.some((w) => inner.includes(w))) return true;
   return PARTIAL.some((w) => t.includes(w)) && (t.includes('cancel') || t.includes('취소'));
 }
@@ -405,8 +405,9 @@ export function isPartial(s: string): boolean {
 
 // Labels of a summary row, in any of its cells ("합계,,,1,234,000"), lower-cased without spaces, ':', '_', '-', '[', ']';
 // a paged report's (페이지 소계, 일계, 누계, Page total), and any of them with its count (`소계(50건)`, `합계 50건`).
-const TOTAL_WORDS = new Set(['합계', '총계', '소계', '총합계', '계', 'total', 'totals', 'sum', 'grandtotal', 'subtotal',
-  '일계', '월계', '누계', '페이지합계', '페이지소계', '페이지계', '전체합계', '전체소계', 'pagetotal', 'pagesubtotal']);
+const TOTAL_WORDS = new Set(['합계', '총계', '소계', '총합계', '계', 'total', 'totals', 'sum', 'grandtotal', 'subtotal']);
+// a paged report's own: never asked of a row with an order id (a memo reading 누계 on an order's line)
+const PAGE_TOTAL_WORDS = new Set(['일계', '월계', '누계', '페이지합계', '페이지소계', '페이지계', '전체합계', '전체소계', 'pagetotal', 'pagesubtotal']);
 const WITH_COUNT = /^(.*?)(?:\([\d,]+(?:건|개)?\)|[\d,]+(?:건|개))$/;
 // Counts under the data: `총 4,091건`, `4,091건` (Korean admins), after the same squeeze; eBay's `4091 record(s) downloaded`,
 // with its count in a cell of its own or the date range after it in the same cell (`…downloaded,from Nov-29-24 to Jan-27-26`).
@@ -416,12 +417,13 @@ const COUNT_FOOTER = /^(?:총?[\d,]+건|총[\d,]+개|[\d,]+records?(?:\(s\))?dow
  * Whether a cell marks a summary row rather than data: 합계, 총계, 소계, Total, Grand total, Subtotal,
  * `총 4091건`, `4091건`, `4091 record(s) downloaded`. Only whole cells: "totals by day 2025" is not one.
  */
-export function isTotalLabel(s: string): boolean {
+export function isTotalLabel(s: string, paged = true): boolean {
   if (s.length > 80 || isBlankCell(s)) return false; // cheap for the long cells of a row
   const t = s.normalize('NFKC').toLowerCase().replace(/[\s:_\-[\]]/g, '');
-  if (TOTAL_WORDS.has(t) || COUNT_FOOTER.test(t)) return true;
+  const word = (w: string) => TOTAL_WORDS.has(w) || (paged && PAGE_TOTAL_WORDS.has(w));
+  if (word(t) || COUNT_FOOTER.test(t)) return true;
   const counted = WITH_COUNT.exec(t);
-  return counted !== null && TOTAL_WORDS.has(counted[1]);
+  return counted !== null && word(counted[1]);
 }
 
 /** Whether one of the given cells of a row is a summary label (a daily report's 합계 row beside its breakdown). */
@@ -430,8 +432,8 @@ export function hasTotalLabelIn(rec: string[], cols: number[]): boolean {
   return false;
 }
 
-/** Whether any cell of a row is a summary label (checked only for rows without a readable date). */
-export function hasTotalLabel(rec: string[]): boolean {
-  for (let k = 0; k < rec.length; k++) if (isTotalLabel(rec[k])) return true;
+/** Whether any cell of a row is a summary label (checked only for rows without a readable date); `paged`: a paged report's too (not on a row with an order id). */
+export function hasTotalLabel(rec: string[], paged = true): boolean {
+  for (let k = 0; k < rec.length; k++) if (isTotalLabel(rec[k], paged)) return true;
   return false;
 }
