@@ -46,8 +46,10 @@ export type EuropeanBy = 'decimal-comma' | 'dot-thousands';
 const DOT_THREE = /^[^\d.,]*\d{1,3}\.\d{3}[^\d.,]*$/;
 /** A page marker line of a paged report: `- 1 -`, `Page 2 of 9`. */
 const PAGE_MARK = /^\s*(?:-\s*\d+\s*-|page\s+\d+(?:\s*(?:of|\/)\s*\d+)?|\d+\s*\/\s*\d+\s*페이지)\s*$/i;
-/** Data records remembered to find rows repeated under the header again (a power of two). */
+/** Data records remembered to find rows repeated under the header again (a power of two), and how many must repeat. */
 const RECENT_RECORDS = 4096;
+const MIN_OVERLAP = 3;
+const sameRow = (a: string[], b: string[]) => a.length === b.length && a.every((c, k) => c === b[k]);
 const clip = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 /** Consumes csv-parse records in order; file-level problems throw a LossCalcError. */
@@ -105,10 +107,13 @@ export class RowReader {
   private stackedTitle = { line: 0, text: '' };
   /** The line after the last stacked table's header. */
   private stackedLine = 0;
-  /** The last RECENT_RECORDS data records, and — after the header again — those of them the next rows repeat (overlappingRow). */
+  /** The last RECENT_RECORDS data records, and — after the header again — the rows under it held while they repeat the end of those (holdsOverlap). */
   private readonly recentRecs: string[][] = [];
   private recN = 0;
-  private overlap: Set<string> | null = null;
+  private overlap: { next: number; held: { rec: string[]; line: number }[] } | null = null;
+  /** Where the rows above the header again end (the record count then; before a summary block under them), and where the summary began. */
+  private aboveEnd = 0;
+  private summaryAt = 0;
   private overlapChecked = false;
   private duplicateRows = 0;
   private duplicateLine = 0;
@@ -153,10 +158,15 @@ export class RowReader {
       fail('BAD_CSV', `${this.setup.file}: line ${line} has ${rec.length} fields but the header (line ${this.headerLine}) has ${this.width}`,
         `a field that contains a ${delimiterName(this.setup.delimiter)} must be quoted ("…")`);
     }
+    if (this.overlapChecked && this.holdsOverlap(rec, line)) return;
+    this.dataRow(rec, line, L);
+  }
+
+  /** A data row (not a header, blank or page line), of the header's width. */
+  private dataRow(rec: string[], line: number, L: Layout): void {
     const key = this.byIndex >= 0 ? rec[this.byIndex].trim() : '';
     const acc = this.groups.get(key) ?? this.newGroup(key, line);
     acc.rows++;
-    if (this.overlapChecked && this.overlappingRow(rec, line)) return acc.skip('duplicate-row');
     this.recentRecs[this.recN++ & (RECENT_RECORDS - 1)] = rec;
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
     const dateCell = rec[L.date];
@@ -285,7 +295,10 @@ export class RowReader {
    */
   private badDate(acc: SellerDays, line: number, cell: string, rec: string[]): void {
     const L = this.layout!;
-    if (hasTotalLabel(rec, L.id < 0 || isBlankCell(rec[L.id] ?? ''))) {
+    const id = L.id >= 0 ? (rec[L.id] ?? '') : '';
+    // a paged report's labels (누계, 페이지 소계) on a row without an order id, or in its id cell
+    if (hasTotalLabel(rec, isBlankCell(id)) || isTotalLabel(id)) {
+      if (this.footer === null) this.summaryAt = this.recN - 1; // this row, the last remembered
       this.footer ??= [];
       return acc.skip('total-row');
     }
@@ -302,8 +315,9 @@ export class RowReader {
    * lines between are the table's end, and its rows are read on, as this file's, with a warning.
    */
   private headerAgain(): void {
+    if (this.overlap !== null) this.endOverlap(false);
+    this.aboveEnd = this.footer !== null ? this.summaryAt : this.recN;
     this.overlapChecked = true; // the rows under it may repeat the last ones above: overlapping exports joined
-    this.overlap = null;
     if (this.footer === null || this.footer.length === 0) return;
     this.checkStacked();
     if (this.stacked++ === 0) this.stackedTitle = { line: this.footer[0].line, text: this.footer[0].text };
@@ -313,26 +327,48 @@ export class RowReader {
   }
 
   /**
-   * Whether a row under the header again repeats, cell for cell, one of the last rows above it:
-   * exports of overlapping periods joined (November 1–30, then November 30 – December 31) would
-   * count the shared day twice. Asked from the first row under the header while rows repeat; the
-   * first that does not ends it (a report's next page, a month that starts where the last ended).
+   * Rows under the header again that repeat, cell for cell and in order, the rows above it down to
+   * the last (at least MIN_OVERLAP of them): exports of overlapping periods joined (November 1–30,
+   * then November 30 – December 31) would count the shared day twice. Such rows are held while
+   * they repeat; once they reach the end of the rows above they are left out, and if a row breaks
+   * the run first they are read as usual (one order's identical lines across a page break).
+   * True when `rec` is held.
    */
-  private overlappingRow(rec: string[], line: number): boolean {
-    const joined = rec.join('\u0001');
+  private holdsOverlap(rec: string[], line: number): boolean {
+    // records numbered as read: those still remembered, up to the end of the rows above
+    const end = this.aboveEnd;
+    const above = (j: number) => this.recentRecs[j & (RECENT_RECORDS - 1)];
     if (this.overlap === null) {
-      const n = Math.min(this.recN, RECENT_RECORDS);
-      const first = rec[0];
-      if (!this.recentRecs.slice(0, n).some((r) => r[0] === first && r.join('\u0001') === joined)) return (this.overlapChecked = false);
-      this.overlap = new Set(this.recentRecs.slice(0, n).map((r) => r.join('\u0001')));
+      let p = Math.max(0, this.recN - RECENT_RECORDS);
+      while (p < end && !sameRow(above(p), rec)) p++;
+      if (p >= end) return (this.overlapChecked = false);
+      this.overlap = { next: p, held: [] };
     }
-    if (!this.overlap.has(joined)) {
-      this.overlapChecked = false;
-      this.overlap = null;
-      return false;
+    const o = this.overlap;
+    if (o.next < end && sameRow(above(o.next), rec)) {
+      o.held.push({ rec, line });
+      if (++o.next === end) this.endOverlap(o.held.length >= MIN_OVERLAP);
+      return true;
     }
-    if (this.duplicateRows++ === 0) this.duplicateLine = line;
-    return true;
+    this.endOverlap(false);
+    return false;
+  }
+
+  /** The rows held by holdsOverlap: left out as duplicates, or read as usual. */
+  private endOverlap(duplicate: boolean): void {
+    const held = this.overlap?.held ?? [];
+    [this.overlap, this.overlapChecked] = [null, false];
+    for (const { rec, line } of held) {
+      if (!duplicate) {
+        this.dataRow(rec, line, this.layout!);
+        continue;
+      }
+      const key = this.byIndex >= 0 ? rec[this.byIndex].trim() : '';
+      const acc = this.groups.get(key) ?? this.newGroup(key, line);
+      acc.rows++;
+      acc.skip('duplicate-row');
+      if (this.duplicateRows++ === 0) this.duplicateLine = line;
+    }
   }
 
   /**
@@ -663,6 +699,7 @@ export class RowReader {
   /** Call at the end of the records: throws if no header was found; returns file-level warnings. */
   end(): Warning[] {
     if (this.layout === null) this.giveUp();
+    if (this.overlap !== null) this.endOverlap(false); // the file ended before the rows above did: not a repeat of them
     if (this.aboveTable !== null && [...this.groups.values()].every((acc) => acc.rows === 0)) this.backToWide();
     this.checkStacked();
     if (this.wide !== null) {
