@@ -49,7 +49,16 @@ const PAGE_MARK = /^\s*(?:-\s*\d+\s*-|page\s+\d+(?:\s*(?:of|\/)\s*\d+)?|\d+\s*\/
 /** Data records remembered to find rows repeated under the header again (a power of two), and how many must repeat. */
 const RECENT_RECORDS = 4096;
 const MIN_OVERLAP = 3;
-const sameRow = (a: string[], b: string[]) => a.length === b.length && a.every((c, k) => c === b[k]);
+/** A 32-bit FNV-1a hash of a record's cells (a run of three or more equal hashes, in order, is taken for equal rows). */
+function rowHash(rec: string[]): number {
+  let h = 0x811c9dc5 ^ rec.length;
+  for (let k = 0; k < rec.length; k++) {
+    const c = rec[k];
+    for (let i = 0; i < c.length; i++) h = Math.imul(h ^ c.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x1f, 0x01000193); // the cell's end
+  }
+  return h | 0;
+}
 const clip = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 /** Consumes csv-parse records in order; file-level problems throw a LossCalcError. */
@@ -107,8 +116,12 @@ export class RowReader {
   private stackedTitle = { line: 0, text: '' };
   /** The line after the last stacked table's header. */
   private stackedLine = 0;
-  /** The last RECENT_RECORDS data records, and — after the header again — the rows under it held while they repeat the end of those (holdsOverlap). */
-  private readonly recentRecs: string[][] = [];
+  /**
+   * A hash of each of the last RECENT_RECORDS data records (numbers, not the records: kept that
+   * long, each row's cells would be promoted to the old generation, +40 MB of peak RSS on the huge
+   * bench), and — after the header again — the rows under it held while they repeat the end of those (holdsOverlap).
+   */
+  private readonly recentRecs = new Int32Array(RECENT_RECORDS);
   private recN = 0;
   private overlap: { next: number; held: { rec: string[]; line: number }[] } | null = null;
   /** Where the rows above the header again end (the record count then; before a summary block under them), and where the summary began. */
@@ -167,7 +180,7 @@ export class RowReader {
     const key = this.byIndex >= 0 ? rec[this.byIndex].trim() : '';
     const acc = this.groups.get(key) ?? this.newGroup(key, line);
     acc.rows++;
-    this.recentRecs[this.recN++ & (RECENT_RECORDS - 1)] = rec;
+    this.recentRecs[this.recN++ & (RECENT_RECORDS - 1)] = rowHash(rec);
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
     const dateCell = rec[L.date];
     const day = this.dates.day(dateCell);
@@ -338,14 +351,15 @@ export class RowReader {
     // records numbered as read: those still remembered, up to the end of the rows above
     const end = this.aboveEnd;
     const above = (j: number) => this.recentRecs[j & (RECENT_RECORDS - 1)];
+    const h = rowHash(rec);
     if (this.overlap === null) {
       let p = Math.max(0, this.recN - RECENT_RECORDS);
-      while (p < end && !sameRow(above(p), rec)) p++;
+      while (p < end && above(p) !== h) p++;
       if (p >= end) return (this.overlapChecked = false);
       this.overlap = { next: p, held: [] };
     }
     const o = this.overlap;
-    if (o.next < end && sameRow(above(o.next), rec)) {
+    if (o.next < end && above(o.next) === h) {
       o.held.push({ rec, line });
       if (++o.next === end) this.endOverlap(o.held.length >= MIN_OVERLAP);
       return true;

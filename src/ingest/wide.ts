@@ -36,7 +36,7 @@ export class WideTable {
   private totals = 0;
   private readonly others: string[] = [];
   private otherRows = 0;
-  /** The measure rows end() reads, by measure. */
+  /** The measure rows choose() picked, which write() reads, by measure. */
   private chosen: Partial<Record<Measure, WideRow>> = {};
 
   private constructor(
@@ -63,7 +63,7 @@ export class WideTable {
   }
 
   /** A row's label: its first filled cell left of the dates. */
-  labelOf(rec: string[]): string {
+  private labelOf(rec: string[]): string {
     return rec.slice(0, this.days[0][0]).find((c) => !isBlankCell(c))?.trim() ?? '';
   }
 
