@@ -137,8 +137,8 @@ export class LaterCancels {
    * A sale row of `key`, of `amount`, was counted on `day` (`when`: its date cell; `at`: its time in
    * minutes, NaN unknown; `status`: its status or type cell, '' without); `counted`: it counted the order, so its key is new to the file (no sale
    * of it to look up: most rows of most files). Returns the order's slot when a sale row of it was
-   * read before (among the recent ones), -1 when this is its first: firstOf() then tells an
-   * order's total repeated on its lines (repeats.ts).
+   * read before (among the recent ones), -1 when this is its first: firstAmount() and isLogRow()
+   * then tell an order's total repeated on its lines (repeats.ts).
    */
   sale(key: string, acc: SellerDays, day: number, amount: number, counted: boolean, when: string, at: number, status: string): number {
     const S = this.sold;
@@ -171,15 +171,20 @@ export class LaterCancels {
     return seen;
   }
 
+  /** The amount of slot `i`'s order's first sale row. */
+  firstAmount(i: number): number {
+    return this.sold.first[i];
+  }
+
   /**
-   * Slot `i`'s order's first sale row: its amount, and whether a row at `at` with `status` reads as
-   * a history log's next row — another status at another minute (NaN: a time unknown, never
-   * another). An order's lines share its time and mostly its status; a log's rows change both.
+   * Whether a row of slot `i`'s order at `at` with `status` reads as a history log's next row:
+   * another status at another minute than its first (NaN: a time unknown, never another). An
+   * order's lines share its time and mostly its status; a log's rows change both.
    */
-  firstOf(i: number, at: number, status: string): { amount: number; logRow: boolean } {
+  isLogRow(i: number, at: number, status: string): boolean {
     const S = this.sold;
     const first = S.firstAt[i];
-    return { amount: S.first[i], logRow: at === at && first === first && at !== first && status !== S.status[i] };
+    return at === at && first === first && at !== first && status !== S.status[i];
   }
 
   /** Add the take-backs `from` to `into` (a seller's across days, once its amounts show a history log). */

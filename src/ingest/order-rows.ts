@@ -138,7 +138,7 @@ export class OrderRows {
     // the order's first amount, from the recent sales: is this line's amount the order's total again? (repeats.ts)
     const status = L.status >= 0 ? rec[L.status] : L.type >= 0 ? rec[L.type] : '';
     const slot = this.later.sale(k, acc, day, amount, counted, dateCell, this.at, status);
-    if (acc.repeats !== null && slot >= 0 && acc.repeats.note(this.later.firstOf(slot, this.at, status), amount) && this.lineAmount(rec, L) === amount) acc.repeats.ownPrice++;
+    if (acc.repeats !== null && slot >= 0 && acc.repeats.note(this.later.firstAmount(slot), amount, this.later.isLogRow(slot, this.at, status)) && this.lineAmount(rec, L) === amount) acc.repeats.ownPrice++;
   }
 
   /** Whether a row's type or status says it is part of its order (부분환불). */

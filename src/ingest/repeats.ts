@@ -29,12 +29,12 @@ export class LineRepeats {
   logRows = 0;
   readonly values = new Set<number>();
 
-  /** Note a further sale line's amount beside its order's first line; true when it repeats that line's. */
-  note(first: { amount: number; logRow: boolean }, amount: number): boolean {
+  /** Note a further sale line's amount beside its order's first line's (`logRow`: it reads as a history log's); true when it repeats it. */
+  note(first: number, amount: number, logRow: boolean): boolean {
     this.further++;
-    if (amount !== first.amount) return false;
+    if (amount !== first) return false;
     this.same++;
-    if (first.logRow) this.logRows++;
+    if (logRow) this.logRows++;
     if (this.values.size < MAX_VALUES) this.values.add(amount);
     return true;
   }

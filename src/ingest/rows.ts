@@ -177,8 +177,8 @@ export class RowReader {
 
   /** A data row (not a header, blank or page line), of the header's width. */
   private dataRow(rec: string[], line: number, L: Layout): void {
-    const key = this.byIndex >= 0 ? rec[this.byIndex].trim() : '';
-    const acc = this.groups.get(key) ?? this.newGroup(key, line);
+    const key = this.keyOf(rec);
+    const acc = this.group(key, line);
     acc.rows++;
     this.recentRecs[this.recN++ & (RECENT_RECORDS - 1)] = rowHash(rec);
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
@@ -187,6 +187,11 @@ export class RowReader {
     if (this.footer !== null && day === day) this.notAFooter(); // data goes on: the held rows are bad dates
     if (L.kind === 'daily') this.dailyRow(rec, line, L, acc, day, dateCell);
     else this.orders.row(rec, line, L, acc, day, dateCell, key, this.dates.minute);
+  }
+
+  /** A row's seller key: its `--by` cell, '' without one. */
+  private keyOf(rec: string[]): string {
+    return this.byIndex >= 0 ? rec[this.byIndex].trim() : '';
   }
 
   /** The days of the seller `key`, made on its first row. */
@@ -198,8 +203,9 @@ export class RowReader {
     return acc;
   }
 
-  private group(key: string): SellerDays {
-    return this.groups.get(key) ?? this.newGroup(key, this.line);
+  /** The days of the seller `key` (made on its first row, `line`). */
+  private group(key: string, line = this.line): SellerDays {
+    return this.groups.get(key) ?? this.newGroup(key, line);
   }
 
   private dailyRow(rec: string[], line: number, L: Layout, acc: SellerDays, day: number, dateCell: string): void {
@@ -377,8 +383,7 @@ export class RowReader {
         this.dataRow(rec, line, this.layout!);
         continue;
       }
-      const key = this.byIndex >= 0 ? rec[this.byIndex].trim() : '';
-      const acc = this.groups.get(key) ?? this.newGroup(key, line);
+      const acc = this.group(this.keyOf(rec), line);
       acc.rows++;
       acc.skip('duplicate-row');
       if (this.duplicateRows++ === 0) this.duplicateLine = line;
