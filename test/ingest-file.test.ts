@@ -99,11 +99,36 @@ describe('order-level exports', () => {
   });
 
   it('rows without a date and no summary above them, or too many under one, are bad dates', async () => {
-    const e = await rejection(ingestFile(write('date,memo,amount\n2025-01-01,a,100\n,Seller ID: xyz,\n'), TZ));
+    const e = await rejection(ingestFile(write('date,memo,amount\n2025-01-01,a,100\n,seller xyz,\n'), TZ));
     expect([e.code, e.message]).toEqual(['BAD_DATES', expect.stringMatching(/line 3/)]);
     const many = `date,memo,amount\n2025-01-01,a,100\n,합계,100\n${',x,1\n'.repeat(25)}`;
     const m = await rejection(ingestFile(write(many), TZ));
     expect([m.code, m.message]).toEqual(['BAD_DATES', expect.stringMatching(/^\S+: 25 row\(s\).*line 4: .*line 8: .*and 20 more/)]);
+  });
+
+  it('a report\'s note lines (출력일시: …) are never data; a title line is one only above the header again', async () => {
+    const head = 'date,memo,amount\n2025-01-01,a,100\n';
+    // at the end with no summary row, alone on its line or in cells; between the rows (a page break)
+    for (const [csv, n] of [[`${head}출력일시: 2026-01-26 10:22:01\n`, 1], [`${head}\n출력자,홍길동,\n"Printed on: 2026-01-26",,\n`, 2],
+      [`${head}Printed on: 2026-01-26,,\n2025-01-02,b,200\n`, 1]] as const) {
+      const r = await ingestFile(write(csv), TZ);
+      expect(r.info, csv).toMatchObject({ rowsUsed: csv.includes('2025-01-02') ? 2 : 1, rowsSkipped: { 'total-row': n } });
+      expect(r.warnings, csv).toEqual([]);
+    }
+    // a line of words that no header follows is a row with a bad date (or a broken line), as before
+    expect((await rejection(ingestFile(write(`${head}[스토어B]\n`), TZ))).code).toBe('BAD_CSV');
+    for (const tail of [',메모,\n', 'ORD:123,,\n', '[스토어B],,\n2025-01-02,b,200\n', '"판매자: 다라몰",,\n,x,1\n']) {
+      const e = await rejection(ingestFile(write(head + tail), TZ));
+      expect([e.code, e.message], tail).toEqual(['BAD_DATES', expect.stringContaining('1 row(s)')]);
+    }
+    // above the header again it is the next table's title, with no summary row between
+    const header = ['주문번호', '주문일시', '상품명', '결제금액'];
+    for (const title of ['[스토어B]', '판매자: 다라몰,,,', '"Store B",,,']) {
+      const csv = `${toCsv(header, [['1', '2025-11-29 10:00', 'x', '100']])}${title}\n${toCsv(header, [['2', '2025-11-30 10:00', 'y', '200']])}`;
+      const r = await ingestFile(write(csv), TZ);
+      expect([r.series.revenue, r.info.rowsSkipped, r.warnings.map((w) => w.code)], title).toEqual([[100, 200], { 'total-row': 1 }, ['STACKED_TABLES']]);
+      expect(r.warnings[0].message, title).toContain('line 3: ');
+    }
   });
 
   it('puts instants with an offset on the --tz calendar day', async () => {

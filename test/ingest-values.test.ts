@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../src/core/dates.js';
 import { civilDay, DateReader, headerZoneOffset, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
-import { classifyStatus, classifyType, classifyTypeWords, currencyOf, isMissingCell, isNoDateMark, isPendingStatus, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
+import { classifyStatus, classifyType, classifyTypeWords, currencyOf, isMissingCell, isNoDateMark, isNoteLine, isPendingStatus, isTitleLine, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
 import { IdFilter, RecentIds } from '../src/ingest/recent.js';
 import { isRoundedId } from '../src/ingest/order-rows.js';
 import { unitOfHeader, unitOfTitle } from '../src/ingest/money-unit.js';
@@ -546,6 +546,20 @@ describe('isTotalLabel', () => {
     '%j marks a summary row', (s) => expect(isTotalLabel(s)).toBe(true));
   it.each(['2025-11-29', 'totals by day 2025', '', '   ', '총', '총 건', '총 4091원', '4091개', 'records downloaded', 'Seller ID: xyz', '합계금액',
     'total price', '12,000', `합계${' '.repeat(80)}`, 'from Nov-29-24 to Jan-27-26'])('%j does not', (s) => expect(isTotalLabel(s)).toBe(false));
+});
+
+describe('isNoteLine and isTitleLine (rows without a readable date)', () => {
+  it.each([
+    [['출력일시: 2026-01-26 10:22:01']], [['출력일시 : 2026-01-26', '', '']], [['출력자', '홍길동', '']], [['', '출력일시:', '2026-01-26']],
+    [['Printed on: 2026-01-26']], [['Seller ID : myshop', '']], [['판매자: 다라몰', '', '']], [['조회기간 : 2025-06-01 ~ 2026-01-26']],
+    [['Report generated', '2026-01-26 10:00']], [['ＰＲＩＮＴＥＤ: 2026-01-26']],
+  ])('%j is a note line', (rec) => expect(isNoteLine(rec)).toBe(true));
+  it.each([
+    [['ORD:123', '', '']], [['A1:B2']], [['출력일시: 2026-01-26', 'x', 'y']], [['출력자', '', '']], [['출력일시: x', '12,300']], [['note:', '']],
+    [['Seller ID: myshop', '12300']], [['', '', '']], [['12345', '', '']], [['상품A', '1', '12,300']],
+  ])('%j is not', (rec) => expect(isNoteLine(rec)).toBe(false));
+  it.each([[['[스토어B]']], [['', 'Store B orders', '']], [['ABC-123', '']]])('%j is a possible title line', (rec) => expect(isTitleLine(rec)).toBe(true));
+  it.each([[['12345', '']], [['₩12,300']], [['', '']], [['a', 'b']], [[`${'x'.repeat(81)}`]]])('%j is not', (rec) => expect(isTitleLine(rec)).toBe(false));
 });
 
 describe('isRoundedId', () => {

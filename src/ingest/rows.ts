@@ -13,7 +13,7 @@ import { OrderRows } from './order-rows.js';
 import { WideTable } from './wide.js';
 import { IdFilter, RECENT_IDS_WINDOW } from './recent.js';
 import { unitOfHeader, unitOfTitle, type MoneyUnit } from './money-unit.js';
-import { DOT_THOUSANDS_CURRENCY, hasDecimalComma, hasTotalLabel, hasTotalLabelIn, isBlankCell, isMissingCell, isTotalLabel, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
+import { DOT_THOUSANDS_CURRENCY, hasDecimalComma, hasTotalLabel, hasTotalLabelIn, isBlankCell, isMissingCell, isNoteLine, isTitleLine, isTotalLabel, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
 
 /** What the reader needs to know about the file and the options. */
 export interface ReaderSetup {
@@ -59,6 +59,13 @@ function rowHash(rec: string[]): number {
   }
   return h | 0;
 }
+/**
+ * A row without a readable date held by RowReader.badDate: `held` under a summary row (a footer
+ * line), `note` a report's note line (출력일시: …, never data), `title` a possible title line (one
+ * cell of words); `short`: the line's field count when it was shorter than the header, else 0.
+ */
+type FooterLine = { acc: SellerDays; line: number; cell: string; text: string; kind: 'held' | 'note' | 'title'; short: number };
+
 const clip = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 /** Consumes csv-parse records in order; file-level problems throw a LossCalcError. */
@@ -106,11 +113,14 @@ export class RowReader {
   private readonly cells = { decimalComma: 0, dotGrouped: 0, commaGrouped: 0, dotThree: 0, dotOther: 0 };
   private readonly orders: OrderRows;
   /**
-   * After a summary row: the rows since without a readable date (eBay's `Seller ID: xyz` under
-   * `4091 record(s) downloaded`). At the end of the file they are the footer (total-row); a later
-   * row with a date makes them bad dates again. null outside such a block.
+   * Rows without a readable date held until the next line tells what they are: after a summary row
+   * (eBay's `Seller ID: xyz` under `4091 record(s) downloaded`), a report's note line (`출력일시: …`),
+   * or a title line (`[스토어B]`) — see settleFooter. null outside such a block; `summed`: a summary row began it.
    */
-  private footer: { acc: SellerDays; line: number; cell: string; text: string }[] | null = null;
+  private footer: FooterLine[] | null = null;
+  private summed = false;
+  /** The field count of the short line being read padded (0: none): a held title line that turns out data is a BAD_CSV line. */
+  private shortLine = 0;
   /** Tables stacked under the first (a summary row, a title line, the header again), and the first such title. */
   private stacked = 0;
   private stackedTitle = { line: 0, text: '' };
@@ -167,9 +177,11 @@ export class RowReader {
     if (rec.length === 1 && PAGE_MARK.test(rec[0])) return; // a paged report
     if (rec.length !== this.width && !extraCellsBlank(rec, this.width)) {
       const padded = this.shortSummary(rec, L) ?? this.shortFooterLine(rec) ?? this.trailingCellsDropped(rec);
-      if (padded) return this.record(padded, line);
-      fail('BAD_CSV', `${this.setup.file}: line ${line} has ${rec.length} fields but the header (line ${this.headerLine}) has ${this.width}`,
-        `a field that contains a ${delimiterName(this.setup.delimiter)} must be quoted ("…")`);
+      if (!padded) this.fieldCount(line, rec.length);
+      this.shortLine = rec.length;
+      this.record(padded, line);
+      this.shortLine = 0;
+      return;
     }
     if (this.overlapChecked && this.holdsOverlap(rec, line)) return;
     this.dataRow(rec, line, L);
@@ -184,7 +196,7 @@ export class RowReader {
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
     const dateCell = rec[L.date];
     const day = this.dates.day(dateCell);
-    if (this.footer !== null && day === day) this.notAFooter(); // data goes on: the held rows are bad dates
+    if (this.footer !== null && day === day) this.settleFooter('data'); // data goes on: the held rows were data
     if (L.kind === 'daily') this.dailyRow(rec, line, L, acc, day, dateCell);
     else this.orders.row(rec, line, L, acc, day, dateCell, key, this.dates.minute);
   }
@@ -309,23 +321,28 @@ export class RowReader {
   }
 
   /**
-   * A row without a readable date: a summary row when any cell is a label (합계, 총 4091건, Total…),
-   * held as a possible footer line after one, else a bad date. Never a row with a readable date.
+   * A row without a readable date: a summary row when any cell is a label (합계, 총 4091건, Total…);
+   * held when it follows one, or is a report's note or title line (see FooterLine); else a bad
+   * date. Never a row with a readable date.
    */
   private badDate(acc: SellerDays, line: number, cell: string, rec: string[]): void {
     const L = this.layout!;
     const id = L.id >= 0 ? (rec[L.id] ?? '') : '';
     // a paged report's labels (누계, 페이지 소계) on a row without an order id, or in its id cell
-    if (hasTotalLabel(rec, isBlankCell(id)) || isTotalLabel(id)) {
-      if (this.footer === null) this.summaryAt = this.recN - 1; // this row, the last remembered
-      this.footer ??= [];
+    const summary = hasTotalLabel(rec, isBlankCell(id)) || isTotalLabel(id);
+    const kind = summary ? null : isNoteLine(rec) ? 'note' : this.footer !== null && this.summed ? 'held' : isTitleLine(rec) ? 'title' : 'data';
+    if (kind === 'data') {
+      if (this.footer !== null) this.settleFooter('data'); // the title lines above were data too
+      return acc.badDates.add(() => `line ${line}: cannot read date ${clip(cell)}`);
+    }
+    if (this.footer === null) [this.footer, this.summed, this.summaryAt] = [[], false, this.recN - 1]; // this row, the last remembered
+    if (kind === null) {
+      this.summed = true;
       return acc.skip('total-row');
     }
-    if (this.footer !== null) {
-      if (this.footer.length < MAX_FOOTER) return void this.footer.push({ acc, line, cell, text: rec.find((c) => !isBlankCell(c))?.trim() ?? '' });
-      this.notAFooter();
-    }
-    acc.badDates.add(() => `line ${line}: cannot read date ${clip(cell)}`);
+    if (this.footer.length >= MAX_FOOTER) this.settleFooter('data'); // too many to be a footer
+    if (this.footer === null) return kind === 'note' ? acc.skip('total-row') : acc.badDates.add(() => `line ${line}: cannot read date ${clip(cell)}`);
+    this.footer.push({ acc, line, cell, text: rec.find((c) => !isBlankCell(c))?.trim() ?? '', kind, short: this.shortLine });
   }
 
   /**
@@ -341,7 +358,7 @@ export class RowReader {
     this.checkStacked();
     if (this.stacked++ === 0) this.stackedTitle = { line: this.footer[0].line, text: this.footer[0].text };
     this.stackedLine = this.line;
-    this.closeFooter();
+    this.settleFooter('header');
     this.orders.markTable();
   }
 
@@ -402,18 +419,35 @@ export class RowReader {
     'delete the repeated table (a total of the ones above?), or export each table apart');
   }
 
-  /** The rows held after a summary row were not a footer: report them as bad dates. */
-  private notAFooter(): void {
-    for (const { acc, line, cell } of this.footer ?? []) acc.badDates.add(() => `line ${line}: cannot read date ${clip(cell)}`);
+  /**
+   * The held rows once the next line tells what they were: under the header again, a stacked
+   * table's title lines; at the end of a table, its footer when a summary row began them (title
+   * lines alone were data: bad dates); before more data, bad dates (note lines are never data).
+   * Those not data are `total-row`.
+   */
+  private settleFooter(next: 'data' | 'end' | 'header'): void {
+    const held = this.footer ?? [];
     this.footer = null;
+    for (const { acc, line, cell, kind, short } of held) {
+      const data = kind === 'title' ? next !== 'header' : kind === 'held' && next === 'data';
+      if (!data) acc.skip('total-row');
+      else if (short > 0) this.fieldCount(line, short);
+      else acc.badDates.add(() => `line ${line}: cannot read date ${clip(cell)}`);
+    }
+  }
+
+  /** A line whose field count is not the header's: BAD_CSV. */
+  private fieldCount(line: number, fields: number): never {
+    fail('BAD_CSV', `${this.setup.file}: line ${line} has ${fields} fields but the header (line ${this.headerLine}) has ${this.width}`,
+      `a field that contains a ${delimiterName(this.setup.delimiter)} must be quoted ("…")`);
   }
 
   /**
-   * A summary line shorter than the header (`총 4091건` alone, no delimiters), padded with blank
-   * cells so it is read as the summary row it is; null for anything else (a BAD_CSV row).
+   * A summary, note or title line shorter than the header (`총 4091건`, `출력일시: …` alone, no
+   * delimiters), padded with blank cells so it is read as what it is; null for anything else (a BAD_CSV row).
    */
   private shortSummary(rec: string[], L: Layout): string[] | null {
-    if (rec.length > this.width || !hasTotalLabel(rec)) return null;
+    if (rec.length > this.width || !(hasTotalLabel(rec) || isNoteLine(rec) || isTitleLine(rec))) return null;
     const day = L.date < rec.length ? this.dates.day(rec[L.date]) : NaN;
     if (day === day) return null; // a row with a date is data, never a summary
     return this.padded(rec);
@@ -711,8 +745,7 @@ export class RowReader {
 
   /** The end of a table (a file, or a sheet of a workbook read on into the next): the lines under its last summary row are its footer. */
   closeFooter(): void {
-    for (const { acc } of this.footer ?? []) acc.skip('total-row');
-    this.footer = null;
+    this.settleFooter('end');
   }
 
   /** Call at the end of the records: throws if no header was found; returns file-level warnings. */
@@ -740,8 +773,8 @@ export class RowReader {
     }
     if (this.stacked > 0) {
       const { line, text } = this.stackedTitle;
-      this.warnings.push({ code: 'STACKED_TABLES', message: `${this.stacked} more table(s) follow the first, each after the table above's summary row, a title line (line ${line}: ${clip(text)}) and the header again: ` +
-        'their rows were read as this file\'s, the lines between them as the tables\' totals (total-row); if the tables are different sellers\', export them apart' });
+      this.warnings.push({ code: 'STACKED_TABLES', message: `${this.stacked} more table(s) follow the first, each after the table above (its summary row, if any), a title line (line ${line}: ${clip(text)}) and the header again: ` +
+        'their rows were read as this file\'s, the lines between them as the tables\' totals and titles (total-row); if the tables are different sellers\', export them apart' });
     }
     if (this.setup.european === 'decimal-comma') {
       this.warnings.push({ code: 'DECIMAL_COMMA', message: 'amounts were read with a decimal comma (12,50 is 12.5; 1.234,50 is 1234.5): the file\'s own amounts can only be read that way' });

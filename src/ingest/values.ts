@@ -426,6 +426,56 @@ export function isTotalLabel(s: string, paged = true): boolean {
   return counted !== null && word(counted[1]);
 }
 
+// Labels of a report's note line: when it was printed or downloaded, by whom, for which period or
+// store (`출력일시: 2026-01-26 10:22`, `출력자,홍길동`, `Printed on: …`), lower-cased without spaces, '_', '-'.
+const NOTE_WORDS = new Set([
+  '출력일시', '출력일자', '출력일', '출력시간', '출력자', '인쇄일시', '인쇄일자', '인쇄일', '인쇄자', '다운로드일시', '다운로드일자',
+  '다운로드일', '다운로드', '조회일시', '조회일자', '조회기간', '검색기간', '작성일시', '작성일자', '작성일', '작성자', '생성일시',
+  '생성일', '추출일시', '추출일자', '기준일', '기준일시', '기준일자', '판매자', '판매자명', '판매자id', '상호', '상호명', '스토어',
+  '스토어명', '쇼핑몰', '쇼핑몰명', '몰명', '업체명', '사업자번호', '사업자등록번호', '담당자',
+  'printed', 'printedon', 'printedat', 'printedby', 'printdate', 'generated', 'generatedon', 'generatedat', 'generatedby',
+  'exported', 'exportedon', 'exportedat', 'exportedby', 'exportdate', 'downloaded', 'downloadedon', 'downloadedat',
+  'reportgenerated', 'reportdate', 'reportperiod', 'daterange', 'sellerid', 'storename', 'shopname', 'merchant',
+]);
+// `label: value` in one cell, the label of words (no digits: `ORD:123` is an order id)
+const NOTE_LABEL = /^(\p{L}[\p{L} ]{0,23}?)\s*[:：]\s*(\S.*)?$/su;
+
+/**
+ * Whether a row without a readable date is a report's note line: one or two cells, the first a
+ * note label with its value (`출력일시: 2026-01-26 10:22`, `출력자,홍길동`, `Printed on: …`), or
+ * any `label : value` of words (`판매자: 다라몰`, `Seller ID : myshop`). Never an order: not read, not a bad date.
+ */
+export function isNoteLine(rec: string[]): boolean {
+  let first = -1;
+  let n = 0;
+  for (let k = 0; k < rec.length; k++) {
+    if (isBlankCell(rec[k])) continue;
+    if (n++ === 0) first = k;
+    if (n > 2) return false;
+  }
+  if (n === 0 || rec[first].length > 160) return false;
+  const c = rec[first].normalize('NFKC').trim();
+  const m = NOTE_LABEL.exec(c);
+  const label = (m ? m[1] : c).toLowerCase().replace(/[\s_\-]/g, '');
+  if (NOTE_WORDS.has(label)) return m !== null ? n === 1 || m[2] === undefined : n === 2 && !isBlankCell(rec[first + 1] ?? '');
+  // any other label: Korean, or set off by a space (`Seller ID : myshop`), its value in the same cell
+  return m !== null && n === 1 && m[2] !== undefined && (/\p{Script=Hangul}/u.test(m[1]) || /\s[:：]|[:：]\s/.test(c));
+}
+
+/**
+ * Whether a row is a possible title line: a single cell of words (`[스토어B]`, `Store B orders`), not a
+ * number or amount. Held until the next line tells: the header again makes it a table's title.
+ */
+export function isTitleLine(rec: string[]): boolean {
+  let cell = '';
+  for (let k = 0; k < rec.length; k++) {
+    if (isBlankCell(rec[k])) continue;
+    if (cell !== '') return false;
+    cell = rec[k];
+  }
+  return cell.length > 0 && cell.length <= 80 && /\p{L}/u.test(cell) && parseMoney(cell) !== parseMoney(cell);
+}
+
 /** Whether one of the given cells of a row is a summary label (a daily report's 합계 row beside its breakdown). */
 export function hasTotalLabelIn(rec: string[], cols: number[]): boolean {
   for (const k of cols) if (isTotalLabel(rec[k])) return true;
