@@ -232,7 +232,13 @@ describe('order-level exports', () => {
     const r = await ingestFile(write(toCsv(header, nov) + toCsv(header, dec)), TZ);
     expect(r.series).toEqual({ start: '2025-11-29', orders: [1, 2, 1], revenue: [100, 280, 70] });
     expect([r.info.rows, r.info.rowsSkipped, r.warnings.map((w) => w.code)]).toEqual([8, { 'duplicate-row': 3 }, ['DUPLICATE_ROWS']]);
-    expect(r.warnings[0].message).toContain('3 row(s) under the header again (from line 7)');
+    expect(r.warnings[0].message).toContain('3 row(s) (from line 7) repeat');
+    // joined without the header again (an order list: ids), the same; an order's identical lines, or two, are no repeat
+    const bare = await ingestFile(write(toCsv(header, [...nov, ...dec])), TZ);
+    expect([bare.series, bare.info.rowsSkipped, bare.warnings[0].message]).toEqual([r.series, { 'duplicate-row': 3 }, expect.stringContaining('3 row(s) (from line 6) repeat')]);
+    const twice = [['A1', '2025-11-29 10:00', 'x', '100'], ['A1', '2025-11-29 10:00', 'x', '100'], ['A2', '2025-11-29 11:00', 'x', '10'], ['A2', '2025-11-29 11:00', 'y', '5']];
+    const lines = await ingestFile(write(toCsv(header, [...twice, ...twice.slice(2)])), TZ);
+    expect([lines.series.revenue, lines.warnings]).toEqual([[230], []]);
     // a page break between two identical lines of an order, or a run that stops short of the end above: read as usual
     const page = await ingestFile(write(toCsv(header, [...nov, shared[2]]) + toCsv(header, [shared[2], ['A5', '2025-12-01 10:00', 'x', '5']])), TZ);
     expect([page.series.revenue, page.warnings]).toEqual([[100, 340, 5], []]);

@@ -133,6 +133,8 @@ export class RowReader {
    */
   private readonly recentRecs = new Int32Array(RECENT_RECORDS);
   private recN = 0;
+  /** By a hash's low bits, the number (+1) of the last record read with it: where a repeat of the rows above may begin. */
+  private readonly lastOf = new Int32Array(RECENT_RECORDS * 2);
   private overlap: { next: number; held: { rec: string[]; line: number }[] } | null = null;
   /** Where the rows above the header again end (the record count then; before a summary block under them), and where the summary began. */
   private aboveEnd = 0;
@@ -183,16 +185,19 @@ export class RowReader {
       this.shortLine = 0;
       return;
     }
-    if (this.overlapChecked && this.holdsOverlap(rec, line)) return;
-    this.dataRow(rec, line, L);
+    const h = rowHash(rec);
+    if ((this.overlapChecked || this.overlap !== null || this.repeatsAbove(rec, L, h)) && this.holdsOverlap(rec, line, h)) return;
+    this.dataRow(rec, line, L, h);
   }
 
-  /** A data row (not a header, blank or page line), of the header's width. */
-  private dataRow(rec: string[], line: number, L: Layout): void {
+  /** A data row (not a header, blank or page line), of the header's width; `h` its rowHash. */
+  private dataRow(rec: string[], line: number, L: Layout, h = rowHash(rec)): void {
     const key = this.keyOf(rec);
     const acc = this.group(key, line);
     acc.rows++;
-    this.recentRecs[this.recN++ & (RECENT_RECORDS - 1)] = rowHash(rec);
+    const n = this.recN++;
+    this.recentRecs[n & (RECENT_RECORDS - 1)] = h;
+    this.lastOf[h & (RECENT_RECORDS * 2 - 1)] = n + 1;
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
     const dateCell = rec[L.date];
     const day = this.dates.day(dateCell);
@@ -370,11 +375,10 @@ export class RowReader {
    * the run first they are read as usual (one order's identical lines across a page break).
    * True when `rec` is held.
    */
-  private holdsOverlap(rec: string[], line: number): boolean {
+  private holdsOverlap(rec: string[], line: number, h: number): boolean {
     // records numbered as read: those still remembered, up to the end of the rows above
     const end = this.aboveEnd;
     const above = (j: number) => this.recentRecs[j & (RECENT_RECORDS - 1)];
-    const h = rowHash(rec);
     if (this.overlap === null) {
       let p = Math.max(0, this.recN - RECENT_RECORDS);
       while (p < end && above(p) !== h) p++;
@@ -389,6 +393,21 @@ export class RowReader {
     }
     this.endOverlap(false);
     return false;
+  }
+
+  /**
+   * Whether an order list's row (with an order id) is the one read MIN_OVERLAP or more rows above:
+   * exports of overlapping periods joined without the header again. The rows from here are then
+   * held as under the header (holdsOverlap): left out if they repeat, in order, every row from
+   * that one to this. A shorter run (an order's two identical lines) is read as usual.
+   */
+  private repeatsAbove(rec: string[], L: Layout, h: number): boolean {
+    if (L.id < 0 || isBlankCell(rec[L.id])) return false;
+    const p = this.lastOf[h & (RECENT_RECORDS * 2 - 1)] - 1;
+    if (p < 0 || p < this.recN - RECENT_RECORDS || this.recN - p < MIN_OVERLAP || this.recentRecs[p & (RECENT_RECORDS - 1)] !== h) return false;
+    this.aboveEnd = this.recN;
+    this.overlap = { next: p, held: [] };
+    return true;
   }
 
   /** The rows held by holdsOverlap: left out as duplicates, or read as usual. */
@@ -768,8 +787,8 @@ export class RowReader {
       this.warnings.push({ code: 'BREAKDOWN_SUMMED', message: `${summed.toLocaleString('en-US')} row(s) share their date with other rows that differ in ${cols}: a report broken down by device, channel or product, summed per date (rows labelled 합계/Total are its totals and were left out)` });
     }
     if (this.duplicateRows > 0) {
-      this.warnings.push({ code: 'DUPLICATE_ROWS', message: `${this.duplicateRows.toLocaleString('en-US')} row(s) under the header again (from line ${this.duplicateLine}) repeat, cell for cell, ` +
-        'rows just above it — exports of overlapping periods joined — and were left out (duplicate-row)' });
+      this.warnings.push({ code: 'DUPLICATE_ROWS', message: `${this.duplicateRows.toLocaleString('en-US')} row(s) (from line ${this.duplicateLine}) repeat, cell for cell and in order, ` +
+        'the rows just above them — exports of overlapping periods joined, with the header again between or without — and were left out (duplicate-row)' });
     }
     if (this.stacked > 0) {
       const { line, text } = this.stackedTitle;
