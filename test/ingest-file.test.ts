@@ -289,6 +289,41 @@ describe('order-level exports', () => {
 });
 
 describe('exports written by other programs', () => {
+  it('JavaScript\'s toLocaleString dates (`11/30/2025, 1:05:00 PM`) are read month first, their times too', async () => {
+    const csv = toCsv(['Order ID', 'Order Date', 'Amount'], [['1', '11/29/2025, 11:59:59 PM', '10.50'], ['2', '11/30/2025, 12:00:01\u202fAM', 'US$2.00'], ['3', '11/30/2025, 1:05:00 PM', 'CA$5']]);
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-11-29', orders: [1, 2], revenue: [10.5, 7] });
+  });
+
+  it('Magento\'s order grid: `Closed` is a full refund (a credit memo), held and fraud-checked orders are not sales; elsewhere `Closed` is a sale', async () => {
+    const rows = [['1', '2025-11-29 10:00', 'Complete', '10'], ['2', '2025-11-29 11:00', 'Closed', '20'], ['3', '2025-11-29 12:00', 'Suspected Fraud', '40'],
+      ['4', '2025-11-29 13:00', 'Canceled', '80'], ['5', '2025-11-29 14:00', 'Processing', '160']];
+    const magento = await ingestFile(write(toCsv(['ID', 'Purchase Date', 'Status', 'Grand Total (Purchased)', 'Bill-to Name'].slice(0, 4).concat('Bill-to Name'), rows.map((x) => [...x, 'Kim']))), TZ);
+    expect([magento.series.revenue, magento.info.rowsSkipped]).toEqual([[170], { refunded: 1, unpaid: 1, cancelled: 1 }]);
+    const other = await ingestFile(write(toCsv(['Order ID', 'Order Date', 'Status', 'Total'], rows)), TZ);
+    expect(other.series.revenue).toEqual([190]);
+  });
+
+  it('PayPal\'s activity download with shopping cart details: the item rows detail the payment, counted once', async () => {
+    const header = ['Date', 'Time', 'TimeZone', 'Name', 'Type', 'Status', 'Currency', 'Gross', 'Transaction ID'];
+    const rows = [['11/29/2025', '10:00:00', 'KST', 'Kim', 'Express Checkout Payment', 'Completed', 'USD', '141.00', 'T1'],
+      ['11/29/2025', '10:00:00', 'KST', 'Kim', 'Shopping Cart Item', 'Completed', 'USD', '117.00', 'T1'], ['11/29/2025', '10:00:00', 'KST', 'Kim', 'Shopping Cart Item', 'Completed', 'USD', '24.00', 'T1'],
+      ['11/30/2025', '09:00:00', 'KST', 'Lee', 'Express Checkout Payment', 'Completed', 'USD', '24.00', 'T2'], ['11/30/2025', '09:00:00', 'KST', 'Lee', 'Shopping Cart Item', 'Completed', 'USD', '24.00', 'T2']];
+    const r = await ingestFile(write(toCsv(header, rows)), TZ);
+    expect([r.series.orders, r.series.revenue, r.info.rowsSkipped]).toEqual([[1, 1], [141, 24], { 'not-a-sale': 3 }]);
+  });
+
+  it('a POS\'s 취소여부 of 정상/취소 (부분취소 keeps the sale), month subtotals (4월 소계), and a device report\'s 전체 rows', async () => {
+    const pos = await ingestFile(write(toCsv(['거래번호', '거래일시', '결제금액', '취소여부'],
+      [['1', '2025-11-29 10:00', '1000', '정상'], ['2', '2025-11-29 11:00', '2000', '취소'], ['3', '2025-11-30 09:00', '4000', '부분취소'], ['4', '2025-11-30 10:00', '8000', '해당없음']])), TZ);
+    expect([pos.series.revenue, pos.info.rowsSkipped]).toEqual([[1000, 12000], { cancelled: 1 }]);
+    const months = await ingestFile(write(toCsv(['일자', '주문수', '매출액'], [['2025-04-29', '3', '300'], ['2025-04-30', '4', '400'], ['4월 소계', '7', '700'], ['2025-05-01', '5', '500'], ['2025-05 합계', '5', '500'], ['평균', '4', '400']])), TZ);
+    expect([months.series.revenue, months.info.rowsSkipped]).toEqual([[300, 400, 500], { 'total-row': 3 }]);
+    const device = await ingestFile(write(toCsv(['날짜', '디바이스', '주문수', '매출액'],
+      [['2025-11-29', '전체', '3', '300'], ['2025-11-29', 'PC', '1', '100'], ['2025-11-29', '모바일', '2', '200'], ['2025-11-30', 'All', '5', '500'], ['2025-11-30', 'PC', '5', '500']])), TZ);
+    expect([device.series.orders, device.series.revenue, device.info.rowsSkipped]).toEqual([[3, 5], [300, 500], { 'total-row': 2 }]);
+  });
+
   it('order ids Excel rounded to scientific notation: told apart by their time, warned; without a time each row is an order', async () => {
     const csv = toCsv(HEADER, [
       ['2.02511E+15', '2025-11-29 10:00:05', '12,000', '배송완료'],

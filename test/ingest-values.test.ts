@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../src/core/dates.js';
 import { civilDay, DateReader, headerZoneOffset, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
-import { classifyStatus, classifyType, classifyTypeWords, currencyOf, isMissingCell, isNoDateMark, isNoteLine, isPendingStatus, isTitleLine, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
+import { classifyStatus, classifyType, classifyTypeWords, currencyOf, isMissingCell, hasTotalLabelIn, isNoDateMark, isNoteLine, isPendingStatus, isTitleLine, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
 import { IdFilter, RecentIds } from '../src/ingest/recent.js';
 import { isRoundedId } from '../src/ingest/order-rows.js';
 import { unitOfHeader, unitOfTitle } from '../src/ingest/money-unit.js';
@@ -12,6 +12,10 @@ describe('parseDate', () => {
   const SEOUL = 'Asia/Seoul';
   it.each([
     ['2025-11-29', '2025-11-29'],
+    // a comma or `at` before the time (ICU, JavaScript's toLocaleString, macOS), a.m./p.m., Oracle's TIMESTAMP, Excel serials (General format)
+    ['Apr 1, 2025, 6:12:11 PM', '2025-04-01'], ['Apr 1, 2025, 12:59:17\u202fAM', '2025-04-01'], ['1 Apr 2025, 13:05:22', '2025-04-01'],
+    ['Apr 1, 2025 at 1:05 PM', '2025-04-01'], ['1 Apr 2025 at 00:59', '2025-04-01'], ['Apr 1, 2025, 1:05 p.m.', '2025-04-01'],
+    ['01-APR-25 12.59.17.000000 AM', '2025-04-01'], ['45748', '2025-04-01'], ['45748.041169', '2025-04-01'], ['45748.99999', '2025-04-02'],
     ['2025.11.29', '2025-11-29'],
     ['2025/11/29 13:05', '2025-11-29'],
     ['2025-11-29 13:05:00', '2025-11-29'],
@@ -120,7 +124,8 @@ describe('parseDate', () => {
   });
 
   it.each(['', '29/11/2025', '11/29/2025', '2025-02-30', '2025-13-01', '2025-11-31', '20250230', '2025년 2월 29일',
-    'yesterday', '2025-11-29T25:00:00Z', '2025-11-29 13:61', '2025-11-29T13:05:00+9', '45990', '1899-12-31', '2025-11-29 x',
+    'yesterday', '2025-11-29T25:00:00Z', '2025-11-29 13:61', '2025-11-29T13:05:00+9', '12345', '99999', '36525', '45990.5x', '1899-12-31', '2025-11-29 x',
+    'Apr 1, 2025,', '1 Apr 2025, x', 'Apr 1, 2025 at', '01-APR-25 12.59.17 XM',
     // slashes with the year last are ambiguous (day- or month-first); dots with a 2-digit year too
     '01/11/2024', '11/1/2024', '01/11/2024 10:06', '01.11.24', '24-11-01', '24.11.01', '01-11-2024',
     // impossible or out-of-range in the new layouts
@@ -361,11 +366,14 @@ describe('parseMoney', () => {
     ['IDR 12,000', 12000], ['152.000', 152], ['Rp 1.5', 1.5],
     // Korean (and Japanese) accounts write a minus as a triangle
     ['△15,800', -15800], ['▲1,000', -1000], ['₩△3,000', -3000], ['△ 500', -500],
+    // dollars marked by country, ISO codes on either side; Excel's Accounting format with the minus in brackets inside the mark
+    ['CA$18.50', 18.5], ['C$1,234.50', 1234.5], ['A$12', 12], ['AU$ 12.00', 12], ['NZ$3', 3], ['HK$5', 5], ['S$5', 5], ['R$10', 10], ['MX$10', 10],
+    ['US$10', 10], ['GBP 12.00', 12], ['CAD 12.00', 12], ['12.00 AUD', 12], [' $ (72.00)', -72], ['$(12.00)', -12], ['($12.00)', -12], ['₩ (3,000)', -3000],
   ])('%j → %d', (cell, n) => {
     expect(parseMoney(cell)).toBe(n);
   });
 
-  it.each(['', '  ', 'abc', '12,5', '1,2345', '12.000,50', '₩', '1 2', 'Infinity', '0x10', '12..0', '--3', '(3,000', '3,000-', '-△5', '△'])('rejects %j', (cell) => {
+  it.each(['', '  ', 'abc', '12,5', '1,2345', '12.000,50', '₩', '1 2', 'Infinity', '0x10', '12..0', '--3', '(3,000', '3,000-', '-△5', '△', '-(3,000)', '$(-3)', 'XX$3'])('rejects %j', (cell) => {
     expect(parseMoney(cell)).toBeNaN();
   });
 
@@ -441,7 +449,7 @@ describe('parseCount', () => {
 
 describe('isNoDateMark (a cancellation-date cell that says "not cancelled")', () => {
   // flags that say no (취소여부 N, is_canceled 0/false), and a zero Unix time, say so too
-  it.each(['', 'NULL', '\\N', '-', '0000-00-00', '0000-00-00 00:00:00', '0000-00-00T00:00:00.000', '0', 'N', 'n', 'false', 'FALSE', '아니오', 'X'])(
+  it.each(['', 'NULL', '\\N', '-', '0000-00-00', '0000-00-00 00:00:00', '0000-00-00T00:00:00.000', '0', 'N', 'n', 'false', 'FALSE', '아니오', 'X', '정상', '없음', '해당없음'])(
     '%j', (c) => expect(isNoDateMark(c)).toBe(true));
   it.each(['2025-11-29', '2025-11-29 10:00', 'yes', 'Y', '1', 'true', 'O', '1732882929'])('not %j', (c) => expect(isNoDateMark(c)).toBe(false));
 });
@@ -457,6 +465,9 @@ describe('classifyStatus', () => {
     ['취소완료', 'cancelled'], ['취소요청', 'cancelled'], ['voided', 'cancelled'], ['refunded', 'refunded'], ['Refund requested', 'refunded'],
     ['환불완료', 'refunded'], ['returned', 'returned'], ['Return', 'returned'], ['반품', 'returned'], ['반품완료', 'returned'],
     ['Failed', 'cancelled'], ['결제실패', 'cancelled'],
+    // never placed or never paid: WooCommerce drafts, PrestaShop's awaited transfers and payment errors, Magento's held orders
+    ['Draft', 'unpaid'], ['Checkout Draft', 'unpaid'], ['checkout-draft', 'unpaid'], ['Payment error', 'unpaid'], ['Awaiting bank wire payment', 'unpaid'],
+    ['Awaiting check payment', 'unpaid'], ['Payment Review', 'unpaid'], ['Suspected Fraud', 'unpaid'],
     // payments that never went through or were taken back: Square/Stripe Declined, PayPal Denied and Reversed, Toss EXPIRED/ABORTED
     ['Declined', 'cancelled'], ['Payment declined', 'cancelled'], ['Denied', 'cancelled'], ['EXPIRED', 'cancelled'], ['ABORTED', 'cancelled'],
     ['Reversed', 'refunded'], ['Chargeback', 'refunded'], ['charged back', 'refunded'],
@@ -498,6 +509,8 @@ describe('classifyType', () => {
     // Stripe's balance history, Amazon's settlement report, Korean ledgers
     ['payout', 'not-a-sale'], ['stripe_fee', 'not-a-sale'], ['adjustment', 'not-a-sale'], ['refund', 'refunded'], ['ServiceFee', 'not-a-sale'],
     ['Transfer', 'not-a-sale'], ['환전', 'not-a-sale'], ['출금', 'not-a-sale'], ['판매수수료', 'not-a-sale'], ['주문취소', 'cancelled'], ['반품', 'returned'],
+    // a row detailing another row's sale: PayPal's cart items under their payment, Lightspeed's sale lines under their sale
+    ['Shopping Cart Item', 'not-a-sale'], ['Sale Line', 'not-a-sale'],
   ])('%s → %s', (s, want) => expect(classifyType(s)).toBe(want));
   it.each(['Express Checkout Payment', 'Website Payment', 'Mobile Payment', 'Subscription Payment', 'charge', 'payment', 'Order', '판매', '결제', '',
     'Transferable voucher', 'Holder case'])('%j is a sale', (s) => expect(classifyType(s)).toBeNull());
@@ -542,10 +555,17 @@ describe('isTotalLabel', () => {
   it.each(['합계', '총계', '소계', ' 합 계 ', '합계:', 'Total', 'TOTAL:', 'Grand Total', 'grand_total', 'Subtotal', 'Sub-total', 'sum',
     '총 4091건', '총4,091건', '4091건', '2,938 건', '총 12 개', '4091 record(s) downloaded', '1 record downloaded', '3,759 Records Downloaded', '１２ record(s) downloaded',
     'record(s) downloaded', '5990 record(s) downloaded,from Nov-29-24 to Jan-27-26',
-    '페이지 소계', '페이지합계', '전체 합계', 'Page total', '[소계]', '소계(50건)', '합계 50건', '일계', '누계'])(
+    '페이지 소계', '페이지합계', '전체 합계', 'Page total', '[소계]', '소계(50건)', '합계 50건', '일계', '누계',
+    '4월 소계', '2025-04 소계', '2025년 04월 소계', '2025-04 합계', '2025.04 합계', '12월소계', '평균', 'Average'])(
     '%j marks a summary row', (s) => expect(isTotalLabel(s)).toBe(true));
   it.each(['2025-11-29', 'totals by day 2025', '', '   ', '총', '총 건', '총 4091원', '4091개', 'records downloaded', 'Seller ID: xyz', '합계금액',
     'total price', '12,000', `합계${' '.repeat(80)}`, 'from Nov-29-24 to Jan-27-26'])('%j does not', (s) => expect(isTotalLabel(s)).toBe(false));
+});
+
+describe('hasTotalLabelIn (a daily report\'s breakdown columns)', () => {
+  it.each(['합계', '전체', 'All', 'all devices', '전체 디바이스', '평균'])('%j is the total of the breakdown', (c) => expect(hasTotalLabelIn(['2025-01-01', c, '10'], [1])).toBe(true));
+  it.each(['PC', '모바일', '전체상품A', 'allbirds'])('%j is a part', (c) => expect(hasTotalLabelIn(['2025-01-01', c, '10'], [1])).toBe(false));
+  it('asks only the given columns', () => expect(hasTotalLabelIn(['전체', 'PC', '10'], [1])).toBe(false));
 });
 
 describe('isNoteLine and isTitleLine (rows without a readable date)', () => {

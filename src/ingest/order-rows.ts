@@ -46,6 +46,9 @@ export class OrderRows {
     this.salesBelow = this.repeatsAbove = 0;
   }
 
+  /** The status `Closed` is a full refund (Magento's order grid: see rows.ts closedMeansRefunded). */
+  closedRefunds = false;
+
   /** Rows whose id a spreadsheet rounded to scientific notation (counted as orders of their own), and the first such id. */
   roundedIds = 0;
   roundedExample = '';
@@ -80,7 +83,7 @@ export class OrderRows {
       }
     }
     if (L.status >= 0) {
-      const reason = this.status(rec[L.status]);
+      const reason = this.closedRefunds && /^\s*closed\s*$/i.test(rec[L.status]) ? 'refunded' : this.status(rec[L.status]);
       if (reason !== null) return this.notASale(rec, line, L, acc, day, key, reason);
     }
     // a cancellation or refund date (or flag) is filled in: not a sale, whatever the payment status says
@@ -229,10 +232,10 @@ const ROUNDED_ID = /^\s*\d(?:[.,]\d+)?[eE]\+?(\d{1,3})\s*$/;
 
 /**
  * Whether a cancellation or refund column (`col`, -1 when absent) marks the row: a date or a yes flag,
- * not a blank, `N`/`0`/`NULL`, and not withdrawn or partial by the status (취소철회, 부분취소).
+ * not a blank, `N`/`0`/`NULL`/`정상`, nor partial (`부분취소` in the flag or the status), nor withdrawn by the status (취소철회).
  */
 function marked(rec: string[], col: number, L: Layout): boolean {
-  if (col < 0 || isBlankCell(rec[col]) || isNoDateMark(rec[col])) return false;
+  if (col < 0 || isBlankCell(rec[col]) || isNoDateMark(rec[col]) || isPartial(rec[col])) return false;
   return !(L.status >= 0 && keepsSaleDespiteCancelDate(rec[L.status]));
 }
 

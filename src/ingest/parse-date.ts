@@ -174,6 +174,10 @@ const ZONE_ID = /^(.*(?:[+-]\d{2}:?\d{2}|Z))\[[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)*\]$
 // databases' and JavaScript's timestamps of 2001-09-09 to 2033-05-18. No date layout has 10 or 13
 // bare digits; `2024110110` (a date and an hour?) starts with 2 and stays unread.
 const EPOCH = /^(1\d{9})(?:\.\d+)?$|^(1\d{12})$/;
+// A spreadsheet's serial date (`45748`, `45748.041169`: days since 1899-12-30, a fraction the time of day),
+// as Excel writes a date column in General format to CSV; 2000-01-01 (36526) to 2099-12-31 (73050) only.
+const SERIAL = /^(\d{5})(?:\.(\d{1,15}))?$/;
+const SERIAL_FIRST = 36526, SERIAL_LAST = 73050, SERIAL_EPOCH = 25569; // 1970-01-01
 
 // An ISO week (`2024-W48`, `2024W48`, `2024-W48-3`): weekly reports (Postgres `IYYY-"W"IW`); its Monday unless a weekday is given.
 const ISO_WEEK = /^(\d{4})-?W(\d{2})(?:-?([1-7]))?$/i;
@@ -195,6 +199,12 @@ const MONTH_ONLY = /^(\d{4})\s*(?:[-./]\s*(\d{1,2})\.?|년\s*(\d{1,2})\s*월)$/;
 // A weekday in brackets after the date (`2025.11.29(토) 13:05`, `2025-11-29 (Sat)`, `2025/11/29(土)`):
 // Korean admins, Japanese tools and English locales write it; it is dropped, not checked.
 const WEEKDAY = /^\s*\(\s*(?:[월화수목금토일](?:요일)?|[日月火水木金土](?:曜日?)?|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)\.?\s*\)/i;
+// What may stand between a date and its time: a comma (`Apr 1, 2025, 6:12:11 PM`, `4/1/2025, 12:59:17 AM`:
+// ICU's and JavaScript's toLocaleString) or `at` (`Apr 1, 2025 at 1:05 PM`); read as a space.
+const TIME_SEPARATOR = /^(?:\s*,|\s+(?:at|@))\s*(?=\d|오전|오후|[ap]\.?m\b)/i;
+// `a.m.`/`p.m.` (en-CA, en-AU) as `am`/`pm`; a time with dots (`12.59.17.000000 AM`: Oracle's TIMESTAMP) with colons
+const DOTTED_MERIDIEM = /\b([ap])\.\s?m\.?/gi;
+const DOTTED_TIME = /^\s*(\d{1,2})\.([0-5]\d)(?:\.([0-5]\d)(?:\.\d+)?)?(?=\s*(?:[ap]m)?\s*$)/i;
 // A wall-clock tail: `13:05`, `오후 1:05:00`, `1:05 PM` (its hour, minute and half of the day).
 // A zone may follow (`1:05:22 AM PST`): see namedZoneOffset.
 const WALL_TIME = /^\s*(?:(오전|오후|am|pm)\s*)?([01]?\d|2[0-4]):([0-5]\d)(?::(?:[0-5]\d|60)(?:[.,]\d+)?)?(?:\s*(am|pm|오전|오후))?(?:\s+([a-z]{3,4}))?\s*$/i;
@@ -417,6 +427,7 @@ export class DateReader {
     }
     if ((m = ISO_BASIC.exec(s))) return this.withTime(`${m[4]}:${m[5]}:${m[6] ?? '00'}${m[7] ?? ''}`, 0, +m[1], +m[2], +m[3]);
     if ((m = EPOCH.exec(s))) return this.epoch(m[2] ? +s : +m[1] * 1000);
+    if ((m = SERIAL.exec(s))) return this.serial(+m[1], m[2]);
     if ((m = ISO_WEEK.exec(s))) return isoWeekDay(+m[1], +m[2], m[3] ? +m[3] : 1);
     return NaN;
   }
@@ -426,6 +437,16 @@ export class DateReader {
     const min = Math.floor(ms / 60000);
     const day = Math.floor(min / 1440);
     return this.instant(day, Math.floor((min - day * 1440) / 60), min % 60, 0);
+  }
+
+  /** A spreadsheet serial (whole days, `frac` the time of day as a fraction): a wall time, as a cell without a zone. */
+  private serial(whole: number, frac: string | undefined): number {
+    if (whole < SERIAL_FIRST || whole > SERIAL_LAST) return NaN;
+    const day = whole - SERIAL_EPOCH;
+    if (frac === undefined) return day;
+    const min = Math.round(Number(`0.${frac}`) * 1440); // to the minute; 1440 is 24:00, the day's end
+    const [y, m, d] = fromDay(day).split('-').map(Number);
+    return this.withTime(`${Math.floor(min / 60)}:${String(min % 60).padStart(2, '0')}`, 0, y, m, d);
   }
 
   /** A slashed date `a/b/y`: counted as evidence of its order, read when the order is known. */
@@ -451,6 +472,8 @@ export class DateReader {
     const w = WEEKDAY.exec(tail);
     if (w) tail = tail.slice(w[0].length);
     if (tail.trim() === '') return civilDay(y, mo, d);
+    tail = tail.replace(TIME_SEPARATOR, ' ');
+    if (tail.includes('.')) tail = tail.replace(DOTTED_MERIDIEM, '$1m').replace(DOTTED_TIME, (_, h, m, sec) => ` ${h}:${m}:${sec ?? '00'}`);
     const ko = KOREAN_TIME.exec(tail);
     if (ko) tail = ` ${ko[1] ?? ''} ${ko[2]}:${(ko[3] ?? '0').padStart(2, '0')}`;
     const wall = WALL_TIME.exec(tail);

@@ -49,6 +49,13 @@ const PAGE_MARK = /^\s*(?:-\s*\d+\s*-|page\s+\d+(?:\s*(?:of|\/)\s*\d+)?|\d+\s*\/
 /** Data records remembered to find rows repeated under the header again (a power of two), and how many must repeat. */
 const RECENT_RECORDS = 4096;
 const MIN_OVERLAP = 3;
+/**
+ * Whether the header is Magento's order grid (`Purchase Point`, `Bill-to Name`): there an order's
+ * status `Closed` says a credit memo refunded it in full. Elsewhere (Shopify's archived orders) it is a sale.
+ */
+function closedMeansRefunded(headers: string[]): boolean {
+  return headers.some((h) => /^\s*(?:purchase point|bill-to name)\s*$/i.test(h));
+}
 /** A 32-bit FNV-1a hash of a record's cells (a run of three or more equal hashes, in order, is taken for equal rows). */
 function rowHash(rec: string[]): number {
   let h = 0x811c9dc5 ^ rec.length;
@@ -602,6 +609,7 @@ export class RowReader {
       return e;
     }
     this.dates.headerOffset = headerZoneOffset(headers[this.layout.date]);
+    this.orders.closedRefunds = closedMeansRefunded(headers);
     this.headers = headers;
     this.headerLine = line;
     this.width = width;

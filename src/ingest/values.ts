@@ -6,8 +6,10 @@ export type StatusReason = 'cancelled' | 'refunded' | 'returned' | 'unpaid';
 
 // Currency marks around an amount; NFKC has already turned ￦ into ₩ and full-width digits into ASCII.
 // A backslash is the won sign of CP949 (Korean fonts draw 0x5C as ₩), so `\12,000` is ₩12,000.
-const CURRENCY_PREFIX = /^(?:KRW|USD|EUR|JPY|VND|IDR|Rp\.?|₩|\\|\$|€|¥|£|₫)\s*/i;
-const CURRENCY_SUFFIX = /\s*(?:원|KRW|USD|EUR|JPY|GBP|VND|IDR|₩|€|\$|£|¥|₫|đ)$/i;
+// ISO codes of the currencies sellers' exports write most, and the dollars marked by country (`CA$18.50`, `A$`, `R$`).
+const CODES = 'KRW|USD|EUR|JPY|GBP|CAD|AUD|NZD|HKD|SGD|TWD|CNY|RMB|THB|MYR|PHP|INR|CHF|SEK|NOK|DKK|PLN|BRL|MXN|VND|IDR';
+const CURRENCY_PREFIX = new RegExp(String.raw`^(?:${CODES}|(?:US|CA|C|A|AU|NZ|HK|S|SG|NT|R|MX)\$|Rp\.?|₩|\\|\$|€|¥|£|₫)\s*`, 'i');
+const CURRENCY_SUFFIX = new RegExp(String.raw`\s*(?:원|${CODES}|₩|€|\$|£|¥|₫|đ)$`, 'i');
 /**
  * Currencies written without minor units whose locales group thousands with dots: Vietnam's
  * đồng (`457.000 ₫`) and Indonesia's rupiah (`Rp 152.000`). Beside them a dot is never a decimal.
@@ -60,12 +62,14 @@ export function parseMoney(s: string): number {
   if (ACCOUNTING_ZERO.test(t)) return 0;
   const dotThousands = DOT_THOUSANDS_CURRENCY.test(t);
   let negative = false;
-  if (t.charCodeAt(0) === 40 && t.charCodeAt(t.length - 1) === 41) {
-    negative = true; // accounting style (3,000)
-    t = t.slice(1, -1).trim();
-  }
   let signed = false;
   for (let pass = 0; pass < 2; pass++) {
+    // accounting style, outside or inside the currency mark: (3,000), ($3,000), $ (3,000) (Excel's Accounting format)
+    if (t.charCodeAt(0) === 40 && t.charCodeAt(t.length - 1) === 41) {
+      if (signed) return NaN;
+      [signed, negative] = [true, true];
+      t = t.slice(1, -1).trim();
+    }
     // one sign, on either side of the currency mark: -₩3,000 and ₩-3,000
     const c = t.charAt(0);
     if (c === '-' || c === '−' || c === '+' || c === '△' || c === '▲') {
@@ -184,7 +188,8 @@ export function isMissingCell(s: string): boolean {
 export function isNoDateMark(s: string): boolean {
   return isMissingCell(s) || ZERO_DATE.test(s) || (s.length <= 8 && NO_FLAGS.has(s.trim().toLowerCase()));
 }
-const NO_FLAGS = new Set(['n', 'no', '0', '0.0', 'false', 'f', '아니오', '아니요', '미취소', '미환불', 'x', '×']);
+// `정상`, `없음`, `해당없음`: a POS's 취소여부 beside 취소 rows; 부분취소 keeps the sale (see isPartial)
+const NO_FLAGS = new Set(['n', 'no', '0', '0.0', 'false', 'f', '아니오', '아니요', '미취소', '미환불', 'x', '×', '정상', '없음', '해당없음', '해당 없음', 'none', 'normal']);
 const ZERO_DATE = /^\s*(?:[-–—]|0{2,4}[-./]0{1,2}[-./]0{1,2}(?:[ T]0{1,2}:0{2}(?::0{2}(?:\.0+)?)?)?)\s*$/;
 
 /** Whether a cell is empty or only whitespace. */
@@ -239,8 +244,18 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   // an order placed and never paid for, or not yet (a bank transfer awaited: 입금전, WooCommerce's
   // "Pending payment", BigCommerce's "Awaiting Payment"): no sale, as the shops' own sales reports
   // count it. A bare "pending" is not one of them: Amazon's and Shopify's (cash on delivery) are sales.
+  // WooCommerce's draft orders (a cart, never placed), PrestaShop's bank wire and cheque awaited or its
+  // payment error, Magento's payment review and suspected fraud (held, not captured)
   ['pending payment', 'unpaid'],
   ['pending_payment', 'unpaid'],
+  ['draft', 'unpaid'],
+  ['payment error', 'unpaid'],
+  ['awaiting bank wire', 'unpaid'],
+  ['awaiting check', 'unpaid'],
+  ['awaiting cheque', 'unpaid'],
+  ['payment review', 'unpaid'],
+  ['payment_review', 'unpaid'],
+  ['suspected fraud', 'unpaid'],
   ['awaiting payment', 'unpaid'],
   ['awaiting_payment', 'unpaid'],
   ['unpaid', 'unpaid'],
@@ -374,6 +389,10 @@ export function statusClassifier(classify: (s: string) => unknown = classifyStat
 const MONEY_MOVED =
   /\b(?:conversion|withdrawal|withdraw|deposit|transfer|payout|fees?|hold|reserve|release|authori[sz]ation|adjustment|tax|interest|top ?up|cash ?back)\b|환전|출금|입금|이체|송금|수수료|보류|정산금|충전/;
 
+// A row that details a sale of another row (the payment's): PayPal's `Shopping Cart Item` under its
+// payment (with "Include shopping cart details"), Lightspeed's `Sale Line` under its `Sale`.
+const PART_OF_SALE = /^\s*(?:shopping cart item|cart item|sale line|sales line|line item)\s*$/;
+
 /**
  * What a ledger row is, from its transaction-type cell: `not-a-sale` for money moved without an
  * order (a conversion, a withdrawal, a fee), a status reason for a refund, reversal or chargeback
@@ -382,7 +401,7 @@ const MONEY_MOVED =
 export function classifyType(s: string): StatusReason | 'not-a-sale' | null {
   // camelCase and snake_case split into words: Amazon's `ServiceFee`, Stripe's `stripe_fee`
   const t = s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
-  if (MONEY_MOVED.test(t)) return 'not-a-sale';
+  if (MONEY_MOVED.test(t) || PART_OF_SALE.test(t)) return 'not-a-sale';
   return classifyTypeWords(t);
 }
 
@@ -405,7 +424,11 @@ export function isPartial(s: string): boolean {
 
 // Labels of a summary row, in any of its cells ("합계,,,1,234,000"), lower-cased without spaces, ':', '_', '-', '[', ']';
 // a paged report's (페이지 소계, 일계, 누계, Page total), and any of them with its count (`소계(50건)`, `합계 50건`).
-const TOTAL_WORDS = new Set(['합계', '총계', '소계', '총합계', '계', 'total', 'totals', 'sum', 'grandtotal', 'subtotal']);
+const TOTAL_WORDS = new Set(['합계', '총계', '소계', '총합계', '계', '평균', 'total', 'totals', 'sum', 'grandtotal', 'subtotal', 'average', 'avg']);
+// A month before the label (`4월 소계`, `2025-04 합계`, `2025년 04월 소계`), as squeezed: `4월소계`, `202504합계`
+const MONTH_BEFORE = /^(?:\d{4}(?:년|[./])?)?\d{1,2}월?(?=\D)/;
+// A daily report's row for all of its breakdown (`전체` beside PC and 모바일): its total, in the breakdown's column only
+const ALL_WORDS = new Set(['전체', '전체기기', '전체디바이스', '전체채널', '모든기기', 'all', 'alldevices', 'allchannels', 'overall']);
 // a paged report's own: never asked of a row with an order id (a memo reading 누계 on an order's line)
 const PAGE_TOTAL_WORDS = new Set(['일계', '월계', '누계', '페이지합계', '페이지소계', '페이지계', '전체합계', '전체소계', 'pagetotal', 'pagesubtotal']);
 const WITH_COUNT = /^(.*?)(?:\([\d,]+(?:건|개)?\)|[\d,]+(?:건|개))$/;
@@ -423,7 +446,9 @@ export function isTotalLabel(s: string, paged = true): boolean {
   const word = (w: string) => TOTAL_WORDS.has(w) || (paged && PAGE_TOTAL_WORDS.has(w));
   if (word(t) || COUNT_FOOTER.test(t)) return true;
   const counted = WITH_COUNT.exec(t);
-  return counted !== null && word(counted[1]);
+  if (counted !== null && word(counted[1])) return true;
+  const month = MONTH_BEFORE.exec(t);
+  return month !== null && word(t.slice(month[0].length));
 }
 
 // Labels of a report's note line: when it was printed or downloaded, by whom, for which period or
@@ -476,9 +501,9 @@ export function isTitleLine(rec: string[]): boolean {
   return cell.length > 0 && cell.length <= 80 && /\p{L}/u.test(cell) && parseMoney(cell) !== parseMoney(cell);
 }
 
-/** Whether one of the given cells of a row is a summary label (a daily report's 합계 row beside its breakdown). */
+/** Whether one of the given cells of a row is a summary label (a daily report's 합계 or 전체 row beside its breakdown). */
 export function hasTotalLabelIn(rec: string[], cols: number[]): boolean {
-  for (const k of cols) if (isTotalLabel(rec[k])) return true;
+  for (const k of cols) if (isTotalLabel(rec[k]) || ALL_WORDS.has(rec[k].normalize('NFKC').toLowerCase().replace(/[\s_\-]/g, ''))) return true;
   return false;
 }
 
