@@ -289,6 +289,30 @@ describe('order-level exports', () => {
 });
 
 describe('exports written by other programs', () => {
+  it('a kiosk\'s order numbers that start again each day (0001…) count per day; an order history spanning weeks does not', async () => {
+    const rows: string[][] = [];
+    const truth: number[] = [];
+    for (let d = 0; d < 120; d++) {
+      const date = new Date(Date.UTC(2025, 5, 1 + d)).toISOString().slice(0, 10);
+      const n = 3 + (d % 4);
+      truth.push(n);
+      for (let k = 1; k <= n; k++) for (const menu of k % 2 ? ['아메리카노'] : ['라떼', '쿠키']) rows.push([`${date} 1${k}:00`, String(k).padStart(4, '0'), menu, '1000']);
+    }
+    const r = await ingestFile(write(toCsv(['주문일시', '주문번호', '메뉴명', '금액'], rows)), TZ);
+    expect([r.series.orders, r.warnings.map((w) => w.code)]).toEqual([truth, ['IDS_RESTART_DAILY']]);
+    expect(r.warnings[0].message).toContain('start again each day');
+    // the same ids, each order's rows within 40 days (a sale, then its 구매확정): one order each, no warning
+    const log = Array.from({ length: 60 }, (_, k) => [[`2025-06-${String(1 + (k % 28)).padStart(2, '0')} 10:00`, `A${k}`, '결제완료', '1000'],
+      [`2025-07-${String(1 + (k % 28)).padStart(2, '0')} 10:00`, `A${k}`, '구매확정', '1000']]).flat();
+    const l = await ingestFile(write(toCsv(['주문일시', '주문번호', '주문상태', '결제금액'], log)), TZ);
+    expect([l.series.orders.reduce((a, b) => a + (b ?? 0), 0), l.warnings.map((w) => w.code)]).toEqual([60, ['REPEATED_ORDER_TOTALS']]);
+  });
+
+  it('a date column Excel saved in General format (serial numbers) is read; codes like them elsewhere are not dates', async () => {
+    const r = await ingestFile(write(toCsv(['Order ID', 'Order Date', 'Amount', 'Store'], [['1', '45990.4375', '10', '45990'], ['2', '45991', '20', '45991'], ['3', '45991.999', '30', '45990']])), TZ);
+    expect([r.series, r.info.columns.date]).toEqual([{ start: '2025-11-29', orders: [1, 2], revenue: [10, 50] }, 'Order Date']);
+  });
+
   it('JavaScript\'s toLocaleString dates (`11/30/2025, 1:05:00 PM`) are read month first, their times too', async () => {
     const csv = toCsv(['Order ID', 'Order Date', 'Amount'], [['1', '11/29/2025, 11:59:59 PM', '10.50'], ['2', '11/30/2025, 12:00:01\u202fAM', 'US$2.00'], ['3', '11/30/2025, 1:05:00 PM', 'CA$5']]);
     const r = await ingestFile(write(csv), TZ);

@@ -15,7 +15,7 @@ describe('parseDate', () => {
     // a comma or `at` before the time (ICU, JavaScript's toLocaleString, macOS), a.m./p.m., Oracle's TIMESTAMP, Excel serials (General format)
     ['Apr 1, 2025, 6:12:11 PM', '2025-04-01'], ['Apr 1, 2025, 12:59:17\u202fAM', '2025-04-01'], ['1 Apr 2025, 13:05:22', '2025-04-01'],
     ['Apr 1, 2025 at 1:05 PM', '2025-04-01'], ['1 Apr 2025 at 00:59', '2025-04-01'], ['Apr 1, 2025, 1:05 p.m.', '2025-04-01'],
-    ['01-APR-25 12.59.17.000000 AM', '2025-04-01'], ['45748', '2025-04-01'], ['45748.041169', '2025-04-01'], ['45748.99999', '2025-04-02'],
+    ['01-APR-25 12.59.17.000000 AM', '2025-04-01'],
     ['2025.11.29', '2025-11-29'],
     ['2025/11/29 13:05', '2025-11-29'],
     ['2025-11-29 13:05:00', '2025-11-29'],
@@ -124,7 +124,7 @@ describe('parseDate', () => {
   });
 
   it.each(['', '29/11/2025', '11/29/2025', '2025-02-30', '2025-13-01', '2025-11-31', '20250230', '2025년 2월 29일',
-    'yesterday', '2025-11-29T25:00:00Z', '2025-11-29 13:61', '2025-11-29T13:05:00+9', '12345', '99999', '36525', '45990.5x', '1899-12-31', '2025-11-29 x',
+    'yesterday', '2025-11-29T25:00:00Z', '2025-11-29 13:61', '2025-11-29T13:05:00+9', '45990', '1899-12-31', '2025-11-29 x',
     'Apr 1, 2025,', '1 Apr 2025, x', 'Apr 1, 2025 at', '01-APR-25 12.59.17 XM',
     // slashes with the year last are ambiguous (day- or month-first); dots with a 2-digit year too
     '01/11/2024', '11/1/2024', '01/11/2024 10:06', '01.11.24', '24-11-01', '24.11.01', '01-11-2024',
@@ -351,6 +351,17 @@ describe('parseDate', () => {
     expect(ZoneDays.of('Asia/Seoul')).toBe(ZoneDays.of('Asia/Seoul'));
     expect(ZoneDays.of('Asia/Seoul')).not.toBe(ZoneDays.of('UTC'));
   });
+});
+
+describe('DateReader.columnDay (a date column\'s cell)', () => {
+  it.each([['45748', '2025-04-01', -1], ['45748.041169', '2025-04-01', 59], ['45748.5', '2025-04-01', 720], [' 45990 ', '2025-11-29', -1], ['2025-11-29 10:00', '2025-11-29', 600]] as const)(
+    'reads %j, a spreadsheet serial (General format) too, as %s at minute %d', (cell, day, minute) => {
+      const r = new DateReader('Asia/Seoul');
+      const d = r.columnDay(cell);
+      expect([civilDay(...(day.split('-').map(Number) as [number, number, number])), r.minute]).toEqual([d, minute]);
+    });
+  it.each(['12345', '36525', '73051', '45990.5x', '4599', '1e4'])('not %j (outside 2000–2099, or not one)', (cell) => expect(new DateReader('UTC').columnDay(cell)).toBeNaN());
+  it('day() never reads a serial: in a header or another column such a number is a code or an amount', () => expect(new DateReader('UTC').day('45748')).toBeNaN());
 });
 
 describe('parseMoney', () => {

@@ -86,11 +86,16 @@ export async function ingestGrouped(
 /** What one pass over a file yields: the file-level info, each seller's day totals, and file warnings. */
 type Scanned = { file: FileInfo; groups: Map<string, SellerDays>; warnings: Warning[] };
 
+/** What a first pass showed, for the pass that reads the file again with it. */
+type Shown = { encoding?: Encoding; slash?: SlashOrder; european?: EuropeanBy; idsByDay?: { recurring: number; far: number } };
+
 /**
  * One pass over the file; read again when it was ASCII in its head and turns out CP949 (or
- * Windows-1252), or its slashed dates or European-locale amounts were shown only by the whole file.
+ * Windows-1252), or its slashed dates, European-locale amounts or order ids restarting each day
+ * were shown only by the whole file.
  */
-async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?: Encoding, slash?: SlashOrder, european?: EuropeanBy): Promise<Scanned> {
+async function scan(path: FilePath, opts: IngestOptions, by?: string, shown: Shown = {}): Promise<Scanned> {
+  const { encoding, slash, european, idsByDay } = shown;
   let src: Source;
   try {
     src = await openSource(path, encoding);
@@ -100,7 +105,7 @@ async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?:
     throw e;
   }
   const delimiter = detectDelimiter(src.headText, (cell) => fieldOfHeader(cell)?.field);
-  const reader = new RowReader({ file: src.name, delimiter, tz: opts.tz, columns: opts.columns, by, slash, european, currency: opts.currency });
+  const reader = new RowReader({ file: src.name, delimiter, tz: opts.tz, columns: opts.columns, by, slash, european, currency: opts.currency, idsByDay });
   const hash = createHash('sha256');
   const sink = new Writable({
     objectMode: true,
@@ -120,7 +125,7 @@ async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?:
     await (pipeline as (...s: unknown[]) => Promise<void>)(...stages);
   } catch (e) {
     if (e instanceof NotUtf8Error) {
-      if (src.asciiOnly && !encoding) return scan(path, opts, by, e.legacy, slash, european);
+      if (src.asciiOnly && !encoding) return scan(path, opts, by, { ...shown, encoding: e.legacy });
       fail('BAD_ENCODING', `${src.name}: not valid UTF-8 near byte ${e.offset}, though the start of the file is`,
         'the file mixes encodings; save it again as UTF-8 (or CP949) throughout');
     }
@@ -130,7 +135,10 @@ async function scan(path: FilePath, opts: IngestOptions, by?: string, encoding?:
   // is the month, or that its commas are decimal
   const order = reader.slashOrder();
   const eu = reader.europeanShown();
-  if (order || eu) return scan(path, opts, by, encoding, order ?? slash, european ?? eu ?? undefined);
+  if (order || eu) return scan(path, opts, by, { ...shown, slash: order ?? slash, european: european ?? eu ?? undefined });
+  // ids like 0001 each day: read again, an order being an id on one day
+  const restart = reader.restartingIds();
+  if (restart) return scan(path, opts, by, { ...shown, idsByDay: restart });
   const warnings = reader.end();
   const L = reader.layout!;
   const file: FileInfo = {

@@ -7,6 +7,41 @@ import { LaterCancels } from './later-cancels.js';
 import { RecentIds, RecentMap, type IdFilter } from './recent.js';
 import { classifyType, classifyTypeWords, hasTotalLabel, isBlankCell, isNoDateMark, isPartial, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, statusClassifier, type StatusReason } from './values.js';
 
+/** Ids sampled, and what makes one no one order's: rows on MANY_DAYS days or more, spanning more than FAR_DAYS. */
+const ID_SAMPLE = 2048;
+const FAR_DAYS = 45;
+const MANY_DAYS = 5;
+
+/**
+ * The first ID_SAMPLE order ids: their first and last day, the last day read and the days read
+ * (runs of a day, as rows come). An order's rows (its lines, later status changes, a refund) lie
+ * within weeks; a POS's or kiosk's 주문번호 that starts again at 0001 each day recurs all year.
+ */
+class IdSpans {
+  private readonly spans = new Map<string, { first: number; last: number; at: number; days: number }>();
+  note(k: string, day: number): void {
+    const s = this.spans.get(k);
+    if (s === undefined) {
+      if (this.spans.size < ID_SAMPLE) this.spans.set(k, { first: day, last: day, at: day, days: 1 });
+      return;
+    }
+    if (day === s.at) return;
+    [s.at, s.days] = [day, s.days + 1];
+    if (day < s.first) s.first = day;
+    else if (day > s.last) s.last = day;
+  }
+
+  /** The ids read on two or more days, and those of them read on MANY_DAYS days over more than FAR_DAYS. */
+  counts(): { recurring: number; far: number } {
+    let recurring = 0, far = 0;
+    for (const { first, last, days } of this.spans.values()) {
+      if (last > first) recurring++;
+      if (days >= MANY_DAYS && last - first > FAR_DAYS) far++;
+    }
+    return { recurring, far };
+  }
+}
+
 /** Why a row (and its order's further lines) is not a sale. */
 type NotASale = StatusReason | 'not-a-sale' | 'pending-unpriced';
 
@@ -27,10 +62,24 @@ export class OrderRows {
   /** Sales a later row of the same order cancels (an order-history log, a payment list's 취소 rows). */
   readonly later = new LaterCancels();
 
+  /** `idsByDay`: the ids restart each day (a first pass showed it: restartingIds), so an order is an id on one day. */
   constructor(
     private readonly money: (s: string) => number,
     private readonly report: RowProblems,
+    private readonly idsByDay = false,
   ) {}
+
+  private readonly spans = new IdSpans();
+
+  /**
+   * Whether the file's order ids restart: most of the sampled ids that recur at all, and at
+   * least three, are read on MANY_DAYS days over more than FAR_DAYS. They are counted per day in
+   * a second pass. null when not.
+   */
+  restartingIds(): { recurring: number; far: number } | null {
+    const c = this.spans.counts();
+    return !this.idsByDay && c.far >= 3 && c.far * 2 > c.recurring ? c : null;
+  }
 
   /** The ids read above a table stacked under the first (rows.ts), and its sale rows so far: how many of them, and how many repeat an order read above. */
   private above: IdFilter | null = null;
@@ -74,6 +123,10 @@ export class OrderRows {
       // the time to the minute or second stand in for the id; without a time each row is an order.
       if (this.roundedIds++ === 0) this.roundedExample = rec[L.id].trim();
       rec[L.id] = minute >= 0 ? `${rec[L.id]}\u0002${dateCell}` : '';
+    }
+    if (day === day && L.id >= 0 && !isBlankCell(rec[L.id])) {
+      if (this.idsByDay) rec[L.id] = `${rec[L.id]}\u0003${day}`; // the same number on another day is another order
+      else this.spans.note(orderKey(rec, L, key), day);
     }
     if (L.type >= 0) {
       const reason = L.typeLedger ? this.type(rec[L.type]) : this.typeWords(rec[L.type]);

@@ -427,7 +427,6 @@ export class DateReader {
     }
     if ((m = ISO_BASIC.exec(s))) return this.withTime(`${m[4]}:${m[5]}:${m[6] ?? '00'}${m[7] ?? ''}`, 0, +m[1], +m[2], +m[3]);
     if ((m = EPOCH.exec(s))) return this.epoch(m[2] ? +s : +m[1] * 1000);
-    if ((m = SERIAL.exec(s))) return this.serial(+m[1], m[2]);
     if ((m = ISO_WEEK.exec(s))) return isoWeekDay(+m[1], +m[2], m[3] ? +m[3] : 1);
     return NaN;
   }
@@ -437,6 +436,17 @@ export class DateReader {
     const min = Math.floor(ms / 60000);
     const day = Math.floor(min / 1440);
     return this.instant(day, Math.floor((min - day * 1440) / 60), min % 60, 0);
+  }
+
+  /**
+   * Day number of a date column's cell: as day(), and a spreadsheet serial (`45748.041169`) too.
+   * Only there: elsewhere (a header's cells, a row's other cells) such a number is a code or an amount.
+   */
+  columnDay(s: string): number {
+    const day = this.day(s);
+    if (day === day || s.length > 24) return day;
+    const m = SERIAL.exec(s.trim());
+    return m ? this.serial(+m[1], m[2]) : NaN;
   }
 
   /** A spreadsheet serial (whole days, `frac` the time of day as a fraction): a wall time, as a cell without a zone. */

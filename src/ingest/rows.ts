@@ -29,6 +29,8 @@ export interface ReaderSetup {
   european?: EuropeanBy;
   /** The claim's currency: đồng (VND) and rupiah (IDR) amounts are read with dots grouping thousands. */
   currency?: string;
+  /** The order ids restart each day, as a first pass has shown (restartingIds): how many of its sampled ids recurred, and over months. */
+  idsByDay?: { recurring: number; far: number };
 }
 
 /**
@@ -159,7 +161,7 @@ export class RowReader {
     this.orders = new OrderRows(this.money, {
       badDate: (acc, line, cell, rec) => this.badDate(acc, line, cell, rec),
       badNumber: (acc, line, what, cell) => this.badNumber(acc, line, what, cell),
-    });
+    }, setup.idsByDay !== undefined);
   }
 
   /** Take one record (`at`: its line when re-read, e.g. padded). */
@@ -207,7 +209,7 @@ export class RowReader {
     this.lastOf[h & (RECENT_RECORDS * 2 - 1)] = n + 1;
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
     const dateCell = rec[L.date];
-    const day = this.dates.day(dateCell);
+    const day = this.dates.columnDay(dateCell);
     if (this.footer !== null && day === day) this.settleFooter('data'); // data goes on: the held rows were data
     if (L.kind === 'daily') this.dailyRow(rec, line, L, acc, day, dateCell);
     else this.orders.row(rec, line, L, acc, day, dateCell, key, this.dates.minute);
@@ -770,6 +772,11 @@ export class RowReader {
     return this.setup.slash ? null : this.dates.slashOrder();
   }
 
+  /** After a pass: whether its order ids restart each day (OrderRows.restartingIds), for a second pass that counts them per day. */
+  restartingIds(): { recurring: number; far: number } | null {
+    return this.layout?.kind === 'orders' ? this.orders.restartingIds() : null;
+  }
+
   /** The end of a table (a file, or a sheet of a workbook read on into the next): the lines under its last summary row are its footer. */
   closeFooter(): void {
     this.settleFooter('end');
@@ -797,6 +804,11 @@ export class RowReader {
     if (this.duplicateRows > 0) {
       this.warnings.push({ code: 'DUPLICATE_ROWS', message: `${this.duplicateRows.toLocaleString('en-US')} row(s) (from line ${this.duplicateLine}) repeat, cell for cell and in order, ` +
         'the rows just above them — exports of overlapping periods joined, with the header again between or without — and were left out (duplicate-row)' });
+    }
+    if (this.setup.idsByDay) {
+      const { recurring, far } = this.setup.idsByDay;
+      this.warnings.push({ code: 'IDS_RESTART_DAILY', message: `the order ids (${this.layout!.columns.id}) start again each day: ${far} of the ${recurring} first ids read on more than one day ` +
+        'recur on 5 days or more over more than 45 days (a POS\'s or kiosk\'s daily numbers), so an order is an id on one day, its lines that day\'s rows of it' });
     }
     if (this.stacked > 0) {
       const { line, text } = this.stackedTitle;
