@@ -308,6 +308,18 @@ describe('exports written by other programs', () => {
     expect([l.series.orders.reduce((a, b) => a + (b ?? 0), 0), l.warnings.map((w) => w.code)]).toEqual([60, ['REPEATED_ORDER_TOTALS']]);
   });
 
+  it('an order\'s cells merged down over its lines (고도몰, saved as CSV): further lines with the id and date blank are that order\'s', async () => {
+    const header = ['주문번호', '주문일시', '주문상태', '상품명', '결제금액'];
+    const rows = [['A1', '2025-11-29 10:00', '배송완료', 'x', '100'], ['', '', '', 'y', '50'], ['', '', '', 'z', '0'], ['A2', '2025-11-29 11:00', '취소완료', 'x', '70'],
+      ['', '', '', 'y', '30'], ['A3', '2025-11-30 09:00', '배송완료', 'x', '10'], ['', '', '', '합계', '260']];
+    const r = await ingestFile(write(toCsv(header, rows)), TZ);
+    expect([r.series, r.info.rowsSkipped, r.warnings.map((w) => w.code)]).toEqual([{ start: '2025-11-29', orders: [1, 1], revenue: [150, 10] }, { cancelled: 2, 'total-row': 1 }, ['MERGED_CELLS']]);
+    expect(r.warnings[0].message).toContain('3 row(s) (from line 3) with the order id and date blank');
+    // not under an order's row (the first data row, or under a bad one): a bad date, as before
+    const e = await rejection(ingestFile(write(toCsv(header, [['', '', '', 'y', '50'], ...rows.slice(0, 1)])), TZ));
+    expect([e.code, e.message]).toEqual(['BAD_DATES', expect.stringContaining('line 2')]);
+  });
+
   it('a date column Excel saved in General format (serial numbers) is read; codes like them elsewhere are not dates', async () => {
     const r = await ingestFile(write(toCsv(['Order ID', 'Order Date', 'Amount', 'Store'], [['1', '45990.4375', '10', '45990'], ['2', '45991', '20', '45991'], ['3', '45991.999', '30', '45990']])), TZ);
     expect([r.series, r.info.columns.date]).toEqual([{ start: '2025-11-29', orders: [1, 2], revenue: [10, 50] }, 'Order Date']);

@@ -58,6 +58,16 @@ const MIN_OVERLAP = 3;
 function closedMeansRefunded(headers: string[]): boolean {
   return headers.some((h) => /^\s*(?:purchase point|bill-to name)\s*$/i.test(h));
 }
+/** The order-level fields a merged-down further line takes from its order's row (RowReader.fillDown), as named in the warning. */
+const L_ORDER_CELLS = ['id', 'date', 'status'] as const;
+/** The column of the j-th order-level cell (id, date, status, type, cancelled, refunded), −1 when absent. */
+function orderColumn(L: Layout, j: number): number {
+  return j === 0 ? L.id : j === 1 ? L.date : j === 2 ? L.status : j === 3 ? L.type : j === 4 ? L.cancelled : L.refunded;
+}
+const orderCell = (rec: string[], L: Layout, j: number) => {
+  const k = orderColumn(L, j);
+  return k >= 0 ? rec[k] : '';
+};
 /** A 32-bit FNV-1a hash of a record's cells (a run of three or more equal hashes, in order, is taken for equal rows). */
 function rowHash(rec: string[]): number {
   let h = 0x811c9dc5 ^ rec.length;
@@ -151,6 +161,11 @@ export class RowReader {
   private overlapChecked = false;
   private duplicateRows = 0;
   private duplicateLine = 0;
+  /** Whether the row above was an order's (an id and a readable date), and its order cells (orderColumn): what a merged-down further line takes. */
+  private orderAbove = false;
+  private readonly aboveCells: string[] = ['', '', '', '', '', ''];
+  private filledDown = 0;
+  private filledLine = 0;
 
   constructor(private readonly setup: ReaderSetup) {
     this.dates = new DateReader(setup.tz, setup.slash);
@@ -208,11 +223,37 @@ export class RowReader {
     this.recentRecs[n & (RECENT_RECORDS - 1)] = h;
     this.lastOf[h & (RECENT_RECORDS * 2 - 1)] = n + 1;
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
+    if (this.orderAbove && isBlankCell(rec[L.id]) && isBlankCell(rec[L.date]) && this.lineOfAbove(rec, L)) this.fillDown(rec, L, line);
     const dateCell = rec[L.date];
     const day = this.dates.columnDay(dateCell);
+    this.orderAbove = L.kind === 'orders' && L.id >= 0 && day === day && !isBlankCell(rec[L.id]);
+    if (this.orderAbove) for (let j = 0; j < 6; j++) this.aboveCells[j] = orderCell(rec, L, j); // before the order rows rewrite an id
     if (this.footer !== null && day === day) this.settleFooter('data'); // data goes on: the held rows were data
     if (L.kind === 'daily') this.dailyRow(rec, line, L, acc, day, dateCell);
     else this.orders.row(rec, line, L, acc, day, dateCell, key, this.dates.minute);
+  }
+
+  /**
+   * Whether a row with its order id and date blank, right under an order's row, is a further line
+   * of that order — the CSV of a spreadsheet whose order cells (주문번호, 주문일시, 주문상태) were
+   * merged down over the order's lines: a line with a product or an amount (readable, or blank as
+   * on further lines), not a summary or note line.
+   */
+  private lineOfAbove(rec: string[], L: Layout): boolean {
+    const cell = L.amount >= 0 ? rec[L.amount] : rec[L.price];
+    if (!isBlankCell(cell) && this.money(cell) !== this.money(cell)) return false;
+    let filled = 0;
+    for (let k = 0; k < rec.length && filled < 2; k++) if (!isBlankCell(rec[k])) filled++;
+    return filled >= 2 && !hasTotalLabel(rec);
+  }
+
+  /** The order-level cells of the row above into a further line that has them blank (see lineOfAbove). */
+  private fillDown(rec: string[], L: Layout, line: number): void {
+    for (let j = 0; j < 6; j++) {
+      const k = orderColumn(L, j);
+      if (k >= 0 && isBlankCell(rec[k])) rec[k] = this.aboveCells[j];
+    }
+    if (this.filledDown++ === 0) this.filledLine = line;
   }
 
   /** A row's seller key: its `--by` cell, '' without one. */
@@ -804,6 +845,11 @@ export class RowReader {
     if (this.duplicateRows > 0) {
       this.warnings.push({ code: 'DUPLICATE_ROWS', message: `${this.duplicateRows.toLocaleString('en-US')} row(s) (from line ${this.duplicateLine}) repeat, cell for cell and in order, ` +
         'the rows just above them — exports of overlapping periods joined, with the header again between or without — and were left out (duplicate-row)' });
+    }
+    if (this.filledDown > 0) {
+      const cols = [L_ORDER_CELLS.map((f) => this.layout!.columns[f]).filter((c) => c !== undefined).join(', ')];
+      this.warnings.push({ code: 'MERGED_CELLS', message: `${this.filledDown.toLocaleString('en-US')} row(s) (from line ${this.filledLine}) with the order id and date blank, right under an order's row, ` +
+        `were read as further lines of that order, with its ${cols} (cells merged down over an order's lines in the spreadsheet this file was saved from)` });
     }
     if (this.setup.idsByDay) {
       const { recurring, far } = this.setup.idsByDay;
