@@ -125,6 +125,147 @@ describe('header synonyms', () => {
     });
   });
 
+  it('map Korean POS daily reports, card approval lists and Coupang\'s 매출내역 by the sale\'s own date', () => {
+    // OKPOS-style 일자별 매출현황: 영업일자 (the business day), 영수건수 (receipts) the orders, 실매출액 the revenue
+    const okpos = ['영업일자', '요일', '총매출액', '총할인액', '실매출액', '가액', '부가세', '영수건수', '객수', '객단가', '현금', '카드'];
+    expect(layoutOf(okpos)).toMatchObject({ kind: 'daily', date: 0, orders: 7, revenue: 4 });
+    expect(layoutOf(['매출일자', '매출건수', '총매출', '할인', '순매출'])).toMatchObject({ kind: 'daily', date: 0, orders: 1, revenue: 4 });
+    // a card company's / VAN's 승인내역: 승인일자, 승인금액; its 취소 rows carry the approval's 승인번호 (the id), not the row's No
+    const card = ['No', '승인일자', '승인시간', '카드사', '카드번호', '승인번호', '할부', '승인금액', '구분'];
+    expect(columnsOf(card)).toEqual({ id: '승인번호', date: '승인일자', amount: '승인금액', type: '구분' });
+    expect(layoutOf(card)).toMatchObject({ kind: 'orders', id: 5, paymentDate: true });
+    expect(columnsOf(['주문번호', '승인번호', '주문일시', '승인일시', '결제금액'])).toMatchObject({ id: '주문번호', date: '주문일시' });
+    // Coupang Wing 매출내역: 매출인식일 (the sale) over 정산일 (its payout, weeks later), on either side
+    const coupang = ['주문번호', '옵션ID', '상품명', '매출인식일', '정산일', '판매유형', '판매가', '수량', '매출금액', '판매수수료', '정산금액'];
+    expect(columnsOf(coupang)).toEqual({ id: '주문번호', date: '매출인식일', price: '판매가', quantity: '수량', revenue: '매출금액' });
+    expect(columnsOf(['주문번호', '정산일', '매출인식일', '매출금액']).date).toBe('매출인식일');
+    // TMON's 정산내역: 정산기준일, a settlement date like 정산일
+    expect(columnsOf(['정산기준일', '주문번호', '딜번호', '수량', '판매금액', '수수료', '정산금액', '구분'])).toEqual({
+      date: '정산기준일', id: '주문번호', quantity: '수량', amount: '판매금액', type: '구분',
+    });
+  });
+
+  it('read more Korean date headers, in their tiers: an order\'s or sale\'s own date over a payment date over a settlement date', () => {
+    const tier = (h: string) => mapHeaders([h], 'f.csv').found.date;
+    for (const h of ['주문날짜', '구매일자']) expect([h, fieldOfHeader(h)?.field, columnsOf(['결제일시', '판매일시', h]).date]).toEqual([h, 'date', h]); // preferred
+    for (const h of ['판매일시', '매출일', '매출일자', '매출일시', '영업일', '영업일자', '매출인식일', '주문시간', '주문시각', '접수일', '접수일시']) {
+      expect([h, tier(h), columnsOf(['결제완료일', h]).date, columnsOf([h, '주문일시']).date]).toEqual([h, 'specific', h, '주문일시']);
+    }
+    for (const h of ['결제완료일', '결제완료일시', '입금확인일', '입금확인일시', '승인일자', '승인일시']) {
+      expect([h, tier(h), columnsOf(['정산일', h]).date, columnsOf([h, '판매일자']).date]).toEqual([h, 'specific', h, '판매일자']); // deferred
+      expect(layoutOf(['주문번호', h, '결제금액']).paymentDate).toBe(true); // a blank one: not paid yet
+    }
+    for (const h of ['정산기준일', '등록일', '등록일시']) expect([h, tier(h), columnsOf([h, '입금확인일']).date]).toEqual([h, 'generic', '입금확인일']);
+    expect(columnsOf(['주문번호', '등록일시', '상품명', '결제금액']).date).toBe('등록일시');
+    expect(columnsOf(['접수일시', '주문번호', '주문유형', '결제금액', '처리상태'])).toMatchObject({ date: '접수일시', amount: '결제금액' }); // a delivery app's
+  });
+
+  it('read more Korean amount, price and orders-count headers, keeping a line\'s amount over the order\'s total', () => {
+    expect(columnsOf(['주문번호', '주문일시', '실판매금액'])).toMatchObject({ amount: '실판매금액' });
+    expect(columnsOf(['주문번호', '주문일시', '판매가격', '수량'])).toMatchObject({ price: '판매가격', quantity: '수량' });
+    expect(layoutOf(['주문번호', '주문일시', '판매가격', '수량'])).toMatchObject({ amount: -1, price: 2, quantity: 3 });
+    // an order's total, counted once per order: 결제총액, 주문합계
+    for (const h of ['결제총액', '주문합계', '주문합계금액']) {
+      expect(layoutOf(['주문번호', '주문일시', '상품명', h])).toMatchObject({ amount: 3, orderTotal: true });
+      expect(columnsOf(['주문번호', '주문일시', h, '상품주문금액']).amount).toBe('상품주문금액'); // a line's amount wins
+    }
+    // 상품금액 and 총금액: read when no other amount is named; a payment amount or an order total wins
+    expect(columnsOf(['주문번호', '주문일시', '상품명', '수량', '상품금액'])).toMatchObject({ amount: '상품금액' });
+    expect(layoutOf(['품목', '판매일자', '단가', '수량', '총금액'])).toMatchObject({ amount: 4, price: -1 });
+    expect(columnsOf(['주문번호', '주문일시', '상품명', '수량', '상품금액', '결제금액', '주문 상태']).amount).toBe('결제금액'); // Toss shopping
+    const godo = ['주문번호', '주문일시', '주문상태', '상품명', '수량', '상품금액', '배송비', '총 결제금액'];
+    expect(layoutOf(godo)).toMatchObject({ amount: 7, orderTotal: true }); // 고도몰: the order's total (with shipping), once per order
+    expect(fieldOfHeader('결제 상품금액')?.field).toBe('amount'); // a two-line header's joined name
+    // 판매총액 (total sales) is revenue: a daily report's, or an order list's amount when there is no other
+    expect(layoutOf(['일자', '판매건수', '판매총액'])).toMatchObject({ kind: 'daily', orders: 1, revenue: 2 });
+    expect(layoutOf(['주문번호', '주문일자', '판매총액'])).toMatchObject({ kind: 'orders', amount: 2 });
+    for (const h of ['영수건수', '영수증건수', '매출건수', '결제건수', '판매건수', '주문건수']) {
+      expect([h, mapHeaders(['일자', h, '매출액'], 'f.csv').found.orders]).toEqual([h, 'specific']);
+      expect(layoutOf(['일자', h, '상태', '매출액'])).toMatchObject({ kind: 'daily', orders: 1, revenue: 3 });
+    }
+  });
+
+  it('take the marketplace\'s order number of an order-management tool\'s export (사방넷), in either header shape', () => {
+    // 사방넷's own number is one per line; 쇼핑몰주문번호 one per order
+    const a = ['사방넷주문번호', '쇼핑몰명', '쇼핑몰주문번호', '주문일자', '수집일자', '상품명(확정)', '옵션(확정)', '수량', '판매가', '결제금액', '주문상태'];
+    expect(columnsOf(a)).toEqual({ id: '쇼핑몰주문번호', date: '주문일자', quantity: '수량', price: '판매가', amount: '결제금액', status: '주문상태' });
+    const b = ['주문번호(사방넷)', '쇼핑몰명', '주문번호(쇼핑몰)', '주문일자', '수집일자', '상품명(확정)', '옵션(확정)', '수량', '판매가', '결제금액', '주문상태'];
+    expect(columnsOf(b)).toEqual({ id: '주문번호(쇼핑몰)', date: '주문일자', quantity: '수량', price: '판매가', amount: '결제금액', status: '주문상태' });
+    expect(layoutOf(b)).toMatchObject({ kind: 'orders', id: 2 });
+    // the marketplace's number over a bare 주문번호 too; 사방넷's alone is still an id
+    expect(columnsOf(['주문번호', '쇼핑몰주문번호', '주문일자', '결제금액']).id).toBe('쇼핑몰주문번호');
+    expect(columnsOf(['주문번호(사방넷)', '주문일자', '결제금액']).id).toBe('주문번호(사방넷)');
+    expect(columnsOf(['사방넷주문번호', '주문일자', '결제금액']).id).toBe('사방넷주문번호');
+    // other brackets after 주문번호 still name 주문번호 (and a row number's own brackets its order number)
+    expect(columnsOf(['주문번호(KST)', '주문일자', '결제금액']).id).toBe('주문번호(KST)');
+    expect(layoutOf(['No(주문번호)', '주문일시', '결제금액'])).toMatchObject({ kind: 'orders', id: 0 });
+  });
+
+  it('read claim and progress status columns; a claim column over the order status', () => {
+    for (const h of ['클레임상태', '진행상태', '주문진행상태', '상품주문상태', '상품 주문 상태', '취소상태', '판매상태', 'C/S']) {
+      expect([h, columnsOf(['주문번호', '주문일시', '결제금액', '상태', h]).status]).toEqual([h, h]);
+      expect(layoutOf(['일자', '주문수', '매출액', h]).kind).toBe('orders'); // an order's status, not a report's
+    }
+    // SmartStore: 클레임상태 (취소완료, 반품완료; blank for none) tells the cancellations and returns, wherever it stands
+    const smartStore = ['상품주문번호', '주문번호', '주문상태', '클레임상태', '결제일', '상품명', '수량', '최종 상품별 총 주문금액', '주문일시'];
+    expect(columnsOf(smartStore)).toMatchObject({ id: '주문번호', status: '클레임상태', date: '주문일시' });
+    expect(columnsOf(['주문번호', '클레임상태', '주문상태', '결제금액', '주문일시']).status).toBe('클레임상태');
+    // 취소상태 says cancellations only: an order status beside it wins
+    expect(columnsOf(['주문번호', '취소상태', '주문상태', '결제금액', '주문일시']).status).toBe('주문상태');
+    // 이지어드민: C/S (정상, 배송전 전체취소) over its generic 상태 (접수, 배송)
+    const ezadmin = ['관리번호', '주문번호', '판매처', '주문일', '발주일', '상품명', '옵션', '수량', '판매가', '상태', 'C/S', '송장번호', '배송일'];
+    expect(columnsOf(ezadmin)).toEqual({ id: '주문번호', date: '주문일', quantity: '수량', price: '판매가', status: 'C/S' });
+    // ZigZag
+    const zigzag = ['주문 번호', '상품 주문 번호', '주문 일시', '상품명', '수량', '상품 가격', '결제 금액', '상품 주문 상태'];
+    expect(columnsOf(zigzag)).toMatchObject({ id: '주문 번호', date: '주문 일시', amount: '결제 금액', status: '상품 주문 상태' });
+  });
+
+  it('map Amazon\'s Date Range report by its gross product sales, and a Hive table\'s order_ts', () => {
+    const dateRange = ['date/time', 'settlement id', 'type', 'order id', 'sku', 'description', 'quantity', 'marketplace', 'account type', 'fulfillment',
+      'order city', 'order state', 'order postal', 'tax collection model', 'product sales', 'product sales tax', 'shipping credits', 'shipping credits tax',
+      'gift wrap credits', 'giftwrap credits tax', 'Regulatory Fee', 'Tax On Regulatory Fee', 'promotional rebates', 'promotional rebates tax',
+      'marketplace withheld tax', 'selling fees', 'fba fees', 'other transaction fees', 'other', 'total'];
+    expect(columnsOf(dateRange)).toEqual({ date: 'date/time', type: 'type', id: 'order id', quantity: 'quantity', amount: 'product sales' }); // not `total`, net of fees
+    expect(layoutOf(dateRange)).toMatchObject({ kind: 'orders', amount: 14, id: 3, type: 2, typeLedger: true });
+    // Amazon's All Orders report as before: item-price the line's amount
+    const allOrders = ['amazon-order-id', 'merchant-order-id', 'purchase-date', 'last-updated-date', 'order-status', 'fulfillment-channel', 'sales-channel',
+      'order-channel', 'url', 'ship-service-level', 'product-name', 'sku', 'asin', 'item-status', 'quantity', 'currency', 'item-price', 'item-tax',
+      'shipping-price', 'shipping-tax', 'gift-wrap-price', 'gift-wrap-tax', 'item-promotion-discount', 'ship-promotion-discount', 'ship-city', 'ship-state',
+      'ship-postal-code', 'ship-country', 'promotion-ids'];
+    expect(columnsOf(allOrders)).toEqual({ id: 'amazon-order-id', date: 'purchase-date', status: 'order-status', quantity: 'quantity', currency: 'currency', amount: 'item-price' });
+    // Hive / Spark dumps
+    expect(columnsOf(['order_id', 'seller_id', 'order_ts', 'order_status', 'amount', 'cancelled_at'])).toEqual({
+      id: 'order_id', seller: 'seller_id', date: 'order_ts', status: 'order_status', amount: 'amount', cancelled: 'cancelled_at',
+    });
+    for (const h of ['created_ts', 'order_timestamp', 'order_datetime']) expect(columnsOf(['id', 'updated_at', 'event_date', h, 'amount']).date).toBe(h);
+  });
+
+  it('map Gumroad\'s sales export: Sale Price paid, Item Price a unit price, Fully Refunded? the refund, State an address\'s', () => {
+    const gumroad = ['Purchase ID', 'Item Name', 'Buyer Name', 'Purchase Email', 'Buyer Email', 'Do not contact?', 'Purchase Date',
+      'Purchase Time (UTC timezone)', 'Subtotal ($)', 'Taxes ($)', 'Shipping ($)', 'Sale Price ($)', 'Fees ($)', 'Net Total ($)', 'Tip ($)',
+      'Tax Included in Price?', 'Street Address', 'City', 'Zip Code', 'State', 'Country', 'Referrer', 'Refunded?', 'Partial Refund ($)', 'Fully Refunded?',
+      'Disputed?', 'Dispute Won?', 'Variants', 'Discount Code', 'Recurring Charge?', 'Free trial purchase?', 'Pre-order authorization?', 'Product ID',
+      'Order Number', 'Pre-order authorization time (UTC timezone)', 'Custom Fields', 'Item Price ($)', 'Variants Price ($)', 'Giftee Email', 'SKU ID',
+      'Quantity', 'Recurrence', 'Affiliate', 'Affiliate commission ($)', 'Discover?', 'Subscription End Date', 'Rating', 'Review', 'License Key',
+      'Payment Type', 'PayPal Transaction ID', 'PayPal Fee Amount', 'PayPal Fee Currency', 'Stripe Transaction ID', 'Stripe Fee Amount',
+      'Stripe Fee Currency', 'Purchasing Power Parity Discounted?', 'Upsold?', 'Sent Abandoned Cart Email?', 'UTM Source', 'UTM Medium', 'UTM Campaign',
+      'UTM Term', 'UTM Content'];
+    expect(columnsOf(gumroad)).toEqual({
+      id: 'Order Number', date: 'Purchase Date', amount: 'Sale Price ($)', price: 'Item Price ($)', quantity: 'Quantity', refunded: 'Fully Refunded?',
+    });
+    expect(layoutOf(gumroad)).toMatchObject({ kind: 'orders', amount: 11, price: -1, status: -1, refunded: 24, id: 33 });
+    // --columns still names the amount
+    expect(columnsOf(gumroad, { amount: 'Item Price ($)' })).toMatchObject({ amount: 'Item Price ($)', price: 'Sale Price ($)' });
+    // a sale price alone is a (discounted) unit price: price × quantity
+    expect(layoutOf(['Order ID', 'Date', 'Sale Price', 'Quantity'])).toMatchObject({ amount: -1, price: 2, quantity: 3 });
+    expect(columnsOf(['Order ID', 'Date', 'Item Price', 'Quantity']).amount).toBe('Item Price'); // Amazon's rule, untouched
+    // a bare State is an order's status without address columns, and not beside them (a Country alone is no address)
+    expect(columnsOf(['id', 'created_at', 'state', 'total']).status).toBe('state');
+    expect(columnsOf(['id', 'created_at', 'state', 'country', 'total']).status).toBe('state');
+    expect(columnsOf(['Order ID', 'Date', 'City', 'State', 'Zip', 'Total']).status).toBeUndefined();
+    expect(columnsOf(['Order ID', 'Date', 'City (Billing)', 'State (Billing)', 'Status', 'Total']).status).toBe('Status');
+  });
+
   it('map pivot tables, GA4 reports, SQL Server\'s TotalDue and Shopee in Vietnamese and Indonesian', () => {
     expect(layoutOf(['Row Labels', 'Count of Order ID', 'Sum of Amount'])).toMatchObject({ kind: 'daily', date: 0, orders: 1, revenue: 2 });
     expect(layoutOf(['행 레이블', '개수 : 주문번호', '합계 : 결제금액'])).toMatchObject({ kind: 'daily', date: 0, orders: 1, revenue: 2 });

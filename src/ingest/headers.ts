@@ -7,9 +7,10 @@ import { withoutTrailingUnit } from './money-unit.js';
  * Amount headers that name an order's total, repeated (or left blank) on the order's further
  * lines in line-item exports: counted once per order id.
  */
-const ORDER_TOTALS = ['총결제금액', '총주문금액', 'order total', 'total paid', 'order total amount', 'grand total', 'tổng giá trị đơn hàng', 'tổng thanh toán'];
+const ORDER_TOTALS = ['총결제금액', '총주문금액', '결제총액', '주문합계', '주문합계금액', 'order total', 'total paid', 'order total amount', 'grand total', 'tổng giá trị đơn hàng', 'tổng thanh toán'];
 /** Date headers that name when an order was paid: a blank (or zero) one says it was not, yet. */
-const PAYMENT_DATES = ['payment date', 'paid at', 'paid on date', 'order paid time', 'payment time', '결제일', '결제일시', '결제일자'];
+const PAYMENT_DATES = ['payment date', 'paid at', 'paid on date', 'order paid time', 'payment time', '결제일', '결제일시', '결제일자',
+  '결제완료일', '결제완료일시', '입금확인일', '입금확인일시', '승인일자', '승인일시'];
 /** Id headers that are usually a row number (`No`, 번호): not an order id in a table of daily totals. */
 const ROW_NUMBERS = ['no', '번호', '순번'];
 
@@ -31,17 +32,24 @@ export interface Synonyms {
  */
 export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
   date: {
-    // Stripe `Created (UTC)`, Wix `Date created`, Shopee `Order Creation Date`, WooCommerce `Date ordered`
+    // Stripe `Created (UTC)`, Wix `Date created`, Shopee `Order Creation Date`, WooCommerce `Date ordered`;
+    // a Hive/Spark table's `order_ts`, `created_ts`
     preferred: ['order date', 'order_date', 'ordered at', 'order time', 'created at', 'created date', 'creation date', 'purchase date',
       'sale date', 'created', 'date created', 'order creation date', 'order created', 'date ordered', 'order placed', 'order placed date',
-      '주문일시', '주문일', '주문일자', '구매일', '구매일시', '주문접수일', '주문접수일시', '주문등록일', '주문등록일시',
+      'order ts', 'order timestamp', 'order datetime', 'created ts', 'created timestamp',
+      '주문일시', '주문일', '주문일자', '주문날짜', '구매일', '구매일시', '구매일자', '주문접수일', '주문접수일시',
+      '주문등록일', '주문등록일시',
       // Shopee in Vietnamese and Indonesian
       'ngày đặt hàng', 'thời gian đặt hàng', 'waktu pesanan dibuat', 'tanggal pesanan'],
-    specific: ['transaction date', '판매일', '판매일자', '거래일', '거래일시'],
+    // a sale's own day: a POS's 영업일자 (business day), Coupang's 매출인식일 (over its 정산일, weeks later), 접수일시 (an order taken);
+    // 주문시간 here, not preferred: beside a 주문일자 it may be the time of day alone
+    specific: ['transaction date', '주문시간', '주문시각', '판매일', '판매일자', '판매일시', '거래일', '거래일시', '매출일', '매출일자', '매출일시', '영업일', '영업일자',
+      '매출인식일', '매출인식일자', '접수일', '접수일자', '접수일시'],
+    // when it was paid (결제완료일, 입금확인일) or a card payment approved (승인일자): a blank one says not yet
     deferred: PAYMENT_DATES,
-    // `Row Labels` / 행 레이블: a pivot table's dates, pasted from Excel
+    // `Row Labels` / 행 레이블: a pivot table's dates, pasted from Excel; 등록일 (a record's registration: an order's, or a product's)
     generic: ['date', 'datetime', 'timestamp', 'day', 'week', 'month', 'period', '일자', '날짜', '일시', '주', '월', '연월', '년월', '기간',
-      '정산월', '정산일', '정산기간', 'row labels', '행 레이블'],
+      '정산월', '정산일', '정산기준일', '정산기간', '등록일', '등록일시', 'row labels', '행 레이블'],
   },
   amount: {
     // a line's amount (unit price × quantity); Amazon's `item-price` is one: "aggregate of the quantity, not unit price"
@@ -49,13 +57,18 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     // (Shopee's `Product Subtotal` and SmartStore's `최종 상품별 총 주문금액` are a line's amount after discounts)
     preferred: ['line total', 'lineitem total', 'item total', 'item subtotal', 'product subtotal', '상품별총주문금액', '최종상품별총주문금액',
       '상품구매금액', '상품주문금액', '판매가합계'],
+    // Amazon's Date Range report: `product sales` (gross) over its `total` (net of fees); a card list's 승인금액
     specific: ['order amount', 'payment amount', 'paid amount', 'amount paid', 'paid price', 'total price', 'price total', '결제금액', '결제액',
-      '주문금액', '판매금액', '실결제금액', '최종결제금액', '거래금액', 'item price', 'total due', 'thành tiền', 'total pembayaran'],
+      '주문금액', '판매금액', '실판매금액', '실결제금액', '최종결제금액', '거래금액', '승인금액', 'item price', 'product sales', 'total due',
+      'thành tiền', 'total pembayaran'],
     deferred: ORDER_TOTALS,
-    generic: ['amount', 'total', 'total amount', 'gross', 'sales', '매출액', '금액', '합계금액'],
+    // 상품금액 (goods before shipping and discounts) and 총금액 only when no other amount is named; `결제 상품금액`, a
+    // two-line header's (결제 merged over 상품금액 | 배송비 | 결제금액), is the same goods amount and keeps its joined name
+    generic: ['amount', 'total', 'total amount', 'gross', 'sales', '매출액', '금액', '합계금액', '총금액', '상품금액', '결제상품금액'],
   },
   price: {
-    specific: ['unit price', 'lineitem price', 'sale price', '판매가', '단가', '상품가격', '판매단가'],
+    // (Gumroad's `Sale Price`, what the buyer paid, is its amount beside its `Item Price`: see isSalePrice)
+    specific: ['unit price', 'lineitem price', 'sale price', '판매가', '판매가격', '단가', '상품가격', '판매단가'],
     generic: ['price', '가격'],
   },
   quantity: {
@@ -64,7 +77,9 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     generic: ['quantity', 'qty', '수량'],
   },
   orders: {
-    specific: ['order count', 'orders count', 'num orders', 'number of orders', '주문수', '주문건수', '주문 수', '판매건수', '결제건수', '결제수', '구매건수'],
+    // a POS's daily 영수건수 (receipts) and 매출건수
+    specific: ['order count', 'orders count', 'num orders', 'number of orders', '주문수', '주문건수', '주문 수', '판매건수', '결제건수', '결제수', '구매건수',
+      '영수건수', '영수증건수', '매출건수'],
     // GA4's and Looker Studio's `Transactions` (purchases)
     generic: ['orders', 'count', '건수', 'transactions', 'purchases'],
   },
@@ -72,12 +87,18 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     // net of cancellations, like the sales of an order list (cancelled rows are left out)
     preferred: ['net sales', '실매출', '순매출', '실매출액', '순매출액'],
     specific: ['sales amount', 'gross sales', 'daily revenue', 'daily sales', 'total sales', '일매출', '판매액', '매출금액', '일매출액', '총매출',
-      '매출합계', 'purchase revenue', 'total revenue', 'ecommerce revenue'],
+      '매출합계', '판매총액', 'purchase revenue', 'total revenue', 'ecommerce revenue'],
     generic: ['revenue', '매출'],
   },
   status: {
-    specific: ['order status', 'financial status', 'payment status', '주문상태', '처리상태', '결제상태', '주문처리상태', '거래상태',
-      'trạng thái đơn hàng', 'status pesanan'],
+    // a claim column (클레임상태: 취소완료, 반품완료, 교환…, blank for none) tells the cancellations and returns an order status may not
+    preferred: ['클레임상태'],
+    // 이지어드민's `C/S` (정상, 배송전 전체취소…)
+    specific: ['order status', 'financial status', 'payment status', '주문상태', '처리상태', '결제상태', '주문처리상태', '거래상태', '진행상태',
+      '주문진행상태', '상품주문상태', '판매상태', 'c/s', 'trạng thái đơn hàng', 'status pesanan'],
+    // cancellations only: an order status beside it also says returns
+    deferred: ['취소상태'],
+    // (`State` beside `City`, `Zip Code`, … is a buyer's address: see isBareState)
     generic: ['status', 'state', '상태', '배송상태'],
   },
   // when an order was cancelled: a filled cell means it was (Shopify's status may still say "paid"); or a flag (Y/N, 1/0)
@@ -89,8 +110,9 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
   },
   // when an order was refunded, the same way: a date or a flag
   refunded: {
+    // Gumroad's `Fully Refunded?` (0/1; its `Refunded?` is 1 on a partial refund too, and is not read)
     specific: ['refunded at', 'refund date', 'refunded date', 'date refunded', '환불일', '환불일시', '환불일자', '환불완료일', '환불여부',
-      'is refunded', 'refund yn', 'refund flag'],
+      'is refunded', 'refund yn', 'refund flag', 'fully refunded?', 'fully refunded'],
     generic: [],
   },
   // the currency of the row's amounts: compared with --currency, never converted
@@ -106,11 +128,14 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     generic: ['구분', '처리구분', '승인구분', '승인취소', '승인취소구분', '매출구분'],
   },
   id: {
+    // an order-management tool's (사방넷) marketplace order number, one per order, over its own (one per line)
+    preferred: ['쇼핑몰주문번호', '주문번호(쇼핑몰)'],
     specific: ['order id', 'order no', 'order number', 'order #', 'order_id', 'order name', 'amazon order id', '주문번호', '주문 번호', '주문id',
       'mã đơn hàng', 'no pesanan', 'no. pesanan'],
     // one per order line (SmartStore); a payment's own number (Square, PayPal, Gumroad, Toss): when there is no order number
     // (not `Payment ID`: Shopify's is on an order's first line only, where Name is on every line)
-    deferred: ['상품주문번호', 'transaction id', 'purchase id', 'charge id', '거래번호', '결제번호'],
+    // (a card list's 승인번호: its 취소 row carries the approval's)
+    deferred: ['상품주문번호', '사방넷주문번호', '주문번호(사방넷)', 'transaction id', 'purchase id', 'charge id', '거래번호', '결제번호', '승인번호'],
     generic: ['id', ...ROW_NUMBERS],
   },
   seller: {
@@ -226,8 +251,9 @@ export function mapHeaders(headers: string[], file: string, override: Partial<Re
     taken.add(i);
   }
   const best: Partial<Record<Field, { i: number; rank: number }>> = {};
+  const address = headers.some(isAddressPart);
   headers.forEach((h, i) => {
-    const m = taken.has(i) ? undefined : rankOf(h);
+    const m = taken.has(i) || (address && isBareState(h)) ? undefined : rankOf(h);
     if (!m || index[m.field] !== undefined) return;
     const cur = best[m.field];
     if (!cur || m.rank < cur.rank) best[m.field] = { i, rank: m.rank };
@@ -238,6 +264,9 @@ export function mapHeaders(headers: string[], file: string, override: Partial<Re
   }
   const name = found.id === undefined || found.id === 'generic' ? lineItemOrderName(headers, taken) : -1;
   if (name >= 0) [index.id, found.id] = [name, 'specific'];
+  if (found.amount === 'specific' && found.price === 'specific' && isItemPrice(headers[index.amount!]) && isSalePrice(headers[index.price!])) {
+    [index.amount, index.price] = [index.price, index.amount];
+  }
   const columns: Partial<Record<Field, string>> = {};
   for (const [field, i] of Object.entries(index) as [Field, number][]) columns[field] = headers[i];
   return { index, columns, found };
@@ -253,6 +282,22 @@ function lineItemOrderName(headers: string[], taken: Set<number>): number {
   if (!headers.some((h) => normalizeHeader(h).startsWith('lineitem'))) return -1;
   return headers.findIndex((h, i) => !taken.has(i) && normalizeHeader(h) === 'name');
 }
+
+/**
+ * Gumroad's sales export: its `Sale Price ($)` is what the buyer paid (for all the units, with
+ * the variant's price), its `Item Price ($)` the product's unit price. A `Sale Price` beside an
+ * `Item Price` is the amount, then, and the item price the price. (Alone, a sale price is a
+ * discounted unit price, and an item price Amazon's line amount: see the table.)
+ */
+const isItemPrice = namedIn(['item price']);
+const isSalePrice = namedIn(['sale price']);
+
+/**
+ * A `State` beside address columns (`City`, `Zip Code`, `Street Address`: Gumroad's buyer address)
+ * is a state of the address, not the order's status. (A `Country` alone says nothing: a marketplace's.)
+ */
+const isBareState = namedIn(['state']);
+const isAddressPart = namedIn(['city', 'zip', 'zip code', 'zipcode', 'postal code', 'postcode', 'street address', 'street', 'address']);
 
 /** Index of the header named `name`: exact (trimmed) first, then normalised; -1 if none. */
 export function findHeader(headers: string[], name: string): number {
