@@ -240,6 +240,12 @@ describe('header synonyms', () => {
     for (const h of ['created_ts', 'order_timestamp', 'order_datetime']) expect(columnsOf(['id', 'updated_at', 'event_date', h, 'amount']).date).toBe(h);
   });
 
+  it('map Lightspeed Retail X-Series\' sales export: Receipt Number the order, Line Type the type (its Sale Line rows detail the Sale)', () => {
+    const lightspeed = ['Date', 'Receipt Number', 'Line Type', 'Customer Code', 'Customer Name', 'Note', 'Quantity', 'Subtotal', 'Sales Tax', 'Discount',
+      'Loyalty', 'Total', 'Paid', 'Details', 'Register', 'User', 'Status', 'Sku', 'AccountCodeSale', 'AccountCodePurchase'];
+    expect(columnsOf(lightspeed)).toEqual({ date: 'Date', id: 'Receipt Number', type: 'Line Type', quantity: 'Quantity', amount: 'Total', status: 'Status' });
+  });
+
   it('map Gumroad\'s sales export: Sale Price paid, Item Price a unit price, Fully Refunded? the refund, State an address\'s', () => {
     const gumroad = ['Purchase ID', 'Item Name', 'Buyer Name', 'Purchase Email', 'Buyer Email', 'Do not contact?', 'Purchase Date',
       'Purchase Time (UTC timezone)', 'Subtotal ($)', 'Taxes ($)', 'Shipping ($)', 'Sale Price ($)', 'Fees ($)', 'Net Total ($)', 'Tip ($)',

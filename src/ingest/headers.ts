@@ -123,7 +123,8 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
   // what a ledger row is (PayPal's activity download, Stripe's balance history, Amazon's settlement report):
   // a payment, a refund, or money moved (a currency conversion, a withdrawal, a fee) that is no order
   type: {
-    specific: ['transaction type', 'txn type', 'activity type', 'entry type', 'type', '거래유형', '거래종류', '거래구분'],
+    // Lightspeed's `Line Type` (Sale, Sale Line, Payment)
+    specific: ['transaction type', 'txn type', 'activity type', 'entry type', 'line type', 'type', '거래유형', '거래종류', '거래구분'],
     // a payment list's 구분 (승인/취소) or a sales ledger's (결제/환불): read for its status words only (classifyTypeWords)
     generic: ['구분', '처리구분', '승인구분', '승인취소', '승인취소구분', '매출구분'],
   },
@@ -135,7 +136,9 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     // one per order line (SmartStore); a payment's own number (Square, PayPal, Gumroad, Toss): when there is no order number
     // (not `Payment ID`: Shopify's is on an order's first line only, where Name is on every line)
     // (a card list's 승인번호: its 취소 row carries the approval's)
-    deferred: ['상품주문번호', '사방넷주문번호', '주문번호(사방넷)', 'transaction id', 'purchase id', 'charge id', '거래번호', '결제번호', '승인번호'],
+    // a POS's receipt (Lightspeed's `Receipt Number`, 영수증번호: one per sale; Shopify's is its POS orders' only)
+    deferred: ['상품주문번호', '사방넷주문번호', '주문번호(사방넷)', 'transaction id', 'purchase id', 'charge id', '거래번호', '결제번호', '승인번호',
+      'receipt number', 'receipt no', 'receipt id', '영수증번호'],
     generic: ['id', ...ROW_NUMBERS],
   },
   seller: {
@@ -262,7 +265,8 @@ export function mapHeaders(headers: string[], file: string, override: Partial<Re
     index[field] = b.i;
     found[field] = b.rank < GENERIC_RANK ? 'specific' : 'generic';
   }
-  const name = found.id === undefined || found.id === 'generic' ? lineItemOrderName(headers, taken) : -1;
+  // over a generic id, or a deferred one (Shopify's `Receipt Number`, its POS orders' only)
+  const name = found.id === undefined || found.id === 'generic' || best.id?.rank === GENERIC_RANK - 1 ? lineItemOrderName(headers, taken) : -1;
   if (name >= 0) [index.id, found.id] = [name, 'specific'];
   if (found.amount === 'specific' && found.price === 'specific' && isItemPrice(headers[index.amount!]) && isSalePrice(headers[index.price!])) {
     [index.amount, index.price] = [index.price, index.amount];
