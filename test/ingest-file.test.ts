@@ -690,6 +690,21 @@ describe('dates with slashes', () => {
     expect(r.warnings.find((w) => w.code === 'SLASH_DATES')?.message).toMatch(/month first/);
   });
 
+  it('read dots with a 2-digit year as slashes are: 25.04.01 (Korean receipts) year first, 01.04.25 (LibreOffice in German) day first', async () => {
+    const days = Array.from({ length: 40 }, (_, d) => new Date(Date.UTC(2025, 3, 1 + d)));
+    const two = (n: number) => String(n).padStart(2, '0');
+    const ko = days.map((t, k) => [`K${k}`, `${two(t.getUTCFullYear() % 100)}.${two(t.getUTCMonth() + 1)}.${two(t.getUTCDate())} 10:00`, '1000']);
+    const de = days.map((t, k) => [`D${k}`, `${two(t.getUTCDate())}.${two(t.getUTCMonth() + 1)}.${two(t.getUTCFullYear() % 100)}`, '1000']);
+    for (const [rows, how] of [[ko, /year first/], [de, /day first/]] as const) {
+      const r = await ingestFile(write(toCsv(['주문번호', '주문일시', '결제금액'], rows)), TZ);
+      expect([r.info.firstDate, r.info.lastDate, r.series.orders.every((o) => o === 1)]).toEqual(['2025-04-01', '2025-05-10', true]);
+      expect(r.warnings.find((w) => w.code === 'SLASH_DATES')?.message).toMatch(how);
+    }
+    // every part 12 or less: nothing tells, the dates stay unread
+    const e = await rejection(ingestFile(write(toCsv(['주문번호', '주문일시', '결제금액'], [['1', '01.02.03', '1'], ['2', '03.02.01', '1']])), TZ));
+    expect(e.code).toBe('BAD_DATES');
+  });
+
   it('read a POS\'s yy/mm/dd (few first parts, many last ones) year first, and say so; a day-first file stays day-first', async () => {
     const days = Array.from({ length: 12 }, (_, k) => [`25/11/${String(k + 10)}`, String(1000 * (k + 1))]);
     const r = await ingestFile(write(toCsv(['판매일자', '판매금액'], days)), TZ);

@@ -147,6 +147,9 @@ const DOTTED_DAY_FIRST = /^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\.?(.*)$/;
 // most other places. A file is read one way only when its own dates show which (a part above 12):
 // see DateReader.slashOrder. A two-digit year is read as 20yy (sales data of this century).
 const SLASHED = /^(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4}|\d{2})(?!\d)(.*)$/;
+// Dots with a 2-digit year: day-first (`01.04.25`, LibreOffice in German) or year-first (`25.04.01`, Korean
+// receipts): read as slashes are, in the order the file's own dates show (a first part above 12, or few of them).
+const DOTTED_SHORT = /^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{2})(?!\d)\.?(.*)$/;
 // A month by name (English exports: PayPal, eBay, Amazon's reports, JavaScript's Date#toString, RFC 2822
 // mail dates), with an optional weekday before it: `Nov 29, 2025 1:05:22 AM PST`, `November 29 2025`,
 // `Nov-29-25` (eBay), `29 Nov 2025`, `29-Nov-25` (Excel's d-mmm-yy), `Sat, 29 Nov 2025 13:05:22 +0900`,
@@ -415,7 +418,7 @@ export class DateReader {
     if ((m = SEPARATED.exec(s))) return this.withTail(+m[1], +m[3], +m[4], m[5]);
     if ((m = KOREAN.exec(s))) return this.withTail(+m[1], +m[2], +m[3], m[4]);
     if ((m = DOTTED_DAY_FIRST.exec(s))) return this.withTail(+m[3], +m[2], +m[1], m[4]);
-    if ((m = SLASHED.exec(s))) return this.readSlashed(+m[1], +m[2], m[3], m[4]);
+    if ((m = SLASHED.exec(s) ?? DOTTED_SHORT.exec(s))) return this.readSlashed(+m[1], +m[2], m[3], m[4]);
     if ((m = MONTH_ONLY.exec(s))) return civilDay(+m[1], +(m[2] ?? m[3]), 1);
     if ((m = JAVA_DATE.exec(s))) return this.day(`${m[1]} ${m[2]}, ${m[5]} ${m[3]} ${m[4]}`);
     if ((m = MONTH_FIRST.exec(s))) return this.withTail(fullYear(m[3]), monthOf(m[1]), +m[2], m[4]);

@@ -873,7 +873,7 @@ export class RowReader {
     if (this.setup.slash) {
       const how = this.setup.slash === 'mdy' ? 'month first (11/29/2025 is 29 November)'
         : this.setup.slash === 'ymd' ? 'year first (25/11/29 is 29 November 2025, as Korean POS receipts write it)' : 'day first (29/11/2025 is 29 November)';
-      this.warnings.push({ code: 'SLASH_DATES', message: `dates with slashes were read ${how}: the file's own dates can only be read that way` });
+      this.warnings.push({ code: 'SLASH_DATES', message: `dates with slashes (or dots and a 2-digit year: 01.04.25) were read ${how}: the file's own dates can only be read that way` });
     }
     const moved = this.dates.movedByHeader;
     if (moved > 0) {
