@@ -320,6 +320,16 @@ describe('exports written by other programs', () => {
     expect([e.code, e.message]).toEqual(['BAD_DATES', expect.stringContaining('line 2')]);
   });
 
+  it('a claim column (클레임상태, C/S, 취소상태) and the order\'s status are both read: a row not a sale by either is none', async () => {
+    const rows = [['1', '2025-11-29 10:00', '결제완료', '', '100'], ['2', '2025-11-29 11:00', '배송완료', '반품완료', '200'], ['3', '2025-11-29 12:00', '결제대기', '', '400'],
+      ['4', '2025-11-30 09:00', '취소', '취소완료', '800'], ['5', '2025-11-30 10:00', '배송완료', '취소철회', '1600']];
+    for (const [order, claim] of [['주문상태', '클레임상태'], ['상태', 'C/S'], ['주문상태', '취소상태']]) {
+      const r = await ingestFile(write(toCsv(['주문번호', '주문일시', order, claim, '결제금액'], rows)), TZ);
+      expect([r.series.revenue, r.info.rowsSkipped], `${order} + ${claim}`).toEqual([[100, 1600], { returned: 1, unpaid: 1, cancelled: 1 }]);
+      expect(r.info.kindReason).toContain(' is read beside ');
+    }
+  });
+
   it('a date column Excel saved in General format (serial numbers) is read; codes like them elsewhere are not dates', async () => {
     const r = await ingestFile(write(toCsv(['Order ID', 'Order Date', 'Amount', 'Store'], [['1', '45990.4375', '10', '45990'], ['2', '45991', '20', '45991'], ['3', '45991.999', '30', '45990']])), TZ);
     expect([r.series, r.info.columns.date]).toEqual([{ start: '2025-11-29', orders: [1, 2], revenue: [10, 50] }, 'Order Date']);

@@ -221,6 +221,8 @@ export const isOrderTotal = namedIn(ORDER_TOTALS);
 export const isLineAmount = namedIn(HEADER_SYNONYMS.amount.preferred ?? []);
 /** Whether a header names a payment date (see PAYMENT_DATES). */
 export const isPaymentDate = namedIn(PAYMENT_DATES);
+/** Status columns of a claim (a cancellation, return or exchange), not of the order: read beside the order's (kind.ts). */
+export const isClaimStatus = namedIn(['클레임상태', '클레임', 'c/s', '취소상태', '반품상태', 'claim status']);
 /** Whether a header is usually a row number (see ROW_NUMBERS). */
 export const isRowNumber = (h: string) => namedAsRowNumber(h) && !bracketsNameAnId(h);
 const namedAsRowNumber = namedIn(ROW_NUMBERS);

@@ -1,7 +1,7 @@
 // What kind of file this is, decided once from the mapped header (so rows never need storing).
 import type { Field, InputKind } from '../core/types.js';
 import { fail } from '../errors.js';
-import { isLineAmount, isOrderTotal, isPaymentDate, isRowNumber, listHeaders, normalizeHeader, synonymsHint, type ColumnMap } from './headers.js';
+import { fieldOfHeader, isClaimStatus, isLineAmount, isOrderTotal, isPaymentDate, isRowNumber, listHeaders, normalizeHeader, synonymsHint, type ColumnMap } from './headers.js';
 
 /** Column indexes the row reader uses (-1 = absent), the kind, and why. */
 export interface Layout {
@@ -13,6 +13,11 @@ export interface Layout {
   price: number;
   quantity: number;
   status: number;
+  /**
+   * A second status column, read beside the first when one of them is a claim column (클레임상태,
+   * C/S, 취소상태: cancellations and returns) and the other the order's (주문상태: 결제대기…). -1 else.
+   */
+  status2: number;
   /** A cancellation date or flag: a filled cell (not `N`, `0`, `-`…) means the order was cancelled. */
   cancelled: number;
   /** A refund date or flag, the same way. */
@@ -43,9 +48,23 @@ export interface Layout {
 /** A layout of `kind` with its date column and no other (the kind's reason and the columns still to fill in). */
 export function emptyLayout(kind: InputKind, date: number): Layout {
   return {
-    kind, kindReason: '', date, amount: -1, price: -1, quantity: -1, status: -1, cancelled: -1, refunded: -1, type: -1, typeLedger: false, id: -1, paymentDate: false,
+    kind, kindReason: '', date, amount: -1, price: -1, quantity: -1, status: -1, status2: -1, cancelled: -1, refunded: -1, type: -1, typeLedger: false, id: -1, paymentDate: false,
     currency: -1, orders: -1, revenue: -1, orderTotal: false, repeat: null, columns: {},
   };
+}
+
+/**
+ * The other status column read beside `status` when one of the two is a claim column (see
+ * Layout.status2): the claim column, or beside it the best other status column not mapped to another field. -1 when none.
+ */
+function besideClaim(headers: string[], status: number, map: ColumnMap): number {
+  if (status < 0) return -1;
+  const used = new Set(Object.values(map.index));
+  const free = (i: number) => i !== status && !used.has(i);
+  if (!isClaimStatus(headers[status])) return headers.findIndex((h, i) => free(i) && isClaimStatus(h));
+  const other = (tier: 0 | 1) => headers.findIndex((h, i) => free(i) && !isClaimStatus(h) && fieldOfHeader(h)?.field === 'status' && fieldOfHeader(h)?.tier === tier);
+  const specific = other(0);
+  return specific >= 0 ? specific : other(1);
 }
 
 /** The column money is read from: a daily file's revenue, an order list's amount, else its price (-1: none). */
@@ -100,6 +119,7 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
     layout.price = layout.amount < 0 ? ix('price') : -1;
     layout.quantity = layout.price >= 0 ? ix('quantity') : -1;
     layout.status = ix('status');
+    layout.status2 = besideClaim(headers, layout.status, map);
     layout.cancelled = ix('cancelled');
     layout.refunded = ix('refunded');
     layout.type = ix('type');
@@ -118,6 +138,7 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
       ? `order-level columns (${named(orderLevel)}) → order-level export, each row an order or order line`
       : `a date and an amount column only → order-level export, each row one order`;
     if (layout.orderTotal) layout.kindReason += `; ${headers[layout.amount]} is the order's total, counted once per ${headers[layout.id]}`;
+    if (layout.status2 >= 0) layout.kindReason += `; ${headers[layout.status2]} is read beside ${headers[layout.status]}, a row not a sale by either is none`;
   }
   const use: [Field, number][] = [['date', layout.date], ['amount', layout.amount], ['price', layout.price], ['quantity', layout.quantity],
     ['status', layout.status], ['cancelled', layout.cancelled], ['refunded', layout.refunded], ['type', layout.type], ['id', layout.id], ['orders', layout.orders], ['revenue', layout.revenue], ['currency', layout.currency]];

@@ -139,6 +139,10 @@ export class OrderRows {
       const reason = this.closedRefunds && /^\s*closed\s*$/i.test(rec[L.status]) ? 'refunded' : this.status(rec[L.status]);
       if (reason !== null) return this.notASale(rec, line, L, acc, day, key, reason);
     }
+    if (L.status2 >= 0) {
+      const reason = this.status(rec[L.status2]); // the order's status beside a claim column (주문상태 beside 클레임상태), or the claim's
+      if (reason !== null) return this.notASale(rec, line, L, acc, day, key, reason);
+    }
     // a cancellation or refund date (or flag) is filled in: not a sale, whatever the payment status says
     if (marked(rec, L.cancelled, L)) return this.notASale(rec, line, L, acc, day, key, 'cancelled');
     if (marked(rec, L.refunded, L)) return this.notASale(rec, line, L, acc, day, key, 'refunded');

@@ -663,7 +663,7 @@ export class RowReader {
       const value = new Set([L.date, L.orders, L.revenue, L.currency, byIndex, this.sellerIndex]);
       this.otherCols = headers.flatMap((h, k) => (h !== '' && !value.has(k) && !isRowNumber(h) ? [k] : []));
     }
-    this.lastUsed = Math.max(byIndex, this.sellerIndex, L.date, L.amount, L.price, L.quantity, L.status, L.cancelled, L.refunded, L.type, L.id, L.currency, L.orders, L.revenue,
+    this.lastUsed = Math.max(byIndex, this.sellerIndex, L.date, L.amount, L.price, L.quantity, L.status, L.status2, L.cancelled, L.refunded, L.type, L.id, L.currency, L.orders, L.revenue,
       L.repeat?.price ?? -1, L.repeat?.quantity ?? -1);
     this.headerWarnings = this.warnings.length;
     const col = moneyColumn(this.layout);
