@@ -330,6 +330,23 @@ describe('exports written by other programs', () => {
     }
   });
 
+  it('a hand-kept ledger\'s dated 소계 rows (no order ids) are left out when they sum the rows since the last; a product named 합계 is not', async () => {
+    const rows = [['2025-11-29', '사과', '1', '3000'], ['2025-11-29', '배', '1', '2000'], ['2025-11-29', '소계', '', '5000'], ['2025-11-30', '합계 세트', '1', '7000'],
+      ['2025-11-30', '소계', '', '7000'], ['2025-11-30', '11월 합계', '', '12000'], ['2025-12-01', '사과', '1', '3000'], ['2025-12-01', '소계', '', '9999']];
+    const r = await ingestFile(write(toCsv(['날짜', '품목', '수량', '금액'], rows)), TZ);
+    expect([r.series.revenue, r.series.orders, r.info.rowsSkipped]).toEqual([[5000, 7000, 12999], [2, 1, 2], { 'total-row': 3 }]);
+  });
+
+  it('a payment gateway\'s 거래일자 (not its 정산일), `20251129 13:05:09`, and a report\'s total over a period or 전체', async () => {
+    const pg = await ingestFile(write(toCsv(['No', '거래일자', '거래상태', '주문번호', '거래금액', '정산일'],
+      [['1', '20251129 13:05:09', '승인', 'A1', '1000', '20251203'], ['2', '20251130 09:00:00', '입금확인전', 'A2', '2000', '20251204']])), TZ);
+    expect([pg.info.columns.date, pg.series, pg.info.rowsSkipped]).toEqual(['거래일자', { start: '2025-11-29', orders: [1, 0], revenue: [1000, 0] }, { unpaid: 1 }]);
+    for (const label of ['2025-11-29 ~ 2025-11-30', '전체']) {
+      const d = await ingestFile(write(toCsv(['날짜', '결제건수', '결제금액'], [[label, '3', '300'], ['2025-11-29', '1', '100'], ['2025-11-30', '2', '200']])), TZ);
+      expect([d.series.revenue, d.info.rowsSkipped], label).toEqual([[100, 200], { 'total-row': 1 }]);
+    }
+  });
+
   it('a date column Excel saved in General format (serial numbers) is read; codes like them elsewhere are not dates', async () => {
     const r = await ingestFile(write(toCsv(['Order ID', 'Order Date', 'Amount', 'Store'], [['1', '45990.4375', '10', '45990'], ['2', '45991', '20', '45991'], ['3', '45991.999', '30', '45990']])), TZ);
     expect([r.series, r.info.columns.date]).toEqual([{ start: '2025-11-29', orders: [1, 2], revenue: [10, 50] }, 'Order Date']);

@@ -59,6 +59,13 @@ export class SellerDays {
   breakdownRows = 0;
   /** Dated rows labelled as a total (합계) in a breakdown column, decided at the end: the day's value, or its breakdown's total. */
   readonly heldTotals: { day: number; line: number; o: number; r: number; currency: string }[] = [];
+  /**
+   * An order list without ids (a hand-kept ledger): the revenue read so far, and what it was at
+   * each of the last subtotal rows left out — a dated row labelled 소계 is one when its amount is
+   * the sum since one of them (a day's, a month's).
+   */
+  runRevenue = 0;
+  readonly subtotalMarks: number[] = [0];
   /** The currencies of the rows used (at most MAX_CURRENCIES), and the last cell read (most rows repeat it). */
   readonly currencies = new Set<string>();
   private lastCurrency = '';

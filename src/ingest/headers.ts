@@ -10,7 +10,7 @@ import { withoutTrailingUnit } from './money-unit.js';
 const ORDER_TOTALS = ['총결제금액', '총주문금액', '결제총액', '주문합계', '주문합계금액', 'order total', 'total paid', 'order total amount', 'grand total', 'tổng giá trị đơn hàng', 'tổng thanh toán'];
 /** Date headers that name when an order was paid: a blank (or zero) one says it was not, yet. */
 const PAYMENT_DATES = ['payment date', 'paid at', 'paid on date', 'order paid time', 'payment time', '결제일', '결제일시', '결제일자',
-  '결제완료일', '결제완료일시', '입금확인일', '입금확인일시', '승인일자', '승인일시'];
+  '결제완료일', '결제완료일시', '입금확인일', '입금확인일시', '승인일', '승인일자', '승인일시'];
 /** Id headers that are usually a row number (`No`, 번호): not an order id in a table of daily totals. */
 const ROW_NUMBERS = ['no', '번호', '순번'];
 
@@ -43,13 +43,13 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
       'ngày đặt hàng', 'thời gian đặt hàng', 'waktu pesanan dibuat', 'tanggal pesanan'],
     // a sale's own day: a POS's 영업일자 (business day), Coupang's 매출인식일 (over its 정산일, weeks later), 접수일시 (an order taken);
     // 주문시간 here, not preferred: beside a 주문일자 it may be the time of day alone
-    specific: ['transaction date', '주문시간', '주문시각', '판매일', '판매일자', '판매일시', '거래일', '거래일시', '매출일', '매출일자', '매출일시', '영업일', '영업일자',
+    specific: ['transaction date', '주문시간', '주문시각', '판매일', '판매일자', '판매일시', '거래일', '거래일자', '거래일시', '매출일', '매출일자', '매출일시', '영업일', '영업일자',
       '매출인식일', '매출인식일자', '접수일', '접수일자', '접수일시'],
     // when it was paid (결제완료일, 입금확인일) or a card payment approved (승인일자): a blank one says not yet
     deferred: PAYMENT_DATES,
     // `Row Labels` / 행 레이블: a pivot table's dates, pasted from Excel; 등록일 (a record's registration: an order's, or a product's)
     generic: ['date', 'datetime', 'timestamp', 'day', 'week', 'month', 'period', '일자', '날짜', '일시', '주', '월', '연월', '년월', '기간',
-      '정산월', '정산일', '정산기준일', '정산기간', '등록일', '등록일시', 'row labels', '행 레이블'],
+      '정산월', '정산일', '정산기준일', '정산기간', '등록일', '등록일시', '작성일자', '발급일자', 'row labels', '행 레이블'],
   },
   amount: {
     // a line's amount (unit price × quantity); Amazon's `item-price` is one: "aggregate of the quantity, not unit price"

@@ -175,6 +175,10 @@ export class OrderRows {
       if (qty !== qty) return this.report.badNumber(acc, line, 'quantity', rec[L.quantity]);
       amount = price * qty;
     }
+    if (L.id < 0 && amount > 0 && sumsSinceMark(acc, amount) && hasTotalLabel(rec)) { // the sum first: labels cost a look at every cell
+      if (acc.subtotalMarks.push(acc.runRevenue) > MAX_MARKS) acc.subtotalMarks.shift();
+      return acc.skip('total-row');
+    }
     const i = acc.slot(day, line);
     if (amount < 0) {
       if (k !== '') this.later.cancel(k, amount, 'refunded', true, dateCell, this.at); // a refund row: −amount
@@ -184,6 +188,7 @@ export class OrderRows {
     acc.used++;
     if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
     acc.revenue[i] += amount;
+    acc.runRevenue += amount;
     const counted = L.orderTotal ? first : this.isNewOrder(k, L, rec);
     if (counted) {
       acc.orders[i] += 1;
@@ -276,6 +281,23 @@ export class OrderRows {
     if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
     return true;
   }
+}
+
+/** Subtotal marks kept per seller: a ledger's daily 소계 rows, and a month's or a year's 합계 over them. */
+const MAX_MARKS = 64;
+
+/**
+ * Whether `amount` is the sum of the rows read since an earlier subtotal (or the start): with a
+ * label (`2025-11-29,소계,,52000` in a ledger without order ids) the row is a subtotal, left out
+ * and marked; without one, or summing nothing, a row like any other.
+ */
+function sumsSinceMark(acc: SellerDays, amount: number): boolean {
+  const marks = acc.subtotalMarks;
+  for (let j = marks.length - 1; j >= 0; j--) {
+    const sum = acc.runRevenue - marks[j];
+    if (sum > 0 && Math.abs(sum - amount) <= Math.max(0.5, sum * 1e-6)) return true;
+  }
+  return false;
 }
 
 /** An id a spreadsheet rounded: a number of 12 or more digits in scientific notation (`2.0241E+15`). */

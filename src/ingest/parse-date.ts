@@ -139,6 +139,8 @@ export class ZoneDays {
 // `202411011006`), Korean `2025년 11월 29일 (토)` and European day-first `01.11.2024`.
 const SEPARATED = /^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})\.?(.*)$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?$/;
+// The same date, then a time after a space (`20251129 13:05:09`: Korean payment gateways' and banks' exports)
+const COMPACT_SPACED = /^(\d{4})(\d{2})(\d{2})(\s.*)$/;
 const KOREAN = /^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*(?:\([^)]*\))?(.*)$/;
 // Dots with the 4-digit year last are day-first wherever they are written (de, ru, pl…); slashes
 // are not (`11/1/2024` is US month-first): SLASHED below is read only as the file's dates allow.
@@ -428,6 +430,7 @@ export class DateReader {
       if (m[4] === undefined) return civilDay(+m[1], +m[2], +m[3]);
       return this.withTime(`${m[4]}:${m[5]}:${m[6] ?? '00'}`, 0, +m[1], +m[2], +m[3]);
     }
+    if ((m = COMPACT_SPACED.exec(s))) return this.withTail(+m[1], +m[2], +m[3], m[4]);
     if ((m = ISO_BASIC.exec(s))) return this.withTime(`${m[4]}:${m[5]}:${m[6] ?? '00'}${m[7] ?? ''}`, 0, +m[1], +m[2], +m[3]);
     if ((m = EPOCH.exec(s))) return this.epoch(m[2] ? +s : +m[1] * 1000);
     if ((m = ISO_WEEK.exec(s))) return isoWeekDay(+m[1], +m[2], m[3] ? +m[3] : 1);

@@ -261,6 +261,8 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['unpaid', 'unpaid'],
   ['not paid', 'unpaid'],
   ['입금전', 'unpaid'],
+  ['입금확인전', 'unpaid'],
+  ['결제전', 'unpaid'],
   ['입금 전', 'unpaid'],
   ['입금대기', 'unpaid'],
   ['입금 대기', 'unpaid'],
@@ -434,6 +436,8 @@ const PAGE_TOTAL_WORDS = new Set(['일계', '월계', '누계', '페이지합계
 const WITH_COUNT = /^(.*?)(?:\([\d,]+(?:건|개)?\)|[\d,]+(?:건|개))$/;
 // Counts under the data: `총 4,091건`, `4,091건` (Korean admins), after the same squeeze; eBay's `4091 record(s) downloaded`,
 // with its count in a cell of its own or the date range after it in the same cell (`…downloaded,from Nov-29-24 to Jan-27-26`).
+// A period in a summary row's date cell (`2025-04-01 ~ 2026-01-27`, as squeezed: a report's total over it)
+const PERIOD_TOTAL = /^\d{4}[./]?\d{1,2}[./]?\d{1,2}[~〜]\d{4}[./]?\d{1,2}[./]?\d{1,2}$/;
 const COUNT_FOOTER = /^(?:총?[\d,]+건|총[\d,]+개|[\d,]+records?(?:\(s\))?downloaded(?:,from.*)?|record\(s\)downloaded)$/;
 
 /**
@@ -444,7 +448,7 @@ export function isTotalLabel(s: string, paged = true): boolean {
   if (s.length > 80 || isBlankCell(s)) return false; // cheap for the long cells of a row
   const t = s.normalize('NFKC').toLowerCase().replace(/[\s:_\-[\]]/g, '');
   const word = (w: string) => TOTAL_WORDS.has(w) || (paged && PAGE_TOTAL_WORDS.has(w));
-  if (word(t) || COUNT_FOOTER.test(t)) return true;
+  if (word(t) || COUNT_FOOTER.test(t) || PERIOD_TOTAL.test(t) || t === '전체') return true;
   const counted = WITH_COUNT.exec(t);
   if (counted !== null && word(counted[1])) return true;
   const month = MONTH_BEFORE.exec(t);
