@@ -448,7 +448,7 @@ export function isTotalLabel(s: string, paged = true): boolean {
   if (s.length > 80 || isBlankCell(s)) return false; // cheap for the long cells of a row
   const t = s.normalize('NFKC').toLowerCase().replace(/[\s:_\-[\]]/g, '');
   const word = (w: string) => TOTAL_WORDS.has(w) || (paged && PAGE_TOTAL_WORDS.has(w));
-  if (word(t) || COUNT_FOOTER.test(t) || PERIOD_TOTAL.test(t) || t === '전체') return true;
+  if (word(t) || COUNT_FOOTER.test(t) || PERIOD_TOTAL.test(t)) return true;
   const counted = WITH_COUNT.exec(t);
   if (counted !== null && word(counted[1])) return true;
   const month = MONTH_BEFORE.exec(t);
@@ -505,9 +505,14 @@ export function isTitleLine(rec: string[]): boolean {
   return cell.length > 0 && cell.length <= 80 && /\p{L}/u.test(cell) && parseMoney(cell) !== parseMoney(cell);
 }
 
+/** Whether a cell reads 전체 or `All` (a report's row for all of it): a total in its date cell or a breakdown's column, a table's title elsewhere. */
+export function isAllLabel(s: string): boolean {
+  return s.length <= 30 && ALL_WORDS.has(s.normalize('NFKC').toLowerCase().replace(/[\s_\-]/g, ''));
+}
+
 /** Whether one of the given cells of a row is a summary label (a daily report's 합계 or 전체 row beside its breakdown). */
 export function hasTotalLabelIn(rec: string[], cols: number[]): boolean {
-  for (const k of cols) if (isTotalLabel(rec[k]) || ALL_WORDS.has(rec[k].normalize('NFKC').toLowerCase().replace(/[\s_\-]/g, ''))) return true;
+  for (const k of cols) if (isTotalLabel(rec[k]) || isAllLabel(rec[k])) return true;
   return false;
 }
 
