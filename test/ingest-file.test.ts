@@ -347,6 +347,14 @@ describe('exports written by other programs', () => {
     }
   });
 
+  it('a settlement\'s reversal rows (−the whole amount, the same order id and purchase time) take the sale back', async () => {
+    const rows = [['2025-11-29 10:00', 'A1', '1000'], ['2025-11-29 11:00', 'A2', '2000'], ['2025-11-29 12:00', 'A3', '4000'], ['2025-11-29 10:00', 'A1', '-1000'],
+      ['2025-11-30 09:00', 'A4', '8000'], ['2025-11-29 12:00', 'A3', '-4000']];
+    const r = await ingestFile(write(toCsv(['구매일시', '주문번호', '판매금액'], rows)), TZ);
+    expect([r.series, r.info.rowsSkipped]).toEqual([{ start: '2025-11-29', orders: [1, 1], revenue: [2000, 8000] }, { refunded: 2, 'negative-amount': 2 }]);
+    expect(r.warnings.map((w) => w.code)).toContain('LATER_CANCELLATIONS');
+  });
+
   it('a date column Excel saved in General format (serial numbers) is read; codes like them elsewhere are not dates', async () => {
     const r = await ingestFile(write(toCsv(['Order ID', 'Order Date', 'Amount', 'Store'], [['1', '45990.4375', '10', '45990'], ['2', '45991', '20', '45991'], ['3', '45991.999', '30', '45990']])), TZ);
     expect([r.series, r.info.columns.date]).toEqual([{ start: '2025-11-29', orders: [1, 2], revenue: [10, 50] }, 'Order Date']);

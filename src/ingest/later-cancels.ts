@@ -119,7 +119,7 @@ interface Taken {
 export class LaterCancels {
   private readonly sold = new SoldRing();
   /** Cancellation rows of keys without a sale yet (a file newest first), by key. */
-  private readonly early = new RecentMap<{ amount: number; reason: TakenReason; partial: boolean; when: string; at: number }>(WINDOW);
+  private readonly early = new RecentMap<{ amount: number; reason: TakenReason; partial: boolean; when: string; at: number; negative: boolean }>(WINDOW);
   private readonly taken = new Map<SellerDays, Taken>();
   /** The take-backs of orders whose rows lie on several days: applied only where the seller's amounts repeat its orders' totals (a history log). */
   private readonly takenLog = new Map<SellerDays, Taken>();
@@ -165,7 +165,7 @@ export class LaterCancels {
       const e = this.early.get(key);
       if (e !== undefined) {
         this.early.delete(key);
-        this.match(i, e.amount, e.reason, e.partial, e.when, e.at);
+        this.match(i, e.amount, e.reason, e.partial, e.when, e.at, e.negative);
       }
     }
     return seen;
@@ -212,19 +212,19 @@ export class LaterCancels {
   cancel(key: string, amount: number, reason: TakenReason, partial: boolean, when: string, at: number): void {
     if (amount !== amount) return;
     const i = this.sold.find(key);
-    if (i < 0) this.early.set(key, { amount: Math.abs(amount), reason, partial, when, at });
-    else if (this.sold.taken(i) === null) this.match(i, Math.abs(amount), reason, partial, when, at);
+    if (i < 0) this.early.set(key, { amount: Math.abs(amount), reason, partial, when, at, negative: amount < 0 });
+    else if (this.sold.taken(i) === null) this.match(i, Math.abs(amount), reason, partial, when, at, amount < 0);
   }
 
   /**
    * Whether a cancellation (its date cell `when`) carries its order's amount: the sum of its sale
    * rows (a payment and its cancellation; a line-item order cancelled whole), or the one amount every
    * one of them carries (a history log repeating the order's total). What the match is evidence of:
-   * written at another time than the sale, a cancellation that came later; beside two or more sale
+   * written at another time than the sale, or as −amount (`negative`), a cancellation that came later; beside two or more sale
    * rows of one amount, a history log's (if the seller's amounts repeat its orders' totals); else
    * nothing — one sold line and one cancelled line of the same order and price is a line-item export's.
    */
-  private match(i: number, amount: number, reason: TakenReason, partial: boolean, when: string, at: number): void {
+  private match(i: number, amount: number, reason: TakenReason, partial: boolean, when: string, at: number, negative: boolean): void {
     const S = this.sold;
     const [first, sum, rows] = [S.first[i], S.sum[i], S.rows[i]];
     const repeating = rows >= 2 && same(sum, first * rows);
@@ -233,7 +233,8 @@ export class LaterCancels {
       return;
     }
     this.matched++;
-    if (when !== S.when[i]) this.laterMatches++;
+    // a row of −amount (a settlement's reversal, repeating the purchase time) is money given back whenever written
+    if (when !== S.when[i] || negative) this.laterMatches++;
     else this.noteLog(i);
     // rows on several days: only a history log's (each repeating the order's total: its status rows over
     // the days of delivery) is taken back, its first row's money off its first day (the rest on days not kept)
