@@ -355,6 +355,15 @@ describe('exports written by other programs', () => {
     expect(r.warnings.map((w) => w.code)).toContain('LATER_CANCELLATIONS');
   });
 
+  it('a time in a column of its own (승인일자 | 승인시간) is read with the date: a same-day 취소 takes its approval back', async () => {
+    const header = ['승인일자', '승인시간', '승인번호', '승인구분', '승인금액'];
+    const rows = [['2025-11-29', '10:00:00', '111', '승인', '1000'], ['2025-11-29', '11:00:00', '222', '승인', '2000'], ['2025-11-29', '23:59:59', '111', '취소', '1000'],
+      ['2025-11-30', '09:00:00', '333', '승인', '4000'], ['2025-11-30', 'x', '444', '승인', '8000']];
+    const r = await ingestFile(write(toCsv(header, rows)), TZ);
+    expect([r.series, r.info.rowsSkipped, r.info.kindReason]).toEqual([{ start: '2025-11-29', orders: [1, 2], revenue: [2000, 12000] }, { cancelled: 2 },
+      expect.stringContaining('the time of day from 승인시간')]);
+  });
+
   it('a date column Excel saved in General format (serial numbers) is read; codes like them elsewhere are not dates', async () => {
     const r = await ingestFile(write(toCsv(['Order ID', 'Order Date', 'Amount', 'Store'], [['1', '45990.4375', '10', '45990'], ['2', '45991', '20', '45991'], ['3', '45991.999', '30', '45990']])), TZ);
     expect([r.series, r.info.columns.date]).toEqual([{ start: '2025-11-29', orders: [1, 2], revenue: [10, 50] }, 'Order Date']);

@@ -224,8 +224,15 @@ export class RowReader {
     this.lastOf[h & (RECENT_RECORDS * 2 - 1)] = n + 1;
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
     if (this.orderAbove && isBlankCell(rec[L.id]) && isBlankCell(rec[L.date]) && this.lineOfAbove(rec, L)) this.fillDown(rec, L, line);
-    const dateCell = rec[L.date];
-    const day = this.dates.columnDay(dateCell);
+    let dateCell = rec[L.date];
+    let day = this.dates.columnDay(dateCell);
+    if (L.time >= 0 && this.dates.minute < 0 && day === day && !isBlankCell(rec[L.time])) {
+      // the time in a column of its own (a card list's 승인일자 | 승인시간): read with the date, which orders a sale and its cancellation
+      const withTime = `${dateCell.trim()} ${rec[L.time].trim()}`;
+      const d = this.dates.columnDay(withTime);
+      if (d === d) [dateCell, day, rec[L.date]] = [withTime, d, withTime];
+      else this.dates.columnDay(dateCell); // not a time after all: the date alone, as it was read
+    }
     this.orderAbove = L.kind === 'orders' && L.id >= 0 && day === day && !isBlankCell(rec[L.id]);
     if (this.orderAbove) for (let j = 0; j < 6; j++) this.aboveCells[j] = orderCell(rec, L, j); // before the order rows rewrite an id
     if (this.footer !== null && day === day) this.settleFooter('data'); // data goes on: the held rows were data
@@ -663,7 +670,7 @@ export class RowReader {
       const value = new Set([L.date, L.orders, L.revenue, L.currency, byIndex, this.sellerIndex]);
       this.otherCols = headers.flatMap((h, k) => (h !== '' && !value.has(k) && !isRowNumber(h) ? [k] : []));
     }
-    this.lastUsed = Math.max(byIndex, this.sellerIndex, L.date, L.amount, L.price, L.quantity, L.status, L.status2, L.cancelled, L.refunded, L.type, L.id, L.currency, L.orders, L.revenue,
+    this.lastUsed = Math.max(byIndex, this.sellerIndex, L.date, L.amount, L.price, L.quantity, L.status, L.status2, L.time, L.cancelled, L.refunded, L.type, L.id, L.currency, L.orders, L.revenue,
       L.repeat?.price ?? -1, L.repeat?.quantity ?? -1);
     this.headerWarnings = this.warnings.length;
     const col = moneyColumn(this.layout);
