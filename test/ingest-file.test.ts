@@ -364,6 +364,16 @@ describe('exports written by other programs', () => {
       expect.stringContaining('the time of day from 승인시간')]);
   });
 
+  it('a hand-kept ledger: 취소 alone in its 비고 is a cancellation, a date written once per day holds for the rows under it', async () => {
+    const rows = [['2025-11-29', '사과', '3000', ''], ['', '배', '2000', '취소'], ['', '감', '1000', '취소 요청 후 배송함'], ['2025-11-30', '사과', '3000', '(반품)'],
+      ['', '배', '2000', '단골']];
+    const r = await ingestFile(write(toCsv(['날짜', '품목', '금액', '비고'], rows)), TZ);
+    expect([r.series, r.info.rowsSkipped, r.warnings.map((w) => w.code)]).toEqual([{ start: '2025-11-29', orders: [2, 1], revenue: [4000, 2000] },
+      { cancelled: 1, returned: 1 }, ['MERGED_CELLS']]);
+    expect(r.warnings[0].message).toContain('3 row(s) (from line 3) with the date blank, right under a dated row');
+    expect(r.info.kindReason).toContain('비고 read for a cancellation');
+  });
+
   it('a date column Excel saved in General format (serial numbers) is read; codes like them elsewhere are not dates', async () => {
     const r = await ingestFile(write(toCsv(['Order ID', 'Order Date', 'Amount', 'Store'], [['1', '45990.4375', '10', '45990'], ['2', '45991', '20', '45991'], ['3', '45991.999', '30', '45990']])), TZ);
     expect([r.series, r.info.columns.date]).toEqual([{ start: '2025-11-29', orders: [1, 2], revenue: [10, 50] }, 'Order Date']);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../src/core/dates.js';
 import { civilDay, DateReader, headerZoneOffset, parseDate, ZoneDays } from '../src/ingest/parse-date.js';
-import { classifyStatus, classifyType, classifyTypeWords, currencyOf, isMissingCell, hasTotalLabelIn, isNoDateMark, isNoteLine, isPendingStatus, isTitleLine, isTotalLabel, keepsSaleDespiteCancelDate, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
+import { classifyStatus, classifyType, classifyTypeWords, currencyOf, isMissingCell, hasTotalLabelIn, isNoDateMark, isNoteLine, isPendingStatus, isTitleLine, isTotalLabel, keepsSaleDespiteCancelDate, memoReason, parseCount, parseMoney, parseMoneyEuropean } from '../src/ingest/values.js';
 import { IdFilter, RecentIds } from '../src/ingest/recent.js';
 import { isRoundedId } from '../src/ingest/order-rows.js';
 import { unitOfHeader, unitOfTitle } from '../src/ingest/money-unit.js';
@@ -577,6 +577,11 @@ describe('hasTotalLabelIn (a daily report\'s breakdown columns)', () => {
   it.each(['합계', '전체', 'All', 'all devices', '전체 디바이스', '평균'])('%j is the total of the breakdown', (c) => expect(hasTotalLabelIn(['2025-01-01', c, '10'], [1])).toBe(true));
   it.each(['PC', '모바일', '전체상품A', 'allbirds'])('%j is a part', (c) => expect(hasTotalLabelIn(['2025-01-01', c, '10'], [1])).toBe(false));
   it('asks only the given columns', () => expect(hasTotalLabelIn(['전체', 'PC', '10'], [1])).toBe(false));
+});
+
+describe('memoReason (a ledger\'s 비고)', () => {
+  it.each([['취소', 'cancelled'], [' 주문취소 ', 'cancelled'], ['(반품)', 'returned'], ['환불완료', 'refunded'], ['Canceled', 'cancelled']] as const)('%j → %s', (c, r) => expect(memoReason(c)).toBe(r));
+  it.each(['', '단골', '취소 요청 후 배송함', '취소철회', '부분취소', '교환', `취소${' '.repeat(20)}`])('%j says nothing', (c) => expect(memoReason(c)).toBeNull());
 });
 
 describe('isNoteLine and isTitleLine (rows without a readable date)', () => {

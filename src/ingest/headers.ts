@@ -224,6 +224,8 @@ export const isPaymentDate = namedIn(PAYMENT_DATES);
 /** A time of day in a column of its own beside the date (PayPal's `Time`, a card list's 승인시간): read with the date (kind.ts). */
 export const isTimeOfDay = namedIn(['time', '시간', '시각', '거래시간', '승인시간', '결제시간', '주문시간', '주문시각', '판매시간', '매출시간', '접수시간',
   'transaction time', 'order time', 'sale time']);
+/** A memo column (비고, 메모, `Note`): read only for a cell that is a cancellation word and nothing else (values.ts memoReason). */
+export const isMemo = namedIn(['비고', '메모', '적요', '특이사항', 'memo', 'note', 'notes', 'remark', 'remarks', 'comment', 'comments']);
 /** Status columns of a claim (a cancellation, return or exchange), not of the order: read beside the order's (kind.ts). */
 export const isClaimStatus = namedIn(['클레임상태', '클레임', 'c/s', '취소상태', '반품상태', 'claim status']);
 /** Whether a header is usually a row number (see ROW_NUMBERS). */

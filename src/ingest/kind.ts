@@ -1,7 +1,7 @@
 // What kind of file this is, decided once from the mapped header (so rows never need storing).
 import type { Field, InputKind } from '../core/types.js';
 import { fail } from '../errors.js';
-import { fieldOfHeader, isClaimStatus, isTimeOfDay, isLineAmount, isOrderTotal, isPaymentDate, isRowNumber, listHeaders, normalizeHeader, synonymsHint, type ColumnMap } from './headers.js';
+import { fieldOfHeader, isClaimStatus, isMemo, isTimeOfDay, isLineAmount, isOrderTotal, isPaymentDate, isRowNumber, listHeaders, normalizeHeader, synonymsHint, type ColumnMap } from './headers.js';
 
 /** Column indexes the row reader uses (-1 = absent), the kind, and why. */
 export interface Layout {
@@ -18,6 +18,8 @@ export interface Layout {
    * C/S, 취소상태: cancellations and returns) and the other the order's (주문상태: 결제대기…). -1 else.
    */
   status2: number;
+  /** A memo column (비고): a cell that is a cancellation word alone marks the row (values.ts memoReason); -1 else. */
+  memo: number;
   /** A time of day in a column of its own (`Time`, 승인시간), read with the date when the date cell has none; -1 else. */
   time: number;
   /** A cancellation date or flag: a filled cell (not `N`, `0`, `-`…) means the order was cancelled. */
@@ -50,7 +52,7 @@ export interface Layout {
 /** A layout of `kind` with its date column and no other (the kind's reason and the columns still to fill in). */
 export function emptyLayout(kind: InputKind, date: number): Layout {
   return {
-    kind, kindReason: '', date, amount: -1, price: -1, quantity: -1, status: -1, status2: -1, time: -1, cancelled: -1, refunded: -1, type: -1, typeLedger: false, id: -1, paymentDate: false,
+    kind, kindReason: '', date, amount: -1, price: -1, quantity: -1, status: -1, status2: -1, memo: -1, time: -1, cancelled: -1, refunded: -1, type: -1, typeLedger: false, id: -1, paymentDate: false,
     currency: -1, orders: -1, revenue: -1, orderTotal: false, repeat: null, columns: {},
   };
 }
@@ -124,6 +126,7 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
     layout.status2 = besideClaim(headers, layout.status, map);
     const used = new Set(Object.values(map.index));
     layout.time = headers.findIndex((h, i) => !used.has(i) && isTimeOfDay(h));
+    layout.memo = headers.findIndex((h, i) => !used.has(i) && isMemo(h));
     layout.cancelled = ix('cancelled');
     layout.refunded = ix('refunded');
     layout.type = ix('type');
@@ -143,6 +146,7 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
       : `a date and an amount column only → order-level export, each row one order`;
     if (layout.orderTotal) layout.kindReason += `; ${headers[layout.amount]} is the order's total, counted once per ${headers[layout.id]}`;
     if (layout.time >= 0) layout.kindReason += `; the time of day from ${headers[layout.time]}`;
+    if (layout.memo >= 0) layout.kindReason += `; ${headers[layout.memo]} read for a cancellation, return or refund word alone (취소, 반품, 환불)`;
     if (layout.status2 >= 0) layout.kindReason += `; ${headers[layout.status2]} is read beside ${headers[layout.status]}, a row not a sale by either is none`;
   }
   const use: [Field, number][] = [['date', layout.date], ['amount', layout.amount], ['price', layout.price], ['quantity', layout.quantity],

@@ -5,7 +5,7 @@ import type { SellerDays } from './aggregate.js';
 import type { Layout } from './kind.js';
 import { LaterCancels } from './later-cancels.js';
 import { RecentIds, RecentMap, type IdFilter } from './recent.js';
-import { classifyType, classifyTypeWords, hasTotalLabel, isBlankCell, isNoDateMark, isPartial, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, statusClassifier, type StatusReason } from './values.js';
+import { classifyType, classifyTypeWords, hasTotalLabel, isBlankCell, memoReason, isNoDateMark, isPartial, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, statusClassifier, type StatusReason } from './values.js';
 
 /** Ids sampled, and what makes one no one order's: rows on MANY_DAYS days or more, spanning more than FAR_DAYS. */
 const ID_SAMPLE = 2048;
@@ -137,6 +137,10 @@ export class OrderRows {
     }
     if (L.status >= 0) {
       const reason = this.closedRefunds && /^\s*closed\s*$/i.test(rec[L.status]) ? 'refunded' : this.status(rec[L.status]);
+      if (reason !== null) return this.notASale(rec, line, L, acc, day, key, reason);
+    }
+    if (L.memo >= 0) {
+      const reason = memoReason(rec[L.memo]); // a ledger's 비고 reading 취소
       if (reason !== null) return this.notASale(rec, line, L, acc, day, key, reason);
     }
     if (L.status2 >= 0) {

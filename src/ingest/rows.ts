@@ -223,7 +223,8 @@ export class RowReader {
     this.recentRecs[n & (RECENT_RECORDS - 1)] = h;
     this.lastOf[h & (RECENT_RECORDS * 2 - 1)] = n + 1;
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
-    if (this.orderAbove && isBlankCell(rec[L.id]) && isBlankCell(rec[L.date]) && this.lineOfAbove(rec, L)) this.fillDown(rec, L, line);
+    // (not a payment date's blank: that says unpaid)
+    if (this.orderAbove && isBlankCell(rec[L.date]) && !L.paymentDate && (L.id < 0 || isBlankCell(rec[L.id])) && this.lineOfAbove(rec, L)) this.fillDown(rec, L, line);
     let dateCell = rec[L.date];
     let day = this.dates.columnDay(dateCell);
     if (L.time >= 0 && this.dates.minute < 0 && day === day && !isBlankCell(rec[L.time])) {
@@ -233,7 +234,7 @@ export class RowReader {
       if (d === d) [dateCell, day, rec[L.date]] = [withTime, d, withTime];
       else this.dates.columnDay(dateCell); // not a time after all: the date alone, as it was read
     }
-    this.orderAbove = L.kind === 'orders' && L.id >= 0 && day === day && !isBlankCell(rec[L.id]);
+    this.orderAbove = L.kind === 'orders' && day === day && (L.id < 0 || !isBlankCell(rec[L.id]));
     if (this.orderAbove) for (let j = 0; j < 6; j++) this.aboveCells[j] = orderCell(rec, L, j); // before the order rows rewrite an id
     if (this.footer !== null && day === day) this.settleFooter('data'); // data goes on: the held rows were data
     if (L.kind === 'daily') this.dailyRow(rec, line, L, acc, day, dateCell);
@@ -670,7 +671,7 @@ export class RowReader {
       const value = new Set([L.date, L.orders, L.revenue, L.currency, byIndex, this.sellerIndex]);
       this.otherCols = headers.flatMap((h, k) => (h !== '' && !value.has(k) && !isRowNumber(h) ? [k] : []));
     }
-    this.lastUsed = Math.max(byIndex, this.sellerIndex, L.date, L.amount, L.price, L.quantity, L.status, L.status2, L.time, L.cancelled, L.refunded, L.type, L.id, L.currency, L.orders, L.revenue,
+    this.lastUsed = Math.max(byIndex, this.sellerIndex, L.date, L.amount, L.price, L.quantity, L.status, L.status2, L.cancelled, L.refunded, L.type, L.id, L.currency, L.orders, L.revenue,
       L.repeat?.price ?? -1, L.repeat?.quantity ?? -1);
     this.headerWarnings = this.warnings.length;
     const col = moneyColumn(this.layout);
@@ -855,8 +856,11 @@ export class RowReader {
     }
     if (this.filledDown > 0) {
       const cols = [L_ORDER_CELLS.map((f) => this.layout!.columns[f]).filter((c) => c !== undefined).join(', ')];
-      this.warnings.push({ code: 'MERGED_CELLS', message: `${this.filledDown.toLocaleString('en-US')} row(s) (from line ${this.filledLine}) with the order id and date blank, right under an order's row, ` +
-        `were read as further lines of that order, with its ${cols} (cells merged down over an order's lines in the spreadsheet this file was saved from)` });
+      const n = `${this.filledDown.toLocaleString('en-US')} row(s) (from line ${this.filledLine})`;
+      this.warnings.push({ code: 'MERGED_CELLS', message: this.layout!.id >= 0
+        ? `${n} with the order id and date blank, right under an order's row, were read as further lines of that order, with its ${cols} ` +
+          '(cells merged down over an order\'s lines in the spreadsheet this file was saved from)'
+        : `${n} with the date blank, right under a dated row, were read on that row's date, with its ${cols} (a ledger writing each day's date once, or date cells merged down)` });
     }
     if (this.setup.idsByDay) {
       const { recurring, far } = this.setup.idsByDay;

@@ -192,6 +192,19 @@ export function isNoDateMark(s: string): boolean {
 const NO_FLAGS = new Set(['n', 'no', '0', '0.0', 'false', 'f', '아니오', '아니요', '미취소', '미환불', 'x', '×', '정상', '없음', '해당없음', '해당 없음', 'none', 'normal']);
 const ZERO_DATE = /^\s*(?:[-–—]|0{2,4}[-./]0{1,2}[-./]0{1,2}(?:[ T]0{1,2}:0{2}(?::0{2}(?:\.0+)?)?)?)\s*$/;
 
+// A memo cell that is one of these and nothing else marks the row (a hand-kept ledger writes 취소 in 비고)
+const MEMO_WORDS = new Map<string, StatusReason>([
+  ...['취소', '주문취소', '취소됨', '취소완료', '결제취소', 'cancelled', 'canceled', 'cancel', 'void', 'voided'].map((w) => [w, 'cancelled'] as const),
+  ...['반품', '반품됨', '반품완료', 'returned', 'return'].map((w) => [w, 'returned'] as const),
+  ...['환불', '환불됨', '환불완료', 'refunded', 'refund'].map((w) => [w, 'refunded'] as const),
+]);
+
+/** What a memo cell (비고) says of its row when it is a cancellation, return or refund word alone (`취소`, `(반품)`), else null. */
+export function memoReason(s: string): StatusReason | null {
+  if (s.length > 16 || isBlankCell(s)) return null;
+  return MEMO_WORDS.get(s.normalize('NFKC').trim().toLowerCase().replace(/^[([]\s*|\s*[)\]]$/g, '')) ?? null;
+}
+
 /** Whether a cell is empty or only whitespace. */
 export function isBlankCell(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
