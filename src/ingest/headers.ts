@@ -44,7 +44,7 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     // a sale's own day: a POS's 영업일자 (business day), Coupang's 매출인식일 (over its 정산일, weeks later), 접수일시 (an order taken);
     // 주문시간 here, not preferred: beside a 주문일자 it may be the time of day alone
     specific: ['transaction date', '주문시간', '주문시각', '판매일', '판매일자', '판매일시', '거래일', '거래일자', '거래일시', '매출일', '매출일자', '매출일시', '영업일', '영업일자',
-      '매출인식일', '매출인식일자', '접수일', '접수일자', '접수일시'],
+      '매출인식일', '매출인식일자', '접수일', '접수일자', '접수일시', '신청일', '신청일자', '신청일시'],
     // when it was paid (결제완료일, 입금확인일) or a card payment approved (승인일자): a blank one says not yet
     deferred: PAYMENT_DATES,
     // `Row Labels` / 행 레이블: a pivot table's dates, pasted from Excel; 등록일 (a record's registration: an order's, or a product's)

@@ -23,6 +23,8 @@ const ACCOUNTING_ZERO = /^(?:KRW|USD|EUR|JPY|₩|\\|\$|€|¥|£)?\s*[-–—]\s
 const SPACE_BETWEEN_DIGITS = /(\d)[\s\u00a0\u2009\u202f]+(?=\d)/g;
 const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const PLAIN = /^(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+// A note in brackets after an amount, words only (`(VAT포함)`, `(부가세 별도)`, `(incl. tax)`): `(3,000)` is a negative, not a note
+const AMOUNT_NOTE = /(?<=[\d원₩$€£¥])\s*\([^\d()]*\p{L}[^\d()]*\)$/u;
 const COUNT_SUFFIX = /\s*(?:건|개|회|명|ea|pcs)$/i;
 
 /**
@@ -61,6 +63,7 @@ export function parseMoney(s: string): number {
   if (t === '') return NaN;
   if (ACCOUNTING_ZERO.test(t)) return 0;
   const dotThousands = DOT_THOUSANDS_CURRENCY.test(t);
+  if (t.charCodeAt(t.length - 1) === 41) t = t.replace(AMOUNT_NOTE, ''); // `15,800원(VAT포함)`
   let negative = false;
   let signed = false;
   for (let pass = 0; pass < 2; pass++) {
