@@ -24,12 +24,30 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
   const dir = dirname(target);
   const tmp = join(dir, `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDirs(dir);
     await writeFile(tmp, data);
     await rename(tmp, target);
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined); // rm itself fails when the parent is not a directory
     fail('WRITE_FAILED', `cannot write ${path}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's `mkdir(…, { recursive: true })` spins forever where a
+ * folder cannot be made under one that exists (`/proc/x`); here the second ENOENT is the error.
+ */
+async function makeDirs(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return; // a file there fails the write after, with its own message
+    if (code !== 'ENOENT' || dirname(dir) === dir) throw e;
+    await makeDirs(dirname(dir));
+    await mkdir(dir).catch((again: NodeJS.ErrnoException) => {
+      if (again.code !== 'EEXIST') throw again;
+    });
   }
 }
 

@@ -230,4 +230,34 @@ describe('manifest and --by', () => {
     expect(Object.keys(rows)).toEqual(['(blank seller)', 'a', 'b']);
     expect(rows['(blank seller)'].warnings).toMatch(/BLANK_SELLER/);
   });
+
+  it('numbers the blank seller beside one literally named so, and reads a database\'s \\N or NULL seller as blank', () => {
+    const lines = ['seller,date,orders,revenue'];
+    ['(blank seller)', '\\N', 'b'].forEach((id, i) => {
+      for (const l of sellerCsv(i).trim().split('\n').slice(1)) lines.push(`${id},${l}`);
+    });
+    const f = join(root, 'blank-clash.csv');
+    writeFileSync(f, `${lines.join('\n')}\n`);
+    const out = join(root, 'blank-clash-out');
+    const r = run(['batch', f, '--by', 'seller', '--incident', INCIDENT, '--out', out, '--jobs', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('kept as seller "(blank seller) 2"');
+    expect(Object.keys(rowsBy(summaryOf(out)))).toEqual(['(blank seller)', '(blank seller) 2', 'b']);
+    expect(readdirSync(out).filter((n) => n.endsWith('.json')).sort()).toEqual(['(blank seller) 2.json', '(blank seller).json', 'b.json', 'summary.json']);
+  });
+
+  it('an --until before the incident (flag or manifest row) is a usage error naming its source; a manifest in the folder is no seller', () => {
+    const dir = folderOf('until', ['a', 'b']);
+    const flag = run(['batch', dir, '--incident', INCIDENT, '--until', '2025-11-01']);
+    expect([flag.status, flag.stderr]).toEqual([2, expect.stringContaining('UNTIL_BEFORE_INCIDENT: --until 2025-11-01 is before --incident 2025-11-29')]);
+    const m = join(dir, 'manifest.csv');
+    writeFileSync(m, 'seller,until\na,2025-11-01\n');
+    const row = run(['batch', dir, '--incident', INCIDENT, '--manifest', m]);
+    expect([row.status, row.stderr]).toEqual([2, expect.stringContaining('manifest.csv: line 2: until 2025-11-01 is before --incident 2025-11-29')]);
+    writeFileSync(m, 'seller,margin\na,0.3\n');
+    const ok = run(['batch', dir, '--incident', INCIDENT, '--manifest', m, '--format', 'json', '--jobs', '1']);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(Object.keys(rowsBy(JSON.parse(ok.stdout)))).toEqual(['a', 'b']);
+    expect(ok.stderr).toContain('the --manifest file');
+  });
 });

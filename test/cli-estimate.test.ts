@@ -134,6 +134,11 @@ describe('estimate on the bundled fixtures', () => {
     expect(c.daily.filter((d: { excluded: boolean }) => d.excluded)).toHaveLength(2);
   });
 
+  it('an --exclude over the whole loss window leaves nothing to compare: NO_LOSS_WINDOW_DATA, not a claim of no loss', () => {
+    const r = run(['estimate', ENGLISH, '--incident', '2025-11-29', '--until', '2025-12-05', '--exclude', '2025-11-29..2025-12-05', '--format', 'json']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([1, '', expect.stringMatching(/^loss-calc: NO_LOSS_WINDOW_DATA: no day of the loss window 2025-11-29\.\.2025-12-05 has data outside --exclude/)]);
+  });
+
   it('reads monthly settlement totals as a monthly series', () => {
     const lines = ['month,매출액,주문건수'];
     for (let i = 0; i < 38; i++) {

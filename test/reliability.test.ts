@@ -40,6 +40,11 @@ describe('--out: atomic, never truncated, never the input', { timeout: 90_000 },
     expect(r.map((x) => x.status)).toEqual([1, 2, 1, 1]);
     expect(fs.readFileSync(out, 'utf8')).toBe('old content\n');
     expect(fs.readdirSync(dir).sort()).toEqual(['bad.csv', 'out.json']);
+    // a folder that cannot be made under one that exists (Node's own recursive mkdir spins there forever)
+    if (fs.existsSync('/proc/self')) {
+      const proc = await runBin([...BASE, '--out', '/proc/loss-calc-test/claim.json']);
+      expect([proc.status, proc.stderr]).toEqual([1, expect.stringContaining('WRITE_FAILED: cannot write /proc/loss-calc-test/claim.json')]);
+    }
   });
 
   it('a run killed with SIGKILL at any moment leaves the old output or a complete new one', async () => {

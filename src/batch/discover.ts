@@ -31,7 +31,7 @@ export interface SellerFile {
 /** A non-hidden entry that is not a seller, and why (for the stderr notice and summary.json). */
 export interface SkippedFile {
   file: string;
-  reason: 'not a seller file' | 'a loss-calc output folder' | 'a sub-folder (add --recursive)';
+  reason: 'not a seller file' | 'a loss-calc output folder' | 'a sub-folder (add --recursive)' | 'the --manifest file';
 }
 
 /** What a folder holds. */
@@ -55,14 +55,17 @@ const OUTPUT_FILES = new Set(['summary.csv', 'summary.json', 'index.html']);
 /**
  * The seller files of `dir` (sub-folders too with `recursive`, symlinked ones followed once
  * each), sorted by seller id. Hidden files and folders (`.x`), anything under `skip` (the
- * output folder) and earlier loss-calc output folders are left out. Two files with the same
+ * output folder), the `manifest` file and earlier loss-calc output folders are left out. Two files with the same
  * stem (`a.csv`, `a.tsv`) keep their extension in the id so ids stay unique.
  */
-export async function discoverSellers(dir: string, opts: { recursive: boolean; skip?: string }): Promise<Discovered> {
+export async function discoverSellers(dir: string, opts: { recursive: boolean; skip?: string; manifest?: string }): Promise<Discovered> {
   const root = resolve(dir);
   const st = await stat(root).catch(() => fail('FILE_NOT_FOUND', `${dir}: no such folder`, 'give a folder of seller files, or a file with --by <column>'));
   if (!st.isDirectory()) fail('USAGE', `${dir} is a file: give a folder of seller files, or add --by <column> to split this file by its seller column`);
-  const w: Walk = { recursive: opts.recursive, skip: opts.skip ? resolve(opts.skip) : undefined, seen: new Set([await realpath(root)]), found: [], skipped: [] };
+  const w: Walk = {
+    recursive: opts.recursive, skip: opts.skip ? resolve(opts.skip) : undefined, manifest: opts.manifest ? resolve(opts.manifest) : undefined,
+    seen: new Set([await realpath(root)]), found: [], skipped: [],
+  };
   await walk(w, Buffer.from(root), []);
   const stemOf = (rel: string) => rel.slice(0, rel.length - extname(rel).length);
   const stems = new Map<string, number>();
@@ -76,6 +79,7 @@ export async function discoverSellers(dir: string, opts: { recursive: boolean; s
 interface Walk {
   recursive: boolean;
   skip: string | undefined;
+  manifest: string | undefined;
   /** Real paths of the folders read so far: a symlink loop ends at the second visit. */
   seen: Set<string>;
   found: { rel: string; path: FilePath; error?: SellerFile['error'] }[];
@@ -109,6 +113,10 @@ async function walk(w: Walk, dir: Buffer, relParts: string[]): Promise<void> {
     const path = fsPath(bytes);
     const rel = [...relParts, name].join('/');
     if (w.skip && typeof path === 'string' && (path === w.skip || path.startsWith(w.skip + sep))) continue;
+    if (path === w.manifest) {
+      w.skipped.push({ file: rel, reason: 'the --manifest file' });
+      continue;
+    }
     const target = e.isSymbolicLink() ? await stat(bytes).catch((err: NodeJS.ErrnoException) => err) : null;
     const isDir = e.isDirectory() || (isStats(target) && target.isDirectory());
     if (isDir && !/\.numbers$/i.test(name)) { // a Numbers document may be a folder (a macOS package): it is a refused seller below

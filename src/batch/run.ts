@@ -33,6 +33,8 @@ export interface BatchPlan {
   /** No --incident: every seller takes it from the manifest. */
   incidentFromManifest: boolean;
   manifest: Manifest | null;
+  /** The manifest's path: a folder holding it does not read it as a seller. */
+  manifestPath?: string;
   outDir: string | null;
   resume: boolean;
   jobs: number;
@@ -58,10 +60,17 @@ export interface BatchResult {
   skipped: SkippedFile[];
   /** Sellers of earlier runs, not in this one, whose outputs a complete run removed from DIR. */
   removed: string[];
-  /** A --by file had rows with a blank seller cell (they are seller BLANK_SELLER). */
-  blankSeller: boolean;
+  /** The id given the rows of a --by file with a blank seller cell (BLANK_SELLER, numbered when a seller has that name), null when none. */
+  blankSeller: string | null;
 }
 
+
+/** The id of a --by file's blank seller: BLANK_SELLER, or with a number when a seller of the file is called so. */
+function blankId(sellers: ReadonlySet<string>): string {
+  let id = BLANK_SELLER;
+  for (let k = 2; sellers.has(id); k++) id = `${BLANK_SELLER} ${k}`;
+  return id;
+}
 
 /** Run the batch; `signal` (SIGINT) stops it, keeping the rows of the sellers that finished. */
 export async function runBatch(plan: BatchPlan, progress: Progress, signal: AbortSignal): Promise<BatchResult> {
@@ -76,7 +85,7 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
   const seen = new Set<string>();
   const task = (seller: string, source: { path?: FilePath; ingested?: Ingested; error?: { code: LossCalcError['code']; message: string } }): SellerTask => {
     // the blank seller of a --by file answers to the manifest's blank seller row too
-    const key = seller === BLANK_SELLER && plan.by !== undefined && !plan.manifest?.has(seller) ? '' : seller;
+    const key = seller === blankSeller && plan.by !== undefined && !plan.manifest?.has(seller) ? '' : seller;
     seen.add(key);
     const entry = plan.manifest?.get(key);
     const o = sellerOptions(plan.base, entry);
@@ -103,10 +112,10 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
   };
   let complete = true;
   let skipped: SkippedFile[] = [];
-  let blankSeller = false;
+  let blankSeller: string | null = null;
   try {
     if (plan.by === undefined) {
-      const found = await discoverSellers(plan.input, { recursive: plan.recursive, skip: plan.outDir ?? undefined });
+      const found = await discoverSellers(plan.input, { recursive: plan.recursive, skip: plan.outDir ?? undefined, manifest: plan.manifestPath });
       const files = found.sellers;
       skipped = found.skipped;
       if (files.length === 0) {
@@ -118,12 +127,10 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
       for (const f of files) await s.submit(task(f.seller, { path: f.path, error: f.error }));
     } else {
       const b = plan.base;
-      await ingestGrouped(plan.input, { columns: b.columns, tz: b.tz, sheet: b.sheet, password: b.password, missingDays: b.missingDays, currency: b.currency, by: plan.by }, async (cell, r) => {
-        const seller = cell === '' ? BLANK_SELLER : cell;
-        if (cell === '') {
-          blankSeller = true;
-          if (!(r instanceof LossCalcError)) r.warnings.push({ code: 'BLANK_SELLER', message: `these rows have an empty ${plan.by} cell: kept together as seller "${BLANK_SELLER}"` });
-        }
+      await ingestGrouped(plan.input, { columns: b.columns, tz: b.tz, sheet: b.sheet, password: b.password, missingDays: b.missingDays, currency: b.currency, by: plan.by }, async (cell, r, all) => {
+        if (cell === '') blankSeller = blankId(all);
+        const seller = cell === '' ? blankSeller! : cell;
+        if (cell === '' && !(r instanceof LossCalcError)) r.warnings.push({ code: 'BLANK_SELLER', message: `these rows have an empty ${plan.by} cell: kept together as seller "${seller}"` });
         const t = r instanceof LossCalcError ? task(seller, { error: r }) : task(seller, { ingested: r });
         // the grouped result map keeps every seller's object: drop the series once it is estimated
         await s.submit(t, () => r instanceof LossCalcError || ((r.series.orders = []), (r.series.revenue = [])));

@@ -1,7 +1,7 @@
 // `loss-calc batch`: validate → run → write the summary → tally and exit status (registered in batch.ts).
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { readManifest, type Manifest } from '../batch/manifest.js';
+import { readManifest, sellerOptions, type Manifest } from '../batch/manifest.js';
 import { Progress } from '../batch/progress.js';
 import { BLANK_SELLER, runBatch, type BatchResult } from '../batch/run.js';
 import { renderSummary, skippedNotice, SUMMARY_FORMATS, totalsOf, type SummaryFormat } from '../batch/summary.js';
@@ -29,6 +29,7 @@ export async function runBatchCommand(input: string, flags: Record<string, unkno
   if (by !== undefined) await checkByInput(input, String(by));
   if (outDir) await checkOutDir(outDir, input);
   const manifest: Manifest | null = manifestPath ? await readManifest(String(manifestPath)) : null;
+  if (manifest) checkManifestWindows(manifest, base, String(manifestPath));
   const progress = new Progress();
   const reportTime = generatedAt(); // one clock reading for every report of the run
   const controller = new AbortController();
@@ -40,7 +41,7 @@ export async function runBatchCommand(input: string, flags: Record<string, unkno
   let result: BatchResult;
   try {
     result = await runBatch({
-      input, by: by as string | undefined, recursive: Boolean(recursive), base, incidentFromManifest, manifest, outDir,
+      input, by: by as string | undefined, recursive: Boolean(recursive), base, incidentFromManifest, manifest, manifestPath: manifestPath === undefined ? undefined : String(manifestPath), outDir,
       resume: Boolean(resume), jobs, coreOptions, html: html ? { lang: base.lang, generatedAt: reportTime } : null,
     }, progress, controller.signal);
   } catch (e) {
@@ -62,7 +63,7 @@ export async function runBatchCommand(input: string, flags: Record<string, unkno
   process.removeListener('SIGINT', onSigint); // a Ctrl-C while the summary was written changed nothing
   warnUnknownManifest(result, String(manifestPath));
   for (const line of skippedNotice(result.skipped)) process.stderr.write(`loss-calc: note: ${line}\n`);
-  if (result.blankSeller) process.stderr.write(`loss-calc: warning: --by ${String(by)}: rows with an empty seller cell are kept as seller "${BLANK_SELLER}" (warning BLANK_SELLER)\n`);
+  if (result.blankSeller !== null) process.stderr.write(`loss-calc: warning: --by ${String(by)}: rows with an empty seller cell are kept as seller "${result.blankSeller}" (warning BLANK_SELLER)\n`);
   if (result.removed.length) process.stderr.write(`loss-calc: note: ${removedNotice(result.removed)}\n`);
   process.stderr.write(`${tally(result, progress.seconds, outDir)}\n`);
   const { counts } = totalsOf(result.rows);
@@ -89,11 +90,22 @@ function checkBatchOptions(o: EstimateOptions, hasManifest: boolean, incidentFro
     fail('BAD_OPTION', `--format ${o.format} is not a batch format`, `choose one of: ${SUMMARY_FORMATS.join(', ')}, or html with --out (a report per seller)`);
   }
   if (o.control) fail('BAD_OPTION', '--control does not apply to batch: a control series belongs to one seller', 'run estimate --control for that seller');
+  if (o.until !== undefined && !incidentFromManifest && o.until < o.incident) fail('UNTIL_BEFORE_INCIDENT', `--until ${o.until} is before --incident ${o.incident}`);
   if (o.until !== undefined && !incidentFromManifest && toDay(o.until) - toDay(o.incident) >= MAX_DATE_SPAN_DAYS) {
     fail('BAD_WINDOW', `--until ${o.until} is ${toDay(o.until) - toDay(o.incident)} days after --incident ${o.incident}; the loss window can be at most ${MAX_DATE_SPAN_DAYS} days (20 years)`, 'check the year of --until');
   }
   if (o.interestRate !== undefined && o.margin === undefined && !hasManifest) {
     fail('BAD_OPTION', '--interest-rate needs --margin: interest runs on lost profit', 'e.g. --margin 0.3 --interest-rate 0.05 --as-of 2026-06-30');
+  }
+}
+
+/** A manifest row's until before its incident, one of them given by the flag (`--incident`, `--until`): a usage error naming the line. */
+function checkManifestWindows(manifest: Manifest, base: EstimateOptions, path: string): void {
+  for (const entry of manifest.values()) {
+    const o = sellerOptions(base, entry);
+    if (o.until === undefined || !o.incident || o.until >= o.incident) continue;
+    const from = (key: 'incident' | 'until') => (entry.overrides[key] !== undefined ? key : `--${key}`);
+    fail('UNTIL_BEFORE_INCIDENT', `${path}: line ${entry.line}: ${from('until')} ${o.until} is before ${from('incident')} ${o.incident}`);
   }
 }
 

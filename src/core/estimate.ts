@@ -76,6 +76,12 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
     });
   }
   if (o.control) checkControl(o.control, o);
+  // an estimate compares the loss window's actuals with the counterfactual: none left (all excluded, or unknown) is no claim
+  const seen = (d: MetricData) => d.lossPoints.some((p) => !d.isExcluded(p) && d.valueAt(p) !== null);
+  if (![...data.values()].some(seen)) {
+    fail('NO_LOSS_WINDOW_DATA', `no day of the loss window ${windows.incident.start}..${windows.incident.end} has data${windows.excluded.length ? ' outside --exclude' : ''}: ` +
+      'there is no actual to set against the counterfactual', 'check --incident, --until and --exclude');
+  }
   const trains = [...data.values()].map(trainingData);
   const observed = Math.min(...trains.map((t) => t.days.length));
   const needed = period === 'day' ? o.minBaselineDays : TUNING.minPoints[period];

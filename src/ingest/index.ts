@@ -62,23 +62,24 @@ export async function ingestFile(path: FilePath, opts: IngestOptions): Promise<I
 /**
  * Read one long file of many sellers, grouped by the `by` column, in one pass. File-level
  * problems (encoding, header, broken CSV) throw; a seller's row problems (bad dates, duplicates,
- * no sales) become that seller's LossCalcError. `onSeller` is called per seller, in order of
+ * no sales) become that seller's LossCalcError. `onSeller` is called per seller (with every seller key of the file), in order of
  * first appearance, as its result is built.
  */
 export async function ingestGrouped(
   path: FilePath,
   opts: GroupedOptions,
-  onSeller?: (seller: string, result: SellerResult) => void | Promise<void>,
+  onSeller?: (seller: string, result: SellerResult, sellers: ReadonlySet<string>) => void | Promise<void>,
 ): Promise<Map<string, SellerResult>> {
   const { file, groups, warnings } = await scan(path, opts, opts.by);
   if (groups.size === 0) fail('NO_ROWS', `${file.file}: no data rows below the header`);
   const out = new Map<string, SellerResult>();
+  const keys = new Set(groups.keys());
   for (const [seller, acc] of groups) {
     groups.delete(seller); // let the day arrays go as soon as the series exists
     const id = seller.length > 60 ? `${seller.slice(0, 60)}…` : seller; // a message stays a line
     const r = finish(acc, file, `${file.file} (seller ${JSON.stringify(id)})`, warnings, opts.missingDays);
     out.set(seller, r);
-    if (onSeller) await onSeller(seller, r);
+    if (onSeller) await onSeller(seller, r, keys);
   }
   return out;
 }

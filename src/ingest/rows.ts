@@ -68,6 +68,8 @@ const orderCell = (rec: string[], L: Layout, j: number) => {
   const k = orderColumn(L, j);
   return k >= 0 ? rec[k] : '';
 };
+/** What databases' dumps write for a missing value (Postgres COPY, MySQL, DuckDB, BigQuery): a `--by` cell so is blank. */
+const SQL_NULL = new Set(['\\N', 'NULL', 'null', '(null)']);
 /** A 32-bit FNV-1a hash of a record's cells (a run of three or more equal hashes, in order, is taken for equal rows). */
 function rowHash(rec: string[]): number {
   let h = 0x811c9dc5 ^ rec.length;
@@ -264,9 +266,11 @@ export class RowReader {
     if (this.filledDown++ === 0) this.filledLine = line;
   }
 
-  /** A row's seller key: its `--by` cell, '' without one. */
+  /** A row's seller key: its `--by` cell, '' without one (or a database's null: `\N`, `NULL`). */
   private keyOf(rec: string[]): string {
-    return this.byIndex >= 0 ? rec[this.byIndex].trim() : '';
+    if (this.byIndex < 0) return '';
+    const cell = rec[this.byIndex].trim();
+    return SQL_NULL.has(cell) ? '' : cell;
   }
 
   /** The days of the seller `key`, made on its first row. */
