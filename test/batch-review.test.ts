@@ -246,6 +246,16 @@ describe('manifest and --by', () => {
     expect(readdirSync(out).filter((n) => n.endsWith('.json')).sort()).toEqual(['(blank seller) 2.json', '(blank seller).json', 'b.json', 'summary.json']);
   });
 
+  it('the table shows a seller id\'s newline as \\x0a, on one line', () => {
+    const lines = ['seller,date,orders,revenue'];
+    for (const l of sellerCsv(0).trim().split('\n').slice(1)) lines.push(`"line\nbreak",${l}`);
+    const f = join(root, 'nl.csv');
+    writeFileSync(f, `${lines.join('\n')}\n`);
+    const r = run(['batch', f, '--by', 'seller', '--incident', INCIDENT, '--jobs', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('line\\x0abreak');
+  });
+
   it('an --until before the incident (flag or manifest row) is a usage error naming its source; a manifest in the folder is no seller', () => {
     const dir = folderOf('until', ['a', 'b']);
     const flag = run(['batch', dir, '--incident', INCIDENT, '--until', '2025-11-01']);

@@ -109,4 +109,9 @@ describe('terminal safety', () => {
     expect(printable('x\u001b]0;pwned\u0007\u001b[2Jy')).toBe('x\\x1b]0;pwned\\x07\\x1b[2Jy');
     expect(printable('줄\t바꿈\n')).toBe('줄\t바꿈\n');
   });
+
+  it('shows a seller id\'s or file name\'s newline and tab as \\x0a and \\x09: one line in the table and the text', async () => {
+    const { printableLine } = await import('../src/render/escape.js');
+    expect(printableLine('evil\u001b[2Jx\nnl\tt')).toBe('evil\\x1b[2Jx\\x0anl\\x09t');
+  });
 });

@@ -5,6 +5,7 @@ import { table } from '../render/csv.js';
 import { formatMoney, formatOrders, type Lang } from '../render/i18n.js';
 import { BATCH_SUMMARY_COLUMNS, type SummaryRow, type SummaryStatus } from '../render/summary-schema.js';
 import type { SkippedFile } from './discover.js';
+import { printableLine } from '../render/escape.js';
 
 /** Formats the summary can be written in. */
 export const SUMMARY_FORMATS = ['table', 'csv', 'tsv', 'json', 'ndjson'] as const;
@@ -170,8 +171,8 @@ function summaryTable(rows: SummaryRow[], o: SummaryRenderOptions): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A cell on one line, without terminal control characters from a seller id or message. */
+/** A cell on one line, its terminal control characters from a seller id or message shown as `\x..` (as estimate's table does). */
 function oneLine(s: string): string {
-  const flat = s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  const flat = printableLine(s);
   return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;
 }

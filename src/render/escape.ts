@@ -13,6 +13,14 @@ export function printable(s: string): string {
   return s.replace(CONTROL, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
+// every control, tab and newline too: an id or a file name is one line
+const LINE_CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** A one-line value from the input (a seller id, a file name) made safe for a terminal, its newlines and tabs shown as `\x0a`, `\x09`. */
+export function printableLine(s: string): string {
+  return s.replace(LINE_CONTROL, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 /**
  * The claim with every string that came from the input (seller id, file name, column
  * headers, warnings) made printable, for the terminal renderers (table, text).
@@ -20,8 +28,8 @@ export function printable(s: string): string {
 export function printableClaim<T extends { seller: string; input: { file: string }; warnings: { code: string; message: string }[] }>(c: T): T {
   return {
     ...c,
-    seller: printable(c.seller),
-    input: { ...c.input, file: printable(c.input.file) },
+    seller: printableLine(c.seller),
+    input: { ...c.input, file: printableLine(c.input.file) },
     warnings: c.warnings.map((w) => ({ code: printable(w.code), message: printable(w.message) })),
   };
 }
