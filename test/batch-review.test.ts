@@ -27,6 +27,17 @@ function folderOf(name: string, ids: string[]): string {
   return dir;
 }
 
+/** One long file, `seller,date,orders,revenue`, of a small seller per id (each cell written as given: quote it yourself). */
+function groupedFile(name: string, ids: string[]): string {
+  const lines = ['seller,date,orders,revenue'];
+  ids.forEach((id, i) => {
+    for (const l of sellerCsv(i).trim().split('\n').slice(1)) lines.push(`${id},${l}`);
+  });
+  const f = join(root, name);
+  writeFileSync(f, `${lines.join('\n')}\n`);
+  return f;
+}
+
 beforeAll(() => {
   root = tempDir();
 });
@@ -216,12 +227,7 @@ describe('manifest and --by', () => {
   });
 
   it('keeps --by rows with a blank seller cell as a labelled seller, with a warning', () => {
-    const lines = ['seller,date,orders,revenue'];
-    ['a', 'b', ''].forEach((id, i) => {
-      for (const l of sellerCsv(i).trim().split('\n').slice(1)) lines.push(`${id},${l}`);
-    });
-    const f = join(root, 'blank.csv');
-    writeFileSync(f, `${lines.join('\n')}\n`);
+    const f = groupedFile('blank.csv', ['a', 'b', '']);
     const out = join(root, 'blank-out');
     const r = run(['batch', f, '--by', 'seller', '--incident', INCIDENT, '--out', out, '--jobs', '1']);
     expect(r.status, r.stderr).toBe(0);
@@ -232,12 +238,7 @@ describe('manifest and --by', () => {
   });
 
   it('numbers the blank seller beside one literally named so, and reads a database\'s \\N or NULL seller as blank', () => {
-    const lines = ['seller,date,orders,revenue'];
-    ['(blank seller)', '\\N', 'b'].forEach((id, i) => {
-      for (const l of sellerCsv(i).trim().split('\n').slice(1)) lines.push(`${id},${l}`);
-    });
-    const f = join(root, 'blank-clash.csv');
-    writeFileSync(f, `${lines.join('\n')}\n`);
+    const f = groupedFile('blank-clash.csv', ['(blank seller)', '\\N', 'b']);
     const out = join(root, 'blank-clash-out');
     const r = run(['batch', f, '--by', 'seller', '--incident', INCIDENT, '--out', out, '--jobs', '1']);
     expect(r.status, r.stderr).toBe(0);
@@ -247,10 +248,7 @@ describe('manifest and --by', () => {
   });
 
   it('the table shows a seller id\'s newline as \\x0a, on one line', () => {
-    const lines = ['seller,date,orders,revenue'];
-    for (const l of sellerCsv(0).trim().split('\n').slice(1)) lines.push(`"line\nbreak",${l}`);
-    const f = join(root, 'nl.csv');
-    writeFileSync(f, `${lines.join('\n')}\n`);
+    const f = groupedFile('nl.csv', ['"line\nbreak"']);
     const r = run(['batch', f, '--by', 'seller', '--incident', INCIDENT, '--jobs', '1']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('line\\x0abreak');
