@@ -163,7 +163,7 @@ export class RowReader {
   private overlapChecked = false;
   private duplicateRows = 0;
   private duplicateLine = 0;
-  /** Whether the row above was an order's (an id and a readable date), and its order cells (orderColumn): what a merged-down further line takes. */
+  /** Whether the row above was an order's (a readable date, and its id if the file has ids), and its order cells (orderColumn): what a merged-down further line takes. */
   private orderAbove = false;
   private readonly aboveCells: string[] = ['', '', '', '', '', ''];
   private filledDown = 0;
@@ -244,10 +244,11 @@ export class RowReader {
   }
 
   /**
-   * Whether a row with its order id and date blank, right under an order's row, is a further line
-   * of that order — the CSV of a spreadsheet whose order cells (주문번호, 주문일시, 주문상태) were
-   * merged down over the order's lines: a line with a product or an amount (readable, or blank as
-   * on further lines), not a summary or note line.
+   * Whether a row with its order id (if the file has ids) and date blank, right under an order's
+   * row, is a further line of that order — the CSV of a spreadsheet whose order cells (주문번호,
+   * 주문일시, 주문상태) were merged down over the order's lines, or a ledger writing each day's
+   * date once: a line with a product or an amount (readable, or blank as on further lines), not a
+   * summary or note line.
    */
   private lineOfAbove(rec: string[], L: Layout): boolean {
     const cell = L.amount >= 0 ? rec[L.amount] : rec[L.price];
