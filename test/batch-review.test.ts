@@ -125,6 +125,18 @@ describe('every file that looks like a seller export is in the summary', () => {
     expect(doc.skipped).toEqual([{ file: 'old-run/', reason: 'a loss-calc output folder' }]);
   });
 
+  it('--recursive names a folder linked from inside the input by its real path, whichever way the walk meets it', () => {
+    const dir = folderOf('rec-alias', []);
+    for (const sub of ['north', 'south']) mkdirSync(join(dir, sub));
+    writeFileSync(join(dir, 'south', 'shop-2.csv'), sellerCsv(2));
+    writeFileSync(join(dir, 'north', 'shop-1.csv'), sellerCsv(1));
+    symlinkSync(join(dir, 'south'), join(dir, 'north', 'alias'));
+    symlinkSync(join(dir, 'south'), join(dir, 'a-first'));
+    const r = run(['batch', dir, '--incident', INCIDENT, '--recursive', '--format', 'json', '--jobs', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).rows.map((x: { seller: string }) => x.seller)).toEqual(['north/shop-1', 'south/shop-2']);
+  });
+
   it('reads files whose names are CP949 bytes, with the id decoded', () => {
     const dir = folderOf('cp949', ['ok']);
     const name = Buffer.concat([Buffer.from(dir), Buffer.from('/'), iconv.encode('판매자', 'cp949'), Buffer.from('.csv')]);

@@ -3,7 +3,7 @@
 // is dropped without a word: it is a seller (maybe a failed one), or it is listed as skipped.
 import { readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
-import { extname, resolve, sep } from 'node:path';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fail, type ErrorCode } from '../errors.js';
 import { decodeName, type FilePath } from '../ingest/index.js';
 import { REFUSED_EXTENSIONS, unsupported } from '../ingest/xlsx-container.js';
@@ -64,7 +64,7 @@ export async function discoverSellers(dir: string, opts: { recursive: boolean; s
   if (!st.isDirectory()) fail('USAGE', `${dir} is a file: give a folder of seller files, or add --by <column> to split this file by its seller column`);
   const w: Walk = {
     recursive: opts.recursive, skip: opts.skip ? resolve(opts.skip) : undefined, manifest: opts.manifest ? resolve(opts.manifest) : undefined,
-    seen: new Set([await realpath(root)]), found: [], skipped: [],
+    root: await realpath(root), seen: new Set([await realpath(root)]), found: [], skipped: [],
   };
   await walk(w, Buffer.from(root), []);
   const stemOf = (rel: string) => rel.slice(0, rel.length - extname(rel).length);
@@ -80,6 +80,8 @@ interface Walk {
   recursive: boolean;
   skip: string | undefined;
   manifest: string | undefined;
+  /** The input folder's real path: a folder reached through a link inside it is named by where it really is. */
+  root: string;
   /** Real paths of the folders read so far: a symlink loop ends at the second visit. */
   seen: Set<string>;
   found: { rel: string; path: FilePath; error?: SellerFile['error'] }[];
@@ -121,7 +123,7 @@ async function walk(w: Walk, dir: Buffer, relParts: string[]): Promise<void> {
     const isDir = e.isDirectory() || (isStats(target) && target.isDirectory());
     if (isDir && !/\.numbers$/i.test(name)) { // a Numbers document may be a folder (a macOS package): it is a refused seller below
       if (!w.recursive) w.skipped.push({ file: `${rel}/`, reason: 'a sub-folder (add --recursive)' });
-      else if (await firstVisit(w, bytes)) await walk(w, bytes, [...relParts, name]);
+      else if (await firstVisit(w, bytes)) await walk(w, bytes, await folderParts(w, bytes, [...relParts, name], e.isSymbolicLink()));
       continue;
     }
     if (!looksLikeSeller(name)) {
@@ -130,6 +132,18 @@ async function walk(w: Walk, dir: Buffer, relParts: string[]): Promise<void> {
     }
     w.found.push({ rel, path, error: unreadable(e, target, name) });
   }
+}
+
+/**
+ * The id parts of a folder's sellers: the path it was reached by, or for a link to a folder
+ * inside the input its real path there (`north/alias → ../south` holds `south/…`, whichever way
+ * the walk meets it first), so ids and manifest rows do not hang on the order of the walk.
+ */
+async function folderParts(w: Walk, dir: Buffer, parts: string[], link: boolean): Promise<string[]> {
+  if (!link) return parts;
+  const real = await realpath(dir).catch(() => null);
+  const rel = real === null ? '' : relative(w.root, real);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? parts : rel.split(sep);
 }
 
 /** A folder not read yet (by its real path); a symlink back to an ancestor is read no second time. */
