@@ -372,6 +372,9 @@ describe('exports written by other programs', () => {
       { cancelled: 1, returned: 1 }, ['MERGED_CELLS']]);
     expect(r.warnings[0].message).toContain('3 row(s) (from line 3) with the date blank, right under a dated row');
     expect(r.info.kindReason).toContain('비고 read for a cancellation');
+    // beside a status column the memo is the buyer's note: the status says what happened
+    const shop = await ingestFile(write(toCsv(['Name', 'Created at', 'Financial Status', 'Total', 'Notes'], [['#1', '2025-11-29 10:00', 'paid', '10', 'cancel']])), TZ);
+    expect([shop.series.revenue, shop.info.rowsSkipped]).toEqual([[10], {}]);
   });
 
   it('a date column Excel saved in General format (serial numbers) is read; codes like them elsewhere are not dates', async () => {

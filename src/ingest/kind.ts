@@ -18,7 +18,7 @@ export interface Layout {
    * C/S, 취소상태: cancellations and returns) and the other the order's (주문상태: 결제대기…). -1 else.
    */
   status2: number;
-  /** A memo column (비고): a cell that is a cancellation word alone marks the row (values.ts memoReason); -1 else. */
+  /** A memo column (비고) of a file without a status or type column: a cell that is a cancellation word alone marks the row (values.ts memoReason); -1 else. */
   memo: number;
   /** A time of day in a column of its own (`Time`, 승인시간), read with the date when the date cell has none; -1 else. */
   time: number;
@@ -126,10 +126,11 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
     layout.status2 = besideClaim(headers, layout.status, map);
     const used = new Set(Object.values(map.index));
     layout.time = headers.findIndex((h, i) => !used.has(i) && isTimeOfDay(h));
-    layout.memo = headers.findIndex((h, i) => !used.has(i) && isMemo(h));
     layout.cancelled = ix('cancelled');
     layout.refunded = ix('refunded');
     layout.type = ix('type');
+    // only without a status or type column: beside one, a memo is a buyer's note (Shopify's `Notes`), the status says what happened
+    layout.memo = layout.status < 0 && layout.type < 0 ? headers.findIndex((h, i) => !used.has(i) && isMemo(h)) : -1;
     layout.typeLedger = map.found.type !== 'generic';
     layout.paymentDate = isPaymentDate(headers[layout.date]);
     layout.id = rowNumber ? -1 : ix('id');
