@@ -239,6 +239,10 @@ describe('order-level exports', () => {
     const twice = [['A1', '2025-11-29 10:00', 'x', '100'], ['A1', '2025-11-29 10:00', 'x', '100'], ['A2', '2025-11-29 11:00', 'x', '10'], ['A2', '2025-11-29 11:00', 'y', '5']];
     const lines = await ingestFile(write(toCsv(header, [...twice, ...twice.slice(2)])), TZ);
     expect([lines.series.revenue, lines.warnings]).toEqual([[230], []]);
+    // one order's lines repeating a block of three (two identical gift sets, a date without a time): its own lines
+    const set = [['G1', '2025-11-29', 'a', '10'], ['G1', '2025-11-29', 'b', '20'], ['G1', '2025-11-29', 'c', '30']];
+    const gifts = await ingestFile(write(toCsv(header, [...set, ...set])), TZ);
+    expect([gifts.series.revenue, gifts.warnings]).toEqual([[120], []]);
     // a page break between two identical lines of an order, or a run that stops short of the end above: read as usual
     const page = await ingestFile(write(toCsv(header, [...nov, shared[2]]) + toCsv(header, [shared[2], ['A5', '2025-12-01 10:00', 'x', '5']])), TZ);
     expect([page.series.revenue, page.warnings]).toEqual([[100, 340, 5], []]);
@@ -301,6 +305,11 @@ describe('exports written by other programs', () => {
     const r = await ingestFile(write(toCsv(['주문일시', '주문번호', '메뉴명', '금액'], rows)), TZ);
     expect([r.series.orders, r.warnings.map((w) => w.code)]).toEqual([truth, ['IDS_RESTART_DAILY']]);
     expect(r.warnings[0].message).toContain('start again each day');
+    // a B2B order shipped on eight days over ten weeks is one order (ids recurring on 20 days or more restart)
+    const b2b = Array.from({ length: 40 }, (_, k) => Array.from({ length: k % 3 === 0 ? 8 : 1 }, (_, j) =>
+      [new Date(Date.UTC(2025, 3, 1 + k * 3 + j * 9)).toISOString().slice(0, 10), `PO-${k}`, 'x', '100'])).flat();
+    const po = await ingestFile(write(toCsv(['주문일시', '주문번호', '메뉴명', '금액'], b2b)), TZ);
+    expect([po.series.orders.reduce((a, b) => a + (b ?? 0), 0), po.warnings.map((w) => w.code)]).toEqual([40, []]);
     // the same ids, each order's rows within 40 days (a sale, then its 구매확정): one order each, no warning
     const log = Array.from({ length: 60 }, (_, k) => [[`2025-06-${String(1 + (k % 28)).padStart(2, '0')} 10:00`, `A${k}`, '결제완료', '1000'],
       [`2025-07-${String(1 + (k % 28)).padStart(2, '0')} 10:00`, `A${k}`, '구매확정', '1000']]).flat();
@@ -358,7 +367,7 @@ describe('exports written by other programs', () => {
   it('a time in a column of its own (승인일자 | 승인시간) is read with the date: a same-day 취소 takes its approval back', async () => {
     const header = ['승인일자', '승인시간', '승인번호', '승인구분', '승인금액'];
     const rows = [['2025-11-29', '10:00:00', '111', '승인', '1000'], ['2025-11-29', '11:00:00', '222', '승인', '2000'], ['2025-11-29', '23:59:59', '111', '취소', '1000'],
-      ['2025-11-30', '09:00:00', '333', '승인', '4000'], ['2025-11-30', 'x', '444', '승인', '8000']];
+      ['2025-11-30', '09:00:00', '333', '승인', '4000'], ['2025-11-30', '14:00-16:00', '444', '승인', '8000']];
     const r = await ingestFile(write(toCsv(header, rows)), TZ);
     expect([r.series, r.info.rowsSkipped, r.info.kindReason]).toEqual([{ start: '2025-11-29', orders: [1, 2], revenue: [2000, 12000] }, { cancelled: 2 },
       expect.stringContaining('the time of day from 승인시간')]);

@@ -7,10 +7,13 @@ import { LaterCancels } from './later-cancels.js';
 import { RecentIds, RecentMap, type IdFilter } from './recent.js';
 import { classifyType, classifyTypeWords, hasTotalLabel, isBlankCell, memoReason, isNoDateMark, isPartial, isPendingStatus, keepsSaleDespiteCancelDate, parseCount, statusClassifier, type StatusReason } from './values.js';
 
-/** Ids sampled, and what makes one no one order's: rows on MANY_DAYS days or more, spanning more than FAR_DAYS. */
+/**
+ * Ids sampled, and what makes one no one order's: rows on MANY_DAYS days or more, spanning more
+ * than FAR_DAYS (a B2B order shipped eight times over ten weeks is still one order).
+ */
 const ID_SAMPLE = 2048;
 const FAR_DAYS = 45;
-const MANY_DAYS = 5;
+const MANY_DAYS = 20;
 
 /**
  * The first ID_SAMPLE order ids: their first and last day, the last day read and the days read

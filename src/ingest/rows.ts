@@ -68,6 +68,8 @@ const orderCell = (rec: string[], L: Layout, j: number) => {
   const k = orderColumn(L, j);
   return k >= 0 ? rec[k] : '';
 };
+/** A time of day alone (`13:05`, `13:05:09.123`, `오후 1:05`, `1:05 PM`): what a time column must hold to be read with the date (not a slot, `14:00-16:00`). */
+const TIME_OF_DAY = /^\s*(?:(?:오전|오후|am|pm)\s*)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*(?:am|pm|오전|오후))?\s*$/i;
 /** What databases' dumps write for a missing value (Postgres COPY, MySQL, DuckDB, BigQuery): a `--by` cell so is blank. */
 const SQL_NULL = new Set(['\\N', 'NULL', 'null', '(null)']);
 /** A 32-bit FNV-1a hash of a record's cells (a run of three or more equal hashes, in order, is taken for equal rows). */
@@ -156,7 +158,8 @@ export class RowReader {
   private recN = 0;
   /** By a hash's low bits, the number (+1) of the last record read with it: where a repeat of the rows above may begin. */
   private readonly lastOf = new Int32Array(RECENT_RECORDS * 2);
-  private overlap: { next: number; held: { rec: string[]; line: number }[] } | null = null;
+  /** Rows held while they repeat the rows above (`bare`: with no header again between, see repeatsAbove). */
+  private overlap: { next: number; held: { rec: string[]; line: number }[]; bare: boolean } | null = null;
   /** Where the rows above the header again end (the record count then; before a summary block under them), and where the summary began. */
   private aboveEnd = 0;
   private summaryAt = 0;
@@ -229,7 +232,7 @@ export class RowReader {
     if (this.orderAbove && isBlankCell(rec[L.date]) && !L.paymentDate && (L.id < 0 || isBlankCell(rec[L.id])) && this.lineOfAbove(rec, L)) this.fillDown(rec, L, line);
     let dateCell = rec[L.date];
     let day = this.dates.columnDay(dateCell);
-    if (L.time >= 0 && this.dates.minute < 0 && day === day && !isBlankCell(rec[L.time])) {
+    if (L.time >= 0 && this.dates.minute < 0 && day === day && TIME_OF_DAY.test(rec[L.time])) {
       // the time in a column of its own (a card list's 승인일자 | 승인시간): read with the date, which orders a sale and its cancellation
       const withTime = `${dateCell.trim()} ${rec[L.time].trim()}`;
       const d = this.dates.columnDay(withTime);
@@ -446,12 +449,13 @@ export class RowReader {
       let p = Math.max(0, this.recN - RECENT_RECORDS);
       while (p < end && above(p) !== h) p++;
       if (p >= end) return (this.overlapChecked = false);
-      this.overlap = { next: p, held: [] };
+      this.overlap = { next: p, held: [], bare: false };
     }
     const o = this.overlap;
     if (o.next < end && above(o.next) === h) {
       o.held.push({ rec, line });
-      if (++o.next === end) this.endOverlap(o.held.length >= MIN_OVERLAP);
+      // without the header between, a run within one order (two identical gift sets: A B C A B C) is its own lines
+      if (++o.next === end) this.endOverlap(o.held.length >= MIN_OVERLAP && (!o.bare || this.severalOrders(o.held)));
       return true;
     }
     this.endOverlap(false);
@@ -462,15 +466,22 @@ export class RowReader {
    * Whether an order list's row (with an order id) is the one read MIN_OVERLAP or more rows above:
    * exports of overlapping periods joined without the header again. The rows from here are then
    * held as under the header (holdsOverlap): left out if they repeat, in order, every row from
-   * that one to this. A shorter run (an order's two identical lines) is read as usual.
+   * that one to this, and name two order ids or more. A shorter run (an order's two identical
+   * lines), or one within one order (A B C A B C: two identical sets), is read as usual.
    */
   private repeatsAbove(rec: string[], L: Layout, h: number): boolean {
     if (L.id < 0 || isBlankCell(rec[L.id])) return false;
     const p = this.lastOf[h & (RECENT_RECORDS * 2 - 1)] - 1;
     if (p < 0 || p < this.recN - RECENT_RECORDS || this.recN - p < MIN_OVERLAP || this.recentRecs[p & (RECENT_RECORDS - 1)] !== h) return false;
     this.aboveEnd = this.recN;
-    this.overlap = { next: p, held: [] };
+    this.overlap = { next: p, held: [], bare: true };
     return true;
+  }
+
+  /** Whether held rows name two order ids or more: a repeat of several orders, not one order's own lines. */
+  private severalOrders(held: { rec: string[] }[]): boolean {
+    const id = this.layout!.id;
+    return held.some(({ rec }) => rec[id].trim() !== held[0].rec[id].trim());
   }
 
   /** The rows held by holdsOverlap: left out as duplicates, or read as usual. */
@@ -870,7 +881,7 @@ export class RowReader {
     if (this.setup.idsByDay) {
       const { recurring, far } = this.setup.idsByDay;
       this.warnings.push({ code: 'IDS_RESTART_DAILY', message: `the order ids (${this.layout!.columns.id}) start again each day: ${far} of the ${recurring} first ids read on more than one day ` +
-        'recur on 5 days or more over more than 45 days (a POS\'s or kiosk\'s daily numbers), so an order is an id on one day, its lines that day\'s rows of it' });
+        'recur on 20 days or more over more than 45 days (a POS\'s or kiosk\'s daily numbers), so an order is an id on one day, its lines that day\'s rows of it' });
     }
     if (this.stacked > 0) {
       const { line, text } = this.stackedTitle;
