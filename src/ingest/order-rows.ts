@@ -127,10 +127,8 @@ export class OrderRows {
       if (this.roundedIds++ === 0) this.roundedExample = rec[L.id].trim();
       rec[L.id] = minute >= 0 ? `${rec[L.id]}\u0002${dateCell}` : '';
     }
-    if (day === day && L.id >= 0 && !isBlankCell(rec[L.id])) {
-      if (this.idsByDay) rec[L.id] = `${rec[L.id]}\u0003${day}`; // the same number on another day is another order
-      else this.spans.note(orderKey(rec, L, key), day);
-    }
+    // the same number on another day is another order
+    if (this.idsByDay && day === day && L.id >= 0 && !isBlankCell(rec[L.id])) rec[L.id] = `${rec[L.id]}\u0003${day}`;
     if (L.type >= 0) {
       const reason = L.typeLedger ? this.type(rec[L.type]) : this.typeWords(rec[L.type]);
       if (reason !== null) {
@@ -167,6 +165,7 @@ export class OrderRows {
     }
     // the order's key, once per row ('' without an id: an order of its own)
     const k = L.id >= 0 && !isBlankCell(rec[L.id]) ? orderKey(rec, L, key) : '';
+    if (k !== '' && !this.idsByDay) this.spans.note(k, day); // do the ids restart each day? (sale rows tell)
     // an order's total is read on its first line only: whether the id is new is asked first
     const first = L.orderTotal ? this.isNewOrder(k, L, rec) : true;
     let amount: number;
