@@ -12,8 +12,8 @@ import { classifyType, classifyTypeWords, hasTotalLabel, isBlankCell, memoReason
  * than FAR_DAYS (a B2B order shipped eight times over ten weeks is still one order).
  */
 const ID_SAMPLE = 2048;
-const FAR_DAYS = 45;
-const MANY_DAYS = 20;
+export const FAR_DAYS = 45;
+export const MANY_DAYS = 20;
 
 /**
  * The first ID_SAMPLE order ids: their first and last day, the last day read and the days read

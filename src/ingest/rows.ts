@@ -9,7 +9,7 @@ import { MAX_COLUMNS, delimiterName } from './dialect.js';
 import { fieldOfHeader, findHeader, isRowNumber, listHeaders, mapHeaders } from './headers.js';
 import { moneyColumn, planLayout, type Layout } from './kind.js';
 import { DateReader, headerZoneOffset, parseDate, type SlashOrder } from './parse-date.js';
-import { OrderRows } from './order-rows.js';
+import { FAR_DAYS, MANY_DAYS, OrderRows } from './order-rows.js';
 import { WideTable } from './wide.js';
 import { IdFilter, RECENT_IDS_WINDOW } from './recent.js';
 import { unitOfHeader, unitOfTitle, type MoneyUnit } from './money-unit.js';
@@ -60,14 +60,8 @@ function closedMeansRefunded(headers: string[]): boolean {
 }
 /** The order-level fields a merged-down further line takes from its order's row (RowReader.fillDown), as named in the warning. */
 const L_ORDER_CELLS = ['id', 'date', 'status'] as const;
-/** The column of the j-th order-level cell (id, date, status, type, cancelled, refunded), −1 when absent. */
-function orderColumn(L: Layout, j: number): number {
-  return j === 0 ? L.id : j === 1 ? L.date : j === 2 ? L.status : j === 3 ? L.type : j === 4 ? L.cancelled : L.refunded;
-}
-const orderCell = (rec: string[], L: Layout, j: number) => {
-  const k = orderColumn(L, j);
-  return k >= 0 ? rec[k] : '';
-};
+/** The columns of a row's order-level cells (id, date, status, type, cancelled, refunded) that the file has. */
+const orderColumns = (L: Layout) => [L.id, L.date, L.status, L.type, L.cancelled, L.refunded].filter((k) => k >= 0);
 /** A time of day alone (`13:05`, `13:05:09.123`, `오후 1:05`, `1:05 PM`): what a time column must hold to be read with the date (not a slot, `14:00-16:00`). */
 const TIME_OF_DAY = /^\s*(?:(?:오전|오후|am|pm)\s*)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*(?:am|pm|오전|오후))?\s*$/i;
 /** What databases' dumps write for a missing value (Postgres COPY, MySQL, DuckDB, BigQuery): a `--by` cell so is blank. */
@@ -166,9 +160,10 @@ export class RowReader {
   private overlapChecked = false;
   private duplicateRows = 0;
   private duplicateLine = 0;
-  /** Whether the row above was an order's (a readable date, and its id if the file has ids), and its order cells (orderColumn): what a merged-down further line takes. */
+  /** Whether the row above was an order's (a readable date, and its id if the file has ids), and its order cells (at orderCols): what a merged-down further line takes. */
   private orderAbove = false;
-  private readonly aboveCells: string[] = ['', '', '', '', '', ''];
+  private orderCols: number[] = [];
+  private readonly aboveCells: string[] = [];
   private filledDown = 0;
   private filledLine = 0;
 
@@ -240,7 +235,7 @@ export class RowReader {
       else this.dates.columnDay(dateCell); // not a time after all: the date alone, as it was read
     }
     this.orderAbove = L.kind === 'orders' && day === day && (L.id < 0 || !isBlankCell(rec[L.id]));
-    if (this.orderAbove) for (let j = 0; j < 6; j++) this.aboveCells[j] = orderCell(rec, L, j); // before the order rows rewrite an id
+    if (this.orderAbove) for (let j = 0; j < this.orderCols.length; j++) this.aboveCells[j] = rec[this.orderCols[j]]; // before the order rows rewrite an id
     if (this.footer !== null && day === day) this.settleFooter('data'); // data goes on: the held rows were data
     if (L.kind === 'daily') this.dailyRow(rec, line, L, acc, day, dateCell);
     else this.orders.row(rec, line, L, acc, day, dateCell, key, this.dates.minute);
@@ -263,9 +258,9 @@ export class RowReader {
 
   /** The order-level cells of the row above into a further line that has them blank (see lineOfAbove). */
   private fillDown(rec: string[], L: Layout, line: number): void {
-    for (let j = 0; j < 6; j++) {
-      const k = orderColumn(L, j);
-      if (k >= 0 && isBlankCell(rec[k])) rec[k] = this.aboveCells[j];
+    for (let j = 0; j < this.orderCols.length; j++) {
+      const k = this.orderCols[j];
+      if (isBlankCell(rec[k])) rec[k] = this.aboveCells[j];
     }
     if (this.filledDown++ === 0) this.filledLine = line;
   }
@@ -677,6 +672,7 @@ export class RowReader {
     }
     this.dates.headerOffset = headerZoneOffset(headers[this.layout.date]);
     this.orders.closedRefunds = closedMeansRefunded(headers);
+    this.orderCols = orderColumns(this.layout);
     this.headers = headers;
     this.headerLine = line;
     this.width = width;
@@ -871,7 +867,7 @@ export class RowReader {
         'the rows just above them — exports of overlapping periods joined, with the header again between or without — and were left out (duplicate-row)' });
     }
     if (this.filledDown > 0) {
-      const cols = [L_ORDER_CELLS.map((f) => this.layout!.columns[f]).filter((c) => c !== undefined).join(', ')];
+      const cols = L_ORDER_CELLS.map((f) => this.layout!.columns[f]).filter((c) => c !== undefined).join(', ');
       const n = `${this.filledDown.toLocaleString('en-US')} row(s) (from line ${this.filledLine})`;
       this.warnings.push({ code: 'MERGED_CELLS', message: this.layout!.id >= 0
         ? `${n} with the order id and date blank, right under an order's row, were read as further lines of that order, with its ${cols} ` +
@@ -881,7 +877,7 @@ export class RowReader {
     if (this.setup.idsByDay) {
       const { recurring, far } = this.setup.idsByDay;
       this.warnings.push({ code: 'IDS_RESTART_DAILY', message: `the order ids (${this.layout!.columns.id}) start again each day: ${far} of the ${recurring} first ids read on more than one day ` +
-        'recur on 20 days or more over more than 45 days (a POS\'s or kiosk\'s daily numbers), so an order is an id on one day, its lines that day\'s rows of it' });
+        `recur on ${MANY_DAYS} days or more over more than ${FAR_DAYS} days (a POS's or kiosk's daily numbers), so an order is an id on one day, its lines that day's rows of it` });
     }
     if (this.stacked > 0) {
       const { line, text } = this.stackedTitle;
