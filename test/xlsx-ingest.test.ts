@@ -208,6 +208,18 @@ describe('xlsx: finding the table', () => {
     expect((await rejection(ingestFile(empty, TZ))).code).toBe('EMPTY_FILE');
   });
 
+  it('--by a column no sheet has: UNKNOWN_COLUMN with the headers of the sheet that has the rest, not "no header"', async () => {
+    const p = await xlsxFile([
+      { name: '안내', rows: [['엑셀 다운로드 안내'], ['개인정보 보호에 유의하세요']] },
+      { name: '주문', rows: [['주문번호', '주문일시', '결제금액'], ['1', wallDate('2025-11-01 10:00:00'), 7000]] },
+    ]);
+    const e = await rejection(ingestGrouped(p, { ...TZ, by: '판매자' }));
+    expect(e.code).toBe('UNKNOWN_COLUMN');
+    expect(e.message).toContain('(sheet "주문"): --by 판매자: no such column; the headers are "주문번호", "주문일시", "결제금액"');
+    expect(e.message).toContain('"안내" (no header), "주문" (no column "판매자")');
+    expect(e.hint).toMatch(/--sheet/);
+  });
+
   it('--columns names the header row (a title row that happens to map is passed over)', async () => {
     const p = await xlsxFile([{ name: 's', rows: [['date', 'amount'], ['주문', '일시', '금액합계'], ['1', wallDate('2025-11-01 10:00:00'), 7000]] }]);
     const ing = await ingestFile(p, { ...TZ, columns: { date: '일시', amount: '금액합계' } });

@@ -100,12 +100,19 @@ export function abortable<T>(it: AsyncIterable<T>, failure: Failure): AsyncItera
   };
 }
 
-/** No sheet had a header: the first non-empty sheet's rows get the CSV path's verdict (the widest row's problem). */
+/**
+ * No sheet had a header: the first non-empty sheet's rows get the CSV path's verdict (the widest
+ * row's problem). With `--by`, a sheet whose header lacks only that column is the one judged, so
+ * the error is the missing column with that sheet's headers, not "no header".
+ */
 export function noHeader(name: string, book: Book, peeked: { sheet: BookSheet; rows: StreamRow[] }[], opts: WorkbookOptions, by: string | undefined): never {
-  const first = peeked.find((p) => p.rows.length > 0);
-  const looked = peeked.map((p) => `${JSON.stringify(p.sheet.name)} (${p.rows.length ? 'no header' : 'empty'})`).join(', ');
+  const label = (p: { sheet: BookSheet }) => `${name} (sheet ${JSON.stringify(p.sheet.name)})`;
+  const headed = (p: { sheet: BookSheet; rows: StreamRow[] }) =>
+    by !== undefined && p.rows.some((r) => isHeader(rowTexts(r.values, -1, -1, book.date1904), label(p), opts.columns, undefined));
+  const first = peeked.find(headed) ?? peeked.find((p) => p.rows.length > 0);
+  const looked = peeked.map((p) => `${JSON.stringify(p.sheet.name)} (${headed(p) ? `no column ${JSON.stringify(by)}` : p.rows.length ? 'no header' : 'empty'})`).join(', ');
   if (!first) throw new LossCalcError('EMPTY_FILE', `${name}: no rows in ${peeked.length > 1 ? 'any sheet' : 'the sheet'}: ${looked}`);
-  const reader = new RowReader({ file: `${name} (sheet ${JSON.stringify(first.sheet.name)})`, delimiter: ',', tz: opts.tz, columns: opts.columns, by });
+  const reader = new RowReader({ file: label(first), delimiter: ',', tz: opts.tz, columns: opts.columns, by });
   try {
     for (const r of first.rows) {
       reader.line = r.number;
@@ -114,7 +121,8 @@ export function noHeader(name: string, book: Book, peeked: { sheet: BookSheet; r
     reader.end();
   } catch (e) {
     if (!(e instanceof LossCalcError) || peeked.length < 2) throw e;
-    throw new LossCalcError(e.code, `${e.message}; no sheet has a header row with a date and an amount column in its first ${HEADER_SCAN_ROWS} rows: ${looked}`,
+    const none = headed(first) ? `no sheet has a column ${JSON.stringify(by)} in its header` : `no sheet has a header row with a date and an amount column in its first ${HEADER_SCAN_ROWS} rows`;
+    throw new LossCalcError(e.code, `${e.message}; ${none}: ${looked}`,
       e.hint ? `${e.hint}; or choose the sheet with --sheet` : 'choose the sheet with --sheet');
   }
   throw new LossCalcError('NO_HEADER', `${name}: no header row with a date and an amount column in the first ${HEADER_SCAN_ROWS} rows of ${looked}`, 'choose the sheet with --sheet');
