@@ -839,6 +839,15 @@ describe('daily aggregates', () => {
     expect(r.warnings.find((w) => w.code === 'MISSING_DAYS')?.message).toMatch(/2025-01-03/);
   });
 
+  it('monthly totals: a missing month is a missing day, the days between months are not', async () => {
+    const months = ['2025-01-01', '2025-02-01', '2025-04-01', '2025-05-01'].map((d) => [d, '30', '300000']);
+    const r = await ingestFile(write(toCsv(['월', '주문수', '매출'], months)), TZ);
+    expect(r.info.emptyDays).toBe(1);
+    expect(r.warnings.find((w) => w.code === 'MISSING_DAYS')?.message).toBe('1 day(s) have no row or no values (2025-03-01): left unknown, not zero');
+    const whole = await ingestFile(write(toCsv(['월', '주문수', '매출'], months.slice(2).concat([['2025-06-01', '30', '300000']]))), TZ); // 3 rows: fewer cannot show a period
+    expect([whole.info.emptyDays, whole.warnings.map((w) => w.code)]).toEqual([0, []]);
+  });
+
   it('read 날짜/주문수/매출액 with 건 and 원, and null a measure without a column', async () => {
     const r = await ingestFile(write(toCsv(['날짜', '매출액'], [['2025.01.01', '1,000원'], ['2025.01.02', '2,000원']])), TZ);
     expect(r.info.kind).toBe('orders'); // date + amount alone is an order list…

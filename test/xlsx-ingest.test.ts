@@ -161,6 +161,27 @@ describe('xlsx: finding the table', () => {
     expect([a.info.rowsUsed, wbInfo(a).alsoRead, a.warnings.map((w) => w.code)]).toEqual([2, undefined, ['PREAMBLE', 'OTHER_SHEETS']]);
   });
 
+  it('a first sheet of monthly totals over a sheet of orders: the orders are read, with SUMMARY_SHEET_SKIPPED; --sheet 1 reads the totals', async () => {
+    const orders = [['주문번호', '주문일시', '결제금액'], ...['2025-01-03', '2025-01-20', '2025-02-05', '2025-03-11'].map((d, k) => [`A${k}`, `${d} 10:00`, 1000 * (k + 1)])];
+    const p = put(zipOf(bookParts([
+      { name: '요약', xml: sheetXml([['월', '주문수', '매출합계'], ['2025-01', 2, 3000], ['2025-02', 1, 3000], ['2025-03', 1, 4000]]) },
+      { name: '메모', xml: sheetXml([['작성자', '홍길동']]) },
+      { name: '주문내역', xml: sheetXml(orders) },
+    ])), 'summary-first.xlsx');
+    const ing = await ingestFile(p, TZ);
+    expect([ing.info.kind, ing.info.rowsUsed, ing.info.firstDate, ing.info.lastDate]).toEqual(['orders', 4, '2025-01-03', '2025-03-11']);
+    expect(wbInfo(ing).sheet).toEqual({ index: 3, name: '주문내역' });
+    expect(wbInfo(ing).sheets.map((s) => s.headerRow)).toEqual([1, null, 1]);
+    expect(ing.warnings[0]).toMatchObject({ code: 'SUMMARY_SHEET_SKIPPED' });
+    expect(ing.warnings[0].message).toContain('"요약" holds weekly or monthly totals, so the days of sheet "주문내역" were read instead (--sheet 1');
+    const totals = await ingestFile(p, { ...TZ, sheet: '1' });
+    expect([totals.info.kind, totals.info.rowsUsed, totals.warnings.map((w) => w.code)]).toEqual(['daily', 3, []]);
+    // no later sheet of days: the totals are what there is, read as before
+    const alone = put(zipOf(bookParts([{ name: '요약', xml: sheetXml([['월', '매출합계'], ['2025-01', 3000], ['2025-02', 3000], ['2025-03', 4000]]) }, { name: '메모', xml: sheetXml([['x']]) }])), 'alone.xlsx');
+    const a = await ingestFile(alone, TZ);
+    expect([wbInfo(a).sheet.name, a.warnings.some((w) => w.code === 'SUMMARY_SHEET_SKIPPED')]).toEqual(['요약', false]);
+  });
+
   it.each(['2025-01', '2025.1', '25년 1월', '2025년 12월', '1월', '11', 'Nov 2024', '2024 November', 'jan-25'])('%j is a month\'s sheet', (n) => expect(isPeriodName(n)).toBe(true));
   it.each(['전체', 'Sheet1', '원본', '13월', '2025', '요약', 'Orders'])('%j is not', (n) => expect(isPeriodName(n)).toBe(false));
 

@@ -1,6 +1,6 @@
 // Per-seller day totals built on the fly (memory: days, never rows), and the finished series.
 import { fromDay } from '../core/dates.js';
-import { periodOfDays } from '../core/period.js';
+import { periodOfDays, periodStart } from '../core/period.js';
 import type { InputInfo, InputKind, Ingested, Warning } from '../core/types.js';
 import { LossCalcError, type ErrorCode } from '../errors.js';
 import { LineRepeats } from './repeats.js';
@@ -202,7 +202,8 @@ export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Wa
   }
   const days = acc.hi - acc.lo + 1;
   // weekly or monthly rows (a settlement statement) have no days between them, only periods
-  const noRow = acc.daily && periodOfDays(daysWithRow(acc)) === 'day' ? daysWithoutRow(acc) : [];
+  const period = acc.daily ? periodOfDays(daysWithRow(acc)) : 'day';
+  const noRow = period === 'day' ? daysWithoutRow(acc) : [];
   const asZero = missingDays === 'zero' ? noRow.length : 0;
   for (const day of missingDays === 'zero' ? noRow : []) {
     const i = day - acc.base;
@@ -219,7 +220,8 @@ export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Wa
     const r = acc.revenue[i];
     orders[d] = o === o ? o : null;
     revenue[d] = r === r ? tidy(r) : null;
-    if (acc.daily ? o !== o && r !== r : o === 0) empty.push(acc.lo + d);
+    // in weekly or monthly totals only a period's own day can be missing, not the days between
+    if (acc.daily ? o !== o && r !== r && periodStart(acc.lo + d, period) === acc.lo + d : o === 0) empty.push(acc.lo + d);
     if (o === 1) single++;
   }
   // an order list without id, status or quantity that has exactly one row on each of 14 days or more is
@@ -254,6 +256,11 @@ function daysWithoutRow(acc: SellerDays): number[] {
   const out: number[] = [];
   for (let d = acc.lo; d <= acc.hi; d++) if (acc.line[d - acc.base] === 0) out.push(d);
   return out;
+}
+
+/** Whether a daily aggregate's rows are weekly or monthly totals (a summary), not days. */
+export function holdsPeriodTotals(acc: SellerDays): boolean {
+  return acc.daily && periodOfDays(daysWithRow(acc)) !== 'day';
 }
 
 /** The days with a row, ascending. */

@@ -8,7 +8,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Warning } from '../core/types.js';
 import { LossCalcError } from '../errors.js';
-import type { FileInfo, SellerDays } from './aggregate.js';
+import { holdsPeriodTotals, type FileInfo, type SellerDays } from './aggregate.js';
 import type { Layout } from './kind.js';
 import { RowReader, joinHeaderLines } from './rows.js';
 import { MergeFill, MergeTap, type MergeRange } from './xlsx-merges.js';
@@ -75,12 +75,43 @@ export async function scanWorkbook(path: FilePath, wb: WorkbookFile, opts: Workb
   }
   try {
     const book = await readWorkbookMap(bytes, name, budget, ext, wb);
-    return await readSheets(bytes, book, name, budget, opts, by, { sha256, encrypted });
+    const read = await readSheets(bytes, book, name, budget, opts, by, { sha256, encrypted });
+    return (opts.sheet === undefined && (await pastSummary(read, bytes, book, name, opts, by, { sha256, encrypted }))) || read;
   } catch (e) {
     throw coded(e, name, password);
   } finally {
     await close();
   }
+}
+
+/**
+ * A first sheet of weekly or monthly totals (요약: 월, 매출합계) over a later sheet of orders or
+ * days: the later sheet is the data (a summary cannot date an incident to the day), read
+ * instead, with a warning naming both; null when the first sheet is no summary or no later
+ * sheet reads as days.
+ */
+async function pastSummary(read: SheetsRead, bytes: ZipBytes, book: Book, name: string, opts: WorkbookOptions, by: string | undefined,
+  meta: { sha256: string; encrypted: boolean }): Promise<SheetsRead | null> {
+  const summary = read.file.workbook.sheet;
+  if (read.groups.size === 0 || ![...read.groups.values()].every(holdsPeriodTotals)) return null;
+  const looked = new Map(read.file.workbook.sheets.map((s) => [s.index, s.headerRow]));
+  for (const later of book.sheets.filter((s) => !s.hidden && s.index > summary.index)) {
+    let next: SheetsRead;
+    try {
+      next = await readSheets(bytes, book, name, new Budget(name), { ...opts, sheet: String(later.index) }, by, meta);
+    } catch (e) {
+      if (!(e instanceof LossCalcError)) throw e;
+      looked.set(later.index, null); // no table there
+      continue;
+    }
+    looked.set(later.index, next.file.workbook.headerRow);
+    if ([...next.groups.values()].some(holdsPeriodTotals)) continue;
+    next.warnings.unshift({ code: 'SUMMARY_SHEET_SKIPPED', message: `sheet ${JSON.stringify(summary.name)} holds weekly or monthly totals, ` +
+      `so the days of sheet ${JSON.stringify(later.name)} were read instead (--sheet ${summary.index} reads the totals)` });
+    next.file.workbook.sheets = next.file.workbook.sheets.map((s) => (looked.get(s.index) !== undefined ? { ...s, headerRow: looked.get(s.index) } : s));
+    return next;
+  }
+  return null;
 }
 
 /** The zip directory and workbook map; a zip that is no workbook keeps its BINARY_FILE error unless it is named .xlsx. */
