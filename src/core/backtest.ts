@@ -31,7 +31,7 @@ export interface Backtest {
 
 /**
  * Backtest each of `models` on the observed baseline `data` with windows of `horizon`
- * points (shortened when the baseline is too short); one Backtest per model, in order.
+ * points (at least backtestMinPoints; shortened when the baseline is too short); one Backtest per model, in order.
  * Every model sees the same windows and the same training sets, so fits are shared (also
  * across calls). Without `simulate` only point forecasts are scored (interval fields NaN):
  * enough to choose a model; the chosen one is then simulated for calibration.
@@ -40,7 +40,9 @@ export function backtest(models: Model[], data: TrainingData, horizon: number, l
   const n = data.days.length;
   const period = data.period;
   const minTrain = Math.max(TUNING.backtestMinTrain[period], ...(period === 'day' ? models.map((m) => m.minDays) : []));
-  const h = Math.min(horizon, n - minTrain);
+  // a loss window shorter than the least backtest window (an estimate the Monday after a weekend
+  // incident) is calibrated on windows of that least length: too few points score nothing
+  const h = Math.min(Math.max(horizon, TUNING.backtestMinPoints[period]), n - minTrain);
   if (h < TUNING.backtestMinPoints[period]) return models.map(() => ({ horizon: 0, step: 0, windows: [] }));
   // origins a whole number of weeks apart keep weekdays aligned with the real window
   const step = period === 'day' ? Math.max(7, 7 * Math.round(h / 14)) : Math.max(1, Math.round(h / 2));
