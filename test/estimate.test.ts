@@ -54,6 +54,21 @@ describe('estimate on a noiseless weekly pattern', () => {
   });
 });
 
+describe('a loss window shorter than a week (the Monday after a weekend incident)', () => {
+  // a simulated seller's baseline, then the first 2 days of its loss window
+  const series = designSeller('weekday-heavy', 0, 7).sim;
+  const daily = toDailySeries({ ...series, days: series.incidentIndex + 2 });
+  const claim = estimate(ingested(daily, 'daily'), { ...OPTS, incident: series.incident, until: addDays(series.incident, 1) });
+
+  it('is backtested on 7-day windows, so it is calibrated and the model chosen, not defaulted', () => {
+    expect(claim.windows.incident.days).toBe(2);
+    expect(claim.model.calibration.orders).toMatchObject({ horizon: 7, windows: 8 });
+    expect(claim.model.candidates.every((c) => c.windows === 8 && c.score !== null)).toBe(true);
+    expect(claim.warnings.map((w) => w.code)).not.toContain('NOT_CALIBRATED');
+    expect(claim.model.reason).not.toMatch(/too short/);
+  });
+});
+
 describe('the file\'s currency against --currency', () => {
   const withCurrencies = (currencies: string[] | undefined) => {
     const ing = ingested(pattern('2025-09-01', 120, 200, 1));
