@@ -54,6 +54,28 @@ describe('estimate on a noiseless weekly pattern', () => {
   });
 });
 
+describe('--baseline ending before the incident', () => {
+  // the drop began 28 days before the incident date: a baseline ending before it must not see it
+  const series = pattern('2024-11-29', 365 + 56, 337, 0.5);
+  const o = { ...OPTS, holidays: 'none' as const };
+  const viaBaseline = estimate(ingested(series), { ...o, baseline: { start: '2024-11-29', end: '2025-10-31' } });
+  const viaExclude = estimate(ingested(series), { ...o, exclude: [{ start: '2025-11-01', end: '2025-11-28' }] });
+
+  it('fits only the days up to its end, as --exclude of the days after would', () => {
+    expect(viaBaseline.windows.baseline).toEqual({ start: '2024-11-29', end: '2025-10-31', days: 337 });
+    expect(viaBaseline.totals.orders.expected).toBeCloseTo(720, -1); // 8 weeks × 90, the level before the drop
+    expect(viaBaseline.totals.orders).toEqual(viaExclude.totals.orders);
+    expect(viaBaseline.totals.revenue).toEqual(viaExclude.totals.revenue);
+  });
+  it('weekly: the baseline ends with the last whole week inside it', () => {
+    const weekly = estimate(ingested(series), { ...o, period: 'week', baseline: { start: '2024-11-29', end: '2025-10-31' } });
+    expect(weekly.windows.baseline).toEqual({ start: '2024-12-02', end: '2025-10-26', days: 329 }); // Mon .. Sun
+    expect(weekly.warnings.map((w) => w.code)).not.toContain('SHORT_BASELINE'); // 47 weeks are not "47 days"
+    const short = estimate(ingested(pattern('2025-08-18', 14 * 7 + 28, 14 * 7, 0.5)), { ...o, incident: '2025-11-24', period: 'week' });
+    expect(short.warnings.find((w) => w.code === 'SHORT_BASELINE')?.message).toBe('the baseline has only 14 weeks with data; the trend is uncertain');
+  });
+});
+
 describe('a loss window shorter than a week (the Monday after a weekend incident)', () => {
   // a simulated seller's baseline, then the first 2 days of its loss window
   const series = designSeller('weekday-heavy', 0, 7).sim;

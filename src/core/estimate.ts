@@ -132,12 +132,16 @@ function windowPoints(w: Windows, period: Period, warnings: Warning[]): { baseli
   }
   const loss: number[] = [];
   for (let p = lossStart; p <= until; p = nextPeriod(p, period)) loss.push(p);
+  // whole periods inside the baseline: it may end well before the incident (--baseline ..2025-10-31),
+  // the days between being left out of the fit as --exclude would leave them
+  const end = Math.min(toDay(w.baseline.end), lossStart - 1);
   const baseline: number[] = [];
   let p = periodStart(toDay(w.baseline.start), period);
   if (p < toDay(w.baseline.start)) p = nextPeriod(p, period);
-  for (; p < lossStart; p = nextPeriod(p, period)) baseline.push(p);
+  for (; nextPeriod(p, period) - 1 <= end; p = nextPeriod(p, period)) baseline.push(p);
   if (period !== 'day' && baseline.length) {
-    w.baseline = { start: fromDay(baseline[0]), end: fromDay(lossStart - 1), days: lossStart - baseline[0] };
+    const last = nextPeriod(baseline[baseline.length - 1], period) - 1;
+    w.baseline = { start: fromDay(baseline[0]), end: fromDay(last), days: last - baseline[0] + 1 };
   }
   return { baseline: Int32Array.from(baseline), loss: Int32Array.from(loss) };
 }

@@ -38,8 +38,14 @@ export function estimateWarnings(c: WarningContext): Warning[] {
       ? { code: 'HOLIDAY_IN_LOSS_WINDOW', message: `the loss window holds a major holiday (${names(inLoss)}); its effect is estimated from the baseline's holidays` }
       : { code: 'HOLIDAY_NOT_IN_BASELINE', message: `the loss window holds a major holiday (${names(inLoss)}) but the baseline holds none, so its effect is not modelled; consider --exclude for those days` });
   }
-  const days = c.trains[0]?.days.length ?? 0;
-  if (days < 8 * 7) out.push({ code: 'SHORT_BASELINE', message: `the baseline has only ${days} days with data; the weekday pattern and trend are uncertain` });
+  // counted in the claim's periods: a year of weeks is 52 points, not 52 days
+  const period = c.trains[0]?.period ?? 'day';
+  const unit = `${period}s`;
+  const points = c.trains[0]?.days.length ?? 0;
+  if (points < TUNING.backtestMinTrain[period]) {
+    const what = period === 'day' ? 'the weekday pattern and trend are' : 'the trend is';
+    out.push({ code: 'SHORT_BASELINE', message: `the baseline has only ${points} ${unit} with data; ${what} uncertain` });
+  }
   if (c.selection.backtests.every((b: Backtest) => b.windows.length === 0)) {
     out.push({ code: 'NOT_CALIBRATED', message: 'the baseline is too short to backtest the model, so the interval is not calibrated against past errors' });
   }
@@ -64,7 +70,7 @@ export function estimateWarnings(c: WarningContext): Warning[] {
     const unknown = e.daily.filter((d) => d.actual === null).length;
     if (unknown) {
       const hint = c.unknownRows ? '; if the file came from a query grouping orders by day, which writes no row for a day without orders, and sales stopped, --missing-days zero counts them as days without sales' : '';
-      out.push({ code: 'MISSING_LOSS_DAYS', message: `${m}: ${unknown} days in the loss window have no data and are left out of both actual and expected${hint}` });
+      out.push({ code: 'MISSING_LOSS_DAYS', message: `${m}: ${unknown} ${unit} in the loss window have no data and are left out of both actual and expected${hint}` });
     }
   }
   return out;
