@@ -4,7 +4,7 @@ import { estimate, type CoreOptions } from '../src/core/estimate.js';
 import { claimSchema } from '../src/core/claim.js';
 import { addDays, fromDay, toDay } from '../src/core/dates.js';
 import type { DailySeries, Ingested, InputKind } from '../src/core/types.js';
-import { designSeller, toDailySeries } from '../src/sim/index.js';
+import { designSeller, simulateSeller, toDailySeries } from '../src/sim/index.js';
 import { ingested, OPTS } from './estimate-helpers.js';
 import { LossCalcError } from '../src/errors.js';
 import { currencyWarnings } from '../src/core/warnings.js';
@@ -160,7 +160,7 @@ describe('windows and exclusions', () => {
     expect(c.interest!.lower).toBeLessThanOrEqual(c.interest!.amount);
     expect(c.interest!.upper).toBeGreaterThanOrEqual(c.interest!.amount);
   });
-  it('finds the recovery day: the first of 14 days in a row back inside the band', () => {
+  it('finds the recovery day: the first of 14 days whose total is back inside the band, the drop won back', () => {
     // half the orders for 20 days, then back to normal
     const s = pattern('2024-11-29', 365 + 56, 365, 0.5);
     const full = pattern('2024-11-29', 365 + 56, 10_000, 1);
@@ -172,6 +172,19 @@ describe('windows and exclusions', () => {
     expect(c.recovery.date).toBe(fromDay(toDay('2024-11-29') + 385));
     const none = estimate(ingested(pattern('2024-11-29', 365 + 56, 365, 0.5)), { ...OPTS, holidays: 'none' });
     expect(none.recovery.date).toBeNull();
+  });
+  it('no recovery for a lasting loss, even where 14 days sit inside a wide band; none needed without a loss', () => {
+    // a noisy seller (day-to-day AR noise and overdispersion) losing 30 % every day of 61
+    const sim = (level: number, drop: number, seed: number) =>
+      simulateSeller({ level, drop, holdDays: 61, lossDays: 61, recovery: 0, arPhi: 0.6, arSigma: 0.35, size: 3, holidays: 'none' }, seed);
+    const lasting = sim(40, 0.3, 11);
+    const c = estimate(ingested(toDailySeries(lasting), 'daily'), { ...OPTS, incident: lasting.incident, until: lasting.until, holidays: 'none' });
+    expect(c.totals.orders.lower!).toBeGreaterThan(0); // the loss is significant
+    expect(c.recovery.date).toBeNull();
+    // about one order a day and no loss: 0- and 3-order days are ordinary, sales never left
+    const tiny = sim(1, 0, 12);
+    const t = estimate(ingested(toDailySeries(tiny), 'daily'), { ...OPTS, incident: tiny.incident, until: tiny.until, holidays: 'none' });
+    expect(t.recovery.date).toBe(tiny.incident);
   });
   it('runs the placebo test over the backtest windows', () => {
     const c = estimate(ingested(pattern('2024-11-29', 400, 365, 0.5)), { ...OPTS, holidays: 'none' });

@@ -87,9 +87,9 @@ describe('renderHtml', () => {
     const rec = renderHtml({ ...claim, recovery: { date: '2025-12-20', metric: 'orders', days: 7 } } as typeof claim, opts());
     expect(rec).toContain('<h2>Recovery</h2>');
     expect(rec).toContain('20 Dec 2025');
-    expect(rec).toContain('inside the expected band for 7 days');
+    expect(rec).toContain('orders over 7 days inside the expected band for their total, with at least three quarters of the first 7 days&#39; drop won back');
     const not = renderHtml({ ...claim, recovery: { date: null, metric: 'orders', days: 7 } } as typeof claim, opts());
-    expect(not).toContain('had not returned to the expected level');
+    expect(not).toContain('not shown to be back at the expected level');
   });
 
   it('shows interest and the placebo p-value when the claim carries them', () => {

@@ -118,7 +118,7 @@ export function inferMetric(
     upper: total.upper,
     pValue: tailProbability(total.draws, total.actual),
     placebo: placeboTest(bt, total.expected - total.actual, sd / widen),
-    recovery: recoveryDay(daily),
+    recovery: recoveryDay(daily, paths, mean, widen, level, total.lower > 0),
     weighted: weights ? lostOver(paths, mean, daily, weights, widen, level) : undefined,
     daily,
   };
@@ -182,24 +182,40 @@ export function placeboTest(bt: Backtest, lost: number, sd: number): { windows: 
 }
 
 /**
- * Recovery: the first counted day from which the actual stays inside the counterfactual
- * band for RECOVERY_DAYS counted days in a row; null if it never does.
+ * Recovery: the first counted day from which sales over the next RECOVERY_DAYS counted days
+ * are back: their actual total reaches the lower bound of the counterfactual's band for it
+ * (draws summed per path, widened as the claim's interval is), and, when the window's loss is
+ * significant (`lost`), their lost share is at most RECOVERY_LEFT of the first run's, the drop
+ * the incident brought. Within the band alone is no recovery: 14 days far into a long window
+ * have a band wide enough to hold a lasting 30 % loss (bench/recovery.mjs). Null if no run is back.
  */
-export function recoveryDay(daily: DailyEstimate[]): number | null {
-  let run = 0;
-  let start = -1;
-  for (const d of daily) {
-    if (!d.counted) continue;
-    const inside = (d.actual as number) >= d.lower && (d.actual as number) <= d.upper;
-    if (!inside) {
-      run = 0;
-      continue;
+export function recoveryDay(daily: DailyEstimate[], paths: Float64Array, mean: Float64Array, widen: number, level: number, lost: boolean): number | null {
+  const h = daily.length;
+  const draws = paths.length / h;
+  const counted = daily.flatMap((d, t) => (d.counted ? [t] : []));
+  const n = TUNING.recoveryDays;
+  const run = (k: number) => {
+    const totals = new Float64Array(draws);
+    let actual = 0;
+    let expected = 0;
+    for (const t of counted.slice(k, k + n)) {
+      actual += daily[t].actual as number;
+      expected += mean[t];
+      for (let s = 0; s < draws; s++) totals[s] += paths[s * h + t];
     }
-    if (run === 0) start = d.day;
-    if (++run >= TUNING.recoveryDays) return start;
+    const lower = quantileSorted(widenTotals(recentre(totals, expected), expected, widen), (1 - level) / 2);
+    return { actual, lower, lostShare: expected > 0 ? 1 - actual / expected : 0 };
+  };
+  const drop = run(0).lostShare;
+  for (let k = 0; k + n <= counted.length; k++) {
+    const r = run(k);
+    if (r.actual >= r.lower && (!lost || r.lostShare <= RECOVERY_LEFT * drop)) return daily[counted[k]].day;
   }
   return null;
 }
+
+/** Share of the first run's lost share a run may still lack and count as recovered (¾ won back). */
+const RECOVERY_LEFT = 0.25;
 
 /** Stretch sorted totals away from `center` by `widen`, keeping them ≥ 0. */
 function widenTotals(sorted: Float64Array, center: number, widen: number): Float64Array {

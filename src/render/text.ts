@@ -63,7 +63,7 @@ function english(c: Claim): string[] {
     `${x.base.from} to ${x.base.to} (${LABELS.en.days(x.base.days)}) and projected over the loss window; ${c.model.reason}. ` +
     `The interval comes from simulated future paths of the whole window` +
     (x.cal ? `, its spread scaled ×${x.cal.widening} to match how far the model missed on ${x.cal.windows} past ${x.cal.horizon}-day windows inside the baseline.` : '.'));
-  if (x.recovery !== undefined) out.push(x.recovery ? `Recovery: sales returned to the expected level on ${x.recovery}.` : 'Recovery: sales had not returned to the expected level by the end of the loss window.');
+  if (x.recovery !== undefined) out.push(x.recovery ? `Recovery: sales returned to the expected level on ${x.recovery}.` : 'Recovery: sales were not shown to be back at the expected level by the end of the loss window.');
   if (c.warnings.length) out.push(`Warnings: ${c.warnings.map((w) => `${w.message} [${w.code}]`).join('; ')}.`);
   return out;
 }
@@ -94,7 +94,7 @@ function korean(c: Claim): string[] {
   out.push(`추정 방법: 기준 기간 ${x.base.from}~${x.base.to}(${x.base.days}일)에 "${c.model.name}" 모형(${modelDescription(c.model, 'ko')})을 적합하여 ` +
     `손실 기간으로 연장했습니다. 선택 이유: ${modelReason(c.model, 'ko')}. 구간은 손실 기간 전체의 모의 미래 경로에서 구했고` +
     (x.cal ? `, 기준 기간 안의 과거 ${x.cal.horizon}일 구간 ${x.cal.windows}개에서 모형이 빗나간 정도에 맞추어 퍼짐을 ×${x.cal.widening} 조정했습니다.` : '.'));
-  if (x.recovery !== undefined) out.push(x.recovery ? `회복: ${x.recovery}에 판매가 예상 수준으로 회복되었습니다.` : '회복: 손실 기간이 끝날 때까지 판매가 예상 수준으로 회복되지 않았습니다.');
+  if (x.recovery !== undefined) out.push(x.recovery ? `회복: ${x.recovery}에 판매가 예상 수준으로 회복되었습니다.` : '회복: 손실 기간이 끝날 때까지 판매가 예상 수준으로 회복되었다고 볼 근거가 없습니다.');
   if (c.warnings.length) out.push(`경고: ${c.warnings.map((w) => `${warningText(w, 'ko')} [${w.code}]`).join('; ')}`);
   return out;
 }
