@@ -90,6 +90,21 @@ describe('round trips', { timeout: 60_000 }, () => {
     );
   });
 
+  it('cells forced to text for Excel (="2025-03-01", \'12000) read as their text (150 cases)', async () => {
+    await fc.assert(
+      fc.asyncProperty(ordersArb, fc.infiniteStream(fc.nat(2)), fc.boolean(), async (orders, how, quoteAll) => {
+        const rows = orderCells(orders);
+        const reference = essence(await read(encode(toText(HEADER, rows), 'utf-8')));
+        const forced = rows.map((r) => r.map((c) => {
+          const k = how.next().value as number;
+          return k === 0 ? `="${c}"` : k === 1 && c !== '' ? `'${c}` : c;
+        }));
+        expect(essence(await read(encode(toText(HEADER, forced, ',', '\n', quoteAll), 'utf-8')))).toEqual(reference);
+      }),
+      { numRuns: 150, seed: SEED },
+    );
+  });
+
   it('the same sales as a Korean CP949 export, an English UTF-8 export and a daily aggregate: identical claims', async () => {
     for (const [design, i] of [['placebo', 0], ['growing', 1]] as const) {
       const { sim } = designSeller(design, i, 11);

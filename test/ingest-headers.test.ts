@@ -285,6 +285,18 @@ describe('header synonyms', () => {
     });
   });
 
+  it('map GA4 in Korean, Qoo10, TikTok Shop, Rakuten and 아임웹 exports', () => {
+    expect(layoutOf(['날짜', '거래', '구매 수익'])).toMatchObject({ kind: 'daily', date: 0, orders: 1, revenue: 2 });
+    expect(columnsOf(['Shipping status', 'Order no.', 'Order date', 'Qty.', 'Total price'])).toEqual({
+      status: 'Shipping status', id: 'Order no.', date: 'Order date', quantity: 'Qty.', amount: 'Total price',
+    });
+    expect(columnsOf(['Order ID', 'Order Status', 'Order Amount', 'Created Time', 'Paid Time'])).toMatchObject({ date: 'Created Time', status: 'Order Status', amount: 'Order Amount' });
+    expect(columnsOf(['注文番号', 'ステータス', '注文日時', '合計金額'])).toEqual({ id: '注文番号', status: 'ステータス', date: '注文日時', amount: '合計金額' });
+    expect(columnsOf(['주문번호', '주문일', '주문 상태', '품목 실결제가', '최종 주문금액'])).toMatchObject({ amount: '품목 실결제가' }); // a line's amount over the order's total
+    expect(columnsOf(['주문번호', '주문일', '최종 주문금액'])).toMatchObject({ amount: '최종 주문금액' });
+    expect(layoutOf(['주문번호', '주문일', '최종 주문금액'])).toMatchObject({ orderTotal: true });
+  });
+
   it('map a currency column in either kind of file, without changing the kind', () => {
     expect(columnsOf(['amazon-order-id', 'purchase-date', 'currency', 'item-price']).currency).toBe('currency');
     expect(columnsOf(['주문번호', '주문일시', '결제금액', '결제통화']).currency).toBe('결제통화');

@@ -499,6 +499,10 @@ describe('classifyStatus', () => {
     // a reason in brackets, or 불가 and 반려 not right after the word, leave the status what it says
     ['취소완료(배송불가지역)', 'cancelled'], ['취소(품절/판매불가)', 'cancelled'], ['반품완료(반려 후 재접수)', 'returned'], ['반품완료(수취거부)', 'returned'],
     ['Failed delivery (refused)', 'cancelled'], ['배송불가취소', 'cancelled'], ['Cancelled (refused by buyer)', 'cancelled'],
+    // card payments refused (PG lists), returns picked up (롯데ON, SSG), European shops, raw WooCommerce and Magento codes
+    ['승인거절', 'cancelled'], ['카드승인거절', 'cancelled'], ['결제거절', 'cancelled'], ['결제오류', 'unpaid'], ['회수완료', 'returned'], ['회수중', 'returned'],
+    ['Storniert', 'cancelled'], ['Annulé', 'cancelled'], ['Annullato', 'cancelled'], ['Anulado', 'cancelled'], ['Zurückerstattet', 'refunded'],
+    ['Remboursé', 'refunded'], ['Reembolsado', 'refunded'], ['Retourné', 'returned'], ['wc-pending', 'unpaid'], ['fraud', 'unpaid'], ['입금확인 대기', 'unpaid'],
   ])('%s → %s', (s, want) => {
     expect(classifyStatus(s)).toBe(want);
   });
@@ -508,7 +512,9 @@ describe('classifyStatus', () => {
     'Return refused', '배송완료(교환불가)', 'cancel rejected', 'partially_refunded', '부분취소',
     '부분환불', 'return declined', 'Cancel declined', 'refund denied', 'Completed', 'Disputed', 'Authorized',
     'pending', 'Pending', 'On hold', 'partially_paid', 'Processing', 'Hoàn thành', 'Selesai', 'Dikirim', '発送済み', '已完成',
-    '선물수락대기', 'N40', 'N10', 'E40', 'Incomplete delivery', 'Closed', 'READY_TO_SHIP', 'Ready to ship', 'In progress'])(
+    '선물수락대기', 'N40', 'N10', 'E40', 'Incomplete delivery', 'Closed', 'READY_TO_SHIP', 'Ready to ship', 'In progress',
+    // a refused return pickup or a refusal alone is no cancellation of the sale
+    '회수거부', '회수불가', '승인', 'wc-completed', 'wc-processing'])(
     '%j is a sale', (s) => expect(classifyStatus(s)).toBeNull());
 });
 

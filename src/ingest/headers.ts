@@ -7,10 +7,10 @@ import { withoutTrailingUnit } from './money-unit.js';
  * Amount headers that name an order's total, repeated (or left blank) on the order's further
  * lines in line-item exports: counted once per order id.
  */
-const ORDER_TOTALS = ['총결제금액', '총주문금액', '결제총액', '주문합계', '주문합계금액', 'order total', 'total paid', 'order total amount', 'grand total', 'tổng giá trị đơn hàng', 'tổng thanh toán'];
+const ORDER_TOTALS = ['총결제금액', '총주문금액', '최종주문금액', '결제총액', '주문합계', '주문합계금액', 'order total', 'total paid', 'order total amount', 'grand total', 'tổng giá trị đơn hàng', 'tổng thanh toán'];
 /** Date headers that name when an order was paid: a blank (or zero) one says it was not, yet. */
 const PAYMENT_DATES = ['payment date', 'paid at', 'paid on date', 'order paid time', 'payment time', '결제일', '결제일시', '결제일자',
-  '결제완료일', '결제완료일시', '입금확인일', '입금확인일시', '승인일', '승인일자', '승인일시'];
+  '결제완료일', '결제완료일시', '입금확인일', '입금확인일시', '승인일', '승인일자', '승인일시', 'paid time'];
 /** Id headers that are usually a row number (`No`, 번호): not an order id in a table of daily totals. */
 const ROW_NUMBERS = ['no', '번호', '순번'];
 
@@ -37,7 +37,9 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     preferred: ['order date', 'order_date', 'ordered at', 'order time', 'created at', 'created date', 'creation date', 'purchase date',
       'sale date', 'created', 'date created', 'order creation date', 'order created', 'date ordered', 'order placed', 'order placed date',
       'order ts', 'order timestamp', 'order datetime', 'created ts', 'created timestamp',
-      '주문일시', '주문일', '주문일자', '주문날짜', '구매일', '구매일시', '구매일자', '주문접수일', '주문접수일시',
+      // TikTok Shop's `Created Time`, Mercari's `Sold Date`, Depop's `Date of sale`; Rakuten's and Qoo10 Japan's 注文日時
+      'created time', 'sold date', 'date of sale', '注文日時', '注文日',
+      '주문일시', '주문일', '주문일자', '주문날짜', '구매일', '구매일시', '구매일자', '주문접수일', '주문접수일시', '주문접수시간',
       '주문등록일', '주문등록일시',
       // Shopee in Vietnamese and Indonesian
       'ngày đặt hàng', 'thời gian đặt hàng', 'waktu pesanan dibuat', 'tanggal pesanan'],
@@ -55,12 +57,13 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     // a line's amount (unit price × quantity); Amazon's `item-price` is one: "aggregate of the quantity, not unit price"
     // (specific, not preferred: beside an `Item Total` it is the unit price, and the total wins)
     // (Shopee's `Product Subtotal` and SmartStore's `최종 상품별 총 주문금액` are a line's amount after discounts)
-    preferred: ['line total', 'lineitem total', 'item total', 'item subtotal', 'product subtotal', '상품별총주문금액', '최종상품별총주문금액',
+    // (아임웹's `품목 실결제가`, a line's amount paid, beside its order's `최종 주문금액`)
+    preferred: ['line total', 'lineitem total', 'item total', 'item subtotal', 'product subtotal', '상품별총주문금액', '최종상품별총주문금액', '품목실결제가',
       '상품구매금액', '상품주문금액', '판매가합계'],
     // Amazon's Date Range report: `product sales` (gross) over its `total` (net of fees); a card list's 승인금액
     specific: ['order amount', 'payment amount', 'paid amount', 'amount paid', 'paid price', 'total price', 'price total', '결제금액', '결제액',
       '주문금액', '판매금액', '실판매금액', '실결제금액', '최종결제금액', '거래금액', '승인금액', 'item price', 'product sales', 'total due',
-      'thành tiền', 'total pembayaran'],
+      'thành tiền', 'total pembayaran', 'order price', '合計金額', '注文金額'],
     deferred: ORDER_TOTALS,
     // 상품금액 (goods before shipping and discounts) and 총금액 only when no other amount is named; `결제 상품금액`, a
     // two-line header's (결제 merged over 상품금액 | 배송비 | 결제금액), is the same goods amount and keeps its joined name
@@ -81,13 +84,14 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     specific: ['order count', 'orders count', 'num orders', 'number of orders', '주문수', '주문건수', '주문 수', '판매건수', '결제건수', '결제수', '구매건수',
       '영수건수', '영수증건수', '매출건수'],
     // GA4's and Looker Studio's `Transactions` (purchases)
-    generic: ['orders', 'count', '건수', 'transactions', 'purchases'],
+    // (거래 is GA4's Transactions in Korean)
+    generic: ['orders', 'count', '건수', 'transactions', 'purchases', '거래'],
   },
   revenue: {
     // net of cancellations, like the sales of an order list (cancelled rows are left out)
     preferred: ['net sales', '실매출', '순매출', '실매출액', '순매출액'],
     specific: ['sales amount', 'gross sales', 'daily revenue', 'daily sales', 'total sales', '일매출', '판매액', '매출금액', '일매출액', '총매출',
-      '매출합계', '판매총액', 'purchase revenue', 'total revenue', 'ecommerce revenue'],
+      '매출합계', '판매총액', 'purchase revenue', 'total revenue', 'ecommerce revenue', '구매수익'],
     generic: ['revenue', '매출'],
   },
   status: {
@@ -95,11 +99,12 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     preferred: ['클레임상태'],
     // 이지어드민's `C/S` (정상, 배송전 전체취소…)
     specific: ['order status', 'financial status', 'payment status', '주문상태', '처리상태', '결제상태', '주문처리상태', '거래상태', '진행상태',
-      '주문진행상태', '상품주문상태', '판매상태', 'c/s', 'trạng thái đơn hàng', 'status pesanan'],
+      '주문진행상태', '상품주문상태', '판매상태', 'c/s', 'trạng thái đơn hàng', 'status pesanan', '注文ステータス', 'ステータス'],
     // cancellations only: an order status beside it also says returns
     deferred: ['취소상태'],
     // (`State` beside `City`, `Zip Code`, … is a buyer's address: see isBareState)
-    generic: ['status', 'state', '상태', '배송상태'],
+    // Qoo10's `Shipping status` (Canceled, Refunded, …), like 배송상태
+    generic: ['status', 'state', '상태', '배송상태', 'shipping status', 'delivery status'],
   },
   // when an order was cancelled: a filled cell means it was (Shopify's status may still say "paid"); or a flag (Y/N, 1/0)
   cancelled: {
@@ -132,7 +137,7 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     // an order-management tool's (사방넷) marketplace order number, one per order, over its own (one per line)
     preferred: ['쇼핑몰주문번호', '주문번호(쇼핑몰)'],
     specific: ['order id', 'order no', 'order number', 'order #', 'order_id', 'order name', 'amazon order id', '주문번호', '주문 번호', '주문id',
-      'mã đơn hàng', 'no pesanan', 'no. pesanan'],
+      'mã đơn hàng', 'no pesanan', 'no. pesanan', '注文番号'],
     // one per order line (SmartStore); a payment's own number (Square, PayPal, Gumroad, Toss): when there is no order number
     // (not `Payment ID`: Shopify's is on an order's first line only, where Name is on every line)
     // (a card list's 승인번호: its 취소 row carries the approval's)

@@ -188,6 +188,7 @@ export class RowReader {
       this.line += 1 + nl;
     }
     if (isBlankRecord(rec)) return; // blank lines, and ",,,," rows Excel leaves behind
+    unwrapTextCells(rec);
     const L = this.layout;
     if (L === null) {
       this.seekHeader(rec, line);
@@ -923,6 +924,20 @@ export class RowReader {
       this.warnings.push({ code: 'MULTIPLE_SELLERS', message: `the seller column "${this.layout?.columns.seller}" holds ${n >= 1001 ? 'over 1000' : n} different values: all rows are read as one seller; use batch --by to split them` });
     }
     return this.warnings;
+  }
+}
+
+/**
+ * Cells written to keep Excel from converting them, as their text, in place: `="2025-09-01"`
+ * (admin downloads' text-forcing formula, CSV-quoted or not) and a leading apostrophe
+ * (`'2025-09-01 13:05`, `'0012`: Excel's text prefix, kept by some exporters).
+ */
+export function unwrapTextCells(rec: string[]): void {
+  for (let k = 0; k < rec.length; k++) {
+    const c = rec[k];
+    const f = c.charCodeAt(0);
+    if (f === 61 /* = */ && c.length >= 3 && c.charCodeAt(1) === 34 && c.charCodeAt(c.length - 1) === 34) rec[k] = c.slice(2, -1);
+    else if (f === 39 /* ' */ && c.length > 1) rec[k] = c.slice(1);
   }
 }
 

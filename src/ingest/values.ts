@@ -228,6 +228,16 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['환불', 'refunded'],
   ['return', 'returned'],
   ['반품', 'returned'],
+  ['회수', 'returned'], // 회수완료, 회수중: a return picked up (롯데ON, SSG)
+  // European shops' own words
+  ['storniert', 'cancelled'],
+  ['annul', 'cancelled'], // annulé, annullato
+  ['anulad', 'cancelled'], // anulado
+  ['erstattet', 'refunded'], // zurückerstattet
+  ['rembours', 'refunded'], // remboursé
+  ['reembols', 'refunded'], // reembolsado
+  ['rimbors', 'refunded'], // rimborsato
+  ['retour', 'returned'], // retourné, Retoure
   // Shopee and marketplaces in Vietnamese, Indonesian, Japanese and Chinese
   ['hủy', 'cancelled'], // Đã hủy
   ['batal', 'cancelled'], // Batal, Dibatalkan, Pembatalan
@@ -246,6 +256,11 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['denied', 'cancelled'],
   ['expired', 'cancelled'],
   ['만료', 'cancelled'], // 유효기간만료: a gift never redeemed
+  // a card payment the issuer or the gateway refused (PG transaction lists: 승인거절, 카드승인거절, 결제오류)
+  ['승인거절', 'cancelled'],
+  ['결제거절', 'cancelled'],
+  ['결제오류', 'unpaid'], // as "payment error"
+  ['결제 오류', 'unpaid'],
   // an order the shop refused, or a gift the receiver did (Kakao 선물하기)
   ['주문거절', 'cancelled'],
   ['주문거부', 'cancelled'],
@@ -272,6 +287,8 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['payment review', 'unpaid'],
   ['payment_review', 'unpaid'],
   ['suspected fraud', 'unpaid'],
+  ['fraud', 'unpaid'], // Magento's status code for it
+  ['wc-pending', 'unpaid'], // WooCommerce's raw status of "Pending payment"
   ['awaiting payment', 'unpaid'],
   ['awaiting_payment', 'unpaid'],
   ['unpaid', 'unpaid'],
@@ -288,6 +305,8 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['미결제', 'unpaid'],
   ['가상계좌발급', 'unpaid'], // a virtual account issued, no deposit yet
   ['입금확인중', 'unpaid'],
+  ['입금확인대기', 'unpaid'],
+  ['입금확인 대기', 'unpaid'],
   ['waiting for deposit', 'unpaid'], // Toss Payments' WAITING_FOR_DEPOSIT
   ['waiting_for_deposit', 'unpaid'],
   ['chờ thanh toán', 'unpaid'],
