@@ -839,6 +839,15 @@ describe('daily aggregates', () => {
     expect(r.warnings.find((w) => w.code === 'MISSING_DAYS')?.message).toMatch(/2025-01-03/);
   });
 
+  it('a GA4 export: # comment lines above the table, and under it over the grand total\'s own header and row', async () => {
+    const days = ['20250901,10,230005.0', '20250902,17,391008.5', '20250903,0,0'];
+    const csv = ['# ----------------------------------------', '# Ecommerce purchases', '# Start date: 20250901', '', 'Date,Transactions,Purchase revenue',
+      ...days, '', '# ----------------------------------------', '# Grand total', 'Transactions,Purchase revenue', '27,621013.5', ''].join('\n');
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-09-01', orders: [10, 17, 0], revenue: [230005, 391008.5, 0] });
+    expect(r.info).toMatchObject({ kind: 'daily', rowsUsed: 3, rowsSkipped: { 'total-row': 4 } });
+  });
+
   it('monthly totals: a missing month is a missing day, the days between months are not', async () => {
     const months = ['2025-01-01', '2025-02-01', '2025-04-01', '2025-05-01'].map((d) => [d, '30', '300000']);
     const r = await ingestFile(write(toCsv(['월', '주문수', '매출'], months)), TZ);

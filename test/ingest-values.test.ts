@@ -596,10 +596,13 @@ describe('isNoteLine and isTitleLine (rows without a readable date)', () => {
     [['출력일시: 2026-01-26 10:22:01']], [['출력일시 : 2026-01-26', '', '']], [['출력자', '홍길동', '']], [['', '출력일시:', '2026-01-26']],
     [['Printed on: 2026-01-26']], [['Seller ID : myshop', '']], [['판매자: 다라몰', '', '']], [['조회기간 : 2025-06-01 ~ 2026-01-26']],
     [['Report generated', '2026-01-26 10:00']], [['ＰＲＩＮＴＥＤ: 2026-01-26']],
+    // comment lines (GA4's exports): a `#` and words or rules, alone in the row
+    [['# ----------------------------------------']], [['# Grand total', '', '']], [['#']], [['## note']],
   ])('%j is a note line', (rec) => expect(isNoteLine(rec)).toBe(true));
   it.each([
     [['ORD:123', '', '']], [['A1:B2']], [['출력일시: 2026-01-26', 'x', 'y']], [['출력자', '', '']], [['출력일시: x', '12,300']], [['note:', '']],
     [['Seller ID: myshop', '12300']], [['', '', '']], [['12345', '', '']], [['상품A', '1', '12,300']],
+    [['#1001', '', '']], [['# total', '12300']], [['#A-12']],
   ])('%j is not', (rec) => expect(isNoteLine(rec)).toBe(false));
   it.each([[['[스토어B]']], [['', 'Store B orders', '']], [['ABC-123', '']]])('%j is a possible title line', (rec) => expect(isTitleLine(rec)).toBe(true));
   it.each([[['12345', '']], [['₩12,300']], [['', '']], [['a', 'b']], [[`${'x'.repeat(81)}`]]])('%j is not', (rec) => expect(isTitleLine(rec)).toBe(false));

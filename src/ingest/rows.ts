@@ -13,7 +13,7 @@ import { FAR_DAYS, MANY_DAYS, OrderRows } from './order-rows.js';
 import { WideTable } from './wide.js';
 import { IdFilter, RECENT_IDS_WINDOW } from './recent.js';
 import { unitOfHeader, unitOfTitle, type MoneyUnit } from './money-unit.js';
-import { DOT_THOUSANDS_CURRENCY, hasDecimalComma, isAllLabel, hasTotalLabel, hasTotalLabelIn, isBlankCell, isMissingCell, isNoteLine, isTitleLine, isTotalLabel, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
+import { DOT_THOUSANDS_CURRENCY, commentText, hasDecimalComma, isAllLabel, hasTotalLabel, hasTotalLabelIn, isBlankCell, isMissingCell, isNoteLine, isTitleLine, isTotalLabel, parseCount, parseMoney, parseMoneyEuropean } from './values.js';
 
 /** What the reader needs to know about the file and the options. */
 export interface ReaderSetup {
@@ -396,7 +396,8 @@ export class RowReader {
     const L = this.layout!;
     const id = L.id >= 0 ? (rec[L.id] ?? '') : '';
     // a paged report's labels (누계, 페이지 소계) on a row without an order id, or in its id cell
-    const summary = hasTotalLabel(rec, isBlankCell(id)) || isTotalLabel(id) || isAllLabel(cell); // 전체 in the date cell: a report's total
+    // (and GA4's `# Grand total` comment over its totals' own header and row)
+    const summary = hasTotalLabel(rec, isBlankCell(id)) || isTotalLabel(id) || isAllLabel(cell) || isTotalLabel(commentText(rec)); // 전체 in the date cell: a report's total
     const kind = summary ? null : isNoteLine(rec) ? 'note' : this.footer !== null && this.summed ? 'held' : isTitleLine(rec) ? 'title' : 'data';
     if (kind === 'data') {
       if (this.footer !== null) this.settleFooter('data'); // the title lines above were data too

@@ -504,8 +504,17 @@ const NOTE_WORDS = new Set([
 // `label: value` in one cell, the label of words (no digits: `ORD:123` is an order id)
 const NOTE_LABEL = /^(\p{L}[\p{L} ]{0,23}?)\s*[:：]\s*(\S.*)?$/su;
 
+/** A comment line alone in its row (GA4's `# ----`, `# Grand total` under the data), not an id like `#1001`. */
+const COMMENT_LINE = /^#(?:$|[\s#\-=*])/;
+
+/** A comment line's text without its `#` (`Grand total`: a summary follows, GA4's), or '' for any other row. */
+export function commentText(rec: string[]): string {
+  const cells = rec.filter((c) => !isBlankCell(c));
+  return cells.length === 1 && COMMENT_LINE.test(cells[0].trim()) ? cells[0].trim().replace(/^#[\s#]*/, '') : '';
+}
+
 /**
- * Whether a row without a readable date is a report's note line: one or two cells, the first a
+ * Whether a row without a readable date is a report's note line: a comment line (`# …`), or one or two cells, the first a
  * note label with its value (`출력일시: 2026-01-26 10:22`, `출력자,홍길동`, `Printed on: …`), or
  * any `label : value` of words (`판매자: 다라몰`, `Seller ID : myshop`). Never an order: not read, not a bad date.
  */
@@ -519,6 +528,7 @@ export function isNoteLine(rec: string[]): boolean {
   }
   if (n === 0 || rec[first].length > 160) return false;
   const c = rec[first].normalize('NFKC').trim();
+  if (n === 1 && COMMENT_LINE.test(c)) return true;
   const m = NOTE_LABEL.exec(c);
   const label = (m ? m[1] : c).toLowerCase().replace(/[\s_\-]/g, '');
   if (NOTE_WORDS.has(label)) return m !== null ? n === 1 || m[2] === undefined : n === 2 && !isBlankCell(rec[first + 1] ?? '');
