@@ -839,6 +839,19 @@ describe('daily aggregates', () => {
     expect(r.warnings.find((w) => w.code === 'MISSING_DAYS')?.message).toMatch(/2025-01-03/);
   });
 
+  it('a line describing each column right under the header (TikTok Shop) is passed over with DESCRIPTION_LINE', async () => {
+    const csv = ['Order ID,Order Status,Order Amount,Created Time', 'Platform unique order ID.,Current order status.,Total order amount.,Order creation time.',
+      '5764614130\t,Canceled\t,USD 59.97\t,09/01/2025 08:09:05 PM\t', '5764614131\t,Shipped\t,USD 19.99\t,09/13/2025 10:00:00 AM\t', ''].join('\n');
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.info).toMatchObject({ rows: 2, rowsUsed: 1, rowsSkipped: { cancelled: 1 }, columns: { date: 'Created Time', amount: 'Order Amount' } });
+    expect([r.series.start, r.series.revenue.at(-1)]).toEqual(['2025-09-01', 19.99]); // the cancelled order's day is a day without sales
+    expect(r.warnings[0]).toEqual({ code: 'DESCRIPTION_LINE',
+      message: 'line 2, right under the header, describes its columns ("Platform unique order ID.", "Current order status.", "Total order amount.", …) and was not read' });
+    // a first data row with a bad date and no amount is no description: it is a bad date, as before
+    const bad = write(['주문번호,주문일시,상품명,결제금액,비고', 'A-1,미정,상품A,,메모', 'A-2,2025-09-01,상품B,1000,메모', ''].join('\n'));
+    expect((await rejection(ingestFile(bad, TZ))).code).toBe('BAD_DATES');
+  });
+
   it('a GA4 export: # comment lines above the table, and under it over the grand total\'s own header and row', async () => {
     const days = ['20250901,10,230005.0', '20250902,17,391008.5', '20250903,0,0'];
     const csv = ['# ----------------------------------------', '# Ecommerce purchases', '# Start date: 20250901', '', 'Date,Transactions,Purchase revenue',

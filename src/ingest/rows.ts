@@ -702,6 +702,10 @@ export class RowReader {
     this.afterHeader = false;
     const top = this.headers;
     const topLine = this.headerLine;
+    if (this.describesColumns(rec)) {
+      this.warnings.push({ code: 'DESCRIPTION_LINE', message: `line ${line}, right under the header, describes its columns (${listHeaders(rec.filter((c) => c.trim() !== '').slice(0, 3).map((c) => c.trim()))}, …) and was not read` });
+      return true;
+    }
     if (!this.secondHeaderLine(top, rec.map((c) => c.trim()))) return false;
     const noted = this.warnings.splice(this.headerWarnings); // the unit and PREAMBLE, noted again from both lines
     if (this.takeHeader(joinHeaderLines(top, rec.map((c) => c.trim())), this.width, topLine) !== null) {
@@ -710,6 +714,23 @@ export class RowReader {
     }
     this.noteTwoLines(topLine, line);
     return true;
+  }
+
+  /**
+   * Whether the line under the header is a description of each column (TikTok Shop's export:
+   * `Platform unique order ID.`, `Current order status.`): text in at least half of the header's
+   * columns and in its date column, no number and no date anywhere.
+   */
+  private describesColumns(rec: string[]): boolean {
+    const L = this.layout!;
+    if (L.date < 0 || isBlankCell(rec[L.date] ?? '')) return false;
+    let text = 0;
+    for (const c of rec) {
+      if (isBlankCell(c)) continue;
+      if (!Number.isNaN(parseMoney(c)) || parseDate(c, this.setup.tz) !== null || !/\p{L}{2}/u.test(c)) return false;
+      text++;
+    }
+    return text >= Math.max(2, this.headers.filter((h) => h !== '').length / 2);
   }
 
   /**
