@@ -852,6 +852,12 @@ describe('daily aggregates', () => {
     expect((await rejection(ingestFile(bad, TZ))).code).toBe('BAD_DATES');
   });
 
+  it('pandas to_csv with an unnamed date index: the blank first header is the date column', async () => {
+    const r = await ingestFile(write(',orders,revenue\n2025-09-01,6,60000.0\n2025-09-02,7,70000.0\n'), TZ);
+    expect(r.series).toEqual({ start: '2025-09-01', orders: [6, 7], revenue: [60000, 70000] });
+    expect(r.info).toMatchObject({ kind: 'daily', columns: { date: '', orders: 'orders', revenue: 'revenue' } });
+  });
+
   it('a GA4 export: # comment lines above the table, and under it over the grand total\'s own header and row', async () => {
     const days = ['20250901,10,230005.0', '20250902,17,391008.5', '20250903,0,0'];
     const csv = ['# ----------------------------------------', '# Ecommerce purchases', '# Start date: 20250901', '', 'Date,Transactions,Purchase revenue',

@@ -277,6 +277,11 @@ export function mapHeaders(headers: string[], file: string, override: Partial<Re
     index[field] = b.i;
     found[field] = b.rank < GENERIC_RANK ? 'specific' : 'generic';
   }
+  // pandas' `to_csv` writes an unnamed index (its dates) first, under the one blank header: `,orders,revenue`
+  // (not a header's top line with blanks under merged cells)
+  if (index.date === undefined && headers.length > 1 && headers[0].trim() === '' && !taken.has(0) && headers.every((h, i) => i === 0 || h.trim() !== '')) {
+    [index.date, found.date] = [0, 'generic'];
+  }
   // over a generic id, or a deferred one (Shopify's `Receipt Number`, its POS orders' only)
   const name = found.id === undefined || found.id === 'generic' || best.id?.rank === GENERIC_RANK - 1 ? lineItemOrderName(headers, taken) : -1;
   if (name >= 0) [index.id, found.id] = [name, 'specific'];
