@@ -90,6 +90,13 @@ export const sheetSchema = z.union([z.string().trim().min(1), z.number().int().m
 
 const numberish = z.union([z.number(), z.string().trim().min(1)]).pipe(z.coerce.number());
 
+/** A share of 1, as a fraction or a percentage: `0.3` or `30%` (a bare 30 is refused, not guessed). */
+const share = (min: 'gt0' | 'min0', what: string) =>
+  z.union([z.number(), z.string().trim().min(1, { error: `expected ${what}, like 0.3 or 30%` })])
+    .transform((v) => (typeof v === 'string' && v.endsWith('%') ? Number(v.slice(0, -1).trim()) / 100 : Number(v)))
+    .pipe(z.number({ error: `expected ${what} as a fraction or a percentage, like 0.3 or 30%` })
+      .refine((n) => Number.isFinite(n) && (min === 'gt0' ? n > 0 : n >= 0) && n <= 1, { error: `expected ${what} from ${min === 'gt0' ? 'above ' : ''}0 to 1 (100%), like 0.3 or 30%` }));
+
 /** Options shared by `estimate` and `batch`. Strings arrive from flags, numbers may come from --config. */
 export const estimateOptionsSchema = z
   .object({
@@ -103,7 +110,7 @@ export const estimateOptionsSchema = z
       .default(DEFAULTS.holidays),
     model: z.string().default(DEFAULTS.model),
     control: z.string().optional(),
-    margin: numberish.pipe(z.number().gt(0).max(1)).optional(),
+    margin: share('gt0', 'a margin').optional(),
     level: numberish.pipe(z.number().gt(0.5).lt(1)).default(DEFAULTS.level),
     seed: numberish.pipe(z.number().int().min(0).max(2 ** 32 - 1)).default(DEFAULTS.seed),
     format: z.enum(FORMATS).optional(),
@@ -118,7 +125,7 @@ export const estimateOptionsSchema = z
     seller: z.string().optional(),
     lang: z.enum(['en', 'ko']).default(DEFAULTS.lang),
     period: z.enum(['day', 'week', 'month']).optional(),
-    interestRate: numberish.pipe(z.number().min(0).max(1)).optional(),
+    interestRate: share('min0', 'a yearly rate').optional(),
     asOf: isoDate.optional(),
     bom: z.boolean().default(false),
     keepOneOffs: z.boolean().default(false),

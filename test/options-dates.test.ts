@@ -28,3 +28,24 @@ describe('typedDate', () => {
     expect(windowSchema.safeParse('2025.11.01...2025.11.30').success).toBe(false);
   });
 });
+
+describe('--margin and --interest-rate: a fraction or a percentage', () => {
+  const parse = (margin: unknown, interestRate?: unknown) =>
+    estimateOptionsSchema.safeParse({ incident: '2025-11-29', margin, ...(interestRate === undefined ? {} : { interestRate, asOf: '2026-11-29' }) });
+  it.each([['0.3', 0.3], ['30%', 0.3], [' 30 % ', 0.3], ['100%', 1], [0.25, 0.25], ['1', 1]])('%j → %s', (typed, want) => {
+    const r = parse(typed);
+    expect(r.success && r.data.margin).toBe(want);
+  });
+  it('refuses a bare percentage, zero, text and more than 100 %, saying how to write it', () => {
+    for (const typed of ['30', '0', '0%', 'abc', '120%', '', -0.1]) {
+      const r = parse(typed);
+      expect(r.success).toBe(false);
+      expect(r.error?.issues[0].message).toMatch(/like 0\.3 or 30%/);
+    }
+  });
+  it('reads the interest rate the same way; a rate of 0 is allowed', () => {
+    expect(parse('0.3', '5%').data?.interestRate).toBe(0.05);
+    expect(parse('0.3', '0').data?.interestRate).toBe(0);
+    expect(parse('0.3', '6').success).toBe(false);
+  });
+});
