@@ -85,6 +85,17 @@ describe('terminal sparkline', () => {
     expect(sparkRows(c, 'en', true)[0]).toContain('Daily orders');
   });
 
+  it('the table shows interest on the lost profit when the claim has it, in both languages', () => {
+    const interest = { rate: 0.05, asOf: '2026-12-31', amount: 1213911, lower: 949215, upper: 1626962 };
+    const c = { ...simClaim({ margin: 0.3 }), interest } as ReturnType<typeof simClaim>;
+    const line = (s: string, label: string) => s.split('\n').find((l) => l.includes(label)) ?? '';
+    const en = line(renderTable(c, opts({ unicode: false })), 'Interest');
+    expect(en).toContain('Interest (5.0% a year to 2026-12-31)');
+    expect(en).toMatch(/₩1,213,911 .*₩949,215 – ₩1,626,962/);
+    expect(line(renderTable(c, opts({ unicode: false, lang: 'ko' })), '이자')).toContain('이자 (연 5.0%, 2026-12-31까지)');
+    expect(renderTable(simClaim({ margin: 0.3 }), opts())).not.toContain('Interest');
+  });
+
   it('useUnicode: an explicit locale decides, else TERM (not dumb or the Linux console)', () => {
     expect(useUnicode({ LANG: 'ko_KR.UTF-8' }, 'linux')).toBe(true);
     expect(useUnicode({ LC_ALL: 'C', LANG: 'en_US.UTF-8' }, 'linux')).toBe(false);

@@ -5,6 +5,7 @@ import type { Claim, Total } from '../core/claim.js';
 import { printableClaim } from './escape.js';
 import { formatMoney, formatOrders, formatPercent, LABELS } from './i18n.js';
 import type { RenderOptions } from './index.js';
+import { interestOf } from './extras.js';
 import { sparkRows } from './sparkline.js';
 import { warningText } from './ko-prose.js';
 
@@ -32,6 +33,9 @@ export function renderTable(raw: Claim, opts: RenderOptions): string {
   row(L.orders, claim.totals.orders, orders);
   row(L.revenue, claim.totals.revenue, money);
   if (claim.totals.profit && claim.options.margin !== null) row(L.profit(Math.round(claim.options.margin * 100)), claim.totals.profit, money);
+  // interest on the lost profit (--interest-rate, --as-of): a loss of its own, with no actual or expected
+  const interest = interestOf(claim);
+  if (interest) t.push([L.interest(formatPercent(interest.rate), interest.asOf), '', '', c.red.bold(money(interest.amount)), `${money(interest.lower)} – ${money(interest.upper)}`]);
   const sig = claim.significance.orders.probabilityOfLoss ?? claim.significance.revenue.probabilityOfLoss;
   // absent `unicode` → ASCII: a caller that did not ask about the terminal gets the ramp every terminal shows
   const spark = sparkRows(claim, opts.lang, opts.unicode ?? false);
