@@ -76,6 +76,35 @@ describe('--baseline ending before the incident', () => {
   });
 });
 
+describe('weekly totals on Sundays (US and GA4 weeks)', () => {
+  // 70 weeks from Sunday 2024-09-01, 100 orders a week, 60 from the week of Sunday 2025-10-26
+  const weekly = (firstDay: string) => {
+    const orders: (number | null)[] = [];
+    const revenue: (number | null)[] = [];
+    for (let k = 0; k < 70; k++) for (let d = 0; d < 7; d++) {
+      const v = d === 0 ? (k >= 60 ? 60 : 100) : null;
+      orders.push(v);
+      revenue.push(v === null ? null : v * 10_000);
+    }
+    return { start: firstDay, orders: orders.slice(0, 69 * 7 + 1), revenue: revenue.slice(0, 69 * 7 + 1) };
+  };
+  const o = { ...OPTS, holidays: 'none' as const, incident: '2025-10-26' };
+
+  it('counts each week as the Monday week it overlaps most, the loss window from the file\'s own week', () => {
+    const c = estimate(ingested(weekly('2024-09-01'), 'daily'), o);
+    expect(c.windows.incident).toEqual({ start: '2025-10-26', end: '2025-12-28', days: 64 });
+    expect([c.totals.orders.actual, c.totals.orders.expected, c.totals.orders.lost]).toEqual([600, 1000, 400]); // 10 weeks × 40
+    expect(c.warnings.map((w) => w.code)).toEqual(['WEEKS_SHIFTED']);
+    // an incident mid-week takes the file's whole week, from its Sunday
+    const mid = estimate(ingested(weekly('2024-09-01'), 'daily'), { ...o, incident: '2025-10-29' });
+    expect([mid.windows.incident.start, mid.totals.orders.lost]).toEqual(['2025-10-26', 400]);
+  });
+  it('Monday weeks are read as they are, without the warning', () => {
+    const c = estimate(ingested(weekly('2024-09-02'), 'daily'), { ...o, incident: '2025-10-27' });
+    expect([c.windows.incident.start, c.totals.orders.lost, c.warnings.map((w) => w.code)]).toEqual(['2025-10-27', 400, []]);
+  });
+});
+
 describe('a loss window shorter than a week (the Monday after a weekend incident)', () => {
   // a simulated seller's baseline, then the first 2 days of its loss window
   const series = designSeller('weekday-heavy', 0, 7).sim;

@@ -852,6 +852,20 @@ describe('daily aggregates', () => {
     expect((await rejection(ingestFile(bad, TZ))).code).toBe('BAD_DATES');
   });
 
+  it('a weekly report whose rows are date ranges: each week on its first day; a range over several weeks is its total', async () => {
+    const csv = ['기간,주문수,매출액', '2025.09.01 ~ 2025.09.07,152,1672000', '2025.09.08 ~ 2025.09.14,166,1826000', '2025.09.15 ~ 2025.09.21,140,1540000',
+      '2025.09.01 ~ 2025.09.21,458,5038000', ''].join('\n');
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series.start).toBe('2025-09-01');
+    expect([r.series.orders[0], r.series.orders[7], r.series.orders[14], r.series.orders.length]).toEqual([152, 166, 140, 15]);
+    expect(r.info).toMatchObject({ kind: 'daily', rowsUsed: 3, rowsSkipped: { 'total-row': 1 }, emptyDays: 0 });
+    const monthly = await ingestFile(write('기간,매출\n2025-01-01~2025-01-31,100\n2025-02-01~2025-02-28,200\n2025-03-01~2025-03-31,300\n'), TZ);
+    expect([monthly.series.start, monthly.series.revenue[31], monthly.info.rowsUsed]).toEqual(['2025-01-01', 200, 3]);
+    // in a daily table a range is a summary's label, as before
+    const daily = await ingestFile(write('날짜,주문수\n2025-09-01,3\n2025-09-02,4\n2025-09-01~2025-09-07,7\n'), TZ);
+    expect([daily.series.orders, daily.info.rowsSkipped]).toEqual([[3, 4], { 'total-row': 1 }]);
+  });
+
   it('pandas to_csv with an unnamed date index: the blank first header is the date column', async () => {
     const r = await ingestFile(write(',orders,revenue\n2025-09-01,6,60000.0\n2025-09-02,7,70000.0\n'), TZ);
     expect(r.series).toEqual({ start: '2025-09-01', orders: [6, 7], revenue: [60000, 70000] });

@@ -4,7 +4,7 @@ import { fail } from '../errors.js';
 import { assembleClaim } from './assemble.js';
 import { holidayCalendar } from './calendar.js';
 import { fromDay, toDay } from './dates.js';
-import { detectPeriod, nextPeriod, periodStart, toPeriods, type Period } from './period.js';
+import { detectPeriod, fileWeekStart, nearestMonday, nextPeriod, periodStart, toPeriods, weekAnchor, type Period } from './period.js';
 import { inferMetric, trainingData, type MetricData, type MetricEstimate } from './inference.js';
 import { MODELS } from './models/index.js';
 import { selectModel } from './select.js';
@@ -45,6 +45,7 @@ export interface CoreOptions {
 }
 
 const METRICS: Metric[] = ['orders', 'revenue'];
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** Estimate a seller's loss from their ingested series. Pure: same input → same claim. */
 export function estimate(ing: Ingested, o: CoreOptions): Claim {
@@ -53,8 +54,13 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
   // a weekly or monthly file has no rows between period starts: that is not missing data
   const warnings: Warning[] = ing.warnings.filter((w) => native === 'day' || w.code !== 'MISSING_DAYS');
   warnings.push(...currencyWarnings(ing.info, o.currency));
+  // a weekly file's own weekday (Sunday for US and GA4 weeks); its weeks are counted as Monday weeks
+  const anchor = native === 'week' ? weekAnchor(ing.series) : 0;
+  if (anchor !== 0) {
+    warnings.push({ code: 'WEEKS_SHIFTED', message: `the file's weekly rows fall on ${WEEKDAY_NAMES[anchor]}s; each week is counted as the Monday-to-Sunday week it overlaps most, and the claim's rows are dated by those Mondays` });
+  }
   const windows = resolveWindows(ing.info, { ...o, yearlyMinDays: TUNING.yearlyMinDays, yearlyBaselineDays: TUNING.yearlyBaselineDays }, warnings);
-  const points = windowPoints(windows, period, warnings);
+  const points = windowPoints(windows, period, warnings, anchor);
   const start = toDay(ing.series.start);
   const lastDay = toDay(windows.incident.end);
   const calendar = holidayCalendar(o.holidays, Math.min(start, points.baseline[0] ?? start), Math.max(lastDay, nextPeriod(points.loss[points.loss.length - 1], period) - 1));
@@ -122,26 +128,29 @@ function choosePeriod(native: Period, asked: Period | undefined): Period {
  * The baseline and loss-window points for `period`, and the windows moved onto period
  * boundaries: the loss window starts with the period holding the incident.
  */
-function windowPoints(w: Windows, period: Period, warnings: Warning[]): { baseline: Int32Array; loss: Int32Array } {
+function windowPoints(w: Windows, period: Period, warnings: Warning[], anchor = 0): { baseline: Int32Array; loss: Int32Array } {
   const incident = toDay(w.incident.start);
   const until = toDay(w.incident.end);
-  const lossStart = periodStart(incident, period);
-  if (lossStart !== incident) {
-    warnings.push({ code: 'INCIDENT_MID_PERIOD', message: `the incident falls inside the ${period} starting ${fromDay(lossStart)}; that whole ${period} is counted in the loss window` });
-    w.incident = { start: fromDay(lossStart), end: w.incident.end, days: until - lossStart + 1 };
+  // the period holding the incident, as the file counts it (its weeks may start on a Sunday), and its point
+  const first = period === 'week' ? fileWeekStart(incident, anchor) : periodStart(incident, period);
+  const lossStart = period === 'week' ? nearestMonday(first) : first;
+  if (first !== incident) {
+    warnings.push({ code: 'INCIDENT_MID_PERIOD', message: `the incident falls inside the ${period} starting ${fromDay(first)}; that whole ${period} is counted in the loss window` });
+    w.incident = { start: fromDay(first), end: w.incident.end, days: until - first + 1 };
   }
+  const shift = lossStart - first; // a point is its period's first day, shifted so (weeks from a Sunday: +1)
   const loss: number[] = [];
-  for (let p = lossStart; p <= until; p = nextPeriod(p, period)) loss.push(p);
+  for (let p = lossStart; p - shift <= until; p = nextPeriod(p, period)) loss.push(p);
   // whole periods inside the baseline: it may end well before the incident (--baseline ..2025-10-31),
   // the days between being left out of the fit as --exclude would leave them
-  const end = Math.min(toDay(w.baseline.end), lossStart - 1);
+  const end = Math.min(toDay(w.baseline.end) + shift, lossStart - 1);
   const baseline: number[] = [];
-  let p = periodStart(toDay(w.baseline.start), period);
-  if (p < toDay(w.baseline.start)) p = nextPeriod(p, period);
+  let p = periodStart(toDay(w.baseline.start) + shift, period);
+  if (p < toDay(w.baseline.start) + shift) p = nextPeriod(p, period);
   for (; nextPeriod(p, period) - 1 <= end; p = nextPeriod(p, period)) baseline.push(p);
   if (period !== 'day' && baseline.length) {
     const last = nextPeriod(baseline[baseline.length - 1], period) - 1;
-    w.baseline = { start: fromDay(baseline[0]), end: fromDay(last), days: last - baseline[0] + 1 };
+    w.baseline = { start: fromDay(baseline[0] - shift), end: fromDay(last - shift), days: last - baseline[0] + 1 };
   }
   return { baseline: Int32Array.from(baseline), loss: Int32Array.from(loss) };
 }

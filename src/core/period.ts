@@ -39,6 +39,29 @@ export function detectPeriod(s: DailySeries): Period {
   return periodOfDays(observedDays(s));
 }
 
+/**
+ * The weekday (0 = Monday) a weekly file's rows fall on: US and GA4 weeks start on Sunday, a
+ * report may name a week by any day. Its weeks are counted as the Monday-to-Sunday weeks they
+ * overlap most (nearestMonday): a Sunday's week as the one from the Monday after.
+ */
+export function weekAnchor(s: DailySeries): number {
+  const days = observedDays(s);
+  const counts = [0, 0, 0, 0, 0, 0, 0];
+  for (const d of days) counts[weekday(d)]++;
+  return counts.indexOf(Math.max(...counts));
+}
+
+/** First day of the file's week holding `day`, for weeks starting on weekday `anchor` (0 = Monday). */
+export function fileWeekStart(day: number, anchor: number): number {
+  return day - ((weekday(day) - anchor + 7) % 7);
+}
+
+/** The Monday whose week (Mon–Sun) shares the most days with the 7 days from `day`. */
+export function nearestMonday(day: number): number {
+  const wd = weekday(day);
+  return wd <= 3 ? day - wd : day + 7 - wd;
+}
+
 /** The period of an aggregate whose rows fall on `days` (ascending), by detectPeriod's rule. */
 export function periodOfDays(days: number[]): Period {
   if (days.length < 3) return 'day';
@@ -58,7 +81,11 @@ export function toPeriods(s: DailySeries, metric: 'orders' | 'revenue', period: 
   const values = s[metric];
   const out = new Map<number, number | null>();
   if (period === native) {
-    for (let i = 0; i < values.length; i++) if (periodStart(start + i, period) === start + i) out.set(start + i, values[i]);
+    const anchor = period === 'week' ? weekAnchor(s) : 0;
+    for (let i = 0; i < values.length; i++) {
+      const day = start + i;
+      if (period === 'week' ? weekday(day) === anchor : periodStart(day, period) === day) out.set(period === 'week' ? nearestMonday(day) : day, values[i]);
+    }
     return out;
   }
   const end = start + values.length; // exclusive

@@ -1,7 +1,7 @@
 // Date cells → calendar day numbers (days since 1970-01-01, as in core/dates.ts).
 // Millions of rows go through here, so the common ISO-like layouts are read char by char
 // without allocating, and the tz conversion of instants is cached per quarter hour.
-import { fromDay } from '../core/dates.js';
+import { fromDay, toDay } from '../core/dates.js';
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const MS_QUARTER_HOUR = 900_000;
@@ -545,4 +545,22 @@ export function parseDate(s: string, tz: string): string | null {
   if (!r) readers.set(tz, (r = new DateReader(tz)));
   const d = r.day(s);
   return Number.isFinite(d) ? fromDay(d) : null;
+}
+
+/** `2025.09.01 ~ 2025.09.07`, `2025-09-01~2025-09-30`: a range of two dates, year first. */
+const DATE_RANGE = /^\s*(\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?)\s*[~〜]\s*(\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?)\s*$/;
+
+/**
+ * The first day (ISO) of a range that is one whole week (7 days) or one calendar month, or null:
+ * a weekly or monthly report's row (`2025.09.01 ~ 2025.09.07`), not a total over several.
+ */
+export function periodRangeStart(cell: string, tz: string): string | null {
+  const m = DATE_RANGE.exec(cell);
+  if (!m) return null;
+  const a = parseDate(m[1], tz);
+  const b = parseDate(m[2], tz);
+  if (a === null || b === null) return null;
+  const days = toDay(b) - toDay(a) + 1;
+  const wholeMonth = a.endsWith('-01') && a.slice(0, 7) === b.slice(0, 7) && fromDay(toDay(b) + 1).endsWith('-01');
+  return days === 7 || wholeMonth ? a : null;
 }

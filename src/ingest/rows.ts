@@ -8,7 +8,7 @@ import { SellerDays } from './aggregate.js';
 import { MAX_COLUMNS, delimiterName } from './dialect.js';
 import { fieldOfHeader, findHeader, isRowNumber, listHeaders, mapHeaders } from './headers.js';
 import { moneyColumn, planLayout, type Layout } from './kind.js';
-import { DateReader, headerZoneOffset, parseDate, type SlashOrder } from './parse-date.js';
+import { DateReader, headerZoneOffset, parseDate, periodRangeStart, type SlashOrder } from './parse-date.js';
 import { FAR_DAYS, MANY_DAYS, OrderRows } from './order-rows.js';
 import { WideTable } from './wide.js';
 import { IdFilter, RECENT_IDS_WINDOW } from './recent.js';
@@ -135,6 +135,8 @@ export class RowReader {
    * or a title line (`[스토어B]`) — see settleFooter. null outside such a block; `summed`: a summary row began it.
    */
   private footer: FooterLine[] | null = null;
+  /** Whether a daily table's rows are weeks or months written as ranges (periodRow); undefined before its first row. */
+  private periodRows: boolean | undefined;
   private summed = false;
   /** The field count of the short line being read padded (0: none): a held title line that turns out data is a BAD_CSV line. */
   private shortLine = 0;
@@ -227,6 +229,7 @@ export class RowReader {
     // (not a payment date's blank: that says unpaid)
     if (this.orderAbove && isBlankCell(rec[L.date]) && !L.paymentDate && (L.id < 0 || isBlankCell(rec[L.id])) && this.lineOfAbove(rec, L)) this.fillDown(rec, L, line);
     let dateCell = rec[L.date];
+    if (L.kind === 'daily' && this.periodRows !== false) dateCell = this.periodRow(dateCell);
     let day = this.dates.columnDay(dateCell);
     if (L.time >= 0 && this.dates.minute < 0 && day === day && TIME_OF_DAY.test(rec[L.time])) {
       // the time in a column of its own (a card list's 승인일자 | 승인시간): read with the date, which orders a sale and its cancellation
@@ -240,6 +243,17 @@ export class RowReader {
     if (this.footer !== null && day === day) this.settleFooter('data'); // data goes on: the held rows were data
     if (L.kind === 'daily') this.dailyRow(rec, line, L, acc, day, dateCell);
     else this.orders.row(rec, line, L, acc, day, dateCell, key, this.dates.minute);
+  }
+
+  /**
+   * A weekly or monthly report's date cell written as its range (`2025.09.01 ~ 2025.09.07`): the
+   * period's first day, when the table's first row is such a range (else every range is a
+   * summary's label, as a report's total row `2025.09.01~2025.11.02` is); other cells as they are.
+   */
+  private periodRow(cell: string): string {
+    const first = periodRangeStart(cell, this.setup.tz);
+    this.periodRows ??= first !== null;
+    return this.periodRows && first !== null ? first : cell;
   }
 
   /**

@@ -69,6 +69,7 @@ const WARNINGS: Record<string, string> = {
   UNTIL_BEYOND_DATA: '손실 기간이 자료의 마지막 날보다 깁니다.',
   BASELINE_CLIPPED: '기준 기간이 자료의 첫날부터 시작합니다(요청한 시작일보다 늦음).',
   INTEREST_AS_OF_EARLY: '이자 기준일(--as-of)이 손실 기간이 끝나기 전이라 그 뒤의 날에는 이자가 붙지 않습니다.',
+  WEEKS_SHIFTED: '주별 자료의 날짜가 월요일이 아니어서(예: 일요일 시작) 각 주를 가장 많이 겹치는 월요일~일요일 주로 셌습니다.',
   INCIDENT_MID_PERIOD: '사고일이 주·월 중간에 있어 그 주·월 전체를 손실 기간에 넣었습니다.',
   CONTROL_GAPS: '손실 기간 중 대조 계열이 빈 날은 마지막으로 알려진 값을 이어 썼습니다.',
 };
