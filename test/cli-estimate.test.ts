@@ -107,7 +107,10 @@ describe('estimate on the bundled fixtures', () => {
     const d = run(['estimate', ENGLISH, '--incident', '2025-11-29', '--format', 'csv', '--daily']).stdout.trim().split('\n');
     const claim = JSON.parse(jsonRun(ENGLISH).stdout);
     expect(d).toHaveLength(claim.daily.length + 1);
-    expect(d[0]).toBe('date,orders,expected_orders,orders_lower,orders_upper,revenue,expected_revenue,revenue_lower,revenue_upper,excluded');
+    expect(d[0]).toBe('date,orders,expected_orders,orders_lower,orders_upper,revenue,expected_revenue,revenue_lower,revenue_upper,excluded,lost_orders,lost_revenue');
+    // each day's loss is the claim's own, as the JSON rows have it
+    const first = d[1].split(',');
+    expect([Number(first[10]), Number(first[11])]).toEqual([claim.daily[0].lostOrders, claim.daily[0].lostRevenue]);
   });
 
   it('writes --out atomically with the format from the extension and nothing on stdout', () => {

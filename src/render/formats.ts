@@ -20,7 +20,7 @@ export const SUMMARY_COLUMNS = [
 /** snake_case columns of `--daily`. */
 export const DAILY_COLUMNS = [
   'date', 'orders', 'expected_orders', 'orders_lower', 'orders_upper',
-  'revenue', 'expected_revenue', 'revenue_lower', 'revenue_upper', 'excluded',
+  'revenue', 'expected_revenue', 'revenue_lower', 'revenue_upper', 'excluded', 'lost_orders', 'lost_revenue',
 ] as const;
 
 function summaryRow(c: Claim) {
@@ -36,7 +36,7 @@ function summaryRow(c: Claim) {
 function delimited(c: Claim, o: RenderOptions, sep: string): string {
   if (o.daily) {
     const rows = c.daily.map((d) => [d.date, d.orders, d.expectedOrders, d.ordersLower, d.ordersUpper,
-      d.revenue, d.expectedRevenue, d.revenueLower, d.revenueUpper, d.excluded]);
+      d.revenue, d.expectedRevenue, d.revenueLower, d.revenueUpper, d.excluded, d.lostOrders, d.lostRevenue]);
     return table([...DAILY_COLUMNS], rows, sep, o.bom);
   }
   return table([...SUMMARY_COLUMNS], [summaryRow(c)], sep, o.bom);
