@@ -121,6 +121,15 @@ describe('estimate on the bundled fixtures', () => {
     expect(claimSchema.safeParse(JSON.parse(readFileSync(out, 'utf8'))).success).toBe(true);
   });
 
+  it('--out claim.text is the text report; --out claim.xlsx is refused, nothing written (a table would not open in Excel)', () => {
+    const dir = tempDir();
+    expect(run(['estimate', ENGLISH, '--incident', '2025-11-29', '--out', join(dir, 'claim.text')]).status).toBe(0);
+    expect(readFileSync(join(dir, 'claim.text'), 'utf8')).toMatch(/^What happened: /);
+    const r = run(['estimate', ENGLISH, '--incident', '2025-11-29', '--out', join(dir, 'claim.xlsx')]);
+    expect([r.status, r.stderr]).toEqual([2, expect.stringContaining('BAD_OPTION: --out')]);
+    expect(existsSync(join(dir, 'claim.xlsx'))).toBe(false);
+  });
+
   it('takes options from --config, with flags winning', () => {
     const cfg = tempFile('c.json', JSON.stringify({ incident: '2025-11-29', margin: 0.5, 'interest-rate': undefined, seller: 'from-config' }));
     const c = JSON.parse(run(['estimate', ENGLISH, '--config', cfg, '--margin', '0.25', '--format', 'json']).stdout);

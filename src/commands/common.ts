@@ -109,14 +109,20 @@ function zodToError(err: z.ZodError, fromConfig: boolean): Error {
 
 const EXTENSIONS: Record<string, Format> = {
   '.json': 'json', '.csv': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.ndjson': 'ndjson', '.jsonl': 'ndjson',
-  '.html': 'html', '.htm': 'html', '.txt': 'text', '.md': 'text',
+  '.html': 'html', '.htm': 'html', '.txt': 'text', '.text': 'text', '.md': 'text',
 };
+
+/** Extensions of files loss-calc cannot write: a table inside would not open in the program they name. */
+const UNWRITABLE = new Set(['.xlsx', '.xls', '.xlsm', '.ods', '.pdf', '.doc', '.docx', '.hwp', '.hwpx']);
 
 /** --format wins; else --out's extension; else table. */
 export function chooseFormat(format: Format | undefined, out: string | undefined): Format {
   if (format) return format;
-  if (out) return EXTENSIONS[extname(out).toLowerCase()] ?? 'table';
-  return 'table';
+  const ext = out ? extname(out).toLowerCase() : '';
+  if (UNWRITABLE.has(ext)) {
+    fail('BAD_OPTION', `--out ${out}: loss-calc does not write ${ext} files`, 'write .csv (Excel opens it), .html (print it to PDF) or .txt');
+  }
+  return EXTENSIONS[ext] ?? 'table';
 }
 
 /** Refuse to overwrite the input with the output. */
