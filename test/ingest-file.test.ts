@@ -866,6 +866,13 @@ describe('daily aggregates', () => {
     expect([daily.series.orders, daily.info.rowsSkipped]).toEqual([[3, 4], { 'total-row': 1 }]);
   });
 
+  it('a POS export flagging voids in a column of its own (Toast\'s Voided, true/false) leaves the voided checks out', async () => {
+    const csv = 'Order #,Order Date,Amount,Voided\n101,2025-09-01 10:00,12000,false\n102,2025-09-01 11:00,8000,true\n103,2025-09-02 09:30,5000,FALSE\n';
+    const r = await ingestFile(write(csv), TZ);
+    expect(r.series).toEqual({ start: '2025-09-01', orders: [1, 1], revenue: [12000, 5000] });
+    expect(r.info).toMatchObject({ columns: { cancelled: 'Voided' }, rowsSkipped: { cancelled: 1 } });
+  });
+
   it('pandas to_csv with an unnamed date index: the blank first header is the date column', async () => {
     const r = await ingestFile(write(',orders,revenue\n2025-09-01,6,60000.0\n2025-09-02,7,70000.0\n'), TZ);
     expect(r.series).toEqual({ start: '2025-09-01', orders: [6, 7], revenue: [60000, 70000] });

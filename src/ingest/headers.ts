@@ -99,7 +99,9 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     preferred: ['클레임상태'],
     // 이지어드민's `C/S` (정상, 배송전 전체취소…)
     specific: ['order status', 'financial status', 'payment status', '주문상태', '처리상태', '결제상태', '주문처리상태', '거래상태', '진행상태',
-      '주문진행상태', '상품주문상태', '판매상태', 'c/s', 'trạng thái đơn hàng', 'status pesanan', '注文ステータス', 'ステータス'],
+      '주문진행상태', '상품주문상태', '판매상태', 'c/s', 'trạng thái đơn hàng', 'status pesanan', '注文ステータス', 'ステータス',
+      // Clover's `Payment State` (Paid, Refunded…)
+      'payment state'],
     // cancellations only: an order status beside it also says returns
     deferred: ['취소상태'],
     // (`State` beside `City`, `Zip Code`, … is a buyer's address: see isBareState)
@@ -110,7 +112,7 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
   cancelled: {
     specific: ['cancelled at', 'canceled at', 'cancelled date', 'canceled date', 'cancellation date', 'cancel date', 'date cancelled',
       '취소일', '취소일시', '취소일자', '취소완료일', '취소완료일시', '취소여부', 'is cancelled', 'is canceled',
-      'cancel yn', 'cancel flag', 'is cancel'],
+      'cancel yn', 'cancel flag', 'is cancel', 'voided', 'is voided', 'void'],
     generic: [],
   },
   // when an order was refunded, the same way: a date or a flag
