@@ -514,7 +514,11 @@ describe('classifyStatus', () => {
     'pending', 'Pending', 'On hold', 'partially_paid', 'Processing', 'Hoàn thành', 'Selesai', 'Dikirim', '発送済み', '已完成',
     '선물수락대기', 'N40', 'N10', 'E40', 'Incomplete delivery', 'Closed', 'READY_TO_SHIP', 'Ready to ship', 'In progress',
     // a refused return pickup or a refusal alone is no cancellation of the sale
-    '회수거부', '회수불가', '승인', 'wc-completed', 'wc-processing'])(
+    '회수거부', '회수불가', '승인', 'wc-completed', 'wc-processing',
+    // an exchange's pickup, cash on delivery, a fraud check passed; partial refunds and refused returns in other languages
+    '교환회수완료', '교환회수중', '교환 회수요청', 'Pago contra reembolso', 'En espera de validación por contra reembolso', 'Paiement contre remboursement',
+    'Fraud check passed', 'fraud_review_passed', 'Teilweise erstattet', 'Reembolso parcial', 'Rimborso parziale', 'Partiellement remboursé',
+    'Retour refusé', 'Annulation refusée', 'Reembolso rechazado', 'Retour geweigerd'])(
     '%j is a sale', (s) => expect(classifyStatus(s)).toBeNull());
 });
 

@@ -176,6 +176,12 @@ describe('xlsx: finding the table', () => {
     expect(ing.warnings[0].message).toContain('"요약" holds weekly or monthly totals, so the days of sheet "주문내역" were read instead (--sheet 1');
     const totals = await ingestFile(p, { ...TZ, sheet: '1' });
     expect([totals.info.kind, totals.info.rowsUsed, totals.warnings.map((w) => w.code)]).toEqual(['daily', 3, []]);
+    // a sheet a month after the summary: read on as one table, as without the summary
+    const month = (m: number) => ({ name: `${m}월`, xml: sheetXml([['주문번호', '주문일시', '결제금액'], ...[1, 2].map((d) => [`${m}-${d}`, `2025-0${m}-0${d} 10:00`, 1000])]) });
+    const months = put(zipOf(bookParts([{ name: '요약', xml: sheetXml([['월', '매출'], ['2025-01', 2000], ['2025-02', 2000], ['2025-03', 2000]]) }, month(1), month(2), month(3)])), 'months.xlsx');
+    const m = await ingestFile(months, TZ);
+    expect([m.info.rowsUsed, m.info.firstDate, m.info.lastDate, wbInfo(m).sheet.name]).toEqual([6, '2025-01-01', '2025-03-02', '1월']);
+    expect(m.warnings.map((w) => w.code)).toEqual(['SUMMARY_SHEET_SKIPPED', 'SHEETS_COMBINED']);
     // no later sheet of days: the totals are what there is, read as before
     const alone = put(zipOf(bookParts([{ name: '요약', xml: sheetXml([['월', '매출합계'], ['2025-01', 3000], ['2025-02', 3000], ['2025-03', 4000]]) }, { name: '메모', xml: sheetXml([['x']]) }])), 'alone.xlsx');
     const a = await ingestFile(alone, TZ);

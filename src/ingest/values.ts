@@ -287,7 +287,6 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['payment review', 'unpaid'],
   ['payment_review', 'unpaid'],
   ['suspected fraud', 'unpaid'],
-  ['fraud', 'unpaid'], // Magento's status code for it
   ['wc-pending', 'unpaid'], // WooCommerce's raw status of "Pending payment"
   ['awaiting payment', 'unpaid'],
   ['awaiting_payment', 'unpaid'],
@@ -321,14 +320,17 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
 // brackets); 반려 and 불가 only right after it (취소반려, 반품요청/반려, 취소불가: `취소(판매불가)`
 // is a cancellation). A partly cancelled or refunded order (Shopify's "partially_refunded",
 // 부분취소, `Refunded (partial)`) is still a sale.
-const WITHDRAWN = ['철회', '거부', '거절', 'reject', 'refused', 'denied', 'declined', 'withdrawn'];
-const PARTIAL = ['partial', '부분'];
+const WITHDRAWN = ['철회', '거부', '거절', 'reject', 'refused', 'denied', 'declined', 'withdrawn', 'refus', 'abgelehnt', 'rechazad', 'rifiutat', 'geweigerd'];
+const PARTIAL = ['partial', '부분', 'teilweise', 'parcial', 'parzial', 'partiel'];
 const REFUSED_AFTER = /^\s*(?:요청)?[\s\-/:·,([]*(?:반려|불가)/;
 const REFUSED = /(?:취소|반품|환불)\s*(?:요청)?[\s\-/:·,]*(?:반려|불가)/;
 /** What a bracket must name to withdraw by itself (`배송완료(반품철회)`): a cancellation, return or refund. */
 const UNDOES = /취소|반품|환불|교환|cancel|return|refund/;
-/** Words that hold a status word without meaning it: 교환불가 holds 환불. */
-const NOT_THE_WORD = ['교환불'];
+/**
+ * Words that hold a status word without meaning it: 교환불가 holds 환불, an exchange's pickup
+ * (교환회수완료) holds 회수, cash on delivery (contra reembolso, contre remboursement) a refund.
+ */
+const NOT_THE_WORD = ['교환불', '교환회수', '교환 회수', 'contra reembols', 'contre rembours', 'contre-rembours'];
 /** A cell without what its brackets hold (a reason: `취소완료(배송불가지역)`). */
 const unbracketed = (t: string) => t.replace(/[([][^)\]]*[)\]]/g, ' ');
 
@@ -380,7 +382,8 @@ const STATUS_CODES = /^([ncr])(\d{2})$/i;
 // BigCommerce's "Incomplete": a checkout left before paying (the whole cell only: "incomplete delivery" is a sale);
 // Toss Payments' READY and IN_PROGRESS, PortOne's ready: a payment begun, not approved (the whole cell only:
 // "Ready to ship" and "in progress" are orders paid for).
-const INCOMPLETE = /^\s*(?:incomplete|ready|in_progress)\s*$/i;
+// Magento's `fraud` (its code for Suspected Fraud; "Fraud check passed" is a sale)
+const INCOMPLETE = /^\s*(?:incomplete|ready|in_progress|fraud)\s*$/i;
 
 /**
  * Whether a status says the order's payment is pending (Amazon's `Pending`, `Pending - Waiting for

@@ -85,33 +85,28 @@ export async function scanWorkbook(path: FilePath, wb: WorkbookFile, opts: Workb
 }
 
 /**
- * A first sheet of weekly or monthly totals (요약: 월, 매출합계) over a later sheet of orders or
- * days: the later sheet is the data (a summary cannot date an incident to the day), read
- * instead, with a warning naming both; null when the first sheet is no summary or no later
- * sheet reads as days.
+ * A first sheet of weekly or monthly totals (요약: 월, 매출합계) over later sheets of orders or
+ * days: those are the data (a summary cannot date an incident to the day), read as a workbook
+ * without the summary would be (one sheet a month read on as ever), with a warning naming
+ * both; null when the first sheet is no summary or no later sheet reads as days.
  */
 async function pastSummary(read: SheetsRead, bytes: ZipBytes, book: Book, name: string, opts: WorkbookOptions, by: string | undefined,
   meta: { sha256: string; encrypted: boolean }): Promise<SheetsRead | null> {
   const summary = read.file.workbook.sheet;
   if (read.groups.size === 0 || ![...read.groups.values()].every(holdsPeriodTotals)) return null;
-  const looked = new Map(read.file.workbook.sheets.map((s) => [s.index, s.headerRow]));
-  for (const later of book.sheets.filter((s) => !s.hidden && s.index > summary.index)) {
-    let next: SheetsRead;
-    try {
-      next = await readSheets(bytes, book, name, new Budget(name), { ...opts, sheet: String(later.index) }, by, meta);
-    } catch (e) {
-      if (!(e instanceof LossCalcError)) throw e;
-      looked.set(later.index, null); // no table there
-      continue;
-    }
-    looked.set(later.index, next.file.workbook.headerRow);
-    if ([...next.groups.values()].some(holdsPeriodTotals)) continue;
-    next.warnings.unshift({ code: 'SUMMARY_SHEET_SKIPPED', message: `sheet ${JSON.stringify(summary.name)} holds weekly or monthly totals, ` +
-      `so the days of sheet ${JSON.stringify(later.name)} were read instead (--sheet ${summary.index} reads the totals)` });
-    next.file.workbook.sheets = next.file.workbook.sheets.map((s) => (looked.get(s.index) !== undefined ? { ...s, headerRow: looked.get(s.index) } : s));
-    return next;
+  let next: SheetsRead;
+  try {
+    next = await readSheets(bytes, book, name, new Budget(name), opts, by, meta, undefined, summary.index);
+  } catch (e) {
+    if (!(e instanceof LossCalcError)) throw e;
+    return null; // no table after it
   }
-  return null;
+  if ([...next.groups.values()].some(holdsPeriodTotals)) return null;
+  next.warnings.unshift({ code: 'SUMMARY_SHEET_SKIPPED', message: `sheet ${JSON.stringify(summary.name)} holds weekly or monthly totals, ` +
+    `so the days of sheet ${JSON.stringify(next.file.workbook.sheet.name)} were read instead (--sheet ${summary.index} reads the totals)` });
+  const looked = new Map(read.file.workbook.sheets.map((s) => [s.index, s.headerRow]));
+  next.file.workbook.sheets = next.file.workbook.sheets.map((s) => (s.headerRow === undefined && looked.get(s.index) !== undefined ? { ...s, headerRow: looked.get(s.index) } : s));
+  return next;
 }
 
 /** The zip directory and workbook map; a zip that is no workbook keeps its BINARY_FILE error unless it is named .xlsx. */
@@ -137,11 +132,11 @@ type SheetsRead = { file: FileInfo & { workbook: WorkbookInfo }; groups: Map<str
 /**
  * Stream the chosen sheet through a RowReader; the first visible sheet with a header wins unless
  * --sheet names one. `merged`: the merged ranges of each sheet (by index) a first pass found over
- * its rows, filled in on this one (xlsx-merges.ts).
+ * its rows, filled in on this one (xlsx-merges.ts); `after`: only sheets after that tab (pastSummary).
  */
 async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Budget, opts: WorkbookOptions, by: string | undefined,
-  meta: { sha256: string; encrypted: boolean }, merged?: Map<number, MergeRange[]>): Promise<SheetsRead> {
-  const targets = sheetsToRead(book, name, opts.sheet);
+  meta: { sha256: string; encrypted: boolean }, merged?: Map<number, MergeRange[]>, after?: number): Promise<SheetsRead> {
+  const targets = sheetsToRead(book, name, opts.sheet).filter((s) => after === undefined || s.index > after); // `after`: a summary sheet passed over
   if (book.sharedStrings && book.sharedStrings.size > XLSX_LIMITS.sharedStringsBytes) {
     tooBig(name, `its shared-strings part is ${mb(book.sharedStrings.size)} (at most ${mb(XLSX_LIMITS.sharedStringsBytes)})`);
   }
@@ -245,7 +240,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
       const ranges = first === undefined ? [] : taps.get(sheetPart(k))!.ranges().filter((r) => r.r2 > first);
       if (ranges.length) over.set(t.index, ranges);
     }
-    if (over.size) return readSheets(bytes, book, name, new Budget(name), opts, by, meta, over);
+    if (over.size) return readSheets(bytes, book, name, new Budget(name), opts, by, meta, over, after);
   }
   const warnings: Warning[] = [...reader.end()];
   const filled = fills.reduce((n, f) => n + f.filled, 0);
