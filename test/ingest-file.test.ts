@@ -864,6 +864,12 @@ describe('daily aggregates', () => {
     // in a daily table a range is a summary's label, as before
     const daily = await ingestFile(write('날짜,주문수\n2025-09-01,3\n2025-09-02,4\n2025-09-01~2025-09-07,7\n'), TZ);
     expect([daily.series.orders, daily.info.rowsSkipped]).toEqual([[3, 4], { 'total-row': 1 }]);
+    // a total first, a cut first and last week: the whole weeks decide, the cut ones are left out and named
+    const cut = ['기간,주문수', '합계,458', '2025.08.28 ~ 2025.08.31,60', '2025.09.01 ~ 2025.09.07,152', '2025.09.08 ~ 2025.09.14,166', '2025.09.15 ~ 2025.09.21,140',
+      '2025.09.22 ~ 2025.09.24,70', ''].join('\n');
+    const c = await ingestFile(write(cut), TZ);
+    expect([c.series.start, c.info.rowsUsed, c.info.rowsSkipped]).toEqual(['2025-09-01', 3, { 'total-row': 3 }]);
+    expect(c.warnings.find((w) => w.code === 'PARTIAL_PERIODS')?.message).toMatch(/^2 row\(s\) cover part of a week or month \("2025\.08\.28 ~ 2025\.08\.31", "2025\.09\.22 ~ 2025\.09\.24"\)/);
   });
 
   it('a POS export flagging voids in a column of its own (Toast\'s Voided, true/false) leaves the voided checks out', async () => {
@@ -886,6 +892,9 @@ describe('daily aggregates', () => {
     const r = await ingestFile(write(csv), TZ);
     expect(r.series).toEqual({ start: '2025-09-01', orders: [10, 17, 0], revenue: [230005, 391008.5, 0] });
     expect(r.info).toMatchObject({ kind: 'daily', rowsUsed: 3, rowsSkipped: { 'total-row': 4 } });
+    // a grand total that reads as an Excel date serial (43591 transactions) is still the total
+    const big = await ingestFile(write(csv.replace('27,621013.5', '43591,2179550')), TZ);
+    expect([big.series.orders, big.info.rowsSkipped]).toEqual([[10, 17, 0], { 'total-row': 4 }]);
   });
 
   it('monthly totals: a missing month is a missing day, the days between months are not', async () => {

@@ -551,16 +551,18 @@ export function parseDate(s: string, tz: string): string | null {
 const DATE_RANGE = /^\s*(\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?)\s*[~〜]\s*(\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?)\s*$/;
 
 /**
- * The first day (ISO) of a range that is one whole week (7 days) or one calendar month, or null:
- * a weekly or monthly report's row (`2025.09.01 ~ 2025.09.07`), not a total over several.
+ * A cell that is a range of dates (`2025.09.01 ~ 2025.09.07`): its first day (ISO) and whether it
+ * is one whole week (7 days) or calendar month, a weekly or monthly report's row — or part of
+ * one (an export's first or last week cut), neither being a total over several; null otherwise.
  */
-export function periodRangeStart(cell: string, tz: string): string | null {
+export function periodRange(cell: string, tz: string): { first: string; whole: boolean; part: boolean } | null {
   const m = DATE_RANGE.exec(cell);
   if (!m) return null;
   const a = parseDate(m[1], tz);
   const b = parseDate(m[2], tz);
-  if (a === null || b === null) return null;
+  if (a === null || b === null || b < a) return null;
   const days = toDay(b) - toDay(a) + 1;
-  const wholeMonth = a.endsWith('-01') && a.slice(0, 7) === b.slice(0, 7) && fromDay(toDay(b) + 1).endsWith('-01');
-  return days === 7 || wholeMonth ? a : null;
+  const month = a.slice(0, 7) === b.slice(0, 7);
+  const wholeMonth = month && a.endsWith('-01') && fromDay(toDay(b) + 1).endsWith('-01');
+  return { first: a, whole: days === 7 || wholeMonth, part: days < 7 || (month && !wholeMonth && days > 7) };
 }

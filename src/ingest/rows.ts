@@ -8,7 +8,7 @@ import { SellerDays } from './aggregate.js';
 import { MAX_COLUMNS, delimiterName } from './dialect.js';
 import { fieldOfHeader, findHeader, isRowNumber, listHeaders, mapHeaders } from './headers.js';
 import { moneyColumn, planLayout, type Layout } from './kind.js';
-import { DateReader, headerZoneOffset, parseDate, periodRangeStart, type SlashOrder } from './parse-date.js';
+import { DateReader, headerZoneOffset, parseDate, periodRange, type SlashOrder } from './parse-date.js';
 import { FAR_DAYS, MANY_DAYS, OrderRows } from './order-rows.js';
 import { WideTable } from './wide.js';
 import { IdFilter, RECENT_IDS_WINDOW } from './recent.js';
@@ -135,8 +135,10 @@ export class RowReader {
    * or a title line (`[스토어B]`) — see settleFooter. null outside such a block; `summed`: a summary row began it.
    */
   private footer: FooterLine[] | null = null;
-  /** Whether a daily table's rows are weeks or months written as ranges (periodRow); undefined before its first row. */
+  /** Whether a daily table's rows are weeks or months written as ranges (periodRow); undefined until a row tells. */
   private periodRows: boolean | undefined;
+  /** Range cells that cover part of a week or month (periodRow). */
+  private readonly partialPeriods: string[] = [];
   private summed = false;
   /** The field count of the short line being read padded (0: none): a held title line that turns out data is a BAD_CSV line. */
   private shortLine = 0;
@@ -240,20 +242,31 @@ export class RowReader {
     }
     this.orderAbove = L.kind === 'orders' && day === day && (L.id < 0 || !isBlankCell(rec[L.id]));
     if (this.orderAbove) for (let j = 0; j < this.orderCols.length; j++) this.aboveCells[j] = rec[this.orderCols[j]]; // before the order rows rewrite an id
-    if (this.footer !== null && day === day) this.settleFooter('data'); // data goes on: the held rows were data
+    if (this.footer !== null && day === day) {
+      // a summary's own table under it (GA4's `# Grand total`, its header, then `43591,2179550`): a short
+      // line under held ones stays footer, though its first cell reads as a date
+      if (this.shortLine && this.summed && this.footer.length > 0) return this.badDate(acc, line, dateCell, rec);
+      this.settleFooter('data'); // data goes on: the held rows were data
+    }
     if (L.kind === 'daily') this.dailyRow(rec, line, L, acc, day, dateCell);
     else this.orders.row(rec, line, L, acc, day, dateCell, key, this.dates.minute);
   }
 
   /**
    * A weekly or monthly report's date cell written as its range (`2025.09.01 ~ 2025.09.07`): the
-   * period's first day, when the table's first row is such a range (else every range is a
-   * summary's label, as a report's total row `2025.09.01~2025.11.02` is); other cells as they are.
+   * period's first day, when the table's first row with a date or a whole period is such a range
+   * (else every range is a summary's label, as a daily table's weekly subtotal is; so is a total
+   * over several periods, `2025.09.01~2025.11.02`). Part of a period (the export's first or last
+   * week cut short) is left out as a summary row, and counted for the PARTIAL_PERIODS warning.
    */
   private periodRow(cell: string): string {
-    const first = periodRangeStart(cell, this.setup.tz);
-    this.periodRows ??= first !== null;
-    return this.periodRows && first !== null ? first : cell;
+    const r = periodRange(cell, this.setup.tz);
+    if (this.periodRows === undefined) {
+      if (r?.whole) this.periodRows = true;
+      else if (r === null && parseDate(cell, this.setup.tz) !== null) this.periodRows = false;
+    }
+    if (r?.part) this.partialPeriods.push(cell.trim());
+    return this.periodRows && r?.whole ? r.first : cell;
   }
 
   /**
@@ -898,6 +911,11 @@ export class RowReader {
     if (summed > 0) {
       const cols = this.otherCols.map((k) => JSON.stringify(this.headers[k])).join(', ');
       this.warnings.push({ code: 'BREAKDOWN_SUMMED', message: `${summed.toLocaleString('en-US')} row(s) share their date with other rows that differ in ${cols}: a report broken down by device, channel or product, summed per date (rows labelled 합계/Total are its totals and were left out)` });
+    }
+    if (this.periodRows && this.partialPeriods.length) {
+      const n = this.partialPeriods.length;
+      this.warnings.push({ code: 'PARTIAL_PERIODS', message: `${n} row(s) cover part of a week or month (${listHeaders(this.partialPeriods.slice(0, 3))}${n > 3 ? ', …' : ''}): ` +
+        'left out as totals unlike the whole periods around them; if the export was cut mid-week, the loss window ends with the last whole one' });
     }
     if (this.duplicateRows > 0) {
       this.warnings.push({ code: 'DUPLICATE_ROWS', message: `${this.duplicateRows.toLocaleString('en-US')} row(s) (from line ${this.duplicateLine}) repeat, cell for cell and in order, ` +
