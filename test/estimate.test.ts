@@ -98,6 +98,9 @@ describe('weekly totals on Sundays (US and GA4 weeks)', () => {
     // an incident mid-week takes the file's whole week, from its Sunday
     const mid = estimate(ingested(weekly('2024-09-01'), 'daily'), { ...o, incident: '2025-10-29' });
     expect([mid.windows.incident.start, mid.totals.orders.lost]).toEqual(['2025-10-26', 400]);
+    // --exclude names the file's own days: its Sunday row's week is left out
+    const ex = estimate(ingested(weekly('2024-09-01'), 'daily'), { ...o, exclude: [{ start: '2025-11-02', end: '2025-11-02' }] });
+    expect([ex.totals.orders.actual, ex.totals.orders.lost, ex.daily.filter((d) => d.excluded).length]).toEqual([540, 360, 1]);
   });
   it('Monday weeks are read as they are, without the warning', () => {
     const c = estimate(ingested(weekly('2024-09-02'), 'daily'), { ...o, incident: '2025-10-27' });

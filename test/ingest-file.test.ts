@@ -897,6 +897,13 @@ describe('daily aggregates', () => {
     expect([big.series.orders, big.info.rowsSkipped]).toEqual([[10, 17, 0], { 'total-row': 4 }]);
   });
 
+  it('weekly totals on Sundays: a missing week is a missing day, the Mondays are not', async () => {
+    const weeks = Array.from({ length: 10 }, (_, k) => isoOf(183 + 7 * k)).filter((d) => d !== '2025-09-14').map((d) => [d, '70', '700000']);
+    expect(weeks[0][0]).toBe('2025-08-31'); // a Sunday
+    const r = await ingestFile(write(toCsv(['week', 'orders', 'revenue'], weeks)), TZ);
+    expect([r.info.emptyDays, r.warnings.find((w) => w.code === 'MISSING_DAYS')?.message]).toEqual([1, '1 day(s) have no row or no values (2025-09-14): left unknown, not zero']);
+  });
+
   it('monthly totals: a missing month is a missing day, the days between months are not', async () => {
     const months = ['2025-01-01', '2025-02-01', '2025-04-01', '2025-05-01'].map((d) => [d, '30', '300000']);
     const r = await ingestFile(write(toCsv(['월', '주문수', '매출'], months)), TZ);

@@ -26,6 +26,12 @@ describe('runInspect', () => {
     expect(r.kindReason).toMatch(/order-level/);
   });
 
+  it('lists a monthly file\'s missing month, not the days between its months', async () => {
+    const monthly = write(toCsv(['월', '매출'], [['2025-01-01', '100'], ['2025-02-01', '100'], ['2025-04-01', '100'], ['2025-05-01', '100']]), 'inspect-monthly.csv');
+    const r = JSON.parse(await runInspect(monthly, { format: 'json' })) as InspectReport;
+    expect([r.emptyDays, r.emptyDates]).toEqual([1, ['2025-03-01']]);
+  });
+
   it('prints a plain table by default, with missing days and warnings of an aggregate', async () => {
     const text = await runInspect(daily, {});
     expect(text).toMatch(/^kind +daily: /m);

@@ -2,6 +2,7 @@
 import { Chalk } from 'chalk';
 import { z } from 'zod';
 import { fromDay, toDay } from '../core/dates.js';
+import { detectPeriod, isPeriodDay, weekAnchor } from '../core/period.js';
 import type { Ingested, InputInfo, Warning } from '../core/types.js';
 import { partway } from '../core/windows.js';
 import { fail } from '../errors.js';
@@ -49,8 +50,11 @@ export function inspectReport(ing: Ingested): InspectReport {
   const { info, series, warnings } = ing;
   const start = toDay(series.start);
   const emptyDates: string[] = [];
+  // in weekly or monthly totals only a period's own day can be missing, as the ingest counts them
+  const period = info.kind === 'daily' ? detectPeriod(series) : 'day';
+  const anchor = period === 'week' ? weekAnchor(series) : 0;
   for (let i = 0; i < series.orders.length; i++) {
-    const empty = info.kind === 'daily' ? series.orders[i] === null && series.revenue[i] === null : series.orders[i] === 0;
+    const empty = info.kind === 'daily' ? series.orders[i] === null && series.revenue[i] === null && isPeriodDay(start + i, period, anchor) : series.orders[i] === 0;
     if (empty) emptyDates.push(fromDay(start + i));
   }
   const cut = info.partialLastDay;

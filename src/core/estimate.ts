@@ -64,7 +64,9 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
   const start = toDay(ing.series.start);
   const lastDay = toDay(windows.incident.end);
   const calendar = holidayCalendar(o.holidays, Math.min(start, points.baseline[0] ?? start), Math.max(lastDay, nextPeriod(points.loss[points.loss.length - 1], period) - 1));
-  const isExcluded = excludedTest(windows.excluded);
+  // a point is its period's first day, moved by `shift` for a weekly file's own weekday: exclusions name the file's days
+  const excluded = excludedTest(windows.excluded);
+  const isExcluded = points.shift ? (p: number) => excluded(p - points.shift) : excluded;
   const data = new Map<Metric, MetricData>();
   for (const m of METRICS) {
     const values = ing.series[m];
@@ -128,7 +130,7 @@ function choosePeriod(native: Period, asked: Period | undefined): Period {
  * The baseline and loss-window points for `period`, and the windows moved onto period
  * boundaries: the loss window starts with the period holding the incident.
  */
-function windowPoints(w: Windows, period: Period, warnings: Warning[], anchor = 0): { baseline: Int32Array; loss: Int32Array } {
+function windowPoints(w: Windows, period: Period, warnings: Warning[], anchor = 0): { baseline: Int32Array; loss: Int32Array; shift: number } {
   const incident = toDay(w.incident.start);
   const until = toDay(w.incident.end);
   // the period holding the incident, as the file counts it (its weeks may start on a Sunday), and its point
@@ -152,7 +154,7 @@ function windowPoints(w: Windows, period: Period, warnings: Warning[], anchor = 
     const last = nextPeriod(baseline[baseline.length - 1], period) - 1;
     w.baseline = { start: fromDay(baseline[0] - shift), end: fromDay(last - shift), days: last - baseline[0] + 1 };
   }
-  return { baseline: Int32Array.from(baseline), loss: Int32Array.from(loss) };
+  return { baseline: Int32Array.from(baseline), loss: Int32Array.from(loss), shift };
 }
 
 /** Point → value of a metric: the day's value (0 past an order export's end), or the period's total. */

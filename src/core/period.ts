@@ -45,10 +45,19 @@ export function detectPeriod(s: DailySeries): Period {
  * overlap most (nearestMonday): a Sunday's week as the one from the Monday after.
  */
 export function weekAnchor(s: DailySeries): number {
-  const days = observedDays(s);
+  return anchorOfDays(observedDays(s));
+}
+
+/** The weekday most of `days` fall on (0 = Monday): a weekly file's own. */
+export function anchorOfDays(days: number[]): number {
   const counts = [0, 0, 0, 0, 0, 0, 0];
   for (const d of days) counts[weekday(d)]++;
   return counts.indexOf(Math.max(...counts));
+}
+
+/** Whether `day` is the day of a row in a file of `period`, its weeks on weekday `anchor`: missing if it has none. */
+export function isPeriodDay(day: number, period: Period, anchor = 0): boolean {
+  return period === 'week' ? weekday(day) === anchor : periodStart(day, period) === day;
 }
 
 /** First day of the file's week holding `day`, for weeks starting on weekday `anchor` (0 = Monday). */
@@ -84,7 +93,7 @@ export function toPeriods(s: DailySeries, metric: 'orders' | 'revenue', period: 
     const anchor = period === 'week' ? weekAnchor(s) : 0;
     for (let i = 0; i < values.length; i++) {
       const day = start + i;
-      if (period === 'week' ? weekday(day) === anchor : periodStart(day, period) === day) out.set(period === 'week' ? nearestMonday(day) : day, values[i]);
+      if (isPeriodDay(day, period, anchor)) out.set(period === 'week' ? nearestMonday(day) : day, values[i]);
     }
     return out;
   }

@@ -1,6 +1,6 @@
 // Per-seller day totals built on the fly (memory: days, never rows), and the finished series.
 import { fromDay } from '../core/dates.js';
-import { periodOfDays, periodStart } from '../core/period.js';
+import { anchorOfDays, isPeriodDay, periodOfDays } from '../core/period.js';
 import type { InputInfo, InputKind, Ingested, Warning } from '../core/types.js';
 import { LossCalcError, type ErrorCode } from '../errors.js';
 import { LineRepeats } from './repeats.js';
@@ -202,7 +202,9 @@ export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Wa
   }
   const days = acc.hi - acc.lo + 1;
   // weekly or monthly rows (a settlement statement) have no days between them, only periods
-  const period = acc.daily ? periodOfDays(daysWithRow(acc)) : 'day';
+  const rowDays = acc.daily ? daysWithRow(acc) : [];
+  const period = acc.daily ? periodOfDays(rowDays) : 'day';
+  const anchor = period === 'week' ? anchorOfDays(rowDays) : 0; // US and GA4 weeks fall on Sundays
   const noRow = period === 'day' ? daysWithoutRow(acc) : [];
   const asZero = missingDays === 'zero' ? noRow.length : 0;
   for (const day of missingDays === 'zero' ? noRow : []) {
@@ -221,7 +223,7 @@ export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Wa
     orders[d] = o === o ? o : null;
     revenue[d] = r === r ? tidy(r) : null;
     // in weekly or monthly totals only a period's own day can be missing, not the days between
-    if (acc.daily ? o !== o && r !== r && periodStart(acc.lo + d, period) === acc.lo + d : o === 0) empty.push(acc.lo + d);
+    if (acc.daily ? o !== o && r !== r && isPeriodDay(acc.lo + d, period, anchor) : o === 0) empty.push(acc.lo + d);
     if (o === 1) single++;
   }
   // an order list without id, status or quantity that has exactly one row on each of 14 days or more is
