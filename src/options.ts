@@ -93,7 +93,7 @@ const numberish = z.union([z.number(), z.string().trim().min(1)]).pipe(z.coerce.
 /** A share of 1, as a fraction or a percentage: `0.3` or `30%` (a bare 30 is refused, not guessed). */
 const share = (min: 'gt0' | 'min0', what: string) =>
   z.union([z.number(), z.string().trim().min(1, { error: `expected ${what}, like 0.3 or 30%` })])
-    .transform((v) => (typeof v === 'string' && v.endsWith('%') ? Number(v.slice(0, -1).trim()) / 100 : Number(v)))
+    .transform((v) => (typeof v !== 'string' ? v : v.endsWith('%') ? (v.slice(0, -1).trim() === '' ? NaN : Number(v.slice(0, -1)) / 100) : Number(v)))
     .pipe(z.number({ error: `expected ${what} as a fraction or a percentage, like 0.3 or 30%` })
       .refine((n) => Number.isFinite(n) && (min === 'gt0' ? n > 0 : n >= 0) && n <= 1, { error: `expected ${what} from ${min === 'gt0' ? 'above ' : ''}0 to 1 (100%), like 0.3 or 30%` }));
 

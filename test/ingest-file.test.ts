@@ -883,6 +883,9 @@ describe('daily aggregates', () => {
     const r = await ingestFile(write(',orders,revenue\n2025-09-01,6,60000.0\n2025-09-02,7,70000.0\n'), TZ);
     expect(r.series).toEqual({ start: '2025-09-01', orders: [6, 7], revenue: [60000, 70000] });
     expect(r.info).toMatchObject({ kind: 'daily', columns: { date: '', orders: 'orders', revenue: 'revenue' } });
+    // a row-number index (pandas' default) is no date: the error says which column was taken, and how to name another
+    const e = await rejection(ingestFile(write(',fecha,orders\n0,2025-09-01,6\n1,2025-09-02,7\n'), TZ));
+    expect([e.code, e.hint]).toEqual(['BAD_DATES', expect.stringContaining('--columns date=')]);
   });
 
   it('a GA4 export: # comment lines above the table, and under it over the grand total\'s own header and row', async () => {

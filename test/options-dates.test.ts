@@ -37,7 +37,7 @@ describe('--margin and --interest-rate: a fraction or a percentage', () => {
     expect(r.success && r.data.margin).toBe(want);
   });
   it('refuses a bare percentage, zero, text and more than 100 %, saying how to write it', () => {
-    for (const typed of ['30', '0', '0%', 'abc', '120%', '', -0.1]) {
+    for (const typed of ['30', '0', '0%', 'abc', '120%', '', -0.1, '%', ' % ']) {
       const r = parse(typed);
       expect(r.success).toBe(false);
       expect(r.error?.issues[0].message).toMatch(/like 0\.3 or 30%/);

@@ -53,6 +53,15 @@ describe('claim as CSV/TSV', () => {
     expect(lines[1].startsWith(`${c.daily[0].date},${c.daily[0].orders},`)).toBe(true);
   });
 
+  it('--daily: an excluded day\'s lost_orders and lost_revenue are blank, so the columns sum to the totals', () => {
+    const c = simClaim();
+    c.daily[0].excluded = true;
+    const [head, first, second] = RENDERERS.csv(c, opts({ daily: true })).split('\n').map((l) => l.split(','));
+    expect(head.slice(-3)).toEqual(['excluded', 'lost_orders', 'lost_revenue']);
+    expect(first.slice(-3)).toEqual(['true', '', '']);
+    expect(Number(second.at(-2))).toBe(c.daily[1].lostOrders);
+  });
+
   it('--bom puts U+FEFF first, and only then', () => {
     const c = simClaim();
     expect(RENDERERS.csv(c, opts({ bom: true })).charCodeAt(0)).toBe(0xfeff);

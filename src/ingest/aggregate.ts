@@ -184,7 +184,11 @@ const DATE_HINT = 'dates like 2025-11-29, 2025.11.29(토) 13:05, 2025/11/29 13:0
 export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Warning[] = [], missingDays: MissingDays = 'unknown'): Ingested | LossCalcError {
   const err = (code: ErrorCode, msg: string, hint?: string) => new LossCalcError(code, `${label}: ${msg}`, hint);
   const col = file.columns;
-  if (acc.badDates.count) return err('BAD_DATES', `${acc.badDates.count} row(s) with a date that cannot be read (column "${col.date}"): ${acc.badDates.list()}`, DATE_HINT);
+  if (acc.badDates.count) {
+    // the blank first header taken for pandas' date index (headers.ts) may be a row-number index instead
+    const hint = col.date === '' ? 'the first column, its header blank, was taken as the dates (pandas\' index); name the date column with --columns date=<header>' : DATE_HINT;
+    return err('BAD_DATES', `${acc.badDates.count} row(s) with a date that cannot be read (column "${col.date}"): ${acc.badDates.list()}`, hint);
+  }
   if (acc.hi - acc.lo >= MAX_DATE_SPAN_DAYS) {
     return err('BAD_DATES', `the dates span ${acc.hi - acc.lo + 1} days, from ${fromDay(acc.lo)} (line ${acc.loLine}) to ${fromDay(acc.hi)} (line ${acc.hiLine}); ` +
       `at most ${MAX_DATE_SPAN_DAYS} days (20 years) can be read`, 'check those lines for a mistyped year; fix or delete them');

@@ -36,7 +36,8 @@ function summaryRow(c: Claim) {
 function delimited(c: Claim, o: RenderOptions, sep: string): string {
   if (o.daily) {
     const rows = c.daily.map((d) => [d.date, d.orders, d.expectedOrders, d.ordersLower, d.ordersUpper,
-      d.revenue, d.expectedRevenue, d.revenueLower, d.revenueUpper, d.excluded, d.lostOrders, d.lostRevenue]);
+      // an excluded day's loss is not in the totals: blank, so the column sums to the claim's
+      d.revenue, d.expectedRevenue, d.revenueLower, d.revenueUpper, d.excluded, d.excluded ? null : d.lostOrders, d.excluded ? null : d.lostRevenue]);
     return table([...DAILY_COLUMNS], rows, sep, o.bom);
   }
   return table([...SUMMARY_COLUMNS], [summaryRow(c)], sep, o.bom);
