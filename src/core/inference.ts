@@ -194,24 +194,38 @@ export function recoveryDay(daily: DailyEstimate[], paths: Float64Array, mean: F
   const draws = paths.length / h;
   const counted = daily.flatMap((d, t) => (d.counted ? [t] : []));
   const n = TUNING.recoveryDays;
-  const run = (k: number) => {
-    const totals = new Float64Array(draws);
-    let actual = 0;
-    let expected = 0;
-    for (const t of counted.slice(k, k + n)) {
-      actual += daily[t].actual as number;
-      expected += mean[t];
-      for (let s = 0; s < draws; s++) totals[s] += paths[s * h + t];
-    }
-    const lower = quantileSorted(widenTotals(recentre(totals, expected), expected, widen), (1 - level) / 2);
-    return { actual, lower, lostShare: expected > 0 ? 1 - actual / expected : 0 };
+  const totals = new Float64Array(draws); // each path's total over the run, slid one counted day at a time
+  const scratch = new Float64Array(draws);
+  let actual = 0;
+  let expected = 0;
+  let drop = 0;
+  const add = (t: number, sign: 1 | -1) => {
+    actual += sign * (daily[t].actual as number);
+    expected += sign * mean[t];
+    for (let s = 0; s < draws; s++) totals[s] += sign * paths[s * h + t];
   };
-  const drop = run(0).lostShare;
-  for (let k = 0; k + n <= counted.length; k++) {
-    const r = run(k);
-    if (r.actual >= r.lower && (!lost || r.lostShare <= RECOVERY_LEFT * drop)) return daily[counted[k]].day;
+  for (let k = 0; k < counted.length; k++) {
+    add(counted[k], 1);
+    if (k >= n) add(counted[k - n], -1);
+    if (k < n - 1) continue;
+    const lostShare = expected > 0 ? 1 - actual / expected : 0;
+    if (k === n - 1) drop = lostShare;
+    if (lost && lostShare > RECOVERY_LEFT * drop) continue;
+    if (actual >= runLower(totals, scratch, expected, widen, (1 - level) / 2)) return daily[counted[k - n + 1]].day;
   }
   return null;
+}
+
+/**
+ * The lower bound of a run's counterfactual total, as lostOver bounds the window's: the draws
+ * re-centred on `expected`, clipped at 0, widened; by selection (`scratch` is overwritten).
+ */
+function runLower(totals: Float64Array, scratch: Float64Array, expected: number, widen: number, q: number): number {
+  let sum = 0;
+  for (let s = 0; s < totals.length; s++) sum += totals[s];
+  const shift = expected - sum / totals.length;
+  for (let s = 0; s < totals.length; s++) scratch[s] = Math.max(0, expected + widen * (Math.max(0, totals[s] + shift) - expected));
+  return quantileSelect(scratch, q);
 }
 
 /** Share of the first run's lost share a run may still lack and count as recovered (¾ won back). */
