@@ -381,6 +381,13 @@ describe('xlsx: limits and refused formats', () => {
     expect((await rejection(ingestFile(put(book, 'macro.xlsm'), TZ))).code).toBe('UNSUPPORTED_FORMAT');
     const vba = zipOf([...bookParts([{ name: 's', xml: sheetXml(orderRowsSerial(3)) }]), { name: 'xl/vbaProject.bin', data: Buffer.alloc(100) }]);
     expect((await rejection(ingestFile(put(vba, 'renamed.xlsx'), TZ))).code).toBe('UNSUPPORTED_FORMAT');
+    // the workbook part's own type decides, not a Default line: SheetJS declares a macro type for .bin parts in every file
+    const typed = (types: string) => zipOf(bookParts([{ name: 's', xml: sheetXml(orderRowsSerial(3)) }]).map((p) => (p.name === '[Content_Types].xml'
+      ? { ...p, data: `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>${types}</Types>` } : p)));
+    const sheetjs = typed('<Default Extension="bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/>');
+    expect((await ingestFile(put(sheetjs, 'sheetjs.xlsx'), TZ)).info.rowsUsed).toBe(3);
+    const xlsm = typed('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>');
+    expect((await rejection(ingestFile(put(xlsm, 'renamed2.xlsx'), TZ))).code).toBe('UNSUPPORTED_FORMAT');
   });
 
   it('zips that are no workbook: BINARY_FILE as before when named .csv, BAD_WORKBOOK when named .xlsx', async () => {

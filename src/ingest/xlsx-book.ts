@@ -81,12 +81,15 @@ export async function readBook(bytes: ZipBytes, entries: ZipEntry[], name: strin
     return e ? readPart(bytes, e, name, budget) : null;
   };
   const types = (await part('[Content_Types].xml')) ?? '';
-  if ([...byName.keys()].some((k) => /(^|\/)vbaProject\.bin$/i.test(k)) || /macroEnabled/i.test(types)) {
-    throw unsupported(name, 'a macro-enabled workbook');
-  }
   const rootRels = (await part('_rels/.rels')) ?? '';
   const office = tags(rootRels, 'Relationship').find((r) => /\/officeDocument$/.test(r.Type ?? ''));
   const bookPath = office?.Target ? resolveTarget('', office.Target) : 'xl/workbook.xml';
+  // the workbook part's own type says macro-enabled (.xlsm), not any Default line: SheetJS declares
+  // a macro type for `.bin` parts in every workbook it writes, with no such part
+  const bookType = tags(types, 'Override').find((o) => (o.PartName ?? '').replace(/^\//, '').toLowerCase() === bookPath.toLowerCase())?.ContentType ?? '';
+  if ([...byName.keys()].some((k) => /(^|\/)vbaProject\.bin$/i.test(k)) || /macroEnabled/i.test(bookType)) {
+    throw unsupported(name, 'a macro-enabled workbook');
+  }
   const bookXml = await part(bookPath);
   if (bookXml === null || !/<(?:[\w.-]+:)?workbook[\s>]/.test(bookXml)) return null;
   const baseDir = bookPath.slice(0, bookPath.lastIndexOf('/') + 1);
