@@ -371,6 +371,18 @@ describe('xlsx: limits and refused formats', () => {
     expect(e.message).toMatch(/more than 10 rows/);
   });
 
+  it('formula cells whose cached value is 0 or FALSE keep it (exceljs drops falsy results): an amount of 0, a cancel flag of 0', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>주문번호</t></is></c><c r="B1" t="inlineStr"><is><t>주문일자</t></is></c><c r="C1" t="inlineStr"><is><t>결제금액</t></is></c><c r="D1" t="inlineStr"><is><t>취소여부</t></is></c></row>' +
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>A1</t></is></c><c r="B2" t="inlineStr"><is><t>2025-09-01</t></is></c><c r="C2"><f>5000*2</f><v>10000</v></c><c r="D2"><f>IF(C2&gt;0,0,1)</f><v>0</v></c></row>' +
+      '<row r="3"><c r="A3" t="inlineStr"><is><t>A2</t></is></c><c r="B3" t="inlineStr"><is><t>2025-09-01</t></is></c><c r="C3"><f>5000*0</f><v>0</v></c><c r="D3" t="b"><f>FALSE()</f><v>0</v></c></row>' +
+      '<row r="4"><c r="A4" t="inlineStr"><is><t>A3</t></is></c><c r="B4" t="inlineStr"><is><t>2025-09-02</t></is></c><c r="C4"><f>3000</f><v>3000</v></c><c r="D4"><f>1</f><v>1</v></c></row>' +
+      '</sheetData></worksheet>';
+    const ing = await ingestFile(put(zipOf(bookParts([{ name: 's', xml }])), 'formulas.xlsx'), TZ);
+    expect(ing.info).toMatchObject({ rows: 3, rowsUsed: 2, rowsSkipped: { cancelled: 1 }, columns: { cancelled: '취소여부' } });
+    expect(ing.series).toEqual({ start: '2025-09-01', orders: [2, 0], revenue: [10000, 0] }); // the order of 0 counts; the 2nd's is cancelled
+  });
+
   it('.xls, .xlsm and a VBA project are refused with UNSUPPORTED_FORMAT ("save it as .xlsx"); macros never run', async () => {
     const xls = await rejection(ingestFile(put(oleOf({ Workbook: Buffer.alloc(600, 1) }), 'legacy.xls'), TZ));
     expect([xls.code, xls.exitCode]).toEqual(['UNSUPPORTED_FORMAT', 1]);

@@ -75,7 +75,8 @@ export function cellText(v: unknown, isDate: boolean, date1904: boolean): string
   const o = v as Record<string, unknown>;
   if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
   if ('formula' in o || 'sharedFormula' in o) {
-    if (o.result !== undefined && o.result !== null) return cellText(o.result, isDate, date1904);
+    // (exceljs reads an error result, #N/A, as NaN: the formula says more)
+    if (o.result !== undefined && o.result !== null && !Number.isNaN(o.result)) return cellText(o.result, isDate, date1904);
     return `=${String(o.formula ?? o.sharedFormula ?? '')}`;
   }
   if ('error' in o) return String(o.error);
@@ -141,4 +142,27 @@ export function rowTexts(values: unknown[], width: number, dateCol: number, date
   const out: string[] = new Array(n);
   for (let c = 0; c < n; c++) out[c] = cellText(values[c + 1], c === dateCol, date1904);
   return out;
+}
+
+/** The part of exceljs this module patches: a formula value's prototype, reached through a probe cell. */
+type ExcelLib = { Workbook: new () => { addWorksheet(name: string): { getCell(ref: string): { value: unknown } } } };
+
+/**
+ * exceljs (4.4) copies a formula cell's cached result only when it is truthy, so a formula whose
+ * value is 0, FALSE or "" reads as having none — an amount `=C2*D2` that came to 0 is then an
+ * unreadable number, and a `=IF(…,1,0)` cancel flag of 0 a filled one (the whole row cancelled).
+ * Keep every result it read; idempotent.
+ */
+export function keepFalsyFormulaResults(lib: ExcelLib): void {
+  const cell = new lib.Workbook().addWorksheet('probe').getCell('A1');
+  cell.value = { formula: 'A2', result: 0 };
+  const proto = Object.getPrototypeOf((cell as unknown as { _value: object })._value) as { _copyModel(m: Record<string, unknown>): Record<string, unknown>; lossCalcKeepsResults?: true };
+  if (proto.lossCalcKeepsResults) return;
+  const copy = proto._copyModel;
+  proto._copyModel = function (model) {
+    const out = copy.call(this, model);
+    if (model && model.result !== undefined && model.result !== null) out.result = model.result;
+    return out;
+  };
+  proto.lossCalcKeepsResults = true;
 }

@@ -15,7 +15,7 @@ import { MergeFill, MergeTap, type MergeRange } from './xlsx-merges.js';
 import { fileSha256, pathText, type FilePath } from './source.js';
 import { readBook, type Book, type BookSheet } from './xlsx-book.js';
 import { HEADER_SCAN_ROWS, abortable, isHeader, noHeader, sheetsToRead, usedWidth, type StreamRow, type WorkbookOptions } from './xlsx-sheet.js';
-import { blankRow, rowTexts, serialDateHeader } from './xlsx-cells.js';
+import { blankRow, keepFalsyFormulaResults, rowTexts, serialDateHeader } from './xlsx-cells.js';
 import { MIN_DATE_COLUMNS } from './wide.js';
 import { REFUSED_EXTENSIONS, scrub, unsupported, type WorkbookFile } from './xlsx-container.js';
 import { Budget, XLSX_LIMITS, bufferBytes, fileBytes, readDirectory, restream, type Emit, type Failure, type ZipBytes } from './xlsx-zip.js';
@@ -161,6 +161,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
   let width = 0;
   try {
     const ExcelJS = (await import('exceljs')).default; // ~0.4 s to load: only once a file is a workbook
+    keepFalsyFormulaResults(ExcelJS as unknown as Parameters<typeof keepFalsyFormulaResults>[0]);
     const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, READER_OPTIONS);
     let k = 0;
     for await (const ws of abortable(workbook, failure)) {
