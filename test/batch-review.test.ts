@@ -106,6 +106,24 @@ describe('every file that looks like a seller export is in the summary', () => {
     expect(e.stderr).toMatch(/^loss-calc: UNSUPPORTED_FORMAT: /);
   });
 
+  it('Excel lock files (~$x.xlsx) are skipped and named; a Korean name from macOS (NFD) is its NFC id and takes its manifest row', () => {
+    const dir = folderOf('mac', ['a']);
+    writeFileSync(join(dir, '~$a.xlsx'), Buffer.from('\x05owner\x00\x00', 'latin1'));
+    const nfd = '가게'.normalize('NFD');
+    writeFileSync(join(dir, `${nfd}.csv`), sellerCsv(2));
+    const manifest = tempFile('mac-manifest.csv', 'seller,margin\n가게,0.3\n');
+    const out = join(root, 'mac-out');
+    const r = run(['batch', dir, '--incident', INCIDENT, '--manifest', manifest, '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/note: 1 file skipped \(an Excel lock file \(the file is open in Excel\): ~\$a\.xlsx\)/);
+    expect(r.stderr).not.toMatch(/not in the batch/);
+    const doc = summaryOf(out);
+    const rows = rowsBy(doc);
+    expect(Object.keys(rows).sort()).toEqual(['a', '가게']); // the NFC id, as typed
+    expect(rows['가게'].lost_profit).not.toBeNull(); // the manifest's margin applied
+    expect(existsSync(join(out, '가게.json'))).toBe(true);
+  });
+
   it('--recursive follows symlinked folders once (no loop) and never reads an earlier output folder as sellers', () => {
     const dir = folderOf('rec', ['a']);
     const north = join(dir, 'north');

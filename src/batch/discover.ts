@@ -31,7 +31,7 @@ export interface SellerFile {
 /** A non-hidden entry that is not a seller, and why (for the stderr notice and summary.json). */
 export interface SkippedFile {
   file: string;
-  reason: 'not a seller file' | 'a loss-calc output folder' | 'a sub-folder (add --recursive)' | 'the --manifest file';
+  reason: 'not a seller file' | 'a loss-calc output folder' | 'a sub-folder (add --recursive)' | 'the --manifest file' | 'an Excel lock file (the file is open in Excel)';
 }
 
 /** What a folder holds. */
@@ -67,11 +67,16 @@ export async function discoverSellers(dir: string, opts: { recursive: boolean; s
     root: await realpath(root), seen: new Set([await realpath(root)]), found: [], skipped: [],
   };
   await walk(w, Buffer.from(root), []);
-  const stemOf = (rel: string) => rel.slice(0, rel.length - extname(rel).length);
+  // ids in NFC: a Korean name from macOS (NFD) reads, sorts and matches a manifest as typed
+  const stemOf = (rel: string) => rel.slice(0, rel.length - extname(rel).length).normalize('NFC');
   const stems = new Map<string, number>();
   for (const f of w.found) stems.set(stemOf(f.rel), (stems.get(stemOf(f.rel)) ?? 0) + 1);
+  const ids = w.found.map((f) => (stems.get(stemOf(f.rel))! > 1 ? f.rel.normalize('NFC') : stemOf(f.rel)));
+  const uses = new Map<string, number>();
+  for (const id of ids) uses.set(id, (uses.get(id) ?? 0) + 1);
   const sellers = w.found
-    .map((f) => ({ seller: stems.get(stemOf(f.rel))! > 1 ? f.rel : stemOf(f.rel), path: f.path, ...(f.error ? { error: f.error } : {}) }))
+    // names told apart only by their normalisation (NFC and NFD side by side) keep their own form
+    .map((f, k) => ({ seller: uses.get(ids[k])! > 1 ? f.rel : ids[k], path: f.path, ...(f.error ? { error: f.error } : {}) }))
     .sort((a, b) => byCodeUnits(a.seller, b.seller));
   return { sellers, skipped: w.skipped.sort((a, b) => byCodeUnits(a.file, b.file)) };
 }
@@ -110,6 +115,10 @@ async function walk(w: Walk, dir: Buffer, relParts: string[]): Promise<void> {
   for (const [k, e] of entries.entries()) {
     const name = names[k];
     if (name.startsWith('.')) continue;
+    if (name.startsWith('~$')) { // Excel's owner file beside a workbook (or CSV) open in it: no seller's
+      w.skipped.push({ file: [...relParts, name].join('/'), reason: 'an Excel lock file (the file is open in Excel)' });
+      continue;
+    }
     if (isOutput && OUTPUT_FILES.has(name)) continue; // the input folder holds an earlier run's outputs: not sellers
     const bytes = Buffer.concat([dir, Buffer.from(sep), e.name]);
     const path = fsPath(bytes);

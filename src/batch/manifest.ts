@@ -24,8 +24,16 @@ export interface ManifestEntry {
   overrides: Partial<Pick<EstimateOptions, OverrideKey>>;
 }
 
-/** seller id → entry. */
+/** seller id (NFC) → entry. */
 export type Manifest = Map<string, ManifestEntry>;
+
+/**
+ * A seller's manifest row, the id compared in NFC: a Korean file name from macOS (NFD, 가 as
+ * ㄱ + ㅏ) is the same seller as the name typed into the manifest.
+ */
+export function sellerEntry(m: Manifest | null | undefined, id: string): ManifestEntry | undefined {
+  return m?.get(id.normalize('NFC'));
+}
 
 /**
  * Header names each column also answers to (matched like data headers: case, spaces, `_-.` ignored),
@@ -79,7 +87,7 @@ export async function readManifest(path: string): Promise<Manifest> {
     }
     const cells: Partial<Record<Column, string>> = {};
     header.forEach((h, k) => { if (h) cells[h as Column] = (record[k] ?? '').trim(); });
-    const seller = cells.seller ?? '';
+    const seller = (cells.seller ?? '').normalize('NFC'); // as seller ids are matched (sellerEntry)
     if (Object.values(cells).every((v) => v === '')) continue;
     const before = out.get(seller);
     if (before) fail('BAD_CONFIG', `--manifest ${name} line ${line}: seller ${JSON.stringify(seller)} is already on line ${before.line}`);

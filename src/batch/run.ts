@@ -12,7 +12,7 @@ import type { EstimateOptions } from '../options.js';
 import type { SummaryRow } from '../render/summary-schema.js';
 import { VERSION } from '../version.js';
 import { byCodeUnits, discoverSellers, type SkippedFile } from './discover.js';
-import { sellerOptions, type Manifest } from './manifest.js';
+import { sellerEntry, sellerOptions, type Manifest } from './manifest.js';
 import { NameBook } from './names.js';
 import { clearRunFiles, sweepStale } from './outdir.js';
 import { makeRunner } from './pool.js';
@@ -85,9 +85,9 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
   const seen = new Set<string>();
   const task = (seller: string, source: { path?: FilePath; ingested?: Ingested; error?: { code: LossCalcError['code']; message: string } }): SellerTask => {
     // the blank seller of a --by file answers to the manifest's blank seller row too
-    const key = seller === blankSeller && plan.by !== undefined && !plan.manifest?.has(seller) ? '' : seller;
+    const key = seller === blankSeller && plan.by !== undefined && !sellerEntry(plan.manifest, seller) ? '' : seller;
     seen.add(key);
-    const entry = plan.manifest?.get(key);
+    const entry = sellerEntry(plan.manifest, key);
     const o = sellerOptions(plan.base, entry);
     const ingest: IngestOptions = { columns: o.columns, tz: o.tz, sheet: o.sheet, password: o.password, missingDays: o.missingDays, currency: o.currency };
     const core = plan.coreOptions(o, seller);
@@ -145,7 +145,8 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
     await s.drain().catch(() => undefined);
     await runner.close();
   }
-  const unknownManifest = [...(plan.manifest ?? [])].filter(([seller]) => !seen.has(seller)).map(([seller, e]) => ({ seller, line: e.line }));
+  const seenNfc = new Set([...seen].map((id) => id.normalize('NFC')));
+  const unknownManifest = [...(plan.manifest ?? [])].filter(([seller]) => !seenNfc.has(seller)).map(([seller, e]) => ({ seller, line: e.line }));
   const rows = s.rows.sort((a, b) => byCodeUnits(a.seller, b.seller));
   const totalKnown = s.total !== null || complete;
   const removed = complete && plan.outDir ? await sweepStale(plan.outDir, new Set(names.values())) : [];
@@ -154,7 +155,7 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
 
 /** Without --incident every seller needs one in the manifest: say which do not, before any work. */
 function requireIncidents(sellers: string[], manifest: Manifest): void {
-  const missing = sellers.filter((id) => !manifest.get(id)?.overrides.incident);
+  const missing = sellers.filter((id) => !sellerEntry(manifest, id)?.overrides.incident);
   if (missing.length) {
     const shown = missing.slice(0, 5).map((m) => JSON.stringify(m)).join(', ');
     fail('USAGE', `missing --incident, and ${missing.length} seller(s) have no incident in the manifest: ${shown}${missing.length > 5 ? ', …' : ''}`,

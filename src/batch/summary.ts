@@ -76,7 +76,7 @@ export function skippedNotice(skipped: SkippedFile[], shown = 5): string[] {
   const by = new Map<SkippedFile['reason'], string[]>();
   for (const k of skipped) by.set(k.reason, [...(by.get(k.reason) ?? []), k.file]);
   return [...by].map(([reason, files]) => {
-    const what = reason === 'not a seller file' || reason === 'the --manifest file' ? 'file' : 'folder';
+    const what = reason === 'not a seller file' || reason === 'the --manifest file' || reason.startsWith('an Excel lock file') ? 'file' : 'folder';
     const list = `${files.slice(0, shown).join(', ')}${files.length > shown ? ', …' : ''}`;
     return `${files.length} ${what}${files.length === 1 ? '' : 's'} skipped (${reason}: ${list})`;
   });
