@@ -124,6 +124,20 @@ describe('every file that looks like a seller export is in the summary', () => {
     expect(existsSync(join(out, '가게.json'))).toBe(true);
   });
 
+  it('two sellers of the same file, byte for byte (a download saved twice), are both estimated and named in a warning, resumed too', () => {
+    const dir = folderOf('twice', ['shop', 'other']);
+    writeFileSync(join(dir, 'shop (1).csv'), readFileSync(join(dir, 'shop.csv')));
+    const out = join(root, 'twice-out');
+    const warning = 'loss-calc: warning: "shop", "shop (1)" are the same file, byte for byte (a download saved twice?): the totals count it 2 times';
+    const first = run(['batch', dir, '--incident', INCIDENT, '--out', out]);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).toContain(warning);
+    expect(rowsBy(summaryOf(out))['shop (1)'].status).toBe('ok');
+    const again = run(['batch', dir, '--incident', INCIDENT, '--out', out, '--resume']);
+    expect(again.stderr).toContain(warning);
+    expect(run(['batch', folderOf('once', ['shop', 'other']), '--incident', INCIDENT, '--format', 'csv']).stderr).not.toMatch(/same file/);
+  });
+
   it('--recursive follows symlinked folders once (no loop) and never reads an earlier output folder as sellers', () => {
     const dir = folderOf('rec', ['a']);
     const north = join(dir, 'north');

@@ -54,6 +54,8 @@ export interface BatchResult {
   resumed: number;
   /** Manifest sellers that are not in the batch, with their line. */
   unknownManifest: { seller: string; line: number }[];
+  /** Sellers whose files are byte for byte the same (a download saved twice, `shop (1).csv`): each group counted as many times. */
+  sameFiles: string[][];
   /** Seller id → file-name stem in DIR (with --out). */
   names: Map<string, string>;
   /** Entries of the folder that are not sellers (said on stderr, listed in summary.json). */
@@ -150,7 +152,8 @@ export async function runBatch(plan: BatchPlan, progress: Progress, signal: Abor
   const rows = s.rows.sort((a, b) => byCodeUnits(a.seller, b.seller));
   const totalKnown = s.total !== null || complete;
   const removed = complete && plan.outDir ? await sweepStale(plan.outDir, new Set(names.values())) : [];
-  return { rows, complete, sellers: s.total ?? seen.size, totalKnown, resumed: s.resumed, unknownManifest, names, skipped, removed, blankSeller };
+  const sameFiles = [...s.inputs.values()].filter((g) => g.length > 1).map((g) => g.sort(byCodeUnits)).sort((a, b) => byCodeUnits(a[0], b[0]));
+  return { rows, complete, sellers: s.total ?? seen.size, totalKnown, resumed: s.resumed, unknownManifest, sameFiles, names, skipped, removed, blankSeller };
 }
 
 /** Without --incident every seller needs one in the manifest: say which do not, before any work. */

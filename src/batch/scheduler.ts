@@ -21,6 +21,8 @@ export class Scheduler {
   readonly rows: SummaryRow[] = [];
   total: number | null = null;
   resumed = 0;
+  /** sha256 of each estimated seller file → its sellers: more than one is the same file counted twice. */
+  readonly inputs = new Map<string, string[]>();
   private notOk = 0;
   private chunk: { task: SellerTask; after?: () => unknown }[] = [];
   private chunks = 0;
@@ -66,6 +68,7 @@ export class Scheduler {
       .then((outs) => {
         for (const out of outs) {
           this.rows.push(out.row);
+          if (out.input !== undefined) this.inputs.set(out.input, [...(this.inputs.get(out.input) ?? []), out.row.seller]);
           if (out.row.status !== 'ok') this.notOk++;
           if (out.resumed) this.resumed++;
         }

@@ -37,6 +37,8 @@ export interface SellerOutcome {
   row: SummaryRow;
   /** Taken from a previous run's claim (--resume). */
   resumed: boolean;
+  /** The sha256 of the seller's file, when one was estimated (two sellers of one file are counted twice). */
+  input?: string;
 }
 
 /** Codes meaning the data cannot support an estimate (status `insufficient-data`); any other error is `failed`. */
@@ -60,12 +62,13 @@ const plain = (row: SummaryRow): SummaryRow => JSON.parse(JSON.stringify(row)) a
 export async function runSeller(t: SellerTask): Promise<SellerOutcome> {
   const paths = t.outDir !== null && t.name !== null ? sellerPaths(t.outDir, t.name) : null;
   const file: FilePath | undefined = t.path === undefined || typeof t.path === 'string' || Buffer.isBuffer(t.path) ? t.path : Buffer.from(t.path);
-  const inputHash = () => (t.ingested ? Promise.resolve(sha256(JSON.stringify(t.ingested))) : fileSha256(file!));
+  let hashed: Promise<string> | undefined; // once: a resumed seller's file is hashed to check it, and named by it
+  const inputHash = () => (hashed ??= t.ingested ? Promise.resolve(sha256(JSON.stringify(t.ingested))) : fileSha256(file!));
   try {
     if (t.error) throw new LossCalcError(t.error.code, t.error.message);
     if (paths && t.resume) {
       const row = await doneRow(paths, t.optionsHash, inputHash);
-      if (row) return { row, resumed: true };
+      if (row) return { row, resumed: true, ...(t.ingested ? {} : { input: await inputHash() }) };
     }
     const ing = t.ingested ?? (await ingestFile(file!, t.ingest));
     const claim = estimate(ing, t.core);
@@ -87,7 +90,7 @@ export async function runSeller(t: SellerTask): Promise<SellerOutcome> {
       const input = t.ingested ? await inputHash() : claim.input.sha256;
       await writeState(paths.state, { seller: t.seller, input, options: t.optionsHash, claim: sha256(text), html, row });
     }
-    return { row, resumed: false };
+    return { row, resumed: false, ...(t.ingested ? {} : { input: claim.input.sha256 }) };
   } catch (e) {
     if (paths) await forget(paths).catch(() => undefined);
     return { row: plain(errorRow(t.seller, e)), resumed: false };

@@ -8,6 +8,7 @@ import { renderSummary, skippedNotice, SUMMARY_FORMATS, totalsOf, type SummaryFo
 import { toDay } from '../core/dates.js';
 import { MAX_DATE_SPAN_DAYS } from '../ingest/aggregate.js';
 import { renderBatchIndex } from '../render/batch-index.js';
+import { printableLine } from '../render/escape.js';
 import { EXIT, LossCalcError, fail } from '../errors.js';
 import { writeAtomic, writeStdout } from '../io.js';
 import type { EstimateOptions } from '../options.js';
@@ -63,6 +64,9 @@ export async function runBatchCommand(input: string, flags: Record<string, unkno
   process.removeListener('SIGINT', onSigint); // a Ctrl-C while the summary was written changed nothing
   warnUnknownManifest(result, String(manifestPath));
   for (const line of skippedNotice(result.skipped)) process.stderr.write(`loss-calc: note: ${line}\n`);
+  for (const g of result.sameFiles.slice(0, 10)) {
+    process.stderr.write(`loss-calc: warning: ${g.map((id) => JSON.stringify(printableLine(id))).join(', ')} are the same file, byte for byte (a download saved twice?): the totals count it ${g.length} times\n`);
+  }
   if (result.blankSeller !== null) process.stderr.write(`loss-calc: warning: --by ${String(by)}: rows with an empty seller cell are kept as seller "${result.blankSeller}" (warning BLANK_SELLER)\n`);
   if (result.removed.length) process.stderr.write(`loss-calc: note: ${removedNotice(result.removed)}\n`);
   process.stderr.write(`${tally(result, progress.seconds, outDir)}\n`);
