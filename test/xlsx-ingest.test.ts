@@ -188,8 +188,9 @@ describe('xlsx: finding the table', () => {
     expect([wbInfo(a).sheet.name, a.warnings.some((w) => w.code === 'SUMMARY_SHEET_SKIPPED')]).toEqual(['요약', false]);
   });
 
-  it.each(['2025-01', '2025.1', '25년 1월', '2025년 12월', '1월', '11', 'Nov 2024', '2024 November', 'jan-25'])('%j is a month\'s sheet', (n) => expect(isPeriodName(n)).toBe(true));
-  it.each(['전체', 'Sheet1', '원본', '13월', '2025', '요약', 'Orders'])('%j is not', (n) => expect(isPeriodName(n)).toBe(false));
+  it.each(['2025-01', '2025.1', '25년 1월', '2025년 12월', '1월', '11', 'Nov 2024', '2024 November', 'jan-25',
+    '6월 주문', '2025년 6월 매출', '주문내역_202506', '202506', 'Orders Jun 2025', '판매 7월'])('%j is a month\'s sheet', (n) => expect(isPeriodName(n)).toBe(true));
+  it.each(['전체', 'Sheet1', '원본', '13월', '2025', '요약', 'Orders', '주문내역', '202513', '2025061', '주문 전체'])('%j is not', (n) => expect(isPeriodName(n)).toBe(false));
 
   it('the default sheet is the first visible one with a header; --sheet picks by name or tab number, hidden ones too', async () => {
     const other = [['date', 'orders', 'revenue'], [wallDate('2025-01-01 00:00:00'), 3, 30000], [wallDate('2025-01-02 00:00:00'), 4, 40000]];

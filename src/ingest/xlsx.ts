@@ -301,8 +301,13 @@ async function readOn(ws: AsyncIterable<StreamRow>, reader: RowReader | null, wi
 
 /** A sheet named as a month: `2025-01`, `2025.1`, `25년 1월`, `1월`, `11`, `Nov 2024`, `2024 November`. */
 export function isPeriodName(name: string): boolean {
-  return KO_MONTH.test(name) || EN_MONTH.test(name);
+  const month = name.replace(SHEET_WORDS_BEFORE, '').replace(SHEET_WORDS_AFTER, '');
+  return KO_MONTH.test(month) || EN_MONTH.test(month) || YYYYMM.test(month);
 }
+/** Words a month's sheet may carry beside its month: `6월 주문`, `주문내역_202506`, `Orders Jun 2025`. */
+const SHEET_WORDS_BEFORE = /^\s*(?:주문\s*내역|주문\s*목록|주문|매출|판매|정산|orders?|sales)[\s_\-]*/i;
+const SHEET_WORDS_AFTER = /[\s_\-]*(?:주문\s*내역|주문\s*목록|주문|매출|판매|정산|orders?|sales)\s*$/i;
+const YYYYMM = /^\s*(?:19|20)\d{2}(?:0[1-9]|1[0-2])\s*$/;
 const KO_MONTH = /^\s*(?:(?:19|20)?\d{2}\s*(?:년|[.\-/_ ])\s*)?(?:0?[1-9]|1[0-2])\s*월?\s*$/;
 const EN_MONTH = /^\s*(?:\d{4}\s*[-_ ]?\s*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-_ ]?\s*(?:\d{2}|\d{4})?\s*$/i;
 
