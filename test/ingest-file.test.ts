@@ -70,11 +70,13 @@ describe('order-level exports', () => {
     ]);
     const e = await rejection(ingestFile(write(csv), TZ));
     expect([e.code, e.message]).toEqual(['BAD_DATES', expect.stringMatching(/1 row\(s\).*line 6: cannot read date ""$/)]);
-    // without the held row: both summaries skipped, and a row with a date is data whatever its other cells say
-    const ok = toCsv(['date', 'memo', 'amount'], [['2025-01-01', 'a', '100'], ['', '소계', '100'], ['2025-01-02', '합계', '200'], ['', 'Total', '300']]);
+    // without the held row: both summaries skipped; a dated row labelled 합계 in a list without order ids is a
+    // subtotal too, though it sums nothing above it, and named so (counted, it would double a ledger's revenue)
+    const ok = toCsv(['date', 'memo', 'amount'], [['2025-01-01', 'a', '100'], ['', '소계', '100'], ['2025-01-02', 'b', '200'], ['2025-01-02', '합계', '250'], ['', 'Total', '300']]);
     const r = await ingestFile(write(ok), TZ);
     expect(r.series.revenue).toEqual([100, 200]);
-    expect(r.info).toMatchObject({ rows: 4, rowsUsed: 2, rowsSkipped: { 'total-row': 2 } });
+    expect(r.info).toMatchObject({ rows: 5, rowsUsed: 2, rowsSkipped: { 'total-row': 3 } });
+    expect(r.warnings.map((w) => w.code)).toContain('SUBTOTALS_DIFFER');
   });
 
   it('a dated summary row of an order list — no order id, a label — is a summary; with an id it is an order', async () => {
@@ -339,11 +341,14 @@ describe('exports written by other programs', () => {
     }
   });
 
-  it('a hand-kept ledger\'s dated 소계 rows (no order ids) are left out when they sum the rows since the last; a product named 합계 is not', async () => {
+  it('a hand-kept ledger\'s dated 소계 rows (no order ids) are left out, named when they do not sum the rows above; a product named 합계 is not one', async () => {
     const rows = [['2025-11-29', '사과', '1', '3000'], ['2025-11-29', '배', '1', '2000'], ['2025-11-29', '소계', '', '5000'], ['2025-11-30', '합계 세트', '1', '7000'],
-      ['2025-11-30', '소계', '', '7000'], ['2025-11-30', '11월 합계', '', '12000'], ['2025-12-01', '사과', '1', '3000'], ['2025-12-01', '소계', '', '9999']];
+      ['2025-11-30', '소계', '', '7000'], ['2025-11-30', '11월 합계', '', '12000'], ['2025-12-01', '사과', '1', '3000'], ['2025-12-01', '소계', '', '9999'],
+      ['2025-12-02', '소계', '', '0'], ['2025-12-03', '배', '1', '2000'], ['2025-12-03', '소계', '', '2000']];
     const r = await ingestFile(write(toCsv(['날짜', '품목', '수량', '금액'], rows)), TZ);
-    expect([r.series.revenue, r.series.orders, r.info.rowsSkipped]).toEqual([[5000, 7000, 12999], [2, 1, 2], { 'total-row': 3 }]);
+    // a mistyped 소계 (9999 for 3000) is a subtotal still, and the next one (2000) sums from it: nothing doubled
+    expect([r.series.revenue, r.series.orders, r.info.rowsSkipped]).toEqual([[5000, 7000, 3000, 0, 2000], [2, 1, 1, 0, 1], { 'total-row': 6 }]); // a closed day's 0 subtotal is no order of ₩0
+    expect(r.warnings.find((w) => w.code === 'SUBTOTALS_DIFFER')?.message).toMatch(/^1 dated row\(s\) labelled as a subtotal .* \(first: line 9, "9999"\)/);
   });
 
   it('a payment gateway\'s 거래일자 (not its 정산일), `20251129 13:05:09`, and a report\'s total over a period or 전체', async () => {

@@ -73,6 +73,9 @@ export class OrderRows {
   ) {}
 
   private readonly spans = new IdSpans();
+  /** A ledger's dated subtotal rows that were not the sum of the rows above them, and the first. */
+  subtotalsOff = 0;
+  subtotalOff: { line: number; amount: string } | null = null;
 
   /**
    * Whether the file's order ids restart: most of the sampled ids that recur at all, and at
@@ -181,7 +184,11 @@ export class OrderRows {
       if (qty !== qty) return this.report.badNumber(acc, line, 'quantity', rec[L.quantity]);
       amount = price * qty;
     }
-    if (L.id < 0 && amount > 0 && sumsSinceMark(acc, amount) && hasTotalLabel(rec)) { // the sum first: labels cost a look at every cell
+    // a ledger's dated subtotal (2025-11-29,소계,,52000: no order ids): left out, and a mark for the next one.
+    // One that is not the sum of the sales above it (a typo, returns netted out, a day left without one) is
+    // left out all the same, and named: counted as a sale, it and every later one would double the revenue
+    if (L.id < 0 && amount >= 0 && hasTotalLabel(rec)) {
+      if (amount > 0 && !sumsSinceMark(acc, amount) && this.subtotalsOff++ === 0) this.subtotalOff = { line, amount: rec[L.amount] ?? '' };
       if (acc.subtotalMarks.push(acc.runRevenue) > MAX_MARKS) acc.subtotalMarks.shift();
       return acc.skip('total-row');
     }

@@ -965,6 +965,11 @@ export class RowReader {
         `they were counted on ${this.setup.tz} days, which moved ${n(foreign.moved)} row(s) to another day than the one written; ` +
         `if the seller's days are that zone's, name it with --tz (an IANA zone such as America/New_York)` });
     }
+    if (this.orders.subtotalsOff > 0) {
+      const first = this.orders.subtotalOff!;
+      this.warnings.push({ code: 'SUBTOTALS_DIFFER', message: `${this.orders.subtotalsOff.toLocaleString('en-US')} dated row(s) labelled as a subtotal (소계, 일계, 합계…) are not the sum of the sales above them ` +
+        `(first: line ${first.line}, ${clip(first.amount)}): left out as subtotals all the same; check them for a typo, returns netted out, or a day without its subtotal` });
+    }
     if (this.orders.roundedIds > 0) {
       const n = this.orders.roundedIds.toLocaleString('en-US');
       this.warnings.push({ code: 'ROUNDED_ORDER_IDS', message: `${n} row(s) have an order id a spreadsheet rounded to scientific notation ("${this.orders.roundedExample}"), which no longer tells orders apart: rows were told apart by that id and their time (without a time, each row is an order of its own); export the file again without saving it from Excel, or format the id column as text` });
