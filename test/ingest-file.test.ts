@@ -875,6 +875,13 @@ describe('daily aggregates', () => {
     const c = await ingestFile(write(cut), TZ);
     expect([c.series.start, c.info.rowsUsed, c.info.rowsSkipped]).toEqual(['2025-09-01', 3, { 'total-row': 3 }]);
     expect(c.warnings.find((w) => w.code === 'PARTIAL_PERIODS')?.message).toMatch(/^2 row\(s\) cover part of a week or month \("2025\.08\.28 ~ 2025\.08\.31", "2025\.09\.22 ~ 2025\.09\.24"\)/);
+    // in a monthly table a last month cut at 7 days is part of a month, not a week; in a weekly one a month is a total
+    const months = ['기간,매출', '2025.07.01 ~ 2025.07.31,100', '2025.08.01 ~ 2025.08.31,100', '2025.09.01 ~ 2025.09.30,100', '2025.10.01 ~ 2025.10.07,20', ''].join('\n');
+    const m = await ingestFile(write(months), TZ);
+    expect([m.info.rowsUsed, m.info.lastDate, m.warnings.map((w) => w.code)]).toEqual([3, '2025-09-01', ['PARTIAL_PERIODS', 'NO_ORDERS_COLUMN']]);
+    const weeks = ['기간,주문수', '2025.09.01 ~ 2025.09.07,1', '2025.09.08 ~ 2025.09.14,2', '2025.09.15 ~ 2025.09.21,3', '2025.09.01 ~ 2025.09.30,6', '2025.09.01 ~ 2025.09.21,6', ''].join('\n');
+    const w = await ingestFile(write(weeks), TZ);
+    expect([w.info.rowsUsed, w.info.rowsSkipped, w.warnings.map((x) => x.code)]).toEqual([3, { 'total-row': 2 }, []]);
   });
 
   it('a POS export flagging voids in a column of its own (Toast\'s Voided, true/false) leaves the voided checks out', async () => {

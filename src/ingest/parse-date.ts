@@ -551,18 +551,16 @@ export function parseDate(s: string, tz: string): string | null {
 const DATE_RANGE = /^\s*(\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?)\s*[~〜]\s*(\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?)\s*$/;
 
 /**
- * A cell that is a range of dates (`2025.09.01 ~ 2025.09.07`): its first day (ISO) and whether it
- * is one whole week (7 days) or calendar month, a weekly or monthly report's row — or part of
- * one (an export's first or last week cut), neither being a total over several; null otherwise.
+ * A cell that is a range of dates (`2025.09.01 ~ 2025.09.07`): its first day (ISO), its length,
+ * and whether it is one calendar month whole or lies inside one; null otherwise. A weekly or
+ * monthly report's rows are such ranges (rows.ts periodRow tells which, and what is a total).
  */
-export function periodRange(cell: string, tz: string): { first: string; whole: boolean; part: boolean } | null {
+export function periodRange(cell: string, tz: string): { first: string; days: number; wholeMonth: boolean; inMonth: boolean } | null {
   const m = DATE_RANGE.exec(cell);
   if (!m) return null;
   const a = parseDate(m[1], tz);
   const b = parseDate(m[2], tz);
   if (a === null || b === null || b < a) return null;
-  const days = toDay(b) - toDay(a) + 1;
-  const month = a.slice(0, 7) === b.slice(0, 7);
-  const wholeMonth = month && a.endsWith('-01') && fromDay(toDay(b) + 1).endsWith('-01');
-  return { first: a, whole: days === 7 || wholeMonth, part: days < 7 || (month && !wholeMonth && days > 7) };
+  const inMonth = a.slice(0, 7) === b.slice(0, 7);
+  return { first: a, days: toDay(b) - toDay(a) + 1, wholeMonth: inMonth && a.endsWith('-01') && fromDay(toDay(b) + 1).endsWith('-01'), inMonth };
 }

@@ -135,10 +135,11 @@ export class RowReader {
    * or a title line (`[스토어B]`) — see settleFooter. null outside such a block; `summed`: a summary row began it.
    */
   private footer: FooterLine[] | null = null;
-  /** Whether a daily table's rows are weeks or months written as ranges (periodRow); undefined until a row tells. */
-  private periodRows: boolean | undefined;
-  /** Range cells that cover part of a week or month (periodRow). */
+  /** The period of a daily table's rows written as ranges (periodRow), false for dates; undefined until a row tells. */
+  private periodRows: 'week' | 'month' | false | undefined;
+  /** Range cells that cover part of a week or month (periodRow), and the ranges read before the table's period was known. */
   private readonly partialPeriods: string[] = [];
+  private readonly rangesBefore: [string, { days: number; inMonth: boolean }][] = [];
   private summed = false;
   /** The field count of the short line being read padded (0: none): a held title line that turns out data is a BAD_CSV line. */
   private shortLine = 0;
@@ -262,11 +263,28 @@ export class RowReader {
   private periodRow(cell: string): string {
     const r = periodRange(cell, this.setup.tz);
     if (this.periodRows === undefined) {
-      if (r?.whole) this.periodRows = true;
-      else if (r === null && parseDate(cell, this.setup.tz) !== null) this.periodRows = false;
+      if (r?.wholeMonth || r?.days === 7) {
+        this.periodRows = r.wholeMonth ? 'month' : 'week';
+        for (const [text, before] of this.rangesBefore) this.partOfPeriod(text, before); // a cut first week above the first whole one
+      } else if (r === null && parseDate(cell, this.setup.tz) !== null) {
+        this.periodRows = false;
+      } else if (r !== null) {
+        this.rangesBefore.push([cell.trim(), r]);
+      }
     }
-    if (r?.part) this.partialPeriods.push(cell.trim());
-    return this.periodRows && r?.whole ? r.first : cell;
+    if (!this.periodRows || r === null) return cell;
+    if (this.periodRows === 'week' ? r.days === 7 : r.wholeMonth) return r.first;
+    this.partOfPeriod(cell.trim(), r);
+    return cell;
+  }
+
+  /**
+   * A range that is not a whole period of the table's: part of one (a cut first or last week, a
+   * month cut at 7 days) is noted for PARTIAL_PERIODS; more — several weeks, a month in a weekly
+   * table — is a total. Either is left out as a summary's label.
+   */
+  private partOfPeriod(text: string, r: { days: number; inMonth: boolean }): void {
+    if (this.periodRows === 'week' ? r.days < 7 : r.inMonth) this.partialPeriods.push(text);
   }
 
   /**
