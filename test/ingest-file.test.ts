@@ -881,7 +881,7 @@ describe('daily aggregates', () => {
     expect([m.info.rowsUsed, m.info.lastDate, m.warnings.map((w) => w.code)]).toEqual([3, '2025-09-01', ['PARTIAL_PERIODS', 'NO_ORDERS_COLUMN']]);
     const weeks = ['기간,주문수', '2025.09.01 ~ 2025.09.07,1', '2025.09.08 ~ 2025.09.14,2', '2025.09.15 ~ 2025.09.21,3', '2025.09.01 ~ 2025.09.30,6', '2025.09.01 ~ 2025.09.21,6', ''].join('\n');
     const w = await ingestFile(write(weeks), TZ);
-    expect([w.info.rowsUsed, w.info.rowsSkipped, w.warnings.map((x) => x.code)]).toEqual([3, { 'total-row': 2 }, []]);
+    expect([w.info.rowsUsed, w.info.rowsSkipped, w.warnings.map((x) => x.code)]).toEqual([3, { 'total-row': 2 }, ['NO_REVENUE_COLUMN']]); // no PARTIAL_PERIODS
   });
 
   it('a POS export flagging voids in a column of its own (Toast\'s Voided, true/false) leaves the voided checks out', async () => {
