@@ -189,8 +189,16 @@ describe('xlsx: finding the table', () => {
   });
 
   it.each(['2025-01', '2025.1', '25년 1월', '2025년 12월', '1월', '11', 'Nov 2024', '2024 November', 'jan-25',
-    '6월 주문', '2025년 6월 매출', '주문내역_202506', '202506', 'Orders Jun 2025', '판매 7월'])('%j is a month\'s sheet', (n) => expect(isPeriodName(n)).toBe(true));
-  it.each(['전체', 'Sheet1', '원본', '13월', '2025', '요약', 'Orders', '주문내역', '202513', '2025061', '주문 전체'])('%j is not', (n) => expect(isPeriodName(n)).toBe(false));
+    '6월 주문', '2025년 6월 매출', '주문내역_202506', '202506', 'Orders Jun 2025', '판매 7월', 'September', 'Sept 2025'])('%j is a month\'s sheet', (n) => expect(isPeriodName(n)).toBe(true));
+  it.each(['전체', 'Sheet1', '원본', '13월', '2025', '요약', 'Orders', '주문내역', '202513', '2025061', '주문 전체',
+    '주문 1', 'Orders 2', 'Sales-3', 'Sales Decline', 'Orders Marketing', 'Decline', 'Mayday'])('%j is not', (n) => expect(isPeriodName(n)).toBe(false));
+  it('a second sheet of a month already read is not read on (the same orders again), and is named', async () => {
+    const month = (name: string, m: number) => ({ name, xml: sheetXml([['주문번호', '주문일시', '결제금액'], ...[1, 2].map((d) => [`${m}-${d}`, `2025-${String(m).padStart(2, '0')}-0${d} 10:00`, 1000])]) });
+    const p = put(zipOf(bookParts([month('2025-10', 10), month('2025-11', 11), month('주문_202511', 11)])), 'copy.xlsx');
+    const ing = await ingestFile(p, TZ);
+    expect([ing.info.rowsUsed, wbInfo(ing).alsoRead?.map((s) => s.name)]).toEqual([4, ['2025-11']]);
+    expect(ing.warnings.find((w) => w.code === 'OTHER_SHEETS')?.message).toMatch(/were not read: "주문_202511"; .*each month once/);
+  });
 
   it('the default sheet is the first visible one with a header; --sheet picks by name or tab number, hidden ones too', async () => {
     const other = [['date', 'orders', 'revenue'], [wallDate('2025-01-01 00:00:00'), 3, 30000], [wallDate('2025-01-02 00:00:00'), 4, 40000]];

@@ -156,6 +156,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
   const peeked: { sheet: BookSheet; rows: StreamRow[] }[] = [];
   let chosen: { sheet: BookSheet; reader: RowReader; headerRow: number; above: number } | null = null;
   const alsoRead: { index: number; name: string; headerRow: number }[] = [];
+  const monthsRead: { year: number | null; month: number }[] = [];
   const sameHeader: { index: number; name: string; headerRow: number }[] = [];
   let dateCol = -1;
   let width = 0;
@@ -171,7 +172,9 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
       if (chosen) {
         // a workbook of one sheet a month: a later month's sheet with the same header goes on into the same
         // reader; a sheet of another name with it (전체, 원본: the same orders again?) is only named
-        const feed = isPeriodName(chosen.sheet.name) && isPeriodName(sheet.name);
+        // (not a second sheet of a month already read: `주문_202511` beside `2025-11` is the same orders again)
+        const month = sheetMonth(sheet.name);
+        const feed = monthsRead.length > 0 && month !== null && !monthsRead.some((m) => sameMonth(m, month));
         const ranges = merged?.get(sheet.index);
         const onFill = feed && ranges ? new MergeFill(ranges, keep(chosen.reader.layout!)) : null;
         if (onFill) fills.push(onFill);
@@ -179,6 +182,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
         if (at !== null) {
           headerRows.set(sheet.index, at);
           (feed ? alsoRead : sameHeader).push({ index: sheet.index, name: sheet.name, headerRow: at });
+          if (feed) monthsRead.push(month!);
         }
         continue;
       }
@@ -218,6 +222,8 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
         if (!reader.layout) reader.end(); // cannot happen: isHeader mirrors the reader's own test; end() throws its reason
         dateCol = reader.datesAcross ? -1 : reader.layout!.date; // a wide table's rows hold counts and money under its dates
         chosen = { sheet, reader, headerRow: row.number, above };
+        const first = sheetMonth(sheet.name);
+        if (first) monthsRead.push(first); // a workbook of one sheet a month: the later ones are read on
         const ranges = merged?.get(sheet.index);
         if (ranges) fills.push((fill = new MergeFill(ranges, keep(reader.layout!))));
       }
@@ -258,7 +264,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
   if (sameHeader.length) {
     const names = sameHeader.slice(0, 5).map((s) => JSON.stringify(s.name)).join(', ') + (sameHeader.length > 5 ? ', …' : '');
     warnings.push({ code: 'OTHER_SHEETS', message: `${sameHeader.length} more sheet(s) have the same header as ${JSON.stringify(sheet.name)} and were not read: ${names}; ` +
-      'only sheets named as months (2025-01, 1월, Nov 2024) are read on after a month\'s sheet; if they hold other orders, read them with --sheet' });
+      'only sheets named as months (2025-01, 1월, Nov 2024) are read on after a month\'s sheet, each month once (a second sheet of a month read is taken for the same orders again); if they hold other orders, read them with --sheet' });
   }
   const L = reader.layout!;
   const workbook: WorkbookInfo = {
@@ -299,17 +305,43 @@ async function readOn(ws: AsyncIterable<StreamRow>, reader: RowReader | null, wi
   return headerRow;
 }
 
-/** A sheet named as a month: `2025-01`, `2025.1`, `25년 1월`, `1월`, `11`, `Nov 2024`, `2024 November`. */
+/** Whether a sheet is named as a month (`2025-01`, `1월`, `Nov 2024`, `6월 주문`, `주문내역_202506`). */
 export function isPeriodName(name: string): boolean {
-  const month = name.replace(SHEET_WORDS_BEFORE, '').replace(SHEET_WORDS_AFTER, '');
-  return KO_MONTH.test(month) || EN_MONTH.test(month) || YYYYMM.test(month);
+  return sheetMonth(name) !== null;
 }
+
+/**
+ * The month a sheet is named as, its year when the name has one; null for any other name. With a
+ * word beside it (`6월 주문`) the month must say it is one (월, a month's name, or a year): `주문 1`
+ * is a numbered sheet, not January's.
+ */
+export function sheetMonth(name: string): { year: number | null; month: number } | null {
+  const bare = name.replace(SHEET_WORDS_BEFORE, '').replace(SHEET_WORDS_AFTER, '');
+  const worded = bare !== name;
+  const ko = KO_MONTH.exec(bare);
+  if (ko && (!worded || ko[1] !== undefined || ko[3] !== undefined)) return { year: ko[1] === undefined ? null : fullYear(ko[1]), month: Number(ko[2]) };
+  const en = EN_MONTH.exec(bare);
+  if (en) {
+    const year = en[1] ?? en[3];
+    return { year: year === undefined ? null : fullYear(year), month: EN_MONTHS.indexOf(en[2].slice(0, 3).toLowerCase()) + 1 };
+  }
+  const ym = YYYYMM.exec(bare);
+  return ym ? { year: Number(ym[1]), month: Number(ym[2]) } : null;
+}
+
+/** Whether two sheets' months may be the same month (a year missing on either side matches any). */
+function sameMonth(a: { year: number | null; month: number }, b: { year: number | null; month: number }): boolean {
+  return a.month === b.month && (a.year === null || b.year === null || a.year === b.year);
+}
+
+const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 /** Words a month's sheet may carry beside its month: `6월 주문`, `주문내역_202506`, `Orders Jun 2025`. */
 const SHEET_WORDS_BEFORE = /^\s*(?:주문\s*내역|주문\s*목록|주문|매출|판매|정산|orders?|sales)[\s_\-]*/i;
 const SHEET_WORDS_AFTER = /[\s_\-]*(?:주문\s*내역|주문\s*목록|주문|매출|판매|정산|orders?|sales)\s*$/i;
-const YYYYMM = /^\s*(?:19|20)\d{2}(?:0[1-9]|1[0-2])\s*$/;
-const KO_MONTH = /^\s*(?:(?:19|20)?\d{2}\s*(?:년|[.\-/_ ])\s*)?(?:0?[1-9]|1[0-2])\s*월?\s*$/;
-const EN_MONTH = /^\s*(?:\d{4}\s*[-_ ]?\s*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-_ ]?\s*(?:\d{2}|\d{4})?\s*$/i;
+const KO_MONTH = /^\s*(?:((?:19|20)?\d{2})\s*(?:년|[.\-/_ ])\s*)?(0?[1-9]|1[0-2])\s*(월)?\s*$/;
+const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const EN_MONTH = /^\s*(?:(\d{4})\s*[-_ ]?\s*)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*[-_ ]?\s*(\d{4}|\d{2})?\s*$/i;
+const YYYYMM = /^\s*((?:19|20)\d{2})(0[1-9]|1[0-2])\s*$/;
 
 /** Any failure as a coded error with the password scrubbed out (nothing uncoded escapes ingest). */
 function coded(e: unknown, name: string, password: string | undefined): LossCalcError {
