@@ -6,6 +6,7 @@ import { addDays, fromDay, toDay } from '../src/core/dates.js';
 import type { DailySeries, Ingested, InputKind } from '../src/core/types.js';
 import { designSeller, simulateSeller, toDailySeries } from '../src/sim/index.js';
 import { ingested, OPTS } from './estimate-helpers.js';
+import { recoveryDay } from '../src/core/inference.js';
 import { LossCalcError } from '../src/errors.js';
 import { currencyWarnings } from '../src/core/warnings.js';
 
@@ -217,6 +218,16 @@ describe('windows and exclusions', () => {
     const tiny = sim(1, 0, 12);
     const t = estimate(ingested(toDailySeries(tiny), 'daily'), { ...OPTS, incident: tiny.incident, until: tiny.until, holidays: 'none' });
     expect(t.recovery.date).toBe(tiny.incident);
+  });
+  it('recoveryDay: a run is judged on its own sums, so a run of zeros after small fractions ties its bound of 0 exactly', () => {
+    // 20 days: 0.1, 0.1, 1.1 then zeros; the counterfactual 100 on the first three, then 0 on every path
+    const h = 20;
+    const draws = 50;
+    const daily = Array.from({ length: h }, (_, t) => ({ day: 20000 + t, counted: true, actual: t < 3 ? [0.1, 0.1, 1.1][t] : 0, expected: 0, lower: 0, upper: 0 }));
+    const mean = Float64Array.from({ length: h }, (_, t) => (t < 3 ? 100 : 0));
+    const paths = new Float64Array(h * draws);
+    for (let s = 0; s < draws; s++) for (let t = 0; t < 3; t++) paths[s * h + t] = 100;
+    expect(recoveryDay(daily, paths, mean, 1, 0.95, false)).toBe(20003); // days 3..16: 0 sold, 0 expected
   });
   it('runs the placebo test over the backtest windows', () => {
     const c = estimate(ingested(pattern('2024-11-29', 400, 365, 0.5)), { ...OPTS, holidays: 'none' });

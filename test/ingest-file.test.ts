@@ -910,6 +910,9 @@ describe('daily aggregates', () => {
     // a grand total that reads as an Excel date serial (43591 transactions) is still the total
     const big = await ingestFile(write(csv.replace('27,621013.5', '43591,2179550')), TZ);
     expect([big.series.orders, big.info.rowsSkipped]).toEqual([[10, 17, 0], { 'total-row': 4 }]);
+    // only under a comment: short dated rows after an ordinary 합계 and a title line are data, never dropped
+    const stacked = ['Date,Transactions,Purchase revenue', ...days, '합계,27,621013.5', '[스토어B],,', '20250904,5', '20250905,6', ''].join('\n');
+    expect((await rejection(ingestFile(write(stacked), TZ))).code).toMatch(/^BAD_(DATES|CSV)$/);
   });
 
   it('weekly totals on Sundays: a missing week is a missing day, the Mondays are not', async () => {

@@ -182,6 +182,11 @@ describe('xlsx: finding the table', () => {
     const m = await ingestFile(months, TZ);
     expect([m.info.rowsUsed, m.info.firstDate, m.info.lastDate, wbInfo(m).sheet.name]).toEqual([6, '2025-01-01', '2025-03-02', '1월']);
     expect(m.warnings.map((w) => w.code)).toEqual(['SUMMARY_SHEET_SKIPPED', 'SHEETS_COMBINED']);
+    // two summaries (월별, then 주별) before the days: both passed over
+    const week = sheetXml([['주', '매출'], ['2025-01-06', 700], ['2025-01-13', 700], ['2025-01-20', 700]]);
+    const two = put(zipOf(bookParts([{ name: '월별 요약', xml: sheetXml([['월', '매출'], ['2025-01', 2000], ['2025-02', 2000], ['2025-03', 2000]]) }, { name: '주별 요약', xml: week }, month(1)])), 'two.xlsx');
+    const t = await ingestFile(two, TZ);
+    expect([wbInfo(t).sheet.name, t.info.rowsUsed, t.warnings[0].code]).toEqual(['1월', 2, 'SUMMARY_SHEET_SKIPPED']);
     // no later sheet of days: the totals are what there is, read as before
     const alone = put(zipOf(bookParts([{ name: '요약', xml: sheetXml([['월', '매출합계'], ['2025-01', 3000], ['2025-02', 3000], ['2025-03', 4000]]) }, { name: '메모', xml: sheetXml([['x']]) }])), 'alone.xlsx');
     const a = await ingestFile(alone, TZ);

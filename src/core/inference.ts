@@ -196,18 +196,21 @@ export function recoveryDay(daily: DailyEstimate[], paths: Float64Array, mean: F
   const n = TUNING.recoveryDays;
   const totals = new Float64Array(draws); // each path's total over the run, slid one counted day at a time
   const scratch = new Float64Array(draws);
-  let actual = 0;
-  let expected = 0;
   let drop = 0;
-  const add = (t: number, sign: 1 | -1) => {
-    actual += sign * (daily[t].actual as number);
-    expected += sign * mean[t];
+  const slide = (t: number, sign: 1 | -1) => {
     for (let s = 0; s < draws; s++) totals[s] += sign * paths[s * h + t];
   };
   for (let k = 0; k < counted.length; k++) {
-    add(counted[k], 1);
-    if (k >= n) add(counted[k - n], -1);
+    slide(counted[k], 1);
+    if (k >= n) slide(counted[k - n], -1);
     if (k < n - 1) continue;
+    // the run's own sums afresh (14 terms): slid ones would carry rounding into a tie with a bound of 0
+    let actual = 0;
+    let expected = 0;
+    for (let j = k - n + 1; j <= k; j++) {
+      actual += daily[counted[j]].actual as number;
+      expected += mean[counted[j]];
+    }
     const lostShare = expected > 0 ? 1 - actual / expected : 0;
     if (k === n - 1) drop = lostShare;
     if (lost && lostShare > RECOVERY_LEFT * drop) continue;

@@ -141,6 +141,8 @@ export class RowReader {
   private readonly partialPeriods: string[] = [];
   private readonly rangesBefore: [string, { days: number; inMonth: boolean }][] = [];
   private summed = false;
+  /** The summary that began the footer was a comment (GA4's `# Grand total`): its own short table under it is footer. */
+  private summedByComment = false;
   /** The field count of the short line being read padded (0: none): a held title line that turns out data is a BAD_CSV line. */
   private shortLine = 0;
   /** Tables stacked under the first (a summary row, a title line, the header again), and the first such title. */
@@ -246,7 +248,7 @@ export class RowReader {
     if (this.footer !== null && day === day) {
       // a summary's own table under it (GA4's `# Grand total`, its header, then `43591,2179550`): a short
       // line under held ones stays footer, though its first cell reads as a date
-      if (this.shortLine && this.summed && this.footer.length > 0) return this.badDate(acc, line, dateCell, rec);
+      if (this.shortLine && this.summedByComment && this.footer.length > 0) return this.badDate(acc, line, dateCell, rec);
       this.settleFooter('data'); // data goes on: the held rows were data
     }
     if (L.kind === 'daily') this.dailyRow(rec, line, L, acc, day, dateCell);
@@ -442,7 +444,8 @@ export class RowReader {
     const id = L.id >= 0 ? (rec[L.id] ?? '') : '';
     // a paged report's labels (누계, 페이지 소계) on a row without an order id, or in its id cell
     // (and GA4's `# Grand total` comment over its totals' own header and row)
-    const summary = hasTotalLabel(rec, isBlankCell(id)) || isTotalLabel(id) || isAllLabel(cell) || isTotalLabel(commentText(rec)); // 전체 in the date cell: a report's total
+    const byComment = isTotalLabel(commentText(rec));
+    const summary = byComment || hasTotalLabel(rec, isBlankCell(id)) || isTotalLabel(id) || isAllLabel(cell); // 전체 in the date cell: a report's total
     const kind = summary ? null : isNoteLine(rec) ? 'note' : this.footer !== null && this.summed ? 'held' : isTitleLine(rec) ? 'title' : 'data';
     if (kind === 'data') {
       if (this.footer !== null) this.settleFooter('data'); // the title lines above were data too
@@ -451,6 +454,7 @@ export class RowReader {
     if (this.footer === null) [this.footer, this.summed, this.summaryAt] = [[], false, this.recN - 1]; // this row, the last remembered
     if (kind === null) {
       this.summed = true;
+      this.summedByComment = byComment;
       return acc.skip('total-row');
     }
     if (this.footer.length >= MAX_FOOTER) this.settleFooter('data'); // too many to be a footer

@@ -95,13 +95,15 @@ async function pastSummary(read: SheetsRead, bytes: ZipBytes, book: Book, name: 
   const summary = read.file.workbook.sheet;
   if (read.groups.size === 0 || ![...read.groups.values()].every(holdsPeriodTotals)) return null;
   let next: SheetsRead;
-  try {
-    next = await readSheets(bytes, book, name, new Budget(name), opts, by, meta, undefined, summary.index);
-  } catch (e) {
-    if (!(e instanceof LossCalcError)) throw e;
-    return null; // no table after it
+  for (let after = summary.index; ; after = next.file.workbook.sheet.index) {
+    try {
+      next = await readSheets(bytes, book, name, new Budget(name), opts, by, meta, undefined, after);
+    } catch (e) {
+      if (!(e instanceof LossCalcError)) throw e;
+      return null; // no table after it
+    }
+    if (![...next.groups.values()].some(holdsPeriodTotals)) break; // another summary (주별 요약 after 월별 요약): on past it
   }
-  if ([...next.groups.values()].some(holdsPeriodTotals)) return null;
   next.warnings.unshift({ code: 'SUMMARY_SHEET_SKIPPED', message: `sheet ${JSON.stringify(summary.name)} holds weekly or monthly totals, ` +
     `so the days of sheet ${JSON.stringify(next.file.workbook.sheet.name)} were read instead (--sheet ${summary.index} reads the totals)` });
   const looked = new Map(read.file.workbook.sheets.map((s) => [s.index, s.headerRow]));
