@@ -96,6 +96,7 @@ describe('weekly totals on Sundays (US and GA4 weeks)', () => {
     expect(c.windows.incident).toEqual({ start: '2025-10-26', end: '2025-12-28', days: 64 });
     expect([c.totals.orders.actual, c.totals.orders.expected, c.totals.orders.lost]).toEqual([600, 1000, 400]); // 10 weeks × 40
     expect(c.warnings.map((w) => w.code)).toEqual(['WEEKS_SHIFTED']);
+    expect(c.daily.slice(0, 2).map((d) => d.date)).toEqual(['2025-10-26', '2025-11-02']); // dated as the file dates them, as --exclude names them
     // an incident mid-week takes the file's whole week, from its Sunday
     const mid = estimate(ingested(weekly('2024-09-01'), 'daily'), { ...o, incident: '2025-10-29' });
     expect([mid.windows.incident.start, mid.totals.orders.lost]).toEqual(['2025-10-26', 400]);

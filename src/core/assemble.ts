@@ -17,6 +17,8 @@ export interface AssembleInput {
   selection: Selection;
   estimates: Map<Metric, MetricEstimate>;
   warnings: Warning[];
+  /** Days from a point to the file's own day of its period (a weekly file's Sunday: −1 from the Monday point); 0 but for such files. */
+  shift?: number;
 }
 
 /** Decimal places of a currency's minor unit: KRW 0, USD 2. */
@@ -45,7 +47,7 @@ function total(e: MetricEstimate | undefined, digits: number, scale = 1): Total 
 }
 
 /** The claim, exactly the contract's fields (DESIGN §4), rounded for people. */
-export function assembleClaim({ period, ing, o, windows, selection, estimates, warnings }: AssembleInput): Claim {
+export function assembleClaim({ period, ing, o, windows, selection, estimates, warnings, shift = 0 }: AssembleInput): Claim {
   const money = currencyDigits(o.currency);
   const orders = estimates.get('orders');
   const revenue = estimates.get('revenue');
@@ -109,19 +111,19 @@ export function assembleClaim({ period, ing, o, windows, selection, estimates, w
       ...(o.margin !== undefined ? { profit: total(revenue, money, o.margin) } : {}),
     },
     significance: { orders: sig(orders), revenue: sig(revenue) },
-    recovery: { date: recovery === null ? null : fromDay(recovery), metric: recoveryMetric, days: TUNING.recoveryDays },
+    recovery: { date: recovery === null ? null : fromDay(recovery - shift), metric: recoveryMetric, days: TUNING.recoveryDays },
     ...(interest ? { interest } : {}),
     options: {
       holidays: o.holidays, model: o.model, seed: o.seed, margin: o.margin ?? null, tz: o.tz,
       interestRate: o.interestRate ?? null, asOf: o.asOf ?? null, keepOneOffs: o.keepOneOffs === true, missingDays: o.missingDays ?? 'unknown',
     },
     warnings,
-    daily: dailyRows(orders, revenue, money),
+    daily: dailyRows(orders, revenue, money, shift),
   };
 }
 
-/** One row per loss-window day: actual and the counterfactual band of each metric. */
-function dailyRows(orders: MetricEstimate | undefined, revenue: MetricEstimate | undefined, money: number): DailyRow[] {
+/** One row per loss-window period: actual and the counterfactual band of each metric, dated by the file's own day. */
+function dailyRows(orders: MetricEstimate | undefined, revenue: MetricEstimate | undefined, money: number, shift: number): DailyRow[] {
   const base = orders ?? revenue;
   if (!base) return [];
   return base.daily.map((d, i) => {
@@ -129,7 +131,7 @@ function dailyRows(orders: MetricEstimate | undefined, revenue: MetricEstimate |
     const r = revenue?.daily[i];
     const n = (v: number | null | undefined, digits: number) => (v === null || v === undefined ? null : roundTo(v, digits));
     return {
-      date: fromDay(d.day),
+      date: fromDay(d.day - shift),
       orders: n(o?.actual, ORDER_DIGITS),
       expectedOrders: n(o?.expected, ORDER_DIGITS),
       ordersLower: n(o?.lower, ORDER_DIGITS),

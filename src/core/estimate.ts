@@ -57,7 +57,7 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
   // a weekly file's own weekday (Sunday for US and GA4 weeks); its weeks are counted as Monday weeks
   const anchor = native === 'week' ? weekAnchor(ing.series) : 0;
   if (anchor !== 0) {
-    warnings.push({ code: 'WEEKS_SHIFTED', message: `the file's weekly rows fall on ${WEEKDAY_NAMES[anchor]}s; each week is counted as the Monday-to-Sunday week it overlaps most, and the claim's rows are dated by those Mondays` });
+    warnings.push({ code: 'WEEKS_SHIFTED', message: `the file's weekly rows fall on ${WEEKDAY_NAMES[anchor]}s; each week is counted as the Monday-to-Sunday week it overlaps most (for holidays and the yearly cycle), its row still dated by the file's own day` });
   }
   const windows = resolveWindows(ing.info, { ...o, yearlyMinDays: TUNING.yearlyMinDays, yearlyBaselineDays: TUNING.yearlyBaselineDays }, warnings);
   const points = windowPoints(windows, period, warnings, anchor);
@@ -109,14 +109,14 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
   const estimates = new Map<Metric, MetricEstimate>();
   [...data.entries()].forEach(([m, d], i) => {
     const seed = o.seed + 1_000_003 * (METRICS.indexOf(m) + 1); // fixed per metric, whatever else is present
-    estimates.set(m, inferMetric(d, selection.model, trains[i], selection.backtests[i], o.level, seed, m === 'revenue' ? interestWeights(o) : undefined));
+    estimates.set(m, inferMetric(d, selection.model, trains[i], selection.backtests[i], o.level, seed, m === 'revenue' ? interestWeights(o, points.shift) : undefined));
   });
   const unknownRows = ing.info.kind === 'daily' && o.missingDays !== 'zero';
   warnings.push(...estimateWarnings({ windows, seed: o.seed, calendar: calendar.list, trains, estimates, selection, loss: [points.loss[0], lastDay], unknownRows }));
   if (o.asOf !== undefined && toDay(o.asOf) < lastDay) {
     warnings.push({ code: 'INTEREST_AS_OF_EARLY', message: `--as-of ${o.asOf} is before the end of the loss window: days after it earn no interest` });
   }
-  return assembleClaim({ ing, o, period, windows, selection, estimates, warnings });
+  return assembleClaim({ ing, o, period, windows, selection, estimates, warnings, shift: points.shift });
 }
 
 /** The period to estimate in: the file's own, or a coarser one asked for with --period. */
@@ -191,11 +191,11 @@ function orderValue(ing: Ingested, baseline: Int32Array): number {
  * Weights of simple interest on lost profit: a day's lost revenue × margin × rate ×
  * (days from that day to asOf) / 365. None without a rate.
  */
-function interestWeights(o: CoreOptions): ((day: number) => number) | undefined {
+function interestWeights(o: CoreOptions, shift: number): ((point: number) => number) | undefined {
   if (o.interestRate === undefined || o.asOf === undefined || o.margin === undefined) return undefined;
   const asOf = toDay(o.asOf);
   const k = (o.margin * o.interestRate) / 365;
-  return (day) => k * Math.max(0, asOf - day);
+  return (point) => k * Math.max(0, asOf - (point - shift)); // from the file's own day (a weekly file's Sunday)
 }
 
 /**
