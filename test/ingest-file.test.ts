@@ -891,6 +891,27 @@ describe('daily aggregates', () => {
     expect(r.info).toMatchObject({ columns: { cancelled: 'Voided' }, rowsSkipped: { cancelled: 1 } });
   });
 
+  it('Korean card and accounting summaries: net 합계 beside 승인/취소, a card company\'s net day below 0, 주계 rows, 승인년월, 더존\'s 합계', async () => {
+    // 여신금융협회's daily sales by card company: 합계건수/합계금액 are net of 취소; one company's day may be negative
+    const card = await ingestFile(write(toCsv(['승인일자', '카드사', '승인건수', '승인금액', '취소건수', '취소금액', '합계건수', '합계금액'], [
+      ['2025.07.01', '신한카드', '2', '46,100', '0', '0', '2', '46,100'], ['2025.07.01', 'KB국민카드', '0', '0', '1', '3,400', '-1', '-3,400'],
+      ['2025.07.02', '신한카드', '3', '30,000', '0', '0', '3', '30,000']])), TZ);
+    expect([card.info.kind, card.info.columns.orders, card.info.columns.revenue, card.series.orders, card.series.revenue]).toEqual(['daily', '합계건수', '합계금액', [1, 3], [42700, 30000]]);
+    // a day summing below 0 is still refused, naming the day
+    const below = await rejection(ingestFile(write(toCsv(['승인일자', '카드사', '합계건수', '합계금액'], [['2025.07.01', 'A', '1', '100'], ['2025.07.01', 'B', '-2', '-300']])), TZ));
+    expect([below.code, below.message]).toEqual(['NEGATIVE_VALUES', expect.stringContaining('2025-07-01 (its rows from line 2 summed): orders -1')]);
+    const net = await ingestFile(write(toCsv(['승인일자', '승인건수', '승인금액', '취소건수', '취소금액', '순매출건수', '순매출금액'], [['20250701', '24', '276,000', '2', '18,000', '22', '258,000']])), TZ);
+    expect([net.info.columns.orders, net.info.columns.revenue, net.series.revenue]).toEqual(['순매출건수', '순매출금액', [258000]]);
+    // 홈택스's monthly card sales; a POS report's weekly 주계 rows
+    const hometax = await ingestFile(write(toCsv(['승인년월', '건수', '매출액합계'], [['2025-01', '368', '3,054,400'], ['2025-02', '485', '5,432,000'], ['2025-03', '400', '4,000,000']])), TZ);
+    expect([hometax.info.columns.date, hometax.info.columns.revenue, hometax.series.revenue[31]]).toEqual(['승인년월', '매출액합계', 5432000]);
+    const pos = await ingestFile(write(toCsv(['영업일자', '매출건수', '순매출액'], [['2025-07-01', '27', '224200'], ['2025-07-02', '37', '237500'], ['주계', '64', '461700']])), TZ);
+    expect([pos.series.orders, pos.info.rowsSkipped]).toEqual([[27, 37], { 'total-row': 1 }]);
+    // 더존's 매입매출장: 합계 (공급가액 + 부가세) is the line's amount, not 단가 × 수량
+    const ledger = await ingestFile(write(toCsv(['일자', '유형', '품명', '수량', '단가', '공급가액', '부가세', '합계'], [['2025-07-01', '과세', '상품0', '1', '24,000', '24,000', '2,400', '26,400']])), TZ);
+    expect([ledger.info.columns.amount, ledger.series.revenue]).toEqual(['합계', [26400]]);
+  });
+
   it('pandas to_csv with an unnamed date index: the blank first header is the date column', async () => {
     const r = await ingestFile(write(',orders,revenue\n2025-09-01,6,60000.0\n2025-09-02,7,70000.0\n'), TZ);
     expect(r.series).toEqual({ start: '2025-09-01', orders: [6, 7], revenue: [60000, 70000] });

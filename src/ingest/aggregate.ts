@@ -197,6 +197,12 @@ export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Wa
     'amounts like 12000, 12,000, ₩12,000, 12,000원 or (3,000); counts like 3 or 3건; at most 9,007,199,254,740,991 (2^53 − 1); fix or delete those rows');
   if (acc.duplicates.count) return err('DUPLICATE_DATES', `a daily aggregate with ${acc.duplicates.count} repeated date(s): ${acc.duplicates.list()}`,
     'a daily aggregate has one row per date; if this is an order list, map its order id or status column with --columns');
+  if (acc.daily) {
+    for (let d = acc.lo; d <= acc.hi; d++) {
+      const i = d - acc.base;
+      if (acc.orders[i] < 0 || acc.revenue[i] < 0) acc.negatives.add(() => `${fromDay(d)} (its rows from line ${acc.line[i]} summed): ${acc.orders[i] < 0 ? `orders ${acc.orders[i]}` : `revenue ${acc.revenue[i]}`}`);
+    }
+  }
   if (acc.negatives.count) return err('NEGATIVE_VALUES', `${acc.negatives.count} negative daily value(s): ${acc.negatives.list()}`,
     'daily orders and revenue cannot be negative; fix those rows');
   const skipped = Object.fromEntries(Object.entries(acc.skipped).filter(([, n]) => n > 0));

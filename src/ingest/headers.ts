@@ -51,7 +51,7 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     deferred: PAYMENT_DATES,
     // `Row Labels` / 행 레이블: a pivot table's dates, pasted from Excel; 등록일 (a record's registration: an order's, or a product's)
     generic: ['date', 'datetime', 'timestamp', 'day', 'week', 'month', 'period', '일자', '날짜', '일시', '주', '월', '연월', '년월', '기간',
-      '정산월', '정산일', '정산기준일', '정산기간', '등록일', '등록일시', '작성일자', '발급일자', 'row labels', '행 레이블'],
+      '정산월', '정산일', '정산기준일', '정산기간', '등록일', '등록일시', '작성일자', '발급일자', 'row labels', '행 레이블', '승인년월', '매출년월'],
   },
   amount: {
     // a line's amount (unit price × quantity); Amazon's `item-price` is one: "aggregate of the quantity, not unit price"
@@ -81,17 +81,19 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
   },
   orders: {
     // a POS's daily 영수건수 (receipts) and 매출건수
+    // a card company's daily 순매출건수 (net of cancellations) or 합계건수; its 승인건수 (approvals, gross) only without them
     specific: ['order count', 'orders count', 'num orders', 'number of orders', '주문수', '주문건수', '주문 수', '판매건수', '결제건수', '결제수', '구매건수',
-      '영수건수', '영수증건수', '매출건수'],
+      '영수건수', '영수증건수', '매출건수', '순매출건수', '합계건수'],
+    deferred: ['승인건수'],
     // GA4's and Looker Studio's `Transactions` (purchases)
     // (거래 is GA4's Transactions in Korean)
     generic: ['orders', 'count', '건수', 'transactions', 'purchases', '거래'],
   },
   revenue: {
     // net of cancellations, like the sales of an order list (cancelled rows are left out)
-    preferred: ['net sales', '실매출', '순매출', '실매출액', '순매출액'],
+    preferred: ['net sales', '실매출', '순매출', '실매출액', '순매출액', '순매출금액'],
     specific: ['sales amount', 'gross sales', 'daily revenue', 'daily sales', 'total sales', '일매출', '판매액', '매출금액', '일매출액', '총매출',
-      '매출합계', '판매총액', 'purchase revenue', 'total revenue', 'ecommerce revenue', '구매수익'],
+      '매출합계', '판매총액', 'purchase revenue', 'total revenue', 'ecommerce revenue', '구매수익', '매출액합계'],
     generic: ['revenue', '매출'],
   },
   status: {
@@ -287,6 +289,13 @@ export function mapHeaders(headers: string[], file: string, override: Partial<Re
   // over a generic id, or a deferred one (Shopify's `Receipt Number`, its POS orders' only)
   const name = found.id === undefined || found.id === 'generic' || best.id?.rank === GENERIC_RANK - 1 ? lineItemOrderName(headers, taken) : -1;
   if (name >= 0) [index.id, found.id] = [name, 'specific'];
+  // a card sales summary (여신금융협회, a card company's 일자별 매출): 승인금액 beside 취소금액 is gross, its 합계금액 the net
+  const net = index.amount !== undefined && normalizeHeader(headers[index.amount]) === '승인금액' && headers.some((h) => normalizeHeader(h) === '취소금액')
+    ? headers.findIndex((h, i) => !taken.has(i) && normalizeHeader(h) === '합계금액') : -1;
+  if (net >= 0 && found.amount !== 'named') index.amount = net;
+  // an accounting program's sales ledger (더존's 매입매출장): 합계 beside 공급가액 and 부가세 is each line's amount, VAT included
+  const has = (name: string) => headers.findIndex((h, i) => !taken.has(i) && normalizeHeader(h) === name);
+  if (index.amount === undefined && has('공급가액') >= 0 && has('부가세') >= 0 && has('합계') >= 0) [index.amount, found.amount] = [has('합계'), 'specific'];
   if (found.amount === 'specific' && found.price === 'specific' && isItemPrice(headers[index.amount!]) && isSalePrice(headers[index.price!])) {
     [index.amount, index.price] = [index.price, index.amount];
   }

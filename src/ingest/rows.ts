@@ -344,7 +344,8 @@ export class RowReader {
     const r = rBlank ? NaN : this.money(rCell);
     if (!oBlank && o !== o) return this.badNumber(acc, line, 'orders', oCell);
     if (!rBlank && r !== r) return this.badNumber(acc, line, 'revenue', rCell);
-    if (o < 0 || r < 0) return acc.negatives.add(() => `line ${line}: ${o < 0 ? `orders ${oCell}` : `revenue ${rCell}`}`);
+    // (a breakdown's row may be: a card company's day of more cancellations than sales; its day's sum is checked in finish)
+    if ((o < 0 || r < 0) && this.otherCols.length === 0) return acc.negatives.add(() => `line ${line}: ${o < 0 ? `orders ${oCell}` : `revenue ${rCell}`}`);
     const i = acc.slot(day, line);
     if (i < 0) return; // outside a 20-year range: the seller fails in finish()
     if (this.otherCols.length > 0) {

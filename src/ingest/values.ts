@@ -470,7 +470,7 @@ const MONTH_BEFORE = /^(?:\d{4}(?:년|[./])?)?\d{1,2}월?(?=\D)/;
 // A daily report's row for all of its breakdown (`전체` beside PC and 모바일): its total, in the breakdown's column only
 const ALL_WORDS = new Set(['전체', '전체기기', '전체디바이스', '전체채널', '모든기기', 'all', 'alldevices', 'allchannels', 'overall']);
 // a paged report's own: never asked of a row with an order id (a memo reading 누계 on an order's line)
-const PAGE_TOTAL_WORDS = new Set(['일계', '월계', '누계', '페이지합계', '페이지소계', '페이지계', '전체합계', '전체소계', 'pagetotal', 'pagesubtotal']);
+const PAGE_TOTAL_WORDS = new Set(['일계', '주계', '월계', '누계', '페이지합계', '페이지소계', '페이지계', '전체합계', '전체소계', 'pagetotal', 'pagesubtotal']);
 const WITH_COUNT = /^(.*?)(?:\([\d,]+(?:건|개)?\)|[\d,]+(?:건|개))$/;
 // Counts under the data: `총 4,091건`, `4,091건` (Korean admins), after the same squeeze; eBay's `4091 record(s) downloaded`,
 // with its count in a cell of its own or the date range after it in the same cell (`…downloaded,from Nov-29-24 to Jan-27-26`).
