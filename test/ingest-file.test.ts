@@ -910,6 +910,9 @@ describe('daily aggregates', () => {
     // 더존's 매입매출장: 합계 (공급가액 + 부가세) is the line's amount, not 단가 × 수량
     const ledger = await ingestFile(write(toCsv(['일자', '유형', '품명', '수량', '단가', '공급가액', '부가세', '합계'], [['2025-07-01', '과세', '상품0', '1', '24,000', '24,000', '2,400', '26,400']])), TZ);
     expect([ledger.info.columns.amount, ledger.series.revenue]).toEqual(['합계', [26400]]);
+    // 이카운트's 일자-No.: the date and that day's slip number
+    const ecount = await ingestFile(write(toCsv(['일자-No.', '거래처명', '품목명', '금액'], [['2025/07/01 -1', 'A', 'x', '1000'], ['2025/07/01 -2', 'B', 'y', '2000'], ['2025/07/02 -1', 'A', 'x', '500']])), TZ);
+    expect([ecount.info.columns.date, ecount.series]).toEqual(['일자-No.', { start: '2025-07-01', orders: [2, 1], revenue: [3000, 500] }]);
   });
 
   it('pandas to_csv with an unnamed date index: the blank first header is the date column', async () => {

@@ -45,7 +45,8 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
       'ngày đặt hàng', 'thời gian đặt hàng', 'waktu pesanan dibuat', 'tanggal pesanan'],
     // a sale's own day: a POS's 영업일자 (business day), Coupang's 매출인식일 (over its 정산일, weeks later), 접수일시 (an order taken);
     // 주문시간 here, not preferred: beside a 주문일자 it may be the time of day alone
-    specific: ['transaction date', '주문시간', '주문시각', '판매일', '판매일자', '판매일시', '거래일', '거래일자', '거래일시', '매출일', '매출일자', '매출일시', '영업일', '영업일자',
+    // 이카운트 ERP's `일자-No.` (a date and its slip number: `2025/07/01 -1`)
+    specific: ['transaction date', '일자-no', '주문시간', '주문시각', '판매일', '판매일자', '판매일시', '거래일', '거래일자', '거래일시', '매출일', '매출일자', '매출일시', '영업일', '영업일자',
       '매출인식일', '매출인식일자', '접수일', '접수일자', '접수일시', '신청일', '신청일자', '신청일시'],
     // when it was paid (결제완료일, 입금확인일) or a card payment approved (승인일자): a blank one says not yet
     deferred: PAYMENT_DATES,

@@ -452,7 +452,9 @@ export class DateReader {
     const day = this.day(s);
     if (day === day || s.length > 24) return day;
     const m = SERIAL.exec(s.trim());
-    return m ? this.serial(+m[1], m[2]) : NaN;
+    if (m) return this.serial(+m[1], m[2]);
+    const numbered = NUMBERED_DATE.exec(s);
+    return numbered ? this.day(numbered[1]) : NaN;
   }
 
   /** A spreadsheet serial (whole days, `frac` the time of day as a fraction): a wall time, as a cell without a zone. */
@@ -546,6 +548,9 @@ export function parseDate(s: string, tz: string): string | null {
   const d = r.day(s);
   return Number.isFinite(d) ? fromDay(d) : null;
 }
+
+/** 이카운트 ERP's `일자-No.`: a date and the slip's number that day (`2025/07/01 -1`), in the date column only. */
+const NUMBERED_DATE = /^\s*(\d{4}[./-]\d{1,2}[./-]\d{1,2})\s+-\s?\d{1,4}\s*$/;
 
 /** `2025.09.01 ~ 2025.09.07`, `2025-09-01~2025-09-30`: a range of two dates, year first. */
 const DATE_RANGE = /^\s*(\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?)\s*[~〜]\s*(\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?)\s*$/;
