@@ -938,7 +938,7 @@ export class RowReader {
     if (this.periodRows && this.partialPeriods.length) {
       const n = this.partialPeriods.length;
       this.warnings.push({ code: 'PARTIAL_PERIODS', message: `${n} row(s) cover part of a week or month (${listHeaders(this.partialPeriods.slice(0, 3))}${n > 3 ? ', …' : ''}): ` +
-        'left out as totals unlike the whole periods around them; if the export was cut mid-week, the loss window ends with the last whole one' });
+        'left out as totals unlike the whole periods around them; if the export was cut mid-week or mid-month, the loss window ends with the last whole period' });
     }
     if (this.duplicateRows > 0) {
       this.warnings.push({ code: 'DUPLICATE_ROWS', message: `${this.duplicateRows.toLocaleString('en-US')} row(s) (from line ${this.duplicateLine}) repeat, cell for cell and in order, ` +
@@ -1014,7 +1014,7 @@ export class RowReader {
  * (admin downloads' text-forcing formula, CSV-quoted or not) and a leading apostrophe
  * (`'2025-09-01 13:05`, `'0012`: Excel's text prefix, kept by some exporters).
  */
-export function unwrapTextCells(rec: string[]): void {
+function unwrapTextCells(rec: string[]): void {
   for (let k = 0; k < rec.length; k++) {
     const c = rec[k];
     const f = c.charCodeAt(0);
