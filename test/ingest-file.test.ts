@@ -910,6 +910,12 @@ describe('daily aggregates', () => {
     // 더존's 매입매출장: 합계 (공급가액 + 부가세) is the line's amount, not 단가 × 수량
     const ledger = await ingestFile(write(toCsv(['일자', '유형', '품명', '수량', '단가', '공급가액', '부가세', '합계'], [['2025-07-01', '과세', '상품0', '1', '24,000', '24,000', '2,400', '26,400']])), TZ);
     expect([ledger.info.columns.amount, ledger.series.revenue]).toEqual(['합계', [26400]]);
+    // 더존's 매입매출장 with dates of month and day only: the year from the title's period, across a new year too
+    const yearless = ['매입매출장', '기간 : 2025년 12월 01일 ~ 2026년 01월 31일', '', '일자,품명,수량,공급가액,부가세,합계', '12-31,상품0,1,"1,000",100,"1,100"', '01-02,상품1,1,"2,000",200,"2,200"', ''].join('\n');
+    const y = await ingestFile(write(yearless), TZ);
+    expect([y.series.start, y.series.revenue[0], y.series.revenue[2], y.warnings.map((w) => w.code)]).toEqual(['2025-12-31', 1100, 2200, ['PREAMBLE', 'YEAR_FROM_TITLE']]);
+    // without a period above, a date without its year is unreadable, as before
+    expect((await rejection(ingestFile(write('일자,금액\n12-31,1000\n01-02,2000\n'), TZ))).code).toBe('BAD_DATES');
     // 이카운트's 일자-No.: the date and that day's slip number
     const ecount = await ingestFile(write(toCsv(['일자-No.', '거래처명', '품목명', '금액'], [['2025/07/01 -1', 'A', 'x', '1000'], ['2025/07/01 -2', 'B', 'y', '2000'], ['2025/07/02 -1', 'A', 'x', '500']])), TZ);
     expect([ecount.info.columns.date, ecount.series]).toEqual(['일자-No.', { start: '2025-07-01', orders: [2, 1], revenue: [3000, 500] }]);

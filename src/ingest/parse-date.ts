@@ -549,6 +549,36 @@ export function parseDate(s: string, tz: string): string | null {
   return Number.isFinite(d) ? fromDay(d) : null;
 }
 
+/** A report's period in a title line, years given: `기간 : 2025년 07월 01일 ~ 2025년 09월 30일`, `조회기간: 2025-07-01 ~ 2025-09-30`. */
+const TITLE_PERIOD = /((?:19|20)\d{2})\s*[년./-]\s*(\d{1,2})\s*[월./-]\s*(\d{1,2})\s*일?\s*[~〜]\s*((?:19|20)\d{2})\s*[년./-]\s*(\d{1,2})\s*[월./-]\s*(\d{1,2})/;
+
+/** The period (first and last day, ISO) a title line names with years, or null. */
+export function titlePeriod(text: string, tz: string): [string, string] | null {
+  const m = TITLE_PERIOD.exec(text);
+  if (!m) return null;
+  const a = parseDate(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`, tz);
+  const b = parseDate(`${m[4]}-${m[5].padStart(2, '0')}-${m[6].padStart(2, '0')}`, tz);
+  return a !== null && b !== null && a <= b ? [a, b] : null;
+}
+
+/** A date without its year (`07-01`, `7/1`, `7월 1일`), a time of day after it or not. */
+const YEARLESS = /^\s*(\d{1,2})\s*(?:[-./]|월)\s*(\d{1,2})\s*일?\.?(\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
+
+/**
+ * A year-less date as a full one inside `period` (the title's, 2025-07-01 … 2025-09-30: `07-01`
+ * is 2025-07-01; a period across a new year gives each month its own year), or null.
+ */
+export function inPeriod(cell: string, period: [string, string]): string | null {
+  const m = YEARLESS.exec(cell);
+  if (!m) return null;
+  const md = `${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}`;
+  for (let y = Number(period[0].slice(0, 4)); y <= Number(period[1].slice(0, 4)); y++) {
+    const iso = `${y}-${md}`;
+    if (iso >= period[0] && iso <= period[1]) return `${iso}${m[3] ?? ''}`;
+  }
+  return null;
+}
+
 /** 이카운트 ERP's `일자-No.`: a date and the slip's number that day (`2025/07/01 -1`), in the date column only. */
 const NUMBERED_DATE = /^\s*(\d{4}[./-]\d{1,2}[./-]\d{1,2})\s+-\s?\d{1,4}\s*$/;
 

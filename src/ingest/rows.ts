@@ -8,7 +8,7 @@ import { SellerDays } from './aggregate.js';
 import { MAX_COLUMNS, delimiterName } from './dialect.js';
 import { fieldOfHeader, findHeader, isRowNumber, listHeaders, mapHeaders } from './headers.js';
 import { moneyColumn, planLayout, type Layout } from './kind.js';
-import { DateReader, headerZoneOffset, parseDate, periodRange, type SlashOrder } from './parse-date.js';
+import { DateReader, headerZoneOffset, inPeriod, parseDate, periodRange, titlePeriod, type SlashOrder } from './parse-date.js';
 import { FAR_DAYS, MANY_DAYS, OrderRows } from './order-rows.js';
 import { WideTable } from './wide.js';
 import { IdFilter, RECENT_IDS_WINDOW } from './recent.js';
@@ -121,6 +121,11 @@ export class RowReader {
   private unit = 1;
   /** A unit a title line above the header states (`(단위: 천원)`), for money columns that state none. */
   private titleUnit: { unit: MoneyUnit; line: number } | undefined;
+  /** The period a title line above the header names with years (`기간 : 2025년 07월 01일 ~ …`): its year-less dates' years. */
+  private period: [string, string] | undefined;
+  /** Year-less dates read in that period, and the first. */
+  private yearless = 0;
+  private yearlessCell = '';
   /**
    * Money cells of a comma or tab file that only European rules read: with a decimal comma
    * (`12,50`) or with dots grouping thousands (`1.930.000`); those read with commas grouping
@@ -236,6 +241,11 @@ export class RowReader {
     let dateCell = rec[L.date];
     if (L.kind === 'daily' && this.periodRows !== false) dateCell = this.periodRow(dateCell);
     let day = this.dates.columnDay(dateCell);
+    if (day !== day && this.period !== undefined) {
+      // a date without its year (07-01, 7월 1일), the title naming the period: the year in it
+      const full = inPeriod(dateCell, this.period);
+      if (full !== null && (day = this.dates.columnDay(full)) === day && this.yearless++ === 0) this.yearlessCell = dateCell.trim();
+    }
     if (L.time >= 0 && this.dates.minute < 0 && day === day && TIME_OF_DAY.test(rec[L.time])) {
       // the time in a column of its own (a card list's 승인일자 | 승인시간): read with the date, which orders a sale and its cancellation
       const withTime = `${dateCell.trim()} ${rec[L.time].trim()}`;
@@ -803,6 +813,7 @@ export class RowReader {
 
   /** Note a title line above the header: the first that states a money unit sets the table's. */
   title(cells: string[], line: number): void {
+    this.period ??= titlePeriod(cells.join(' '), this.setup.tz) ?? undefined;
     if (this.titleUnit) return;
     const unit = unitOfTitle(cells);
     if (unit) this.titleUnit = { unit, line };
@@ -987,6 +998,10 @@ export class RowReader {
       this.warnings.push({ code: 'FOREIGN_OFFSET', message: `${n(foreign.cells)} time(s) carry an offset of neither UTC nor ${this.setup.tz} (first ${utcOffsetName(foreign.offset)}): ` +
         `they were counted on ${this.setup.tz} days, which moved ${n(foreign.moved)} row(s) to another day than the one written; ` +
         `if the seller's days are that zone's, name it with --tz (an IANA zone such as America/New_York)` });
+    }
+    if (this.yearless > 0) {
+      this.warnings.push({ code: 'YEAR_FROM_TITLE', message: `${this.yearless.toLocaleString('en-US')} date(s) without a year (first ${clip(this.yearlessCell)}) were read in the period ` +
+        `the title above the header names, ${this.period![0]} … ${this.period![1]}` });
     }
     if (this.orders.subtotalsOff > 0) {
       const first = this.orders.subtotalOff!;
