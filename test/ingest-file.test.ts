@@ -914,6 +914,10 @@ describe('daily aggregates', () => {
     const yearless = ['매입매출장', '기간 : 2025년 12월 01일 ~ 2026년 01월 31일', '', '일자,품명,수량,공급가액,부가세,합계', '12-31,상품0,1,"1,000",100,"1,100"', '01-02,상품1,1,"2,000",200,"2,200"', ''].join('\n');
     const y = await ingestFile(write(yearless), TZ);
     expect([y.series.start, y.series.revenue[0], y.series.revenue[2], y.warnings.map((w) => w.code)]).toEqual(['2025-12-31', 1100, 2200, ['PREAMBLE', 'YEAR_FROM_TITLE']]);
+    // 세무사랑's 월 | 일 columns under such a title: the month and the day of one date
+    const split = ['매입매출전표 리스트', '2025년 07월 01일 ~ 2025년 09월 30일', '', '월,일,번호,품목,합계금액', '07,01,50000,상품,"47,400"', '07,02,50000,상품,"24,400"', ''].join('\n');
+    const k = await ingestFile(write(split), TZ);
+    expect([k.series.start, k.series.revenue, k.warnings.map((w) => w.code)]).toEqual(['2025-07-01', [47400, 24400], expect.arrayContaining(['YEAR_FROM_TITLE'])]);
     // without a period above, a date without its year is unreadable, as before
     expect((await rejection(ingestFile(write('일자,금액\n12-31,1000\n01-02,2000\n'), TZ))).code).toBe('BAD_DATES');
     // 이카운트's 일자-No.: the date and that day's slip number

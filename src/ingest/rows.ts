@@ -6,7 +6,7 @@ import { fromDay } from '../core/dates.js';
 import { LossCalcError, fail } from '../errors.js';
 import { SellerDays } from './aggregate.js';
 import { MAX_COLUMNS, delimiterName } from './dialect.js';
-import { fieldOfHeader, findHeader, isRowNumber, listHeaders, mapHeaders } from './headers.js';
+import { fieldOfHeader, findHeader, isRowNumber, listHeaders, mapHeaders, normalizeHeader } from './headers.js';
 import { moneyColumn, planLayout, type Layout } from './kind.js';
 import { DateReader, headerZoneOffset, inPeriod, parseDate, periodRange, titlePeriod, type SlashOrder } from './parse-date.js';
 import { FAR_DAYS, MANY_DAYS, OrderRows } from './order-rows.js';
@@ -123,6 +123,8 @@ export class RowReader {
   private titleUnit: { unit: MoneyUnit; line: number } | undefined;
   /** The period a title line above the header names with years (`기간 : 2025년 07월 01일 ~ …`): its year-less dates' years. */
   private period: [string, string] | undefined;
+  /** The column of the day when the date column is a month's (월 | 일), -1 when not; undefined until the first row. */
+  private dayCol: number | undefined;
   /** Year-less dates read in that period, and the first. */
   private yearless = 0;
   private yearlessCell = '';
@@ -239,6 +241,9 @@ export class RowReader {
     // (not a payment date's blank: that says unpaid)
     if (this.orderAbove && isBlankCell(rec[L.date]) && !L.paymentDate && (L.id < 0 || isBlankCell(rec[L.id])) && this.lineOfAbove(rec, L)) this.fillDown(rec, L, line);
     let dateCell = rec[L.date];
+    // 세무사랑's 월 | 일 columns: the month and the day in two cells, the year in the title (YEAR_FROM_TITLE)
+    this.dayCol ??= normalizeHeader(this.headers[L.date] ?? '') === '월' && normalizeHeader(this.headers[L.date + 1] ?? '') === '일' ? L.date + 1 : -1;
+    if (this.dayCol >= 0 && !isBlankCell(dateCell)) dateCell = `${dateCell.trim()}-${(rec[this.dayCol] ?? '').trim()}`;
     if (L.kind === 'daily' && this.periodRows !== false) dateCell = this.periodRow(dateCell);
     let day = this.dates.columnDay(dateCell);
     if (day !== day && this.period !== undefined) {
