@@ -929,6 +929,9 @@ describe('daily aggregates', () => {
     const r = await ingestFile(write(',orders,revenue\n2025-09-01,6,60000.0\n2025-09-02,7,70000.0\n'), TZ);
     expect(r.series).toEqual({ start: '2025-09-01', orders: [6, 7], revenue: [60000, 70000] });
     expect(r.info).toMatchObject({ kind: 'daily', columns: { date: '', orders: 'orders', revenue: 'revenue' } });
+    // a multi-level header's top line (`,amount,amount`: groupby().agg([...])) is no such header: the lines under it are read as before
+    const multi = await ingestFile(write(',amount,amount\n,count,sum\norder_date,,\n2025-09-01,6,60000\n2025-09-02,7,70000\n'), TZ);
+    expect([multi.info.columns.date, multi.series.orders]).toEqual(['order_date', [6, 7]]);
     // a row-number index (pandas' default) is no date: the error says which column was taken, and how to name another
     const e = await rejection(ingestFile(write(',fecha,orders\n0,2025-09-01,6\n1,2025-09-02,7\n'), TZ));
     expect([e.code, e.hint]).toEqual(['BAD_DATES', expect.stringContaining('--columns date=')]);

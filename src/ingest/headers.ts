@@ -283,8 +283,9 @@ export function mapHeaders(headers: string[], file: string, override: Partial<Re
     found[field] = b.rank < GENERIC_RANK ? 'specific' : 'generic';
   }
   // pandas' `to_csv` writes an unnamed index (its dates) first, under the one blank header: `,orders,revenue`
-  // (not a header's top line with blanks under merged cells)
-  if (index.date === undefined && headers.length > 1 && headers[0].trim() === '' && !taken.has(0) && headers.every((h, i) => i === 0 || h.trim() !== '')) {
+  // (not a header's top line with blanks under merged cells, nor a multi-level header's, `,amount,amount`)
+  const rest = headers.slice(1).map((h) => h.trim());
+  if (index.date === undefined && rest.length > 0 && headers[0].trim() === '' && !taken.has(0) && rest.every((h) => h !== '') && new Set(rest).size === rest.length) {
     [index.date, found.date] = [0, 'generic'];
   }
   // over a generic id, or a deferred one (Shopify's `Receipt Number`, its POS orders' only)
