@@ -394,6 +394,11 @@ describe('xlsx: limits and refused formats', () => {
       '</sheetData></worksheet>';
     const ing = await ingestFile(put(zipOf(bookParts([{ name: 's', xml }])), 'formulas.xlsx'), TZ);
     expect(ing.info).toMatchObject({ rows: 3, rowsUsed: 2, rowsSkipped: { cancelled: 1 }, columns: { cancelled: '취소여부' } });
+    // a workbook that asks to be calculated on opening (xlsxwriter, openpyxl) holds 0 for formulas it never computed:
+    // no result, so the rows are unreadable, named — never a silent 0 or a flag read as set
+    const uncalculated = bookParts([{ name: 's', xml }]).map((p) => (p.name === 'xl/workbook.xml' ? { ...p, data: String(p.data).replace('</workbook>', '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>') } : p));
+    const e = await rejection(ingestFile(put(zipOf(uncalculated), 'uncalculated.xlsx'), TZ));
+    expect([e.code, e.message]).toEqual(['BAD_NUMBERS', expect.stringMatching(/cannot read (amount "=5000\*0"|cancelled "=IF\(C2>0,0,1\)")/)]);
     expect(ing.series).toEqual({ start: '2025-09-01', orders: [2, 0], revenue: [10000, 0] }); // the order of 0 counts; the 2nd's is cancelled
   });
 

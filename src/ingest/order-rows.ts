@@ -152,6 +152,9 @@ export class OrderRows {
       if (reason !== null) return this.notASale(rec, line, L, acc, day, key, reason);
     }
     // a cancellation or refund date (or flag) is filled in: not a sale, whatever the payment status says
+    // a flag that is a formula without its result (a workbook never calculated): neither cancelled nor not
+    if (L.cancelled >= 0 && rec[L.cancelled].startsWith('=')) return this.report.badNumber(acc, line, 'cancelled', rec[L.cancelled]);
+    if (L.refunded >= 0 && rec[L.refunded].startsWith('=')) return this.report.badNumber(acc, line, 'refunded', rec[L.refunded]);
     if (marked(rec, L.cancelled, L)) return this.notASale(rec, line, L, acc, day, key, 'cancelled');
     if (marked(rec, L.refunded, L)) return this.notASale(rec, line, L, acc, day, key, 'refunded');
     if (L.id >= 0 && L.amount >= 0 && isBlankCell(rec[L.amount]) && this.furtherLine(rec, line, L, acc, day, dateCell, key)) return;

@@ -20,6 +20,11 @@ export interface Book {
   sheets: BookSheet[];
   sharedStrings: ZipEntry | null;
   date1904: boolean;
+  /**
+   * The workbook asks to be calculated when opened (`<calcPr fullCalcOnLoad="1"/>`): written by a
+   * library (xlsxwriter, openpyxl), its formulas' cached 0 is a placeholder, not a result.
+   */
+  recalc: boolean;
 }
 
 const TAG = /<(?:[A-Za-z_][\w.-]*:)?(sheet|Relationship|workbookPr|Override|Default)\s([^<>]*?)\/?>/g;
@@ -106,5 +111,6 @@ export async function readBook(bytes: ZipBytes, entries: ZipEntry[], name: strin
   }
   const ss = [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type));
   const pr = tags(bookXml, 'workbookPr')[0];
-  return { sheets, sharedStrings: ss ? find(ss.target) ?? null : null, date1904: pr?.date1904 === '1' || pr?.date1904 === 'true' };
+  const recalc = /<(?:[\w.-]+:)?calcPr\b[^>]*\bfullCalcOnLoad\s*=\s*["'](?:1|true)["']/.test(bookXml);
+  return { sheets, sharedStrings: ss ? find(ss.target) ?? null : null, date1904: pr?.date1904 === '1' || pr?.date1904 === 'true', recalc };
 }

@@ -57,7 +57,7 @@ function dateText(d: Date): string {
  * formulas by their cached result (`=FORMULA` when the file has none, so an error can show it),
  * errors as `#N/A`, dates as their day (and time). `isDate`: the cell is in the date column.
  */
-export function cellText(v: unknown, isDate: boolean, date1904: boolean): string {
+export function cellText(v: unknown, isDate: boolean, date1904: boolean, recalc = false): string {
   if (v === null || v === undefined) return '';
   switch (typeof v) {
     case 'string':
@@ -75,8 +75,11 @@ export function cellText(v: unknown, isDate: boolean, date1904: boolean): string
   const o = v as Record<string, unknown>;
   if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
   if ('formula' in o || 'sharedFormula' in o) {
-    // (exceljs reads an error result, #N/A, as NaN: the formula says more)
-    if (o.result !== undefined && o.result !== null && !Number.isNaN(o.result)) return cellText(o.result, isDate, date1904);
+    // (exceljs reads an error result, #N/A, as NaN: the formula says more; a workbook never calculated
+    // — `recalc`, a library's — holds 0 for every formula, which is no result either)
+    const r = o.result;
+    const placeholder = recalc && (r === 0 || r === false || r === '');
+    if (r !== undefined && r !== null && !Number.isNaN(r) && !placeholder) return cellText(r, isDate, date1904);
     return `=${String(o.formula ?? o.sharedFormula ?? '')}`;
   }
   if ('error' in o) return String(o.error);
@@ -137,10 +140,10 @@ function calendarSteps(serials: number[]): boolean {
  * A sparse exceljs row (`values[col]`, 1-based) as `width` texts; `width` < 0 keeps the row's own
  * length. Cells right of the header are dropped: an export's notes beside the table are not data.
  */
-export function rowTexts(values: unknown[], width: number, dateCol: number, date1904: boolean): string[] {
+export function rowTexts(values: unknown[], width: number, dateCol: number, date1904: boolean, recalc = false): string[] {
   const n = width >= 0 ? width : Math.max(0, values.length - 1);
   const out: string[] = new Array(n);
-  for (let c = 0; c < n; c++) out[c] = cellText(values[c + 1], c === dateCol, date1904);
+  for (let c = 0; c < n; c++) out[c] = cellText(values[c + 1], c === dateCol, date1904, recalc);
   return out;
 }
 

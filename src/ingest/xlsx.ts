@@ -180,7 +180,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
         const ranges = merged?.get(sheet.index);
         const onFill = feed && ranges ? new MergeFill(ranges, keep(chosen.reader.layout!)) : null;
         if (onFill) fills.push(onFill);
-        const at = await readOn(ws as AsyncIterable<StreamRow>, feed ? chosen.reader : null, width, dateCol, book.date1904, failure, chosen.reader.headers, onFill);
+        const at = await readOn(ws as AsyncIterable<StreamRow>, feed ? chosen.reader : null, width, dateCol, book, failure, chosen.reader.headers, onFill);
         if (at !== null) {
           headerRows.set(sheet.index, at);
           (feed ? alsoRead : sameHeader).push({ index: sheet.index, name: sheet.name, headerRow: at });
@@ -196,7 +196,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
         if (++rows > XLSX_LIMITS.rows) tooBig(name, `sheet ${JSON.stringify(sheet.name)} has more than ${XLSX_LIMITS.rows.toLocaleString('en-US')} rows`);
         if (reader) {
           reader.line = row.number;
-          const cells = rowTexts(row.values, width, dateCol, book.date1904);
+          const cells = rowTexts(row.values, width, dateCol, book.date1904, book.recalc);
           reader.record(fill ? fill.apply(row.number, cells) : cells);
           continue;
         }
@@ -285,7 +285,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
  * Read a later sheet on into `reader` when one of its first rows is the same header (its rows then
  * go in as the first sheet's would); the header's row, or null when it has none in its first rows.
  */
-async function readOn(ws: AsyncIterable<StreamRow>, reader: RowReader | null, width: number, dateCol: number, date1904: boolean, failure: Failure,
+async function readOn(ws: AsyncIterable<StreamRow>, reader: RowReader | null, width: number, dateCol: number, book: Pick<Book, 'date1904' | 'recalc'>, failure: Failure,
   headers: string[], fill: MergeFill | null): Promise<number | null> {
   let headerRow: number | null = null;
   let seen = 0;
@@ -294,11 +294,11 @@ async function readOn(ws: AsyncIterable<StreamRow>, reader: RowReader | null, wi
     if (headerRow !== null) {
       if (reader === null) break;
       reader.line = row.number;
-      const cells = rowTexts(row.values, width, dateCol, date1904);
+      const cells = rowTexts(row.values, width, dateCol, book.date1904, book.recalc);
       reader.record(fill ? fill.apply(row.number, cells) : cells);
       continue;
     }
-    const cells = rowTexts(row.values, -1, -1, date1904);
+    const cells = rowTexts(row.values, -1, -1, book.date1904);
     if (blankRow(cells)) continue;
     if (cells.length >= width && cells.slice(0, width).every((c, k) => c.trim() === headers[k]) && blankRow(cells.slice(width))) headerRow = row.number;
     else if (++seen >= HEADER_SCAN_ROWS) break;
