@@ -933,7 +933,7 @@ describe('daily aggregates', () => {
     const multi = await ingestFile(write(',amount,amount\n,count,sum\norder_date,,\n2025-09-01,6,60000\n2025-09-02,7,70000\n'), TZ);
     expect([multi.info.columns.date, multi.series.orders]).toEqual(['order_date', [6, 7]]);
     // a row-number index (pandas' default) is no date: the error says which column was taken, and how to name another
-    const e = await rejection(ingestFile(write(',fecha,orders\n0,2025-09-01,6\n1,2025-09-02,7\n'), TZ));
+    const e = await rejection(ingestFile(write(',orders,revenue\n0,6,600\n1,7,700\n'), TZ));
     expect([e.code, e.hint]).toEqual(['BAD_DATES', expect.stringContaining('--columns date=')]);
   });
 

@@ -258,7 +258,7 @@ export interface ColumnMap {
  * Map a header row to fields. `override` (`--columns`) wins and must name existing headers
  * (matched exactly, then normalised); `exclude` are indexes taken already (the `--by` column).
  */
-export function mapHeaders(headers: string[], file: string, override: Partial<Record<Field, string>> = {}, exclude: number[] = []): ColumnMap {
+export function mapHeaders(headers: string[], file: string, override: Partial<Record<Field, string>> = {}, exclude: number[] = [], oneLine = true): ColumnMap {
   const index: Partial<Record<Field, number>> = {};
   const found: Partial<Record<Field, Found>> = {};
   const taken = new Set(exclude);
@@ -283,9 +283,11 @@ export function mapHeaders(headers: string[], file: string, override: Partial<Re
     found[field] = b.rank < GENERIC_RANK ? 'specific' : 'generic';
   }
   // pandas' `to_csv` writes an unnamed index (its dates) first, under the one blank header: `,orders,revenue`
-  // (not a header's top line with blanks under merged cells, nor a multi-level header's, `,amount,amount`)
+  // (not a header's top line with blanks under merged cells, nor a multi-level header's, `,amount,amount`
+  // or `,count,sum` over `date,,`: two measures named, each once, on one line)
   const rest = headers.slice(1).map((h) => h.trim());
-  if (index.date === undefined && rest.length > 0 && headers[0].trim() === '' && !taken.has(0) && rest.every((h) => h !== '') && new Set(rest).size === rest.length) {
+  const measures = (['orders', 'revenue', 'amount', 'price', 'quantity'] as const).filter((f) => index[f] !== undefined).length;
+  if (oneLine && index.date === undefined && measures >= 2 && headers[0].trim() === '' && !taken.has(0) && rest.every((h) => h !== '') && new Set(rest).size === rest.length) {
     [index.date, found.date] = [0, 'generic'];
   }
   // over a generic id, or a deferred one (Shopify's `Receipt Number`, its POS orders' only)

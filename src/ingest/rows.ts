@@ -667,7 +667,7 @@ export class RowReader {
     const top = this.tried.at(-1);
     if (top !== undefined && top.line === this.lastLine && this.secondHeaderLine(top.headers, headers)) {
       this.tried.pop(); // not a line above the header, if it is the header's first
-      if (this.takeHeader(joinHeaderLines(top.headers, headers), top.headers.length, line) === null) return this.noteTwoLines(top.line, line);
+      if (this.takeHeader(joinHeaderLines(top.headers, headers), top.headers.length, line, true) === null) return this.noteTwoLines(top.line, line);
       this.tried.push(top);
     }
     // dates across the header: a transposed daily report (not in a --by file, whose rows are sellers' own)
@@ -721,7 +721,7 @@ export class RowReader {
   }
 
   /** Map `headers` (found on `line`) and set the reader up for the rows under them; the error when they are no header. */
-  private takeHeader(headers: string[], width: number, line: number): LossCalcError | null {
+  private takeHeader(headers: string[], width: number, line: number, joined = false): LossCalcError | null {
     const { file, columns, by } = this.setup;
     let byIndex = -1;
     try {
@@ -730,7 +730,7 @@ export class RowReader {
         if (byIndex < 0) byIndex = mapHeaders(headers, file, columns).index[by as Field] ?? -1;
         if (byIndex < 0) fail('UNKNOWN_COLUMN', `${file}: --by ${by}: no such column; the headers are ${listHeaders(headers)}`, 'name the seller column exactly as in the header');
       }
-      const map = mapHeaders(headers, file, columns, byIndex >= 0 ? [byIndex] : []);
+      const map = mapHeaders(headers, file, columns, byIndex >= 0 ? [byIndex] : [], !joined);
       this.layout = planLayout(headers, map, file);
       this.sellerIndex = by === undefined ? (map.index.seller ?? -1) : -1;
     } catch (e) {
@@ -773,7 +773,7 @@ export class RowReader {
     }
     if (!this.secondHeaderLine(top, rec.map((c) => c.trim()))) return false;
     const noted = this.warnings.splice(this.headerWarnings); // the unit and PREAMBLE, noted again from both lines
-    if (this.takeHeader(joinHeaderLines(top, rec.map((c) => c.trim())), this.width, topLine) !== null) {
+    if (this.takeHeader(joinHeaderLines(top, rec.map((c) => c.trim())), this.width, topLine, true) !== null) {
       this.warnings.push(...noted); // no header from both lines: the first one stands, as read
       return false;
     }

@@ -52,7 +52,7 @@ export function sheetsToRead(book: Book, name: string, sheet: string | undefined
  * Whether a row can be the header: it maps a date column and an amount, price, orders or revenue
  * column (and `--by`'s column), or it holds dates across (wide.ts; not with `--by`).
  */
-export function isHeader(cells: string[], label: string, columns: WorkbookOptions['columns'], by: string | undefined): boolean {
+export function isHeader(cells: string[], label: string, columns: WorkbookOptions['columns'], by: string | undefined, joined = false): boolean {
   const headers = cells.map((h) => h.trim());
   try {
     let byIndex = -1;
@@ -61,7 +61,7 @@ export function isHeader(cells: string[], label: string, columns: WorkbookOption
       if (byIndex < 0) byIndex = mapHeaders(headers, label, columns).index[by as Field] ?? -1;
       if (byIndex < 0) return false;
     }
-    planLayout(headers, mapHeaders(headers, label, columns, byIndex >= 0 ? [byIndex] : []), label);
+    planLayout(headers, mapHeaders(headers, label, columns, byIndex >= 0 ? [byIndex] : [], !joined), label);
     return true;
   } catch (e) {
     if (!(e instanceof LossCalcError)) throw e;

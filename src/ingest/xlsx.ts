@@ -206,7 +206,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
         head.push({ number: row.number, values: row.values });
         // a header on two rows, merged cells over the second (결제 over 상품금액 | 배송비 | 결제금액): the reader joins them
         const top = prev && !isHeader(cells, label, opts.columns, by) ? rowTexts(prev.values, -1, -1, book.date1904) : null;
-        const twoRows = top !== null && isHeader(joinHeaderLines(top.map((c) => c.trim()), cells.map((c) => c.trim())), label, opts.columns, by);
+        const twoRows = top !== null && isHeader(joinHeaderLines(top.map((c) => c.trim()), cells.map((c) => c.trim())), label, opts.columns, by, true);
         if (!twoRows && !isHeader(cells, label, opts.columns, by)) {
           if (head.length >= HEADER_SCAN_ROWS) break;
           continue;
