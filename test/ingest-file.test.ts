@@ -378,6 +378,27 @@ describe('exports written by other programs', () => {
       expect.stringContaining('the time of day from 승인시간')]);
   });
 
+  it('a payment list of 20,000 approvals: a 취소 300 rows after its 승인 takes it back at every size of the memory of recent sales, past its wrap at 16,384', async () => {
+    const header = ['승인일시', '승인번호', '승인구분', '승인금액'];
+    const rows: string[][] = [];
+    const at = (k: number) => { // ten approvals a minute from 01:00, each day
+      const m = k % 10_000;
+      return `2025-${k < 10_000 ? '11-29' : '11-30'} ${String(Math.floor(m / 600) + 1).padStart(2, '0')}:${String(Math.floor((m % 600) / 10)).padStart(2, '0')}:00`;
+    };
+    for (let k = 0; k < 20_000; k++) {
+      rows.push([at(k), `P${k}`, '승인', String(1000 + (k % 7))]);
+      if (k >= 300 && k % 10 === 0) rows.push([at(k), `P${k - 300}`, '취소', String(1000 + ((k - 300) % 7))]); // every tenth order, 300 orders on
+    }
+    const r = await ingestFile(write(toCsv(header, rows)), TZ);
+    // the truth, day by day: orders k < 10,000 on 11-29; cancelled are k − 300 for k ≥ 300, k % 10 = 0
+    const cancelled = (k: number) => k % 10 === 0 && k + 300 < 20_000;
+    const expected = [0, 1].map((d) => {
+      const ks = Array.from({ length: 10_000 }, (_, i) => d * 10_000 + i).filter((k) => !cancelled(k));
+      return [ks.length, ks.reduce((s, k) => s + 1000 + (k % 7), 0)];
+    });
+    expect([r.series.orders, r.series.revenue, r.info.rowsSkipped]).toEqual([expected.map((e) => e[0]), expected.map((e) => e[1]), { cancelled: 2 * 1970 }]);
+  });
+
   it('a hand-kept ledger: 취소 alone in its 비고 is a cancellation, a date written once per day holds for the rows under it', async () => {
     const rows = [['2025-11-29', '사과', '3000', ''], ['', '배', '2000', '취소'], ['', '감', '1000', '취소 요청 후 배송함'], ['2025-11-30', '사과', '3000', '(반품)'],
       ['', '배', '2000', '단골']];
