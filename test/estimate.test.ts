@@ -238,14 +238,6 @@ describe('windows and exclusions', () => {
     expect(p.pValue).toBeCloseTo(1 / (1 + p.windows), 4);
   });
   it('refuses a short baseline, an incident outside the data and --until before --incident', () => {
-    const code = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return (e as LossCalcError).code;
-      }
-      return 'none';
-    };
     const short = pattern('2025-11-10', 40, 19, 0.5);
     expect(code(() => estimate(ingested(short), OPTS))).toBe('BASELINE_TOO_SHORT');
     const s = pattern('2024-11-29', 400, 365, 0.5);
@@ -254,7 +246,28 @@ describe('windows and exclusions', () => {
     expect(code(() => estimate(ingested(s), { ...OPTS, until: '2025-11-01' }))).toBe('UNTIL_BEFORE_INCIDENT');
     expect(code(() => estimate(ingested(s), { ...OPTS, baseline: { start: '2025-01-01', end: '2025-12-01' } }))).toBe('BAD_WINDOW');
   });
+
+  it('an order list ending before the incident is a seller who sold nothing since: estimated given --until, each day after the last order 0 orders', () => {
+    const s = pattern('2024-11-01', 393, 999, 0); // 10 orders a weekday, 20 a weekend day, up to 2025-11-28; none after
+    const c = estimate(ingested(s), { ...OPTS, until: '2025-12-31' });
+    expect([c.totals.orders.actual, c.totals.revenue.actual, c.windows.incident.days]).toEqual([0, 0, 33]);
+    expect(c.totals.orders.lost).toBeCloseTo(23 * 10 + 10 * 20, -2); // within ±50: 23 weekdays and 10 weekend days
+    expect(c.totals.orders.lower).toBeGreaterThan(0);
+    expect(c.warnings.find((w) => w.code === 'UNTIL_BEYOND_DATA')?.message).toMatch(/33 days past the last order \(2025-11-28\).*not one order from the incident on/);
+    // without --until there is no loss window to read; a daily file's days after its last row are unknown, --until or not
+    expect(code(() => estimate(ingested(s), OPTS))).toBe('INCIDENT_OUTSIDE_DATA');
+    expect(code(() => estimate(ingested(s, 'daily'), { ...OPTS, until: '2025-12-31' }))).toBe('INCIDENT_OUTSIDE_DATA');
+  });
 });
+
+function code(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return (e as LossCalcError).code;
+  }
+  return 'none';
+}
 
 describe('honest intervals on simulated sellers with a known loss', () => {
   // 36 sellers over four designs; at 95 % a correct method misses ~2; 6 misses would be

@@ -49,17 +49,23 @@ export function resolveWindows(
     fail('INCIDENT_OUTSIDE_DATA', `the incident ${req.incident} is not after the first day of data (${data.firstDate}): there is no baseline`,
       'the file must hold days before the incident');
   }
-  if (incident > last) {
+  // an order list without a row from the incident on is a seller who sold nothing since (the Tmon/Wemakeprice
+  // collapse): with --until it is estimated, every day after the last order a day of 0 orders; a daily file
+  // has no rows for those days, which are unknown
+  if (incident > last && !(data.kind === 'orders' && req.until)) {
     fail('INCIDENT_OUTSIDE_DATA', `the incident ${req.incident} is after the last day of data (${data.lastDate})`,
-      'export the order history up to today, or check --incident');
+      data.kind === 'orders'
+        ? 'if nothing was sold from the incident on, give --until (the last day of the claim): every day after the last order then counts as 0 orders; else export the order history up to today, or check --incident'
+        : 'export the daily totals up to today (a day without sales as a row of 0), or check --incident');
   }
   if (until < incident) {
     fail('UNTIL_BEFORE_INCIDENT', `--until ${req.until} is before --incident ${req.incident}`);
   }
   if (until > last) {
     const n = until - last;
+    const none = incident > last ? ': not one order from the incident on — check that the export was made after --until and holds every order, or the whole window is counted as lost' : '';
     warnings.push(data.kind === 'orders'
-      ? { code: 'UNTIL_BEYOND_DATA', message: `the loss window runs ${n} days past the last order (${data.lastDate}); those days count as 0 orders` }
+      ? { code: 'UNTIL_BEYOND_DATA', message: `the loss window runs ${n} days past the last order (${data.lastDate}); those days count as 0 orders${none}` }
       : { code: 'UNTIL_BEYOND_DATA', message: `the loss window runs ${n} days past the last row (${data.lastDate}); those days are unknown and left out` });
   }
   // two years of history let the models learn the yearly cycle (a November peak is not a trend)
