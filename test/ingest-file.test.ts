@@ -804,6 +804,12 @@ describe('dates with slashes', () => {
     expect(r.warnings.find((w) => w.code === 'SLASH_DATES')?.message).toMatch(/year first/);
     const dmy = Array.from({ length: 12 }, (_, k) => [`${String(k + 13)}/11/25`, '1000']);
     expect((await ingestFile(write(toCsv(['판매일자', '판매금액'], dmy)), TZ)).info).toMatchObject({ firstDate: '2025-11-13', lastDate: '2025-11-24' });
+    // a 4-day POS export: day first would be 25 November of 2021 … 2024
+    const short = ['21', '22', '23', '24'].map((d) => [`25/11/${d} 10:00`, '1000']);
+    expect((await ingestFile(write(toCsv(['판매일시', '판매금액'], short)), TZ)).info).toMatchObject({ firstDate: '2025-11-21', lastDate: '2025-11-24' });
+    // three day-first days of one year are not that: few first parts, one last
+    const dmyShort = ['21', '22', '23'].map((d) => [`${d}/11/25`, '1000']);
+    expect((await ingestFile(write(toCsv(['판매일자', '판매금액'], dmyShort)), TZ)).info).toMatchObject({ firstDate: '2025-11-21', lastDate: '2025-11-23' });
   });
 
   it('read day first in a daily file whose dates show it, also grouped with --by', async () => {

@@ -283,8 +283,10 @@ export class DateReader {
   slashOrder(): SlashOrder | null {
     const { seen, dmy, mdy, short, firsts, lasts, middleMax } = this.slashed;
     // `24/11/29`, `25/01/03`: a few first parts (the years) and many last ones (the days) — day-first would put
-    // the sales in as many years as there are days of the month
-    if (short === seen && seen >= 10 && firsts.size <= 3 && lasts.size >= 10 && middleMax <= 12) return 'ymd';
+    // the sales in as many years as there are days of the month (a 9-day POS export, 25/11/21 … 25/11/29,
+    // in 2021 … 2029): ten or more days, or three times as many last parts as first ones
+    const fewYears = firsts.size <= 3 && (lasts.size >= 10 || lasts.size >= Math.max(3, 3 * firsts.size));
+    if (short === seen && fewYears && middleMax <= 12) return 'ymd';
     if (seen === 0 || (dmy > 0) === (mdy > 0)) return null;
     return dmy > 0 ? 'dmy' : 'mdy';
   }
