@@ -257,6 +257,10 @@ describe('windows and exclusions', () => {
     // without --until there is no loss window to read; a daily file's days after its last row are unknown, --until or not
     expect(code(() => estimate(ingested(s), OPTS))).toBe('INCIDENT_OUTSIDE_DATA');
     expect(code(() => estimate(ingested(s, 'daily'), { ...OPTS, until: '2025-12-31' }))).toBe('INCIDENT_OUTSIDE_DATA');
+    // a year of days without orders at most: 2026-11-29 is 366 days after the last order, 2026-11-30 a mistyped --until
+    expect(estimate(ingested(s), { ...OPTS, until: '2026-11-29' }).windows.incident.days).toBe(366);
+    expect(code(() => estimate(ingested(s), { ...OPTS, until: '2026-11-30' }))).toBe('BAD_WINDOW');
+    expect(estimate(ingested(s, 'daily'), { ...OPTS, incident: '2025-11-01', until: '2030-01-01' }).windows.incident.end).toBe('2030-01-01'); // unknown days, left out
   });
 });
 

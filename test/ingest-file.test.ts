@@ -1110,6 +1110,22 @@ describe('ingestGrouped', () => {
     expect((m.get('s3') as LossCalcError).message).toMatch(/seller "s3".*line 5/);
   });
 
+  it('an order list\'s seller whose orders stop before the file ends sold nothing on the days between: 0 orders up to the file\'s last day', async () => {
+    const csv = toCsv(['seller', 'order_id', 'created_at', 'total'], [
+      ['a', 'A1', '2025-01-01 10:00', '100'], ['b', 'B1', '2025-01-01 11:00', '50'], ['a', 'A2', '2025-01-02 10:00', '200'],
+      ['b', 'B2', '2025-01-05 09:00', '70'],
+    ]);
+    const m = await ingestGrouped(write(csv), { ...TZ, by: 'seller' });
+    const [a, b] = [m.get('a'), m.get('b')];
+    if (!a || !b || a instanceof LossCalcError || b instanceof LossCalcError) throw new Error('unexpected error');
+    expect([a.series, a.info.lastDate, a.info.emptyDays]).toEqual([{ start: '2025-01-01', orders: [1, 1, 0, 0, 0], revenue: [100, 200, 0, 0, 0] }, '2025-01-05', 3]);
+    expect(a.warnings.find((w) => w.code === 'SELLER_ENDS_EARLY')?.message).toMatch(/last order is on 2025-01-02, 3 day\(s\) before the file's last day \(2025-01-05\)/);
+    expect([b.series.orders, b.warnings.some((w) => w.code === 'SELLER_ENDS_EARLY')]).toEqual([[1, 0, 0, 0, 1], false]);
+    // a daily file's seller without rows at the end: those days are unknown, as ever
+    const daily = await ingestGrouped(write(toCsv(['seller', 'date', 'orders'], [['a', '2025-01-01', '3'], ['b', '2025-01-03', '1']])), { ...TZ, by: 'seller' });
+    expect((daily.get('a') as { series: unknown }).series).toEqual({ start: '2025-01-01', orders: [3], revenue: [null] });
+  });
+
   it('names the seller column by header or by field, and rejects an unknown one', async () => {
     const p = write(toCsv(['판매자', '주문일시', '결제금액'], [['a', '2025-01-01', '1'], ['b', '2025-01-01', '2']]));
     expect([...(await ingestGrouped(p, { ...TZ, by: '판매자' })).keys()]).toEqual(['a', 'b']);

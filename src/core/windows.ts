@@ -28,6 +28,9 @@ export interface WindowRequest {
   yearlyBaselineDays: number;
 }
 
+/** Days past an order export's last order a loss window may run, each a day of 0 orders. */
+export const MAX_DAYS_PAST_ORDERS = 366;
+
 /**
  * Resolve the windows for data covering firstDate..lastDate. Errors for windows the
  * data cannot support; warnings for windows it only partly covers.
@@ -60,6 +63,12 @@ export function resolveWindows(
   }
   if (until < incident) {
     fail('UNTIL_BEFORE_INCIDENT', `--until ${req.until} is before --incident ${req.incident}`);
+  }
+  // an order export's days after its last order count as 0 orders: up to a year of them, a collapse's
+  // claim; more is a mistyped --until (2040 for 2026), which would claim years of sales never made
+  if (data.kind === 'orders' && until - last > MAX_DAYS_PAST_ORDERS) {
+    fail('BAD_WINDOW', `--until ${fromDayIso(until)} is ${until - last} days after the last order (${data.lastDate}); each would count as a day of 0 orders`,
+      `check --until; an order export's loss window may run at most ${MAX_DAYS_PAST_ORDERS} days past its last order`);
   }
   if (until > last) {
     const n = until - last;

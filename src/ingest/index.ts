@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import type { Field, Ingested, Warning } from '../core/types.js';
+import { fromDay, toDay } from '../core/dates.js';
 import { LossCalcError, fail } from '../errors.js';
 import { finish, type FileInfo, type MissingDays } from './aggregate.js';
 import { csvErrorToCoded, csvOptions, detectDelimiter, tsvQuotes } from './dialect.js';
@@ -74,14 +75,38 @@ export async function ingestGrouped(
   if (groups.size === 0) fail('NO_ROWS', `${file.file}: no data rows below the header`);
   const out = new Map<string, SellerResult>();
   const keys = new Set(groups.keys());
+  let fileLast = -Infinity;
+  for (const acc of groups.values()) fileLast = Math.max(fileLast, acc.hi);
   for (const [seller, acc] of groups) {
     groups.delete(seller); // let the day arrays go as soon as the series exists
     const id = seller.length > 60 ? `${seller.slice(0, 60)}…` : seller; // a message stays a line
     const r = finish(acc, file, `${file.file} (seller ${JSON.stringify(id)})`, warnings, opts.missingDays);
+    if (!(r instanceof LossCalcError)) toFileEnd(r, fileLast);
     out.set(seller, r);
     if (onSeller) await onSeller(seller, r, keys);
   }
   return out;
+}
+
+/**
+ * An order list's seller whose last order came before the file's last day sold nothing on the days
+ * between: the file's rows cover them. Its series runs to the file's end, those days 0 orders, so its
+ * loss window ends with the file's (not at its own last order, which under-claimed a seller who
+ * stopped selling) and a seller without an order since the incident is estimated. A daily file's
+ * days without a row stay unknown.
+ */
+function toFileEnd(r: Ingested, fileLast: number): void {
+  const own = toDay(r.info.lastDate);
+  if (r.info.kind !== 'orders' || !(fileLast > own)) return;
+  const n = fileLast - own;
+  for (const m of ['orders', 'revenue'] as const) {
+    const pad = r.series[m].some((v) => v !== null) ? 0 : null; // a metric the file has not stays unknown
+    for (let i = 0; i < n; i++) r.series[m].push(pad);
+  }
+  r.warnings.push({ code: 'SELLER_ENDS_EARLY', message: `this seller's last order is on ${r.info.lastDate}, ${n} day(s) before the file's last day (${fromDay(fileLast)}): the days between count as days of 0 orders` });
+  // its own last day is followed by days the file covers: no export cut it short
+  const { partialLastDay: _cut, ...info } = r.info;
+  r.info = { ...info, lastDate: fromDay(fileLast), emptyDays: info.emptyDays + n };
 }
 
 /** What one pass over a file yields: the file-level info, each seller's day totals, and file warnings. */
