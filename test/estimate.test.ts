@@ -247,6 +247,19 @@ describe('windows and exclusions', () => {
     expect(code(() => estimate(ingested(s), { ...OPTS, baseline: { start: '2025-01-01', end: '2025-12-01' } }))).toBe('BAD_WINDOW');
   });
 
+  it('a counterfactual ten times the baseline\'s best day is RUNAWAY_FORECAST (ets named on four sparse weeks); the default ensemble leaves the runaway member out', () => {
+    const orders = [3, 3, 1, 1, 1, 4, 0, 4, 3, 1, 1, 2, 2, 2, 3, 2, 4, 1, 3, 2, 2, 3, 3, 3, 5, 2, 3, 3];
+    const revenue = [167000, 144000, 9900, 120000, 12000, 102900, 0, 515000, 145700, 12000, 45000, 21900, 295000, 109900, 69000, 39300, 260900, 9900,
+      415000, 350000, 259900, 154500, 151600, 147800, 448000, 76000, 141900, 545000];
+    const s = { start: '2025-11-01', orders: [...orders, ...orders.slice(0, 20)], revenue: [...revenue, ...revenue.slice(0, 20)] };
+    const ets = estimate(ingested(s), { ...OPTS, model: 'ets' });
+    expect(ets.warnings.find((w) => w.code === 'RUNAWAY_FORECAST' && w.message.startsWith('revenue:'))?.message).toMatch(/× the baseline's best \(545,000\).*--model seasonal-mean/);
+    const auto = estimate(ingested(s), OPTS);
+    expect(auto.warnings.map((w) => w.code)).not.toContain('RUNAWAY_FORECAST');
+    expect(auto.totals.revenue.expected).toBeLessThan(20 * 545_000); // 20 days
+    expect(auto.model.parameters.revenue.runawayLeftOut).toBe('ets');
+  });
+
   it('an order list ending before the incident is a seller who sold nothing since: estimated given --until, each day after the last order 0 orders', () => {
     const s = pattern('2024-11-01', 393, 999, 0); // 10 orders a weekday, 20 a weekend day, up to 2025-11-28; none after
     const c = estimate(ingested(s), { ...OPTS, until: '2025-12-31' });

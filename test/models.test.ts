@@ -125,3 +125,31 @@ describe('ensemble', () => {
     expect(quantileSorted(col, 0.5)).toBeGreaterThan(0);
   });
 });
+
+describe('runaway forecasts', () => {
+  // a seller's first 28 days (a tester's --by file): 0–5 orders a day, sales up to ₩545,000
+  const REVENUE = [167000, 144000, 9900, 120000, 12000, 102900, 0, 515000, 145700, 12000, 45000, 21900, 295000, 109900, 69000, 39300, 260900, 9900, 415000,
+    350000, 259900, 154500, 151600, 147800, 448000, 76000, 141900, 545000];
+  const sparse = data(28, (_, i) => REVENUE[i]);
+  const window = future(START + 28, 64);
+
+  it('ets on a few sparse weeks runs away on the log scale; the ensemble leaves it out and says so', () => {
+    const ets = MODELS.ets.fit(sparse).mean(window);
+    expect(Math.max(...ets)).toBeGreaterThan(10 * 545_000); // ₩10^19 by the window's end, as the tester saw
+    const ens = MODELS.ensemble.fit(sparse);
+    const mean = ens.mean(window);
+    expect(Math.max(...mean)).toBeLessThan(2 * 545_000);
+    const paths = ens.simulate(window, 400, new Rng(1));
+    expect(Math.max(...paths)).toBeLessThan(100 * 545_000); // no path from the runaway member
+    expect(ens.summary().runawayLeftOut).toBe('ets');
+    // the other members' equal-weight average
+    const others = ['trend', 'count', 'seasonal-mean'].map((m) => MODELS[m].fit(sparse).mean(window));
+    for (const t of [0, 30, 63]) expect(mean[t]).toBeCloseTo(others.reduce((a, o) => a + o[t], 0) / 3, 6);
+  });
+
+  it('a sane baseline keeps every member, and records nothing', () => {
+    const ens = MODELS.ensemble.fit(data(365, weekly));
+    ens.mean(future(START + 365, 61));
+    expect(ens.summary().runawayLeftOut).toBeUndefined();
+  });
+});

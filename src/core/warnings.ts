@@ -2,6 +2,7 @@
 import type { Backtest } from './backtest.js';
 import { levelShift } from './breaks.js';
 import { dropBeforeIncident } from './early-drop.js';
+import { RUNAWAY_FACTOR } from './models/ensemble.js';
 import { fromDay, toDay } from './dates.js';
 import type { Holiday } from './holidays.js';
 import type { MetricEstimate } from './inference.js';
@@ -63,6 +64,15 @@ export function estimateWarnings(c: WarningContext): Warning[] {
   });
   const early = earlyDropWarning(metrics, c);
   if (early) out.push(early);
+  c.trains.forEach((t, i) => {
+    const e = metrics[i] && c.estimates.get(metrics[i]);
+    const best = t.y.reduce((a, v) => Math.max(a, v), 0);
+    const top = e ? e.daily.reduce((a, d) => Math.max(a, d.expected), 0) : 0;
+    if (e && best > 0 && top > RUNAWAY_FACTOR * best) {
+      out.push({ code: 'RUNAWAY_FORECAST', message: `${metrics[i]}: the counterfactual reaches ${fmt(top)} on a day, ${fmt(Math.round(top / best))}× the baseline's best (${fmt(best)}): ` +
+        `the model (${c.selection.model.name}) extrapolates a trend the data cannot support; do not rely on this claim, try --model seasonal-mean or count` });
+    }
+  });
   for (const [m, e] of c.estimates) {
     if (e.widening >= TUNING.poorFitWidening) {
       out.push({ code: 'POOR_FIT', message: `${m}: past backtests missed by more than the model expected; the interval was widened ×${e.widening.toFixed(2)}` });
