@@ -720,7 +720,7 @@ describe('exports written by other programs', () => {
     const out = await ingestGrouped(write(csv), { ...TZ, by: 'seller' });
     const a = out.get('a') as { info: { currencies?: string[] }; warnings: unknown[] };
     const b = out.get('b') as { info: { currencies?: string[] }; warnings: unknown[] };
-    expect([a.info.currencies, b.info.currencies, a.warnings, b.warnings]).toEqual([['USD'], ['KRW'], [], []]);
+    expect([a.info.currencies, b.info.currencies, a.warnings, b.warnings.map((w) => (w as { code: string }).code)]).toEqual([['USD'], ['KRW'], [], ['SELLER_ENDS_EARLY']]);
   });
 
   it('read a European-locale ;-file: 12.900 is twelve thousand nine hundred, 135,50 has cents', async () => {
@@ -831,6 +831,17 @@ describe('dates with slashes', () => {
 });
 
 describe('daily aggregates', () => {
+  it('a breakdown\'s row without the label every other row of its date has (채널 blank), carrying their sums, is the day\'s total', async () => {
+    const header = ['일자', '요일', '채널', '주문수', '결제금액'];
+    const rows = [['2025.08.01', '금', '스토어', '7', '119,000'], ['2025.08.01', '금', '앱', '10', '210,000'], ['2025.08.01', '금', '', '17', '329,000'],
+      ['2025.08.02', '토', '스토어', '2', '34,000'], ['2025.08.02', '토', '앱', '0', '0'], ['2025.08.02', '토', '', '2', '34,000'],
+      // a third part that is no total: its own label, or blank but not the sum
+      ['2025.08.03', '일', '스토어', '1', '10,000'], ['2025.08.03', '일', '앱', '2', '20,000'], ['2025.08.03', '일', '', '4', '40,000']];
+    const r = await ingestFile(write(toCsv(header, rows)), TZ);
+    expect(r.series).toEqual({ start: '2025-08-01', orders: [17, 2, 7], revenue: [329000, 34000, 70000] });
+    expect(r.info.rowsSkipped).toEqual({ 'total-row': 2 });
+  });
+
   it('sum a report broken down by device or product per date, leave its 합계 rows out, and say so; the same row twice is a repeated date', async () => {
     const header = ['날짜', '디바이스', '결제수', '결제자수', '결제금액'];
     const rows = [['2025-01-01', 'PC', '3', '3', '30,000'], ['2025-01-01', '모바일', '5', '4', '50,000'], ['2025-01-01', '합계', '8', '7', '80,000'],

@@ -56,6 +56,8 @@ export class SellerDays {
   zeroRows = 0;
   /** A report broken down by device, channel or product: each day's distinct breakdown cells, and the rows summed into a day. */
   readonly dayKeys = new Map<number, string[]>();
+  /** A breakdown's columns (bits, by their place in otherCols) that every row of the day so far had text in. */
+  readonly dayLabelled = new Map<number, number>();
   breakdownRows = 0;
   /** Dated rows labelled as a total (합계) in a breakdown column, decided at the end: the day's value, or its breakdown's total. */
   readonly heldTotals: { day: number; line: number; o: number; r: number; currency: string }[] = [];

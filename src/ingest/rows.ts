@@ -367,6 +367,7 @@ export class RowReader {
       if (hasTotalLabelIn(rec, this.otherCols)) return void acc.heldTotals.push({ day, line, o, r, currency: L.currency >= 0 ? rec[L.currency] : '' });
       if (acc.line[i] !== 0) return this.breakdownRow(rec, line, L, acc, day, i, o, r);
       acc.dayKeys.set(day, [this.rowKey(rec)]);
+      acc.dayLabelled.set(day, this.labelled(rec));
     }
     if (acc.line[i] !== 0) {
       const first = acc.line[i];
@@ -403,11 +404,27 @@ export class RowReader {
     }
     keys.push(key);
     if (o !== o && r !== r) return acc.skip('no-values');
+    // a row without the label every earlier row of its date had (its 채널 blank), carrying their sums: the day's total
+    const had = acc.dayLabelled.get(day) ?? 0;
+    const mine = this.labelled(rec);
+    acc.dayLabelled.set(day, had & mine);
+    if (keys.length >= 3 && (had & ~mine) !== 0 && same(o, acc.orders[i]) && same(r, acc.revenue[i])) return acc.skip('total-row');
     if (o === o) acc.orders[i] = (acc.orders[i] === acc.orders[i] ? acc.orders[i] : 0) + o;
     if (r === r) acc.revenue[i] = (acc.revenue[i] === acc.revenue[i] ? acc.revenue[i] : 0) + r;
     if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);
     acc.used++;
     acc.breakdownRows++;
+  }
+
+  /** Which of the other columns (bits, the first 31) hold text in a daily row: a breakdown's labels. */
+  private labelled(rec: string[]): number {
+    let bits = 0;
+    const n = Math.min(this.otherCols.length, 31);
+    for (let k = 0; k < n; k++) {
+      const cell = rec[this.otherCols[k]].trim();
+      if (cell !== '' && parseMoney(cell) !== parseMoney(cell)) bits |= 1 << k;
+    }
+    return bits;
   }
 
   /**
@@ -1085,4 +1102,9 @@ export function joinHeaderLines(top: string[], sub: string[]): string[] {
     if (isTotalLabel(s) && fieldOfHeader(g)) return g;
     return fieldOfHeader(s) ? s : joined;
   });
+}
+
+/** Equal values, or both unknown (NaN): a column the file does not have matches itself. */
+function same(a: number, b: number): boolean {
+  return a === b || (a !== a && b !== b) || Math.abs(a - b) < 1e-6 * Math.max(1, Math.abs(b));
 }

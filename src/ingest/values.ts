@@ -485,13 +485,18 @@ const COUNT_FOOTER = /^(?:총?[\d,]+건|총[\d,]+개|[\d,]+records?(?:\(s\))?dow
 export function isTotalLabel(s: string, paged = true): boolean {
   if (s.length > 80 || isBlankCell(s)) return false; // cheap for the long cells of a row
   const t = s.normalize('NFKC').toLowerCase().replace(/[\s:_\-[\]]/g, '');
-  const word = (w: string) => TOTAL_WORDS.has(w) || (paged && PAGE_TOTAL_WORDS.has(w));
-  if (word(t) || COUNT_FOOTER.test(t) || PERIOD_TOTAL.test(t)) return true;
+  const word = (w: string) => TOTAL_WORDS.has(w) || (paged && PAGE_TOTAL_WORDS.has(w)) || KOREAN_TOTAL.test(w);
+  if (word(t) || COUNT_FOOTER.test(t) || PERIOD_TOTAL.test(t) || word(t.replace(TOTAL_MARKS, ''))) return true;
   const counted = WITH_COUNT.exec(t);
   if (counted !== null && word(counted[1])) return true;
   const month = MONTH_BEFORE.exec(t);
   return month !== null && word(t.slice(month[0].length));
 }
+// The brackets and marks a label may be set off with (`【합계】`, `▶ 합계`, `<합계>`, `합계(전체)`), after the squeeze
+const TOTAL_MARKS = /[【】「」『』〈〉《》<>‹›()（）▶▷►■□●○◆◇※*]/g;
+// A Korean total named by what it sums or over what: `합계금액`, `결제금액 합계`, `매출합계`, `일 합계`, `누적합계`, `기간 합계`,
+// `스마트스토어 소계`, `주차 소계` (after `1`), `합계(전체)`, `총합`, `총액`: Hangul words and the label, nothing else
+const KOREAN_TOTAL = /^(?:\p{Script=Hangul}{0,12}(?:합계|소계|총계|누계)|(?:합계|소계|총합|총계)(?:금액|액|전체|매출|매출액|결제금액|판매금액)?|총액|총매출|총매출액|총결제금액|총판매금액)$/u;
 
 // Labels of a report's note line: when it was printed or downloaded, by whom, for which period or
 // store (`출력일시: 2026-01-26 10:22`, `출력자,홍길동`, `Printed on: …`), lower-cased without spaces, '_', '-'.
