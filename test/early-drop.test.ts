@@ -1,6 +1,6 @@
 // A drop that began before --incident: found at the end of the baseline, with where it began.
 import { describe, expect, it } from 'vitest';
-import { DROP_LOOKBACK_DAYS, dropBeforeIncident } from '../src/core/early-drop.js';
+import { DROP_LOOKBACK_DAYS, beforeIncident, dropBeforeIncident } from '../src/core/early-drop.js';
 import { estimate } from '../src/core/estimate.js';
 import { fromDay, toDay } from '../src/core/dates.js';
 import type { TrainingData } from '../src/core/models/model.js';
@@ -16,6 +16,20 @@ function seller(days: number, factor: number, seed = 3): TrainingData {
   return { days: Int32Array.from(y, (_, i) => FROM + i), y, holidayOf: () => 0, holidayShare: () => [0, 0], period: 'day' };
 }
 const LOSS = FROM + N; // the incident: the day after the baseline
+
+describe('beforeIncident: a surge (a sale ending the day before the incident)', () => {
+  it('finds 8 days at twice the usual, from their first day to the last before the incident; a steady seller and a 15 % rise have none', () => {
+    const u = beforeIncident(seller(8, 2), LOSS, 9).surge!;
+    expect([Math.abs(u.start - (LOSS - 8)) <= 1, u.end, u.ratio > 1.8 && u.ratio < 2.2, u.z >= 4]).toEqual([true, LOSS - 1, true, true]);
+    expect(beforeIncident(seller(8, 2), LOSS, 9).drop).toBeNull();
+    for (const seed of [1, 2, 3, 4, 5]) {
+      expect(beforeIncident(seller(0, 1, seed), LOSS, 9).surge).toBeNull();
+      expect(beforeIncident(seller(14, 1.15, seed), LOSS, 9).surge).toBeNull(); // 15 % up: not a promotion's
+    }
+    // a three-day flash sale at 3× is one: the level filter carries it into the counterfactual too
+    expect(beforeIncident(seller(3, 3), LOSS, 9).surge?.start).toBe(LOSS - 4);
+  });
+});
 
 describe('dropBeforeIncident', () => {
   it('says nothing of a steady seller, several streams', () => {

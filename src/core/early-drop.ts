@@ -42,18 +42,37 @@ export interface EarlyDrop {
  * holiday the reference fit has never seen are left out.
  */
 export function dropBeforeIncident(t: TrainingData, lossStart: number, seed: number): EarlyDrop | null {
-  if (t.period !== 'day' || t.oneOffs?.zerosAtEnd) return null; // zeros at the end: ZEROS_BEFORE_INCIDENT says it
+  return beforeIncident(t, lossStart, seed).drop;
+}
+
+/**
+ * A surge worth saying: the days at least 150 % of their forecast, z ≥ +4, the older half up by half as
+ * much: a promotion's lift. (The reference fit's level may sit ~15 % off after a quiet or busy month
+ * of plain Poisson days, so a 25 % bar flagged ordinary sellers; a surge costs the claim only when large.)
+ */
+export const SURGE_MIN_RATIO = 1.5;
+
+/**
+ * The baseline's last weeks against the fit before them, both ways: a drop (dropBeforeIncident) and a
+ * surge — a promotion or a burst of demand just before the incident (a sale ending the day before),
+ * which the level filter carries into the counterfactual: every model forecasts the surge on, and the
+ * claim counts its end as loss. `end` of a surge is its last observed day. One fit and one set of
+ * paths for both.
+ */
+export function beforeIncident(t: TrainingData, lossStart: number, seed: number): { drop: EarlyDrop | null; surge: (EarlyDrop & { end: number }) | null } {
+  const none = { drop: null, surge: null };
+  if (t.period !== 'day' || t.oneOffs?.zerosAtEnd) return none; // zeros at the end: ZEROS_BEFORE_INCIDENT says it
   const n = t.days.length;
   let cut = n;
   while (cut > 0 && t.days[cut - 1] >= lossStart - DROP_LOOKBACK_DAYS) cut--;
-  if (cut < MIN_FIT_DAYS) return null;
+  if (cut < MIN_FIT_DAYS) return none;
   const ref = { ...t, days: t.days.subarray(0, cut), y: t.y.subarray(0, cut) };
   let seenMajor = false;
   for (let i = 0; i < cut && !seenMajor; i++) seenMajor = t.holidayOf(t.days[i]) === 2;
   const tail: number[] = [];
   for (let i = cut; i < n; i++) if (seenMajor || t.holidayOf(t.days[i]) !== 2) tail.push(i);
   const h = tail.length;
-  if (h < DROP_MIN_DAYS) return null;
+  if (h < DROP_MIN_DAYS) return none;
   const paths = countModel.fit(ref).simulate(Int32Array.from(tail, (i) => t.days[i]), PATHS, new Rng(seed));
   // for each k = 1..h, the sum of the last k points: its mean and mean square over the paths
   // (running sums from the end) and the actual sum; and the mean square of the stretch's older
@@ -73,19 +92,22 @@ export function dropBeforeIncident(t: TrainingData, lossStart: number, seed: num
   }
   for (let k = 1; k <= h; k++) actual[k] = actual[k - 1] + t.y[tail[h - k]];
   const zOf = (a: number, m: number, m2: number) => (a - m) / Math.sqrt(Math.max(m2 - m * m, 1e-12));
-  let best: EarlyDrop | null = null;
+  let drop: EarlyDrop | null = null;
+  let surge: (EarlyDrop & { end: number }) | null = null;
   for (let k = DROP_MIN_DAYS; k <= h; k++) {
     if (!(mean[k] > 0)) continue;
     const z = zOf(actual[k], mean[k], sq[k]);
     const ratio = actual[k] / mean[k];
     // a drop, not a dip: the older half is down too, clearly (a two-day outage after normal days
-    // is not a four-day drop)
+    // is not a four-day drop); a surge likewise, not a day or two of big orders
     const oldMean = mean[k] - mean[half(k)];
     const oldActual = actual[k] - actual[half(k)];
-    const oldDown = oldActual <= OLDER_HALF_MAX_RATIO * oldMean && zOf(oldActual, oldMean, sqOld[k]) <= OLDER_HALF_MAX_Z;
-    if (ratio <= DROP_MAX_RATIO && z <= DROP_MAX_Z && oldDown && (!best || z < best.z)) {
-      best = { start: t.days[tail[h - k]], days: k, ratio, z, atLimit: k === h };
-    }
+    const oldZ = zOf(oldActual, oldMean, sqOld[k]);
+    const found = { start: t.days[tail[h - k]], days: k, ratio, z, atLimit: k === h };
+    const oldDown = oldActual <= OLDER_HALF_MAX_RATIO * oldMean && oldZ <= OLDER_HALF_MAX_Z;
+    if (ratio <= DROP_MAX_RATIO && z <= DROP_MAX_Z && oldDown && (!drop || z < drop.z)) drop = found;
+    const oldUp = oldActual >= ((1 + SURGE_MIN_RATIO) / 2) * oldMean && oldZ >= -OLDER_HALF_MAX_Z;
+    if (ratio >= SURGE_MIN_RATIO && z >= -DROP_MAX_Z && oldUp && (!surge || z > surge.z)) surge = { ...found, end: t.days[tail[h - 1]] };
   }
-  return best;
+  return { drop, surge };
 }

@@ -1,7 +1,7 @@
 // Warnings about the estimate itself (ingest adds its own): data, not prose in stderr.
 import type { Backtest } from './backtest.js';
 import { levelShift } from './breaks.js';
-import { dropBeforeIncident } from './early-drop.js';
+import { beforeIncident } from './early-drop.js';
 import { RUNAWAY_FACTOR } from './models/ensemble.js';
 import { fromDay, toDay } from './dates.js';
 import type { Holiday } from './holidays.js';
@@ -62,8 +62,7 @@ export function estimateWarnings(c: WarningContext): Warning[] {
   c.trains.forEach((t, i) => {
     if (t.oneOffs && metrics[i]) out.push(...oneOffWarnings(metrics[i], t.oneOffs, out));
   });
-  const early = earlyDropWarning(metrics, c);
-  if (early) out.push(early);
+  out.push(...lastWeeksWarnings(metrics, c));
   c.trains.forEach((t, i) => {
     const e = metrics[i] && c.estimates.get(metrics[i]);
     const best = t.y.reduce((a, v) => Math.max(a, v), 0);
@@ -125,20 +124,32 @@ function oneOffWarnings(m: Metric, o: OneOffs, said: Warning[]): Warning[] {
 }
 
 /** DROP_BEFORE_INCIDENT, judged on orders (revenue when there are no orders): one warning, not one per metric. */
-function earlyDropWarning(metrics: Metric[], c: WarningContext): Warning | null {
+function lastWeeksWarnings(metrics: Metric[], c: WarningContext): Warning[] {
   const i = metrics.includes('orders') ? metrics.indexOf('orders') : 0;
   const t = c.trains[i];
-  if (!t || !metrics[i]) return null;
-  const d = dropBeforeIncident(t, c.loss[0], c.seed + 7);
-  if (!d) return null;
-  const from = fromDay(d.start);
-  const pct = Math.round(100 * (1 - d.ratio));
-  return {
-    code: 'DROP_BEFORE_INCIDENT',
-    message: `${metrics[i]}: the last ${d.days} days with data before the incident (from ${from}${d.atLimit ? ', or earlier' : ''}) were ${pct}% below ` +
-      `what the baseline before them predicts (${Math.abs(d.z).toFixed(1)} standard deviations); kept in the baseline they pull the counterfactual down, ` +
-      `and their own loss is not counted: if the incident's effect began on ${from}, give --incident ${from}`,
-  };
+  if (!t || !metrics[i]) return [];
+  const { drop: d, surge: u } = beforeIncident(t, c.loss[0], c.seed + 7);
+  const out: Warning[] = [];
+  if (d) {
+    const from = fromDay(d.start);
+    const pct = Math.round(100 * (1 - d.ratio));
+    out.push({
+      code: 'DROP_BEFORE_INCIDENT',
+      message: `${metrics[i]}: the last ${d.days} days with data before the incident (from ${from}${d.atLimit ? ', or earlier' : ''}) were ${pct}% below ` +
+        `what the baseline before them predicts (${Math.abs(d.z).toFixed(1)} standard deviations); kept in the baseline they pull the counterfactual down, ` +
+        `and their own loss is not counted: if the incident's effect began on ${from}, give --incident ${from}`,
+    });
+  }
+  if (u) {
+    const [from, to] = [fromDay(u.start), fromDay(u.end)];
+    out.push({
+      code: 'SURGE_BEFORE_INCIDENT',
+      message: `${metrics[i]}: the last ${u.days} days with data before the incident (${from}..${to}) were ${Math.round(100 * (u.ratio - 1))}% above ` +
+        `what the baseline before them predicts (${u.z.toFixed(1)} standard deviations); kept in the baseline they carry the surge into the counterfactual, ` +
+        `and its end counts as loss: if they were a promotion or another one-off, give --exclude ${from}..${to}`,
+    });
+  }
+  return out;
 }
 
 /** A value for a message: whole numbers with separators, else two decimals. */
