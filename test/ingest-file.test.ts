@@ -713,6 +713,10 @@ describe('exports written by other programs', () => {
     ]);
     const d = await ingestFile(write(db), TZ);
     expect([d.series.orders, d.series.revenue, d.info.rowsSkipped]).toEqual([[2], [900], { cancelled: 1, refunded: 1 }]);
+    // a return's flag (반품여부), and 취소유무: a returned order's money was given back
+    const ret = toCsv(['주문번호', '주문일자', '판매금액', '취소유무', '반품여부'], [['1', '2025-11-29', '100', 'N', 'N'], ['2', '2025-11-29', '200', 'N', 'Y'], ['3', '2025-11-29', '400', 'Y', 'N']]);
+    const r = await ingestFile(write(ret), TZ);
+    expect([r.series.revenue, r.info.rowsSkipped, r.info.columns.cancelled, r.info.columns.refunded]).toEqual([[100], { cancelled: 1, refunded: 1 }, '취소유무', '반품여부']);
   });
 
   it('note each seller\'s currencies apart in a --by file', async () => {

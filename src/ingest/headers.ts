@@ -114,14 +114,16 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
   // when an order was cancelled: a filled cell means it was (Shopify's status may still say "paid"); or a flag (Y/N, 1/0)
   cancelled: {
     specific: ['cancelled at', 'canceled at', 'cancelled date', 'canceled date', 'cancellation date', 'cancel date', 'date cancelled',
-      '취소일', '취소일시', '취소일자', '취소완료일', '취소완료일시', '취소여부', 'is cancelled', 'is canceled',
+      '취소일', '취소일시', '취소일자', '취소완료일', '취소완료일시', '취소여부', '취소유무', 'is cancelled', 'is canceled',
       'cancel yn', 'cancel flag', 'is cancel', 'voided', 'is voided', 'void'],
     generic: [],
   },
   // when an order was refunded, the same way: a date or a flag
   refunded: {
     // Gumroad's `Fully Refunded?` (0/1; its `Refunded?` is 1 on a partial refund too, and is not read)
-    specific: ['refunded at', 'refund date', 'refunded date', 'date refunded', '환불일', '환불일시', '환불일자', '환불완료일', '환불여부',
+    // a return's flag or date (반품여부 Y/N, 반품완료일): the order's money given back, read as a refund
+    specific: ['refunded at', 'refund date', 'refunded date', 'date refunded', '환불일', '환불일시', '환불일자', '환불완료일', '환불여부', '환불유무',
+      '반품여부', '반품유무', '반품일', '반품일자', '반품일시', '반품완료일', '반품완료일시',
       'is refunded', 'refund yn', 'refund flag', 'fully refunded?', 'fully refunded'],
     generic: [],
   },
