@@ -410,6 +410,8 @@ describe('xlsx: limits and refused formats', () => {
     expect(sameNamedXlsx.code).toBe('UNSUPPORTED_FORMAT');
     const book = zipOf(bookParts([{ name: 's', xml: sheetXml(orderRowsSerial(3)) }]));
     expect((await rejection(ingestFile(put(book, 'macro.xlsm'), TZ))).code).toBe('UNSUPPORTED_FORMAT');
+    // an .xlsx named .xls (an admin site's download): its zip is read as the workbook it is
+    expect((await ingestFile(put(book, 'download.xls'), TZ)).info.rowsUsed).toBe(3);
     const vba = zipOf([...bookParts([{ name: 's', xml: sheetXml(orderRowsSerial(3)) }]), { name: 'xl/vbaProject.bin', data: Buffer.alloc(100) }]);
     expect((await rejection(ingestFile(put(vba, 'renamed.xlsx'), TZ))).code).toBe('UNSUPPORTED_FORMAT');
     // the workbook part's own type decides, not a Default line: SheetJS declares a macro type for .bin parts in every file

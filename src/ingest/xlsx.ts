@@ -47,7 +47,9 @@ const EMPTY_SST = Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<sst xmln
 export async function scanWorkbook(path: FilePath, wb: WorkbookFile, opts: WorkbookOptions, by?: string) {
   const name = basename(pathText(path));
   const ext = extname(name).toLowerCase();
-  if (REFUSED_EXTENSIONS[ext]) throw unsupported(name, REFUSED_EXTENSIONS[ext]);
+  // an .xlsx named .xls (admin sites' "엑셀 다운로드" often is): a zip, read as what it is; a real .xls is OLE
+  const xlsxAsLegacy = wb.container === 'zip' && (ext === '.xls' || ext === '.xlt');
+  if (REFUSED_EXTENSIONS[ext] && !xlsxAsLegacy) throw unsupported(name, REFUSED_EXTENSIONS[ext]);
   const size = (await stat(path)).size;
   if (size > XLSX_LIMITS.fileBytes) tooBig(name, `the file is ${mb(size)} (at most ${mb(XLSX_LIMITS.fileBytes)})`);
   const password = opts.password ?? process.env.LOSS_CALC_PASSWORD;
