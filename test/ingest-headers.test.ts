@@ -133,6 +133,8 @@ describe('header synonyms', () => {
     // a card company's / VAN's 승인내역: 승인일자, 승인금액; its 취소 rows carry the approval's 승인번호 (the id), not the row's No
     const card = ['No', '승인일자', '승인시간', '카드사', '카드번호', '승인번호', '할부', '승인금액', '구분'];
     expect(columnsOf(card)).toEqual({ id: '승인번호', date: '승인일자', amount: '승인금액', type: '구분' });
+    // TMON's partner export: 구매금액 is what the buyer paid
+    expect(columnsOf(['주문번호', '구매일시', '딜명', '구매수량', '구매금액', '주문상태'])).toMatchObject({ id: '주문번호', amount: '구매금액', status: '주문상태' });
     expect(layoutOf(card)).toMatchObject({ kind: 'orders', id: 5, paymentDate: true });
     expect(columnsOf(['주문번호', '승인번호', '주문일시', '승인일시', '결제금액'])).toMatchObject({ id: '주문번호', date: '주문일시' });
     // Coupang Wing 매출내역: 매출인식일 (the sale) over 정산일 (its payout, weeks later), on either side

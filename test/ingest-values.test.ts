@@ -45,6 +45,8 @@ describe('parseDate', () => {
     // a weekday in brackets (Korean admins, Japanese tools, English locales), with or without a time
     ['2025.11.29(토) 13:05', '2025-11-29'],
     ['2024-11-01(금)', '2024-11-01'],
+    ['2025.08.01 금요일 04:48', '2025-08-01'], // the word without brackets
+    ['2025-08-01 금요일', '2025-08-01'],
     ['2025-11-29 (Sat)', '2025-11-29'],
     ['2025/11/29(土)', '2025-11-29'],
     ['2025-11-29 (Saturday) 1:05 PM', '2025-11-29'],

@@ -63,7 +63,8 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
       '상품구매금액', '상품주문금액', '판매가합계'],
     // Amazon's Date Range report: `product sales` (gross) over its `total` (net of fees); a card list's 승인금액
     specific: ['order amount', 'payment amount', 'paid amount', 'amount paid', 'paid price', 'total price', 'price total', '결제금액', '결제액',
-      '주문금액', '판매금액', '실판매금액', '실결제금액', '최종결제금액', '거래금액', '승인금액', 'item price', 'product sales', 'total due',
+      // (TMON's and 위메프's partner exports: 구매금액, what the buyer paid)
+      '주문금액', '판매금액', '실판매금액', '실결제금액', '최종결제금액', '거래금액', '승인금액', '구매금액', 'item price', 'product sales', 'total due',
       'thành tiền', 'total pembayaran', 'order price', '合計金額', '注文金額'],
     deferred: ORDER_TOTALS,
     // 상품금액 (goods before shipping and discounts) and 총금액 only when no other amount is named; `결제 상품금액`, a

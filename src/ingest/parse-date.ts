@@ -204,6 +204,8 @@ const MONTH_ONLY = /^(\d{4})\s*(?:[-./]\s*(\d{1,2})\.?|년\s*(\d{1,2})\s*월)$/;
 // A weekday in brackets after the date (`2025.11.29(토) 13:05`, `2025-11-29 (Sat)`, `2025/11/29(土)`):
 // Korean admins, Japanese tools and English locales write it; it is dropped, not checked.
 const WEEKDAY = /^\s*\(\s*(?:[월화수목금토일](?:요일)?|[日月火水木金土](?:曜日?)?|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)\.?\s*\)/i;
+// or a Korean weekday word without brackets (`2025.08.01 금요일 04:48`), set off by a space: the word, not a 월 of a time
+const WEEKDAY_WORD = /^\s+[월화수목금토일]요일(?=\s|$)/;
 // What may stand between a date and its time: a comma (`Apr 1, 2025, 6:12:11 PM`, `4/1/2025, 12:59:17 AM`:
 // ICU's and JavaScript's toLocaleString) or `at` (`Apr 1, 2025 at 1:05 PM`); read as a space.
 const TIME_SEPARATOR = /^(?:\s*,|\s+(?:at|@))\s*(?=\d|오전|오후|[ap]\.?m\b)/i;
@@ -489,7 +491,7 @@ export class DateReader {
 
   /** Day of `y-m-d` followed by `tail`: nothing, a weekday in brackets, a wall time, or a time with a zone. */
   private withTail(y: number, mo: number, d: number, tail: string): number {
-    const w = WEEKDAY.exec(tail);
+    const w = WEEKDAY.exec(tail) ?? WEEKDAY_WORD.exec(tail);
     if (w) tail = tail.slice(w[0].length);
     if (tail.trim() === '') return civilDay(y, mo, d);
     tail = tail.replace(TIME_SEPARATOR, ' ');
