@@ -114,7 +114,8 @@ export const estimateOptionsSchema = z
     level: numberish.pipe(z.number().gt(0.5).lt(1)).default(DEFAULTS.level),
     seed: numberish.pipe(z.number().int().min(0).max(2 ** 32 - 1)).default(DEFAULTS.seed),
     format: z.enum(FORMATS).optional(),
-    out: z.string().optional(),
+    // `-` is stdout, as for most command-line tools (it wrote a file named `-`)
+    out: z.string().optional().transform((v) => (v === '-' ? undefined : v)),
     daily: z.boolean().default(false),
     columns: z.union([columnsSchema, z.record(z.string(), z.string())]).optional(),
     tz: z

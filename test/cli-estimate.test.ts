@@ -128,6 +128,14 @@ describe('estimate on the bundled fixtures', () => {
     const r = run(['estimate', ENGLISH, '--incident', '2025-11-29', '--out', join(dir, 'claim.xlsx')]);
     expect([r.status, r.stderr]).toEqual([2, expect.stringContaining('BAD_OPTION: --out')]);
     expect(existsSync(join(dir, 'claim.xlsx'))).toBe(false);
+    // a name of another file type would hold the terminal's table: refused too, unless --format says what to write
+    const gz = run(['estimate', ENGLISH, '--incident', '2025-11-29', '--out', join(dir, 'claim.csv.gz')]);
+    expect([gz.status, gz.stderr]).toEqual([2, expect.stringContaining('no output format is named .gz')]);
+    expect(run(['estimate', ENGLISH, '--incident', '2025-11-29', '--format', 'json', '--out', join(dir, 'claim.out')]).status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'claim.out'), 'utf8')).seller).toBe('shop-orders-en');
+    // `-` is stdout
+    const dash = run(['estimate', ENGLISH, '--incident', '2025-11-29', '--format', 'json', '--out', '-']); // (run from the repository's root)
+    expect([dash.status, JSON.parse(dash.stdout).seller, existsSync('-')]).toEqual([0, 'shop-orders-en', false]);
   });
 
   it('takes options from --config, with flags winning', () => {
