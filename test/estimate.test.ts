@@ -260,6 +260,14 @@ describe('windows and exclusions', () => {
     expect(auto.model.parameters.revenue.runawayLeftOut).toBe('ets');
   });
 
+  it('an --exclude that leaves out no day of either window is warned (a mistyped year), one that does is not', () => {
+    const s = pattern('2024-11-29', 400, 365, 0.5);
+    const far = estimate(ingested(s), { ...OPTS, exclude: [{ start: '2030-01-01', end: '2030-02-01' }] });
+    expect(far.warnings.find((w) => w.code === 'EXCLUDE_OUTSIDE_WINDOWS')?.message).toMatch(/^--exclude 2030-01-01\.\.2030-02-01 leaves out no day of the baseline \(2024-11-29\.\.2025-11-28\) or the loss window \(2025-11-29\.\.2026-01-02\)/);
+    const near = estimate(ingested(s), { ...OPTS, exclude: [{ start: '2025-11-20', end: '2025-11-21' }] });
+    expect(near.warnings.map((w) => w.code)).not.toContain('EXCLUDE_OUTSIDE_WINDOWS');
+  });
+
   it('an order list ending before the incident is a seller who sold nothing since: estimated given --until, each day after the last order 0 orders', () => {
     const s = pattern('2024-11-01', 393, 999, 0); // 10 orders a weekday, 20 a weekend day, up to 2025-11-28; none after
     const c = estimate(ingested(s), { ...OPTS, until: '2025-12-31' });

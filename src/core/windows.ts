@@ -92,6 +92,13 @@ export function resolveWindows(
     bStart = Math.max(s, first);
     bEnd = e;
   }
+  // an --exclude that touches neither window is a mistyped year (2030 for 2025) more often than not
+  for (const x of req.exclude) {
+    const [a, b] = [toDay(x.start), toDay(x.end)];
+    if (b < bStart || a > until || (a > bEnd && b < incident)) {
+      warnings.push({ code: 'EXCLUDE_OUTSIDE_WINDOWS', message: `--exclude ${x.start}..${x.end} leaves out no day of the baseline (${fromDayIso(bStart)}..${fromDayIso(bEnd)}) or the loss window (${req.incident}..${fromDayIso(until)}): check its dates` });
+    }
+  }
   return {
     baseline: { start: fromDayIso(bStart), end: fromDayIso(bEnd), days: bEnd - bStart + 1 },
     incident: { start: req.incident, end: fromDayIso(until), days: until - incident + 1 },
