@@ -48,6 +48,14 @@ describe('cell texts', () => {
     expect(dateNumberText(60, false)).toBe('60'); // the day that never was stays unreadable
   });
 
+  it('a 16-digit order id Excel rounded (its digits past the 15th zeros), or one past 2^53, is written as a rounded id; other long numbers stay', () => {
+    expect(cellText(2025080100000120, false, false)).toBe('2.02508010000012E+15');
+    expect(cellText(12345678901234567890, false, false)).toBe('1.23456789012346E+19');
+    expect(cellText(2025080100000123, false, false)).toBe('2025080100000123'); // exact: a library wrote it
+    expect(cellText(202508010000012, false, false)).toBe('202508010000012'); // 15 digits: as Excel keeps them
+    expect(cellText(12300, false, false)).toBe('12300');
+  });
+
   it('rich text, formulas, errors, booleans, hyperlinks and dates', () => {
     expect(cellText({ richText: [{ text: '[특가] ' }, { text: '감귤' }] }, false, false)).toBe('[특가] 감귤');
     expect(cellText({ formula: 'E5*F5', result: 24600 }, false, false)).toBe('24600');

@@ -402,6 +402,15 @@ describe('xlsx: limits and refused formats', () => {
     expect(ing.series).toEqual({ start: '2025-09-01', orders: [2, 0], revenue: [10000, 0] }); // the order of 0 counts; the 2nd's is cancelled
   });
 
+  it('16-digit order ids Excel stored as rounded numbers are told apart by their time, and warned (ROUNDED_ORDER_IDS)', async () => {
+    // twelve orders a day, ids 2025080100000100 … 111 as Excel keeps them (…100 or …110), each at its own minute
+    const rows: (string | number)[][] = [['주문번호', '주문일시', '결제금액']];
+    for (let d = 1; d <= 2; d++) for (let k = 0; k < 12; k++) rows.push([2025080100000100 + 10 * Math.floor(k / 10), `2025-08-0${d} 10:${String(k).padStart(2, '0')}`, 1000]);
+    const r = await ingestFile(put(zipOf(bookParts([{ name: 's', xml: sheetXml(rows) }])), 'rounded-ids.xlsx'), TZ);
+    expect(r.series.orders).toEqual([12, 12]); // read as numbers: 2 orders a day
+    expect(r.warnings.map((w) => w.code)).toContain('ROUNDED_ORDER_IDS');
+  });
+
   it('.xls, .xlsm and a VBA project are refused with UNSUPPORTED_FORMAT ("save it as .xlsx"); macros never run', async () => {
     const xls = await rejection(ingestFile(put(oleOf({ Workbook: Buffer.alloc(600, 1) }), 'legacy.xls'), TZ));
     expect([xls.code, xls.exitCode]).toEqual(['UNSUPPORTED_FORMAT', 1]);

@@ -53,6 +53,19 @@ function dateText(d: Date): string {
 }
 
 /**
+ * A whole number of 16 digits or more (an order id stored as a number): Excel keeps 15 significant
+ * digits and zeros the rest, so `2025080100000123` is saved as `2025080100000120` and ten orders share
+ * it. When its digits past the 15th are zeros, or it is past 2^53 (no longer exact), it is written as a
+ * rounded id (`2.02508010000012E+15`), which the order rows tell apart by their time (ROUNDED_ORDER_IDS);
+ * other long numbers stay as they are.
+ */
+function longNumberText(v: number): string {
+  const text = String(v);
+  const exact = v <= Number.MAX_SAFE_INTEGER && !/^\d{15}0+$/.test(text);
+  return exact ? text : v.toExponential(14).toUpperCase().replace(/\.?0+E/, 'E');
+}
+
+/**
  * Text of one cell value as exceljs gives it: numbers and booleans as typed, rich text joined,
  * formulas by their cached result (`=FORMULA` when the file has none, so an error can show it),
  * errors as `#N/A`, dates as their day (and time). `isDate`: the cell is in the date column.
@@ -63,7 +76,7 @@ export function cellText(v: unknown, isDate: boolean, date1904: boolean, recalc 
     case 'string':
       return v;
     case 'number':
-      return isDate ? dateNumberText(v, date1904) : String(v);
+      return isDate ? dateNumberText(v, date1904) : v >= 1e15 && Number.isInteger(v) ? longNumberText(v) : String(v);
     case 'boolean':
       return v ? 'TRUE' : 'FALSE';
     case 'object':
