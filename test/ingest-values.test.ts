@@ -494,6 +494,7 @@ describe('classifyStatus', () => {
     ['Chờ thanh toán', 'unpaid'], ['Belum Bayar', 'unpaid'], ['待付款', 'unpaid'],
     // refused orders and gifts, expiry, return to sender, virtual accounts, Toss, BigCommerce, Cafe24's codes
     ['주문거절', 'cancelled'], ['접수거부', 'cancelled'], ['선물거절', 'cancelled'], ['유효기간만료', 'cancelled'], ['반송완료', 'returned'],
+    ['주문 거부', 'cancelled'], ['주문 거절', 'cancelled'], ['수취거부', 'returned'], ['PAYMENT_WAITING', 'unpaid'], // (Naver Commerce API's)
     ['가상계좌발급', 'unpaid'], ['입금확인중', 'unpaid'], ['WAITING_FOR_DEPOSIT', 'unpaid'], ['Incomplete', 'unpaid'],
     ['N00', 'unpaid'], ['C40', 'cancelled'], ['c00', 'cancelled'], ['R40', 'returned'],
     // a payment begun and not approved: Toss's READY and IN_PROGRESS, PortOne's ready (the whole cell)
@@ -518,7 +519,7 @@ describe('classifyStatus', () => {
     // a refused return pickup or a refusal alone is no cancellation of the sale
     '회수거부', '회수불가', '승인', 'wc-completed', 'wc-processing',
     // an exchange's pickup, cash on delivery, a fraud check passed; partial refunds and refused returns in other languages
-    '교환회수완료', '교환회수중', '교환 회수요청', 'Pago contra reembolso', 'En espera de validación por contra reembolso', 'Paiement contre remboursement',
+    '교환회수완료', '교환회수중', '교환 회수요청', '교환(회수완료)', '반품완료(일부)', '일부환불', 'Pago contra reembolso', 'En espera de validación por contra reembolso', 'Paiement contre remboursement',
     'Fraud check passed', 'fraud_review_passed', 'Teilweise erstattet', 'Reembolso parcial', 'Rimborso parziale', 'Partiellement remboursé',
     'Retour refusé', 'Annulation refusée', 'Reembolso rechazado', 'Retour geweigerd'])(
     '%j is a sale', (s) => expect(classifyStatus(s)).toBeNull());

@@ -264,9 +264,12 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   // an order the shop refused, or a gift the receiver did (Kakao 선물하기)
   ['주문거절', 'cancelled'],
   ['주문거부', 'cancelled'],
+  ['주문 거절', 'cancelled'],
+  ['주문 거부', 'cancelled'],
   ['접수거부', 'cancelled'],
   ['선물거절', 'cancelled'],
   ['반송', 'returned'], // 반송완료: sent back to the shop
+  ['수취거부', 'returned'], // the buyer refused the parcel: it goes back
   ['aborted', 'cancelled'],
   ['reversed', 'refunded'],
   ['reversal', 'refunded'],
@@ -306,6 +309,8 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['입금확인중', 'unpaid'],
   ['입금확인대기', 'unpaid'],
   ['입금확인 대기', 'unpaid'],
+  ['payment_waiting', 'unpaid'], // Naver Commerce API's PAYMENT_WAITING
+  ['payment waiting', 'unpaid'],
   ['waiting for deposit', 'unpaid'], // Toss Payments' WAITING_FOR_DEPOSIT
   ['waiting_for_deposit', 'unpaid'],
   ['chờ thanh toán', 'unpaid'],
@@ -321,7 +326,7 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
 // is a cancellation). A partly cancelled or refunded order (Shopify's "partially_refunded",
 // 부분취소, `Refunded (partial)`) is still a sale.
 const WITHDRAWN = ['철회', '거부', '거절', 'reject', 'refused', 'denied', 'declined', 'withdrawn', 'refus', 'abgelehnt', 'rechazad', 'rifiutat', 'geweigerd'];
-const PARTIAL = ['partial', '부분', 'teilweise', 'parcial', 'parzial', 'partiel'];
+const PARTIAL = ['partial', '부분', '일부', 'teilweise', 'parcial', 'parzial', 'partiel'];
 const REFUSED_AFTER = /^\s*(?:요청)?[\s\-/:·,([]*(?:반려|불가)/;
 const REFUSED = /(?:취소|반품|환불)\s*(?:요청)?[\s\-/:·,]*(?:반려|불가)/;
 /** What a bracket must name to withdraw by itself (`배송완료(반품철회)`): a cancellation, return or refund. */
@@ -330,7 +335,7 @@ const UNDOES = /취소|반품|환불|교환|cancel|return|refund/;
  * Words that hold a status word without meaning it: 교환불가 holds 환불, an exchange's pickup
  * (교환회수완료) holds 회수, cash on delivery (contra reembolso, contre remboursement) a refund.
  */
-const NOT_THE_WORD = ['교환불', '교환회수', '교환 회수', 'contra reembols', 'contre rembours', 'contre-rembours'];
+const NOT_THE_WORD = ['교환불', '교환회수', '교환 회수', '교환(회수', '교환 (회수', 'contra reembols', 'contre rembours', 'contre-rembours'];
 /** A cell without what its brackets hold (a reason: `취소완료(배송불가지역)`). */
 const unbracketed = (t: string) => t.replace(/[([][^)\]]*[)\]]/g, ' ');
 
