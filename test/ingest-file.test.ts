@@ -1141,6 +1141,12 @@ describe('ingestGrouped', () => {
     expect((daily.get('a') as { series: unknown }).series).toEqual({ start: '2025-01-01', orders: [3], revenue: [null] });
   });
 
+  it('a total row under a long file (Total in the seller column, no date) is no seller: left out and said', async () => {
+    const m = await ingestGrouped(write(toCsv(['seller', 'date', 'orders', 'revenue'], [['a', '2025-01-01', '3', '300'], ['b', '2025-01-01', '1', '10'], ['합계', '', '4', '310']])), { ...TZ, by: 'seller' });
+    expect([...m.keys()]).toEqual(['a', 'b']);
+    expect((m.get('a') as { warnings: { code: string }[] }).warnings.map((w) => w.code)).toEqual(['TOTAL_NOT_A_SELLER']);
+  });
+
   it('names the seller column by header or by field, and rejects an unknown one', async () => {
     const p = write(toCsv(['판매자', '주문일시', '결제금액'], [['a', '2025-01-01', '1'], ['b', '2025-01-01', '2']]));
     expect([...(await ingestGrouped(p, { ...TZ, by: '판매자' })).keys()]).toEqual(['a', 'b']);

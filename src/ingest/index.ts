@@ -12,6 +12,7 @@ import { finish, type FileInfo, type MissingDays } from './aggregate.js';
 import { csvErrorToCoded, csvOptions, detectDelimiter, tsvQuotes } from './dialect.js';
 import { decoderFor, type Encoding } from './encoding.js';
 import { fieldOfHeader } from './headers.js';
+import { isTotalLabel } from './values.js';
 import type { SlashOrder } from './parse-date.js';
 import { RowReader, type EuropeanBy } from './rows.js';
 import { NotUtf8Error, openSource, rawTap, readBytes, type FilePath, type Source } from './source.js';
@@ -72,6 +73,12 @@ export async function ingestGrouped(
   onSeller?: (seller: string, result: SellerResult, sellers: ReadonlySet<string>) => void | Promise<void>,
 ): Promise<Map<string, SellerResult>> {
   const { file, groups, warnings } = await scan(path, opts, opts.by);
+  // a summary row under the data (`Total,,,<sum>`) names no seller: its rows were all total rows
+  for (const [seller, acc] of groups) {
+    if (!isTotalLabel(seller) || acc.used > 0 || acc.skipped['total-row'] !== acc.rows) continue;
+    groups.delete(seller);
+    warnings.push({ code: 'TOTAL_NOT_A_SELLER', message: `${acc.rows} summary row(s) with ${JSON.stringify(seller)} in the ${opts.by} column were a total of the file, not a seller: left out` });
+  }
   if (groups.size === 0) fail('NO_ROWS', `${file.file}: no data rows below the header`);
   const out = new Map<string, SellerResult>();
   const keys = new Set(groups.keys());

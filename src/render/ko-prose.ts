@@ -73,6 +73,7 @@ const WARNINGS: Record<string, string> = {
   RUNAWAY_FORECAST: '예상 판매가 기준 기간의 가장 많이 팔린 날의 10배를 넘는 날이 있습니다. 모형이 자료로 뒷받침되지 않는 추세를 늘려 잡은 것이니 이 청구액에 의존하지 말고 --model seasonal-mean 또는 count를 써 보십시오.',
   EXCLUDE_OUTSIDE_WINDOWS: '--exclude로 지정한 기간이 기준 기간에도 손실 기간에도 걸리지 않아 아무 날도 빠지지 않았습니다. 날짜(특히 연도)를 확인하십시오.',
   UNTIL_BEYOND_DATA: '손실 기간이 자료의 마지막 날보다 깁니다. 주문 내역이라면 마지막 주문 뒤의 날은 주문 0건으로 셉니다.',
+  TOTAL_NOT_A_SELLER: '판매자 열에 합계(Total) 같은 말이 든 요약 행은 판매자가 아니라 파일 전체의 합계여서 뺐습니다.',
   SELLER_ENDS_EARLY: '여러 판매자가 든 파일에서 이 판매자의 마지막 주문이 파일의 마지막 날보다 앞섭니다. 파일이 그 사이의 날도 담고 있으므로 그 날들은 주문 0건으로 셌습니다.',
   BASELINE_CLIPPED: '기준 기간이 자료의 첫날부터 시작합니다(요청한 시작일보다 늦음).',
   INTEREST_AS_OF_EARLY: '이자 기준일(--as-of)이 손실 기간이 끝나기 전이라 그 뒤의 날에는 이자가 붙지 않습니다.',
