@@ -89,7 +89,7 @@ export function scoreSeller(s, { model = 'auto', baseline } = {}) {
   const rec = {
     key: s.key, design: s.design, i: s.i, format, incident: s.sim.incident, until: s.sim.until, lossDays: s.sim.days - s.sim.incidentIndex,
     truth: { orders: t.lossOrders, revenue: t.lossRevenue, cfOrders: t.cfOrders, cfRevenue: t.cfRevenue },
-    status: 'ok', error: null, seconds: null, model: null, baseline: null, orders: null, revenue: null, pValue: null, levelShift: false, earlyDrop: false, surge: false,
+    status: 'ok', error: null, seconds: null, model: null, baseline: null, orders: null, revenue: null, pValue: null, levelShift: false, earlyDrop: false, surge: false, peak: false,
   };
   const ing = ingestedFromSim(s.sim, format);
   const opts = coreOptions(s.key, s.sim, { model, baseline, period: format === 'monthly' ? 'month' : undefined });
@@ -100,7 +100,7 @@ export function scoreSeller(s, { model = 'auto', baseline } = {}) {
     if (format === 'monthly' && !isMonthlyClaim(claim)) throw Object.assign(new Error('claim does not read monthly data'), { code: 'UNSUPPORTED_PERIOD' });
     const pick = ({ lost, lower, upper }) => ({ lost, lower, upper });
     const { start, end } = claim.windows.baseline;
-    Object.assign(rec, { model: claim.model.name, baseline: { start, end }, orders: pick(claim.totals.orders), revenue: pick(claim.totals.revenue), pValue: claim.significance.orders.pValue, levelShift: claim.warnings.some((w) => w.code === 'LEVEL_SHIFT'), earlyDrop: claim.warnings.some((w) => w.code === 'DROP_BEFORE_INCIDENT'), surge: claim.warnings.some((w) => w.code === 'SURGE_BEFORE_INCIDENT') });
+    Object.assign(rec, { model: claim.model.name, baseline: { start, end }, orders: pick(claim.totals.orders), revenue: pick(claim.totals.revenue), pValue: claim.significance.orders.pValue, levelShift: claim.warnings.some((w) => w.code === 'LEVEL_SHIFT'), earlyDrop: claim.warnings.some((w) => w.code === 'DROP_BEFORE_INCIDENT'), surge: claim.warnings.some((w) => w.code === 'SURGE_BEFORE_INCIDENT'), peak: claim.warnings.some((w) => w.code === 'RECURRING_PEAK') });
   } catch (e) {
     rec.seconds ??= (performance.now() - t0) / 1000;
     rec.status = format === 'monthly' ? 'unsupported' : 'failed';

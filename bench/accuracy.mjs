@@ -66,6 +66,7 @@ function summarize(label, recs) {
     levelShift: share(ok.map((r) => r.levelShift)),
     earlyDrop: share(ok.map((r) => r.earlyDrop)),
     surge: share(ok.map((r) => r.surge)),
+    peak: share(ok.map((r) => r.peak)),
     secondsPerSeller: mean(recs.filter((r) => r.status !== 'unsupported').map((r) => r.seconds)), // unsupported never ran a model
     models,
   };
@@ -76,10 +77,10 @@ const withIncident = records.filter((r) => r.design !== 'placebo');
 const overall = summarize('overall', withIncident);
 
 const head = ['design', 'n', 'ok', 'failed', 'unsupported', 'MdAPE orders', 'MdAPE revenue', 'cover orders', 'cover revenue',
-  'width/truth orders', 'width/truth revenue', 'width/cf orders', 'width/cf revenue', 'p<0.05', 'shift warned', 'early drop warned', 'surge warned', 'models', 's/seller'];
+  'width/truth orders', 'width/truth revenue', 'width/cf orders', 'width/cf revenue', 'p<0.05', 'shift warned', 'early drop warned', 'surge warned', 'peak warned', 'models', 's/seller'];
 const line = (g) => [g.label, g.n, g.ok, g.failed, g.unsupported, pct(g.mdapeOrders), pct(g.mdapeRevenue), pct(g.coverageOrders),
   pct(g.coverageRevenue), pct(g.widthTruthOrders), pct(g.widthTruthRevenue), pct(g.widthCfOrders), pct(g.widthCfRevenue),
-  pct(g.significant), pct(g.levelShift), pct(g.earlyDrop), pct(g.surge), Object.entries(g.models).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([m, k]) => `${m} ${k}`).join(', ') || '–',
+  pct(g.significant), pct(g.levelShift), pct(g.earlyDrop), pct(g.surge), pct(g.peak), Object.entries(g.models).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([m, k]) => `${m} ${k}`).join(', ') || '–',
   secs(g.secondsPerSeller)];
 
 // Targets: met / missed, with the numbers that decide them.
@@ -116,7 +117,7 @@ const out = [
   `MdAPE = median |estimate − truth| / |truth| of the lost total; cover = share of sellers whose 95 % interval holds the true loss;`,
   `width/truth and width/cf = median interval width over the true loss and over the true counterfactual total;`,
   `p<0.05 = share with an orders p-value below 0.05 (for placebo: the false-positive rate); shift warned = share warned LEVEL_SHIFT (only level-shift sellers have one);`,
-  `early drop warned = share warned DROP_BEFORE_INCIDENT (only early-drop sellers have one); surge warned = share warned SURGE_BEFORE_INCIDENT (no design has one: a false alarm rate).`,
+  `early drop warned = share warned DROP_BEFORE_INCIDENT (only early-drop sellers have one); surge warned = share warned SURGE_BEFORE_INCIDENT (no design has one: a false alarm rate); peak warned = share warned RECURRING_PEAK (a day of the loss window was a peak a year before).`,
   `The truth is the realized counterfactual − actual.`,
   '',
   mdTable(head, [...groups.map(line), line({ ...overall, label: '**overall** (all but placebo)' })]),

@@ -268,6 +268,15 @@ describe('windows and exclusions', () => {
     expect(near.warnings.map((w) => w.code)).not.toContain('EXCLUDE_OUTSIDE_WINDOWS');
   });
 
+  it('a loss-window day that was a peak a year before (11.11 at 5× its weekday) and is forecast far below it is RECURRING_PEAK; the plain pattern is not', () => {
+    const plain = pattern('2024-10-01', 500, 9999, 1); // 10 a weekday, 20 a weekend day, no loss
+    expect(estimate(ingested(plain), { ...OPTS, incident: '2025-11-01' }).warnings.map((w) => w.code)).not.toContain('RECURRING_PEAK');
+    const i = toDay('2024-11-11') - toDay('2024-10-01');
+    const peak = { ...plain, orders: plain.orders.map((v, k) => (k === i ? 50 : v)), revenue: plain.revenue.map((v, k) => (k === i ? 500_000 : v)) };
+    const w = estimate(ingested(peak), { ...OPTS, incident: '2025-11-01' }).warnings.find((x) => x.code === 'RECURRING_PEAK');
+    expect(w?.message).toMatch(/^orders: a year before the loss window's 2025-11-11, 2024-11-11 sold 5\.0× the same weekday of the weeks around it/);
+  });
+
   it('an order list ending before the incident is a seller who sold nothing since: estimated given --until, each day after the last order 0 orders', () => {
     const s = pattern('2024-11-01', 393, 999, 0); // 10 orders a weekday, 20 a weekend day, up to 2025-11-28; none after
     const c = estimate(ingested(s), { ...OPTS, until: '2025-12-31' });

@@ -112,7 +112,8 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
     estimates.set(m, inferMetric(d, selection.model, trains[i], selection.backtests[i], o.level, seed, m === 'revenue' ? interestWeights(o, points.shift) : undefined));
   });
   const unknownRows = ing.info.kind === 'daily' && o.missingDays !== 'zero';
-  warnings.push(...estimateWarnings({ windows, seed: o.seed, calendar: calendar.list, trains, estimates, selection, loss: [points.loss[0], lastDay], unknownRows }));
+  const valueAt = new Map([...data].map(([m, d]) => [m, d.valueAt] as const));
+  warnings.push(...estimateWarnings({ windows, seed: o.seed, calendar: calendar.list, trains, estimates, selection, loss: [points.loss[0], lastDay], unknownRows, valueAt }));
   if (o.asOf !== undefined && toDay(o.asOf) < lastDay) {
     warnings.push({ code: 'INTEREST_AS_OF_EARLY', message: `--as-of ${o.asOf} is before the end of the loss window: days after it earn no interest` });
   }

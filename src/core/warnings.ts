@@ -9,6 +9,7 @@ import type { MetricEstimate } from './inference.js';
 import type { TrainingData } from './models/model.js';
 import type { OneOffs } from './one-offs.js';
 import type { Selection } from './select.js';
+import { median } from './quantile.js';
 import { TUNING } from './tuning.js';
 import type { InputInfo, Metric, Warning } from './types.js';
 import type { Windows } from './windows.js';
@@ -24,6 +25,8 @@ export interface WarningContext {
   loss: [number, number];
   /** A daily aggregate read with its dates without a row unknown (`--missing-days unknown`): MISSING_LOSS_DAYS says what else they may be. */
   unknownRows?: boolean;
+  /** Each metric's value at a point as the file has it (one-off days included), for RECURRING_PEAK. */
+  valueAt?: Map<Metric, (point: number) => number | null>;
 }
 
 /** A fall found this close to the incident (days) may be the incident begun early: LEVEL_SHIFT says so. */
@@ -63,6 +66,8 @@ export function estimateWarnings(c: WarningContext): Warning[] {
     if (t.oneOffs && metrics[i]) out.push(...oneOffWarnings(metrics[i], t.oneOffs, out));
   });
   out.push(...lastWeeksWarnings(metrics, c));
+  const peak = recurringPeak(c);
+  if (peak) out.push(peak);
   c.trains.forEach((t, i) => {
     const e = metrics[i] && c.estimates.get(metrics[i]);
     const best = t.y.reduce((a, v) => Math.max(a, v), 0);
@@ -150,6 +155,57 @@ function lastWeeksWarnings(metrics: Metric[], c: WarningContext): Warning[] {
     });
   }
   return out;
+}
+
+/** A loss-window day whose date a year before sold at least this many times the weeks around it, far beyond their noise... */
+const PEAK_RATIO = 3;
+const PEAK_MIN_Z = 5;
+const PEAK_MIN_ORDERS = 20;
+/** ...while the counterfactual forecasts it at most this share of last year's day. */
+const PEAK_FORECAST_SHARE = 0.6;
+
+/**
+ * RECURRING_PEAK: a day of the loss window whose date a year before (the same date, 11.11, or the same
+ * weekday 52 weeks before, Black Friday) sold ≥ 3× the median of its weekday in the three weeks either
+ * side (a weekend day is judged against weekend days), 20 orders or more and 5 Poisson sds above it,
+ * while the counterfactual
+ * forecasts it at ≤ 60 % of last year's: a yearly promotion the models do not forecast (a one-off to
+ * them, left out as a spike or smoothed away), so the loss on it is understated. Daily orders only.
+ */
+function recurringPeak(c: WarningContext): Warning | null {
+  const e = c.estimates.get('orders');
+  const at = c.valueAt?.get('orders');
+  if (!e || !at || c.trains[0]?.period !== 'day') return null;
+  const first = c.trains[0].days[0];
+  let best: { day: number; before: number; ratio: number } | null = null;
+  for (const d of e.daily) {
+    for (const back of [365, 364]) {
+      const b = d.day - back;
+      const v = b >= first ? at(b) : null;
+      if (v === null || !(v > 0)) continue;
+      // the same weekday of the three weeks either side: a Sunday is judged against Sundays
+      const around: number[] = [];
+      for (const k of [-21, -14, -7, 7, 14, 21]) {
+        const x = b + k >= first ? at(b + k) : null;
+        if (x !== null) around.push(x);
+      }
+      if (around.length < 4) continue;
+      const usual = median(around);
+      if (!(usual > 0)) continue; // weeks without sales around it (a closure): nothing to judge a peak by
+      const ratio = v / usual;
+      const z = (v - usual) / Math.sqrt(Math.max(usual, 1)); // as if Poisson: a floor, real days vary more
+      if (ratio >= PEAK_RATIO && z >= PEAK_MIN_Z && v >= PEAK_MIN_ORDERS && d.expected <= PEAK_FORECAST_SHARE * v && (!best || ratio > best.ratio || (ratio === best.ratio && back === 365))) {
+        best = { day: d.day, before: b, ratio }; // (the same date over the same weekday, for the same day a year before: 11.11)
+      }
+    }
+  }
+  if (!best) return null;
+  return {
+    code: 'RECURRING_PEAK',
+    message: `orders: a year before the loss window's ${fromDay(best.day)}, ${fromDay(best.before)} sold ${best.ratio.toFixed(1)}× the same weekday of the weeks around it, ` +
+      'and the counterfactual forecasts far less: if that peak comes every year (11.11, Black Friday, a gift season), the models do not forecast it and the loss on it is understated; ' +
+      'then estimate those days apart (--exclude them here, and compare them with last year\'s by hand) or say so in the claim',
+  };
 }
 
 /** A value for a message: whole numbers with separators, else two decimals. */
