@@ -584,10 +584,12 @@ describe('isTotalLabel', () => {
     '4월 소계', '2025-04 소계', '2025년 04월 소계', '2025-04 합계', '2025.04 합계', '12월소계', '평균', 'Average',
     // a total named by what it sums or over what, or set off by marks (testers' footers and subtotals)
     '합계금액', '결제금액 합계', '매출합계', '금액합계', '누적합계', '총액', '기간 합계', '일 합계', '월 합계', '11월 합계금액', '소계금액', '총합',
-    '합계(전체)', '주간합계', '1주차 소계', '스마트스토어 소계', '[스마트스토어] 소계', '【합계】', '‹합계>', '▶합계', '<소계>'])(
+    '합계(전체)', '주간합계', '1주차 소계', '스마트스토어 소계', '[스마트스토어] 소계', '【합계】', '‹합계>', '▶합계', '<소계>',
+    // Excel's 부분합 (Subtotal) by date, in the date column
+    '2025-08-01 요약', '2025-08-01 Total', '2025.08.01 합계'])(
     '%j marks a summary row', (s) => expect(isTotalLabel(s)).toBe(true));
   it.each(['2025-11-29', 'totals by day 2025', '', '   ', '총', '총 건', '총 4091원', '4091개', 'records downloaded', 'Seller ID: xyz', '합계표시 용품',
-    '주문합계수량', '합계 사과 3kg', 'Total Gym', 'total price', '12,000', `합계${' '.repeat(80)}`, 'from Nov-29-24 to Jan-27-26'])('%j does not', (s) => expect(isTotalLabel(s)).toBe(false));
+    '주문합계수량', '합계 사과 3kg', 'Total Gym', '2025-08-01 요약본 정리', '요약', 'total price', '12,000', `합계${' '.repeat(80)}`, 'from Nov-29-24 to Jan-27-26'])('%j does not', (s) => expect(isTotalLabel(s)).toBe(false));
 });
 
 describe('hasTotalLabelIn (a daily report\'s breakdown columns)', () => {

@@ -495,8 +495,13 @@ export function isTotalLabel(s: string, paged = true): boolean {
   const counted = WITH_COUNT.exec(t);
   if (counted !== null && word(counted[1])) return true;
   const month = MONTH_BEFORE.exec(t);
-  return month !== null && word(t.slice(month[0].length));
+  if (month !== null && word(t.slice(month[0].length))) return true;
+  // Excel's 부분합 (Data → Subtotal) by date: `2025-08-01 요약`, `2025-08-01 Total` in the date column
+  const date = DATE_BEFORE.exec(t);
+  return date !== null && (word(t.slice(date[0].length)) || t.slice(date[0].length) === '요약');
 }
+// A day before the label, as squeezed (`2025-08-01 요약` is `20250801요약`, `2025.08.01 합계` `2025.08.01합계`)
+const DATE_BEFORE = /^\d{4}[./]?\d{1,2}[./]?\d{1,2}(?=\D)/;
 // The brackets and marks a label may be set off with (`【합계】`, `▶ 합계`, `<합계>`, `합계(전체)`), after the squeeze
 const TOTAL_MARKS = /[【】「」『』〈〉《》<>‹›()（）▶▷►■□●○◆◇※*]/g;
 // A Korean total named by what it sums or over what: `합계금액`, `결제금액 합계`, `매출합계`, `일 합계`, `누적합계`, `기간 합계`,

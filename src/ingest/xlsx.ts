@@ -76,7 +76,8 @@ export async function scanWorkbook(path: FilePath, wb: WorkbookFile, opts: Workb
     bytes = fileBytes(path, fh, size);
   }
   try {
-    const book = await readWorkbookMap(bytes, name, budget, ext, wb);
+    // a zip named .xls that is no workbook either: refused by its name, as before
+    const book = await readWorkbookMap(bytes, name, budget, ext, xlsxAsLegacy ? unsupported(name, REFUSED_EXTENSIONS[ext]) : wb.binary);
     const read = await readSheets(bytes, book, name, budget, opts, by, { sha256, encrypted });
     return (opts.sheet === undefined && (await pastSummary(read, bytes, book, name, opts, by, { sha256, encrypted }))) || read;
   } catch (e) {
@@ -113,18 +114,18 @@ async function pastSummary(read: SheetsRead, bytes: ZipBytes, book: Book, name: 
   return next;
 }
 
-/** The zip directory and workbook map; a zip that is no workbook keeps its BINARY_FILE error unless it is named .xlsx. */
-async function readWorkbookMap(bytes: ZipBytes, name: string, budget: Budget, ext: string, wb: WorkbookFile): Promise<Book> {
+/** The zip directory and workbook map; a zip that is no workbook keeps its error `notABook` (BINARY_FILE) unless it is named .xlsx. */
+async function readWorkbookMap(bytes: ZipBytes, name: string, budget: Budget, ext: string, notABook: LossCalcError): Promise<Book> {
   const xlsxNamed = ext === '.xlsx' || ext === '.xltx';
   let book: Book | null;
   try {
     book = await readBook(bytes, await readDirectory(bytes, name), name, budget);
   } catch (e) {
-    if (!xlsxNamed && e instanceof LossCalcError && e.code === 'BAD_WORKBOOK') throw wb.binary;
+    if (!xlsxNamed && e instanceof LossCalcError && e.code === 'BAD_WORKBOOK') throw notABook;
     throw e;
   }
   if (book === null) {
-    if (!xlsxNamed) throw wb.binary;
+    if (!xlsxNamed) throw notABook;
     throw new LossCalcError('BAD_WORKBOOK', `${name}: a zip archive, but not an Excel workbook (no xl/workbook.xml)`, 'save the data from Excel as .xlsx or CSV');
   }
   return book;
