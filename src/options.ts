@@ -88,12 +88,18 @@ export const missingDaysSchema = z.enum(['unknown', 'zero']).default('unknown');
 /** `--sheet`: a sheet name or its tab number (a number from --config is its tab number). */
 export const sheetSchema = z.union([z.string().trim().min(1), z.number().int().min(1)]).transform(String);
 
-const numberish = z.union([z.number(), z.string().trim().min(1)]).pipe(z.coerce.number());
+/** A decimal number as typed (`0.95`, `-5`, `1e3`): not hex, octal or binary, which Number() would read (`0x1` is 1). */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+const decimal = (v: string) => (DECIMAL.test(v.trim()) ? Number(v) : NaN);
+/** A number, or a percentage of 1 (`30%` is 0.3). */
+const percentOr = (v: string) => (v.endsWith('%') ? decimal(v.slice(0, -1)) / 100 : decimal(v));
+
+const numberish = z.union([z.number(), z.string().trim().min(1).transform(decimal)]).pipe(z.number({ error: 'expected a number in decimals, like 7 or 0.5' }));
 
 /** A share of 1, as a fraction or a percentage: `0.3` or `30%` (a bare 30 is refused, not guessed). */
 const share = (min: 'gt0' | 'min0', what: string) =>
   z.union([z.number(), z.string().trim().min(1, { error: `expected ${what}, like 0.3 or 30%` })])
-    .transform((v) => (typeof v !== 'string' ? v : v.endsWith('%') ? (v.slice(0, -1).trim() === '' ? NaN : Number(v.slice(0, -1)) / 100) : Number(v)))
+    .transform((v) => (typeof v !== 'string' ? v : percentOr(v)))
     .pipe(z.number({ error: `expected ${what} as a fraction or a percentage, like 0.3 or 30%` })
       .refine((n) => Number.isFinite(n) && (min === 'gt0' ? n > 0 : n >= 0) && n <= 1, { error: `expected ${what} from ${min === 'gt0' ? 'above ' : ''}0 to 1 (100%), like 0.3 or 30%` }));
 
@@ -111,7 +117,9 @@ export const estimateOptionsSchema = z
     model: z.string().default(DEFAULTS.model),
     control: z.string().optional(),
     margin: share('gt0', 'a margin').optional(),
-    level: numberish.pipe(z.number().gt(0.5).lt(1)).default(DEFAULTS.level),
+    level: z.union([z.number(), z.string().trim().min(1).transform(percentOr)])
+      .pipe(z.number({ error: 'expected a level like 0.95 or 95%' }).gt(0.5, { error: 'expected a level above 0.5 (50%) and below 1, like 0.95 or 95%' })
+        .lt(1, { error: 'expected a level above 0.5 (50%) and below 1, like 0.95 or 95%' })).default(DEFAULTS.level),
     seed: numberish.pipe(z.number().int().min(0).max(2 ** 32 - 1)).default(DEFAULTS.seed),
     format: z.enum(FORMATS).optional(),
     // `-` is stdout, as for most command-line tools (it wrote a file named `-`)

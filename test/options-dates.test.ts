@@ -49,3 +49,15 @@ describe('--margin and --interest-rate: a fraction or a percentage', () => {
     expect(parse('0.3', '6').success).toBe(false);
   });
 });
+
+describe('--level and other numbers: decimals, a level as a percentage too', () => {
+  const parse = (o: Record<string, unknown>) => estimateOptionsSchema.safeParse({ incident: '2025-11-29', ...o });
+  it.each([['0.9', 0.9], ['95%', 0.95], [' 80 % ', 0.8], [0.99, 0.99]])('--level %j → %s', (typed, want) => {
+    expect(parse({ level: typed }).data?.level).toBe(want);
+  });
+  it('refuses a bare 95, 50 % and 100 %, and numbers in hex, octal or binary (Number() reads them)', () => {
+    for (const level of ['95', '50%', '100%', 'abc']) expect(parse({ level }).error?.issues[0].message, level).toMatch(/like 0\.95 or 95%/);
+    for (const o of [{ seed: '0x10' }, { seed: '0o7' }, { margin: '0x1' }, { margin: '0b1' }, { level: '0x1' }]) expect(parse(o).success, JSON.stringify(o)).toBe(false);
+    expect(parse({ seed: '1e3' }).data?.seed).toBe(1000);
+  });
+});
