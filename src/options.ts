@@ -70,14 +70,21 @@ export type Window = { start: string; end: string };
 /** `date=주문일시,amount=결제금액` → {date: '주문일시', amount: '결제금액'}. */
 export const columnsSchema = z.string().transform((s, ctx) => {
   const out: Partial<Record<Field, string>> = {};
+  const issue = (message: string) => void ctx.addIssue({ code: 'custom', message });
   for (const part of s.split(',').map((p) => p.trim()).filter(Boolean)) {
     const eq = part.indexOf('=');
     const key = part.slice(0, eq).trim().toLowerCase() as Field;
-    if (eq < 1 || !FIELDS.includes(key) || !part.slice(eq + 1).trim()) {
-      ctx.addIssue({ code: 'custom', message: `expected key=Header with key one of ${FIELDS.join(', ')}, got "${part}"` });
+    const header = part.slice(eq + 1).trim();
+    if (eq < 1 || !FIELDS.includes(key) || !header) {
+      issue(`expected key=Header with key one of ${FIELDS.join(', ')}, got "${part}"`);
       return z.NEVER;
     }
-    out[key] = part.slice(eq + 1).trim();
+    // one field named twice, or one header for two fields: the last would win silently, and the data then fail
+    if (out[key] !== undefined) issue(`${key} is named twice ("${out[key]}" and "${header}")`);
+    const other = (Object.keys(out) as Field[]).find((k) => out[k] === header);
+    if (other) issue(`"${header}" is named for both ${other} and ${key}`);
+    if (out[key] !== undefined || other) return z.NEVER;
+    out[key] = header;
   }
   return out;
 });
@@ -125,7 +132,14 @@ export const estimateOptionsSchema = z
     // `-` is stdout, as for most command-line tools (it wrote a file named `-`)
     out: z.string().optional().transform((v) => (v === '-' ? undefined : v)),
     daily: z.boolean().default(false),
-    columns: z.union([columnsSchema, z.record(z.string(), z.string())]).optional(),
+    // (a string from the command line, its own messages; an object from --config)
+    columns: z.union([z.string(), z.record(z.string(), z.string())]).transform((v, ctx): Partial<Record<Field, string>> => {
+      if (typeof v !== 'string') return v as Partial<Record<Field, string>>;
+      const r = columnsSchema.safeParse(v);
+      if (r.success) return r.data;
+      for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: i.message });
+      return z.NEVER;
+    }).optional(),
     tz: z
       .string()
       .refine(isTimeZone, { message: 'expected an IANA time zone like Asia/Seoul' })

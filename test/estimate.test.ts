@@ -275,6 +275,11 @@ describe('windows and exclusions', () => {
     const peak = { ...plain, orders: plain.orders.map((v, k) => (k === i ? 50 : v)), revenue: plain.revenue.map((v, k) => (k === i ? 500_000 : v)) };
     const w = estimate(ingested(peak), { ...OPTS, incident: '2025-11-01' }).warnings.find((x) => x.code === 'RECURRING_PEAK');
     expect(w?.message).toMatch(/^orders: a year before the loss window's 2025-11-11, 2024-11-11 sold 5\.0× the same weekday of the weeks around it/);
+    // across a 29 February the same date is 366 days back
+    const leap = pattern('2022-10-01', 800, 9999, 1); // to 2024-12-09
+    const j = toDay('2023-11-11') - toDay('2022-10-01');
+    const peak24 = { ...leap, orders: leap.orders.map((v, k) => (k === j ? 100 : v)), revenue: leap.revenue.map((v, k) => (k === j ? 1_000_000 : v)) }; // a Saturday: 5× its 20
+    expect(estimate(ingested(peak24), { ...OPTS, incident: '2024-11-01' }).warnings.find((x) => x.code === 'RECURRING_PEAK')?.message).toMatch(/loss window's 2024-11-11, 2023-11-11 sold/);
   });
 
   it('an order list ending before the incident is a seller who sold nothing since: estimated given --until, each day after the last order 0 orders', () => {

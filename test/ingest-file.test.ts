@@ -717,6 +717,9 @@ describe('exports written by other programs', () => {
     const ret = toCsv(['주문번호', '주문일자', '판매금액', '취소유무', '반품여부'], [['1', '2025-11-29', '100', 'N', 'N'], ['2', '2025-11-29', '200', 'N', 'Y'], ['3', '2025-11-29', '400', 'Y', 'N']]);
     const r = await ingestFile(write(ret), TZ);
     expect([r.series.revenue, r.info.rowsSkipped, r.info.columns.cancelled, r.info.columns.refunded]).toEqual([[100], { cancelled: 1, refunded: 1 }, '취소유무', '반품여부']);
+    // 유/무 and 반품/미반품 say it as well as Y/N
+    const words = toCsv(['주문번호', '주문일자', '판매금액', '취소유무', '반품여부'], [['1', '2025-11-29', '100', '무', '미반품'], ['2', '2025-11-29', '200', '무', '반품'], ['3', '2025-11-29', '400', '유', '미반품']]);
+    expect((await ingestFile(write(words), TZ)).info.rowsSkipped).toEqual({ cancelled: 1, refunded: 1 });
   });
 
   it('note each seller\'s currencies apart in a --by file', async () => {

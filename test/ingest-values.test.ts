@@ -494,7 +494,8 @@ describe('classifyStatus', () => {
     ['Chờ thanh toán', 'unpaid'], ['Belum Bayar', 'unpaid'], ['待付款', 'unpaid'],
     // refused orders and gifts, expiry, return to sender, virtual accounts, Toss, BigCommerce, Cafe24's codes
     ['주문거절', 'cancelled'], ['접수거부', 'cancelled'], ['선물거절', 'cancelled'], ['유효기간만료', 'cancelled'], ['반송완료', 'returned'],
-    ['주문 거부', 'cancelled'], ['주문 거절', 'cancelled'], ['수취거부', 'returned'], ['PAYMENT_WAITING', 'unpaid'], // (Naver Commerce API's)
+    ['주문 거부', 'cancelled'], ['주문 거절', 'cancelled'], ['수취거부', 'returned'], ['수취 거부', 'returned'], ['수취거부 반품완료', 'returned'],
+    ['PAYMENT_WAITING', 'unpaid'], // (Naver Commerce API's)
     ['가상계좌발급', 'unpaid'], ['입금확인중', 'unpaid'], ['WAITING_FOR_DEPOSIT', 'unpaid'], ['Incomplete', 'unpaid'],
     ['N00', 'unpaid'], ['C40', 'cancelled'], ['c00', 'cancelled'], ['R40', 'returned'],
     // a payment begun and not approved: Toss's READY and IN_PROGRESS, PortOne's ready (the whole cell)
@@ -589,7 +590,7 @@ describe('isTotalLabel', () => {
     '2025-08-01 요약', '2025-08-01 Total', '2025.08.01 합계'])(
     '%j marks a summary row', (s) => expect(isTotalLabel(s)).toBe(true));
   it.each(['2025-11-29', 'totals by day 2025', '', '   ', '총', '총 건', '총 4091원', '4091개', 'records downloaded', 'Seller ID: xyz', '합계표시 용품',
-    '주문합계수량', '합계 사과 3kg', 'Total Gym', '2025-08-01 요약본 정리', '요약', 'total price', '12,000', `합계${' '.repeat(80)}`, 'from Nov-29-24 to Jan-27-26'])('%j does not', (s) => expect(isTotalLabel(s)).toBe(false));
+    '주문합계수량', '합계 사과 3kg', 'Total Gym', '2025-08-01 요약본 정리', '요약', '혼합계', '종합계', '감소계', '권총계', '비누계', 'total price', '12,000', `합계${' '.repeat(80)}`, 'from Nov-29-24 to Jan-27-26'])('%j does not', (s) => expect(isTotalLabel(s)).toBe(false));
 });
 
 describe('hasTotalLabelIn (a daily report\'s breakdown columns)', () => {

@@ -61,3 +61,14 @@ describe('--level and other numbers: decimals, a level as a percentage too', () 
     expect(parse({ seed: '1e3' }).data?.seed).toBe(1000);
   });
 });
+
+describe('--columns', () => {
+  const message = (columns: unknown) => estimateOptionsSchema.safeParse({ incident: '2025-11-29', columns }).error?.issues[0].message;
+  it('says what is wrong: the form, a field named twice, a header named for two fields', () => {
+    for (const c of ['date', 'bogus=Total', 'amount=']) expect(message(c), c).toMatch(/^expected key=Header with key one of date, amount/);
+    expect(message('amount=a,amount=b')).toBe('amount is named twice ("a" and "b")');
+    expect(message('date=주문일시,amount=주문일시')).toBe('"주문일시" is named for both date and amount');
+    expect(estimateOptionsSchema.parse({ incident: '2025-11-29', columns: 'Date = 일자 , amount=금액' }).columns).toEqual({ date: '일자', amount: '금액' });
+    expect(estimateOptionsSchema.parse({ incident: '2025-11-29', columns: { date: '일자' } }).columns).toEqual({ date: '일자' }); // --config's object
+  });
+});

@@ -54,6 +54,11 @@ describe('cell texts', () => {
     expect(cellText(2025080100000123, false, false)).toBe('2025080100000123'); // exact: a library wrote it
     expect(cellText(202508010000012, false, false)).toBe('202508010000012'); // 15 digits: as Excel keeps them
     expect(cellText(12300, false, false)).toBe('12300');
+    // a column that has shown one exact long id keeps the rest as they are: a library's ids end in 0 one time in ten
+    const exact = new Set<number>();
+    expect(rowTexts([undefined, 2025080100000130, 5], 2, -1, false, false, exact)).toEqual(['2.02508010000013E+15', '5']);
+    expect(rowTexts([undefined, 2025080100000123, 5], 2, -1, false, false, exact)).toEqual(['2025080100000123', '5']);
+    expect(rowTexts([undefined, 2025080100000130, 5], 2, -1, false, false, exact)).toEqual(['2025080100000130', '5']);
   });
 
   it('rich text, formulas, errors, booleans, hyperlinks and dates', () => {

@@ -115,8 +115,9 @@ const EXTENSIONS: Record<string, Format> = {
 /** Extensions of files loss-calc cannot write: a table inside would not open in the program they name. */
 const UNWRITABLE = new Set(['.xlsx', '.xls', '.xlsm', '.ods', '.pdf', '.doc', '.docx', '.hwp', '.hwpx']);
 
-/** An extension that names a file type (`.gz`, `.xml`), not a date or a version in a name (`claim.2025-11-29`). */
-const FILE_TYPE = /^\.[a-z][a-z0-9]{0,7}$/;
+/** Other file types' extensions: a name ending so (`claim.csv.gz`) would hold the terminal's table; a version (`claim.v2`) is no type. */
+const OTHER_TYPES = new Set(['.gz', '.zip', '.7z', '.bz2', '.xz', '.tar', '.tgz', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg',
+  '.odt', '.rtf', '.xml', '.yaml', '.yml', '.parquet', '.pages', '.key', '.ppt', '.pptx', '.numbers', '.hwpml']);
 
 /** --format wins; else --out's extension; else table. */
 export function chooseFormat(format: Format | undefined, out: string | undefined): Format {
@@ -126,7 +127,7 @@ export function chooseFormat(format: Format | undefined, out: string | undefined
     fail('BAD_OPTION', `--out ${out}: loss-calc does not write ${ext} files`, 'write .csv (Excel opens it), .html (print it to PDF) or .txt');
   }
   // another file type's name (claim.csv.gz, report.xml) would hold the terminal's table: say so instead
-  if (!EXTENSIONS[ext] && FILE_TYPE.test(ext)) {
+  if (OTHER_TYPES.has(ext)) {
     fail('BAD_OPTION', `--out ${out}: no output format is named ${ext}`, `name it .json, .csv, .tsv, .ndjson, .html or .txt, or give --format`);
   }
   return EXTENSIONS[ext] ?? 'table';

@@ -179,8 +179,8 @@ function recurringPeak(c: WarningContext): Warning | null {
   const first = c.trains[0].days[0];
   let best: { day: number; before: number; ratio: number } | null = null;
   for (const d of e.daily) {
-    for (const back of [365, 364]) {
-      const b = d.day - back;
+    for (const b of [sameDateYearBefore(d.day), d.day - 364]) {
+      const back = d.day - b;
       const v = b >= first ? at(b) : null;
       if (v === null || !(v > 0)) continue;
       // the same weekday of the three weeks either side: a Sunday is judged against Sundays
@@ -194,7 +194,7 @@ function recurringPeak(c: WarningContext): Warning | null {
       if (!(usual > 0)) continue; // weeks without sales around it (a closure): nothing to judge a peak by
       const ratio = v / usual;
       const z = (v - usual) / Math.sqrt(Math.max(usual, 1)); // as if Poisson: a floor, real days vary more
-      if (ratio >= PEAK_RATIO && z >= PEAK_MIN_Z && v >= PEAK_MIN_ORDERS && d.expected <= PEAK_FORECAST_SHARE * v && (!best || ratio > best.ratio || (ratio === best.ratio && back === 365))) {
+      if (ratio >= PEAK_RATIO && z >= PEAK_MIN_Z && v >= PEAK_MIN_ORDERS && d.expected <= PEAK_FORECAST_SHARE * v && (!best || ratio > best.ratio || (ratio === best.ratio && back !== 364))) {
         best = { day: d.day, before: b, ratio }; // (the same date over the same weekday, for the same day a year before: 11.11)
       }
     }
@@ -206,6 +206,13 @@ function recurringPeak(c: WarningContext): Warning | null {
       'and the counterfactual forecasts far less: if that peak comes every year (11.11, Black Friday, a gift season), the models do not forecast it and the loss on it is understated; ' +
       'then estimate those days apart (--exclude them here, and compare them with last year\'s by hand) or say so in the claim',
   };
+}
+
+/** The same date a year before (2024-02-29 → 2023-02-28): 365 days back, or 366 across a 29 February. */
+function sameDateYearBefore(day: number): number {
+  const [y, m, d] = fromDay(day).split('-').map(Number);
+  const feb29 = m === 2 && d === 29;
+  return toDay(`${y - 1}-${String(m).padStart(2, '0')}-${feb29 ? '28' : String(d).padStart(2, '0')}`);
 }
 
 /** A value for a message: whole numbers with separators, else two decimals. */

@@ -82,8 +82,10 @@ export async function ingestGrouped(
   if (groups.size === 0) fail('NO_ROWS', `${file.file}: no data rows below the header`);
   const out = new Map<string, SellerResult>();
   const keys = new Set(groups.keys());
-  let fileLast = -Infinity;
-  for (const acc of groups.values()) fileLast = Math.max(fileLast, acc.hi);
+  // the file's last day: the latest seller's, unless it is over a month past the next one's (a mistyped year,
+  // 2205 for 2025, is no end to pad the others to)
+  const lasts = [...groups.values()].map((a) => a.hi).sort((a, b) => b - a);
+  const fileLast = lasts.length >= 2 && lasts[0] - lasts[1] > 31 ? lasts[1] : (lasts[0] ?? -Infinity);
   for (const [seller, acc] of groups) {
     groups.delete(seller); // let the day arrays go as soon as the series exists
     const id = seller.length > 60 ? `${seller.slice(0, 60)}…` : seller; // a message stays a line

@@ -266,7 +266,7 @@ export type SlashOrder = 'mdy' | 'dmy' | 'ymd';
 export class DateReader {
   private zone: ZoneDays | null = null;
   /** Slashed dates seen, and those only one order can read (a first part above 12: dmy; a second: mdy). */
-  private readonly slashed = { seen: 0, dmy: 0, mdy: 0, short: 0, firsts: new Set<number>(), lasts: new Set<number>(), middleMax: 0 };
+  private readonly slashed = { seen: 0, dmy: 0, mdy: 0, short: 0, firsts: new Set<number>(), lasts: new Set<number>(), middles: new Set<number>(), middleMax: 0 };
   /** `slash`: how to read `a/b/yyyy`; without it such cells are NaN (and counted for slashOrder). */
   constructor(readonly tz: string, private readonly slash?: SlashOrder) {}
 
@@ -283,11 +283,12 @@ export class DateReader {
    * decisive (every part ≤ 12), or both orders needed (mixed layouts: nothing is guessed).
    */
   slashOrder(): SlashOrder | null {
-    const { seen, dmy, mdy, short, firsts, lasts, middleMax } = this.slashed;
+    const { seen, dmy, mdy, short, firsts, lasts, middles, middleMax } = this.slashed;
     // `24/11/29`, `25/01/03`: a few first parts (the years) and many last ones (the days) — day-first would put
     // the sales in as many years as there are days of the month (a 9-day POS export, 25/11/21 … 25/11/29,
     // in 2021 … 2029): ten or more days, or three times as many last parts as first ones
-    const fewYears = firsts.size <= 3 && (lasts.size >= 10 || lasts.size >= Math.max(3, 3 * firsts.size));
+    // (the short export's days in one or two months: a dd/mm/yy file of month starts, 01/01/22 … 01/12/25, has twelve middles)
+    const fewYears = firsts.size <= 3 && (lasts.size >= 10 || (lasts.size >= Math.max(3, 3 * firsts.size) && middles.size <= 2));
     if (short === seen && fewYears && middleMax <= 12) return 'ymd';
     if (seen === 0 || (dmy > 0) === (mdy > 0)) return null;
     return dmy > 0 ? 'dmy' : 'mdy';
@@ -482,6 +483,7 @@ export class DateReader {
       if (e.firsts.size < 64) e.firsts.add(a);
       if (e.lasts.size < 64) e.lasts.add(+y);
       if (b > e.middleMax) e.middleMax = b;
+      if (e.middles.size < 64) e.middles.add(b);
     }
     if (!this.slash) return NaN;
     if (this.slash === 'ymd') return y.length === 2 ? this.withTail(2000 + a, b, +y, tail) : NaN;

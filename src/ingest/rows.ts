@@ -404,11 +404,14 @@ export class RowReader {
     }
     keys.push(key);
     if (o !== o && r !== r) return acc.skip('no-values');
-    // a row without the label every earlier row of its date had (its 채널 blank), carrying their sums: the day's total
+    // a row without the label every earlier row of its date had (its 채널 blank), no label of its own the first
+    // row had not, and carrying their (non-zero) sums: the day's total
     const had = acc.dayLabelled.get(day) ?? 0;
     const mine = this.labelled(rec);
     acc.dayLabelled.set(day, had & mine);
-    if (keys.length >= 3 && (had & ~mine) !== 0 && same(o, acc.orders[i]) && same(r, acc.revenue[i])) return acc.skip('total-row');
+    const firstTexts = keys[0].split('\u0001');
+    if (keys.length >= 3 && (had & ~mine) !== 0 && key.split('\u0001').every((c) => firstTexts.includes(c))
+      && (o > 0 || r > 0) && same(o, acc.orders[i]) && same(r, acc.revenue[i])) return acc.skip('total-row');
     if (o === o) acc.orders[i] = (acc.orders[i] === acc.orders[i] ? acc.orders[i] : 0) + o;
     if (r === r) acc.revenue[i] = (acc.revenue[i] === acc.revenue[i] ? acc.revenue[i] : 0) + r;
     if (L.currency >= 0) acc.noteCurrency(rec[L.currency]);

@@ -192,7 +192,9 @@ export function isNoDateMark(s: string): boolean {
   return isMissingCell(s) || ZERO_DATE.test(s) || (s.length <= 8 && NO_FLAGS.has(s.trim().toLowerCase()));
 }
 // `정상`, `없음`, `해당없음`: a POS's 취소여부 beside 취소 rows; 부분취소 keeps the sale (see isPartial)
-const NO_FLAGS = new Set(['n', 'no', '0', '0.0', 'false', 'f', '아니오', '아니요', '미취소', '미환불', 'x', '×', '정상', '없음', '해당없음', '해당 없음', 'none', 'normal']);
+// (`무` of a 유/무 column: 취소유무, 반품유무; 미반품 of a 반품여부)
+const NO_FLAGS = new Set(['n', 'no', '0', '0.0', 'false', 'f', '아니오', '아니요', '아님', '무', '미취소', '미환불', '미반품', '반품없음', '취소없음', '환불없음',
+  'x', '×', '정상', '없음', '해당없음', '해당 없음', 'none', 'normal']);
 const ZERO_DATE = /^\s*(?:[-–—]|0{2,4}[-./]0{1,2}[-./]0{1,2}(?:[ T]0{1,2}:0{2}(?::0{2}(?:\.0+)?)?)?)\s*$/;
 
 // A memo cell that is one of these and nothing else marks the row (a hand-kept ledger writes 취소 in 비고)
@@ -270,6 +272,7 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['선물거절', 'cancelled'],
   ['반송', 'returned'], // 반송완료: sent back to the shop
   ['수취거부', 'returned'], // the buyer refused the parcel: it goes back
+  ['수취 거부', 'returned'],
   ['aborted', 'cancelled'],
   ['reversed', 'refunded'],
   ['reversal', 'refunded'],
@@ -327,6 +330,7 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
 // 부분취소, `Refunded (partial)`) is still a sale.
 const WITHDRAWN = ['철회', '거부', '거절', 'reject', 'refused', 'denied', 'declined', 'withdrawn', 'refus', 'abgelehnt', 'rechazad', 'rifiutat', 'geweigerd'];
 const PARTIAL = ['partial', '부분', '일부', 'teilweise', 'parcial', 'parzial', 'partiel'];
+const RECEIPT_REFUSED = /수취\s*거부/g;
 const REFUSED_AFTER = /^\s*(?:요청)?[\s\-/:·,([]*(?:반려|불가)/;
 const REFUSED = /(?:취소|반품|환불)\s*(?:요청)?[\s\-/:·,]*(?:반려|불가)/;
 /** What a bracket must name to withdraw by itself (`배송완료(반품철회)`): a cancellation, return or refund. */
@@ -371,7 +375,7 @@ export function classifyStatus(s: string): StatusReason | null {
     if (at < 0) continue;
     // a modifier beside the word itself: 취소거부 is a sale, 주문거절 is not
     if (REFUSED_AFTER.test(t.slice(at + word.length))) return null;
-    const near = around(t, at, word.length);
+    const near = around(t, at, word.length).replace(RECEIPT_REFUSED, ' '); // 수취거부 refuses the parcel, not the return
     if (WITHDRAWN.some((w) => near.includes(w))) return null;
     const rest = `${t.slice(0, at)} ${t.slice(at + word.length)}`;
     return PARTIAL.some((w) => rest.includes(w)) ? null : reason;
@@ -490,7 +494,7 @@ const COUNT_FOOTER = /^(?:총?[\d,]+건|총[\d,]+개|[\d,]+records?(?:\(s\))?dow
 export function isTotalLabel(s: string, paged = true): boolean {
   if (s.length > 80 || isBlankCell(s)) return false; // cheap for the long cells of a row
   const t = s.normalize('NFKC').toLowerCase().replace(/[\s:_\-[\]]/g, '');
-  const word = (w: string) => TOTAL_WORDS.has(w) || (paged && PAGE_TOTAL_WORDS.has(w)) || KOREAN_TOTAL.test(w);
+  const word = (w: string) => TOTAL_WORDS.has(w) || (paged && PAGE_TOTAL_WORDS.has(w)) || (KOREAN_TOTAL.test(w) && !NOT_A_TOTAL.test(w) && (paged || !PAGED_ONLY.test(w)));
   if (word(t) || COUNT_FOOTER.test(t) || PERIOD_TOTAL.test(t) || word(t.replace(TOTAL_MARKS, ''))) return true;
   const counted = WITH_COUNT.exec(t);
   if (counted !== null && word(counted[1])) return true;
@@ -506,6 +510,10 @@ const DATE_BEFORE = /^\d{4}[./]?\d{1,2}[./]?\d{1,2}(?=\D)/;
 const TOTAL_MARKS = /[【】「」『』〈〉《》<>‹›()（）▶▷►■□●○◆◇※*]/g;
 // A Korean total named by what it sums or over what: `합계금액`, `결제금액 합계`, `매출합계`, `일 합계`, `누적합계`, `기간 합계`,
 // `스마트스토어 소계`, `주차 소계` (after `1`), `합계(전체)`, `총합`, `총액`: Hangul words and the label, nothing else
+// Words that end like a total and are none (혼합계 a blend, 종합계, 감소계, 권총계, 비누계), and a paged report's own totals,
+// never asked of a row with an order id (a memo reading 누계 on an order's line)
+const NOT_A_TOTAL = /(?:혼|종|통|복|집|융|조|배|화)합계$|(?:감|연|방수)소계$|권총계$|비누계$/u;
+const PAGED_ONLY = /누계$|^페이지|^전체(?:합계|소계)/u;
 const KOREAN_TOTAL = /^(?:\p{Script=Hangul}{0,12}(?:합계|소계|총계|누계)|(?:합계|소계|총합|총계)(?:금액|액|전체|매출|매출액|결제금액|판매금액)?|총액|총매출|총매출액|총결제금액|총판매금액)$/u;
 
 // Labels of a report's note line: when it was printed or downloaded, by whom, for which period or

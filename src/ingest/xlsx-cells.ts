@@ -57,12 +57,16 @@ function dateText(d: Date): string {
  * digits and zeros the rest, so `2025080100000123` is saved as `2025080100000120` and ten orders share
  * it. When its digits past the 15th are zeros, or it is past 2^53 (no longer exact), it is written as a
  * rounded id (`2.02508010000012E+15`), which the order rows tell apart by their time (ROUNDED_ORDER_IDS);
- * other long numbers stay as they are.
+ * other long numbers stay as they are, and so does every later one of a column that has shown one
+ * (rowTexts' `exact`): a library's exact ids end in 0 one time in ten.
  */
 function longNumberText(v: number): string {
-  const text = String(v);
-  const exact = v <= Number.MAX_SAFE_INTEGER && !/^\d{15}0+$/.test(text);
-  return exact ? text : v.toExponential(14).toUpperCase().replace(/\.?0+E/, 'E');
+  return isExactLong(v) ? String(v) : v.toExponential(14).toUpperCase().replace(/\.?0+E/, 'E');
+}
+
+/** A long whole number that shows it was not rounded: exact in a double, with a digit past the 15th that is not 0. */
+function isExactLong(v: number): boolean {
+  return v <= Number.MAX_SAFE_INTEGER && !/^\d{15}0+$/.test(String(v));
 }
 
 /**
@@ -70,13 +74,13 @@ function longNumberText(v: number): string {
  * formulas by their cached result (`=FORMULA` when the file has none, so an error can show it),
  * errors as `#N/A`, dates as their day (and time). `isDate`: the cell is in the date column.
  */
-export function cellText(v: unknown, isDate: boolean, date1904: boolean, recalc = false): string {
+export function cellText(v: unknown, isDate: boolean, date1904: boolean, recalc = false, exactLong = false): string {
   if (v === null || v === undefined) return '';
   switch (typeof v) {
     case 'string':
       return v;
     case 'number':
-      return isDate ? dateNumberText(v, date1904) : v >= 1e15 && Number.isInteger(v) ? longNumberText(v) : String(v);
+      return isDate ? dateNumberText(v, date1904) : v >= 1e15 && Number.isInteger(v) && !exactLong ? longNumberText(v) : String(v);
     case 'boolean':
       return v ? 'TRUE' : 'FALSE';
     case 'object':
@@ -152,11 +156,16 @@ function calendarSteps(serials: number[]): boolean {
 /**
  * A sparse exceljs row (`values[col]`, 1-based) as `width` texts; `width` < 0 keeps the row's own
  * length. Cells right of the header are dropped: an export's notes beside the table are not data.
+ * `exact`: the columns whose long numbers have shown they were not rounded (kept across a sheet's rows).
  */
-export function rowTexts(values: unknown[], width: number, dateCol: number, date1904: boolean, recalc = false): string[] {
+export function rowTexts(values: unknown[], width: number, dateCol: number, date1904: boolean, recalc = false, exact?: Set<number>): string[] {
   const n = width >= 0 ? width : Math.max(0, values.length - 1);
   const out: string[] = new Array(n);
-  for (let c = 0; c < n; c++) out[c] = cellText(values[c + 1], c === dateCol, date1904, recalc);
+  for (let c = 0; c < n; c++) {
+    const v = values[c + 1];
+    if (exact && typeof v === 'number' && v >= 1e15 && Number.isInteger(v) && isExactLong(v)) exact.add(c);
+    out[c] = cellText(v, c === dateCol, date1904, recalc, exact?.has(c));
+  }
   return out;
 }
 

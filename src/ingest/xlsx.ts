@@ -151,6 +151,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
     ...targets.map((s, k) => ({ as: sheetPart(k), entry: s.entry! })),
   ];
   const failure: Failure = {};
+  const exact = new Set<number>(); // columns whose long numbers showed a digit past the 15th (xlsx-cells.ts longNumberText)
   const taps = merged ? undefined : new Map(targets.map((t, k) => [sheetPart(k), new MergeTap()]));
   const source = restream(bytes, parts, name, budget, failure, taps);
   let fill: MergeFill | null = null;
@@ -183,7 +184,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
         const ranges = merged?.get(sheet.index);
         const onFill = feed && ranges ? new MergeFill(ranges, keep(chosen.reader.layout!)) : null;
         if (onFill) fills.push(onFill);
-        const at = await readOn(ws as AsyncIterable<StreamRow>, feed ? chosen.reader : null, width, dateCol, book, failure, chosen.reader.headers, onFill);
+        const at = await readOn(ws as AsyncIterable<StreamRow>, feed ? chosen.reader : null, width, dateCol, book, failure, chosen.reader.headers, onFill, exact);
         if (at !== null) {
           headerRows.set(sheet.index, at);
           (feed ? alsoRead : sameHeader).push({ index: sheet.index, name: sheet.name, headerRow: at });
@@ -199,7 +200,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
         if (++rows > XLSX_LIMITS.rows) tooBig(name, `sheet ${JSON.stringify(sheet.name)} has more than ${XLSX_LIMITS.rows.toLocaleString('en-US')} rows`);
         if (reader) {
           reader.line = row.number;
-          const cells = rowTexts(row.values, width, dateCol, book.date1904, book.recalc);
+          const cells = rowTexts(row.values, width, dateCol, book.date1904, book.recalc, exact);
           reader.record(fill ? fill.apply(row.number, cells) : cells);
           continue;
         }
@@ -289,7 +290,7 @@ async function readSheets(bytes: ZipBytes, book: Book, name: string, budget: Bud
  * go in as the first sheet's would); the header's row, or null when it has none in its first rows.
  */
 async function readOn(ws: AsyncIterable<StreamRow>, reader: RowReader | null, width: number, dateCol: number, book: Pick<Book, 'date1904' | 'recalc'>, failure: Failure,
-  headers: string[], fill: MergeFill | null): Promise<number | null> {
+  headers: string[], fill: MergeFill | null, exact: Set<number>): Promise<number | null> {
   let headerRow: number | null = null;
   let seen = 0;
   for await (const row of abortable(ws, failure)) {
@@ -297,7 +298,7 @@ async function readOn(ws: AsyncIterable<StreamRow>, reader: RowReader | null, wi
     if (headerRow !== null) {
       if (reader === null) break;
       reader.line = row.number;
-      const cells = rowTexts(row.values, width, dateCol, book.date1904, book.recalc);
+      const cells = rowTexts(row.values, width, dateCol, book.date1904, book.recalc, exact);
       reader.record(fill ? fill.apply(row.number, cells) : cells);
       continue;
     }
