@@ -128,7 +128,7 @@ function oneOffWarnings(m: Metric, o: OneOffs, said: Warning[]): Warning[] {
   return out;
 }
 
-/** DROP_BEFORE_INCIDENT, judged on orders (revenue when there are no orders): one warning, not one per metric. */
+/** DROP_BEFORE_INCIDENT and SURGE_BEFORE_INCIDENT, judged on orders (revenue when there are no orders): one of each at most, not one per metric. */
 function lastWeeksWarnings(metrics: Metric[], c: WarningContext): Warning[] {
   const i = metrics.includes('orders') ? metrics.indexOf('orders') : 0;
   const t = c.trains[i];
@@ -168,9 +168,9 @@ const PEAK_FORECAST_SHARE = 0.6;
  * RECURRING_PEAK: a day of the loss window whose date a year before (the same date, 11.11, or the same
  * weekday 52 weeks before, Black Friday) sold ≥ 3× the median of its weekday in the three weeks either
  * side (a weekend day is judged against weekend days), 20 orders or more and 5 Poisson sds above it,
- * while the counterfactual
- * forecasts it at ≤ 60 % of last year's: a yearly promotion the models do not forecast (a one-off to
- * them, left out as a spike or smoothed away), so the loss on it is understated. Daily orders only.
+ * while the counterfactual forecasts it at ≤ 60 % of last year's: a yearly promotion the models do not
+ * forecast (a one-off to them, left out as a spike or smoothed away), so the loss on it is understated.
+ * A one-off of the year before looks the same: the message says "if". Daily orders only.
  */
 function recurringPeak(c: WarningContext): Warning | null {
   const e = c.estimates.get('orders');
