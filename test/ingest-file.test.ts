@@ -1148,6 +1148,13 @@ describe('ingestGrouped', () => {
     const m = await ingestGrouped(write(toCsv(['seller', 'date', 'orders', 'revenue'], [['a', '2025-01-01', '3', '300'], ['b', '2025-01-01', '1', '10'], ['합계', '', '4', '310']])), { ...TZ, by: 'seller' });
     expect([...m.keys()]).toEqual(['a', 'b']);
     expect((m.get('a') as { warnings: { code: string }[] }).warnings.map((w) => w.code)).toEqual(['TOTAL_NOT_A_SELLER']);
+    // a 합계 on each date (a query's ROLLUP) is the others' sum: no seller either; a seller named Total that is not, is one
+    const rows = [['2025-01-01', 'a', '3', '300'], ['2025-01-01', 'b', '1', '10'], ['2025-01-01', '합계', '4', '310'], ['2025-01-02', 'a', '2', '200'],
+      ['2025-01-02', '합계', '2', '200'], ['2025-01-03', 'b', '1', '10'], ['2025-01-03', '합계', '1', '10']];
+    const rollup = await ingestGrouped(write(toCsv(['date', 'seller', 'orders', 'revenue'], rows)), { ...TZ, by: 'seller' });
+    expect([...rollup.keys()]).toEqual(['a', 'b']);
+    const named = rows.map((r) => (r[1] === '합계' ? [r[0], 'Total', '9', '900'] : r));
+    expect([...(await ingestGrouped(write(toCsv(['date', 'seller', 'orders', 'revenue'], named)), { ...TZ, by: 'seller' })).keys()]).toEqual(['a', 'b', 'Total']);
   });
 
   it('names the seller column by header or by field, and rejects an unknown one', async () => {

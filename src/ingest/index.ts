@@ -12,7 +12,7 @@ import { finish, type FileInfo, type MissingDays } from './aggregate.js';
 import { csvErrorToCoded, csvOptions, detectDelimiter, tsvQuotes } from './dialect.js';
 import { decoderFor, type Encoding } from './encoding.js';
 import { fieldOfHeader } from './headers.js';
-import { isTotalLabel } from './values.js';
+import { isAllLabel, isTotalLabel } from './values.js';
 import type { SlashOrder } from './parse-date.js';
 import { RowReader, type EuropeanBy } from './rows.js';
 import { NotUtf8Error, openSource, rawTap, readBytes, type FilePath, type Source } from './source.js';
@@ -82,6 +82,12 @@ export async function ingestGrouped(
   if (groups.size === 0) fail('NO_ROWS', `${file.file}: no data rows below the header`);
   const out = new Map<string, SellerResult>();
   const keys = new Set(groups.keys());
+  // a seller column's 합계/Total on each date (a query's ROLLUP, a pivot's 총합계): the other sellers' sums, no seller
+  for (const [seller, acc] of groups) {
+    if (acc.used === 0 || !(isTotalLabel(seller) || isAllLabel(seller)) || !sumsTheOthers(acc, groups)) continue;
+    groups.delete(seller);
+    warnings.push({ code: 'TOTAL_NOT_A_SELLER', message: `the ${acc.rows} row(s) with ${JSON.stringify(seller)} in the ${opts.by} column are each date's total of the other sellers, not a seller: left out` });
+  }
   // the file's last day: the latest seller's, unless it is over a month past the next one's (a mistyped year,
   // 2205 for 2025, is no end to pad the others to)
   const lasts = [...groups.values()].map((a) => a.hi).sort((a, b) => b - a);
@@ -116,6 +122,29 @@ function toFileEnd(r: Ingested, fileLast: number): void {
   // its own last day is followed by days the file covers: no export cut it short
   const { partialLastDay: _cut, ...info } = r.info;
   r.info = { ...info, lastDate: fromDay(fileLast), emptyDays: info.emptyDays + n };
+}
+
+/** Whether `total`'s days (nine in ten of those it has values on, at least 3) hold the sum of every other seller's that day. */
+function sumsTheOthers(total: SellerDays, groups: Map<string, SellerDays>): boolean {
+  let days = 0;
+  let matched = 0;
+  for (let d = total.lo; d <= total.hi; d++) {
+    const i = d - total.base;
+    const [o, r] = [total.orders[i], total.revenue[i]];
+    if (o !== o && r !== r) continue;
+    let so = 0;
+    let sr = 0;
+    for (const g of groups.values()) {
+      if (g === total || d < g.lo || d > g.hi) continue;
+      const j = d - g.base;
+      if (g.orders[j] === g.orders[j]) so += g.orders[j];
+      if (g.revenue[j] === g.revenue[j]) sr += g.revenue[j];
+    }
+    days++;
+    const near = (a: number, b: number) => a !== a || Math.abs(a - b) <= Math.max(0.5, 1e-6 * Math.abs(b));
+    if (near(o, so) && near(r, sr)) matched++;
+  }
+  return days >= 3 && matched >= 0.9 * days;
 }
 
 /** What one pass over a file yields: the file-level info, each seller's day totals, and file warnings. */
