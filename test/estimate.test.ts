@@ -260,6 +260,13 @@ describe('windows and exclusions', () => {
     expect(auto.model.parameters.revenue.runawayLeftOut).toBe('ets');
   });
 
+  it('--period month on a file of days ending mid-month: the cut month is left out, and the warning says why', () => {
+    const s = pattern('2024-11-01', 453, 9999, 1); // to 2026-01-27
+    const c = estimate(ingested(s), { ...OPTS, incident: '2025-12-01', period: 'month' });
+    expect(c.warnings.find((w) => w.code === 'MISSING_LOSS_DAYS')?.message).toMatch(/^orders: 1 months .*; the last month is cut by the data's last day \(2026-01-27\)/);
+    expect(estimate(ingested(s), { ...OPTS, incident: '2025-12-01', until: '2025-12-31', period: 'month' }).warnings.map((w) => w.code)).not.toContain('MISSING_LOSS_DAYS');
+  });
+
   it('an --exclude that leaves out no day of either window is warned (a mistyped year), one that does is not', () => {
     const s = pattern('2024-11-29', 400, 365, 0.5);
     const far = estimate(ingested(s), { ...OPTS, exclude: [{ start: '2030-01-01', end: '2030-02-01' }] });

@@ -113,7 +113,7 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
   });
   const unknownRows = ing.info.kind === 'daily' && o.missingDays !== 'zero';
   const valueAt = new Map([...data].map(([m, d]) => [m, d.valueAt] as const));
-  warnings.push(...estimateWarnings({ windows, seed: o.seed, calendar: calendar.list, trains, estimates, selection, loss: [points.loss[0], lastDay], unknownRows, valueAt }));
+  warnings.push(...estimateWarnings({ windows, seed: o.seed, calendar: calendar.list, trains, estimates, selection, loss: [points.loss[0], lastDay], unknownRows, valueAt, summedPeriods: period !== native }));
   if (o.asOf !== undefined && toDay(o.asOf) < lastDay) {
     warnings.push({ code: 'INTEREST_AS_OF_EARLY', message: `--as-of ${o.asOf} is before the end of the loss window: days after it earn no interest` });
   }

@@ -25,6 +25,8 @@ export interface WarningContext {
   loss: [number, number];
   /** A daily aggregate read with its dates without a row unknown (`--missing-days unknown`): MISSING_LOSS_DAYS says what else they may be. */
   unknownRows?: boolean;
+  /** The claim's periods are weeks or months summed from a file of days (`--period`). */
+  summedPeriods?: boolean;
   /** Each metric's value at a point as the file has it (one-off days included), for RECURRING_PEAK. */
   valueAt?: Map<Metric, (point: number) => number | null>;
 }
@@ -83,7 +85,9 @@ export function estimateWarnings(c: WarningContext): Warning[] {
     }
     const unknown = e.daily.filter((d) => d.actual === null).length;
     if (unknown) {
-      const hint = c.unknownRows ? '; if the file came from a query grouping orders by day, which writes no row for a day without orders, and sales stopped, --missing-days zero counts them as days without sales' : '';
+      // a week or month the data's last day cuts (--period on a file of days) is no whole period to set against a whole one's forecast
+      const cut = c.summedPeriods && e.daily.at(-1)?.actual === null ? `; the last ${period} is cut by the data's last day (${c.windows.incident.end}) and left out: end --until with a whole ${period}, or estimate in days` : '';
+      const hint = cut || (c.unknownRows ? '; if the file came from a query grouping orders by day, which writes no row for a day without orders, and sales stopped, --missing-days zero counts them as days without sales' : '');
       out.push({ code: 'MISSING_LOSS_DAYS', message: `${m}: ${unknown} ${unit} in the loss window have no data and are left out of both actual and expected${hint}` });
     }
   }
