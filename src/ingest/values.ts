@@ -494,8 +494,12 @@ const COUNT_FOOTER = /^(?:총?[\d,]+건|총[\d,]+개|[\d,]+records?(?:\(s\))?dow
 export function isTotalLabel(s: string, paged = true): boolean {
   if (s.length > 80 || isBlankCell(s)) return false; // cheap for the long cells of a row
   const t = s.normalize('NFKC').toLowerCase().replace(/[\s:_\-[\]]/g, '');
-  const word = (w: string) => TOTAL_WORDS.has(w) || (paged && PAGE_TOTAL_WORDS.has(w)) || (KOREAN_TOTAL.test(w) && !NOT_A_TOTAL.test(w) && (paged || !PAGED_ONLY.test(w)));
-  if (word(t) || COUNT_FOOTER.test(t) || PERIOD_TOTAL.test(t) || word(t.replace(TOTAL_MARKS, ''))) return true;
+  // (asked of every cell of a ledger's rows: the Korean forms only of a cell holding 계 or 총, as each of them does)
+  const korean = t.indexOf('계') >= 0 || t.indexOf('총') >= 0;
+  const word = (w: string) => TOTAL_WORDS.has(w) || (paged && PAGE_TOTAL_WORDS.has(w)) || (korean && KOREAN_TOTAL.test(w) && !NOT_A_TOTAL.test(w) && (paged || !PAGED_ONLY.test(w)));
+  if (word(t) || COUNT_FOOTER.test(t) || PERIOD_TOTAL.test(t)) return true;
+  const bare = t.replace(TOTAL_MARKS, '');
+  if (bare !== t && word(bare)) return true;
   const counted = WITH_COUNT.exec(t);
   if (counted !== null && word(counted[1])) return true;
   const month = MONTH_BEFORE.exec(t);
