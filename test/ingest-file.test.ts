@@ -1306,6 +1306,35 @@ describe('a last day exported partway', () => {
   });
 });
 
+describe('a last day exported partway, in a file of many sellers', () => {
+  /** Seller a as export_ above (8 orders at each of four hours, 41 days, the last cut at `cut`); b, one order a day at 09:00; c, two at 17:00 until day 30. */
+  const sellers = (cut: string) => {
+    const rows: string[][] = [];
+    for (let d = 0; d <= 40; d++) {
+      for (const t of ['09:00', '13:00', '17:00', '21:00']) for (let k = 0; k < 8; k++) if (d < 40 || t <= cut) rows.push(['a', `a${d}-${t}-${k}`, `${isoOf(d)} ${t}:0${k}`, '10000', '결제완료']);
+      rows.push(['b', `b${d}`, `${isoOf(d)} 09:00:00`, '5000', '결제완료']);
+      for (let k = 0; k < (d <= 30 ? 2 : 0); k++) rows.push(['c', `c${d}-${k}`, `${isoOf(d)} 17:0${k}:00`, '7000', '결제완료']);
+    }
+    return write(toCsv(['seller', ...HEADER], rows));
+  };
+  const cuts = async (file: string) => {
+    const m = await ingestGrouped(file, { ...TZ, by: 'seller' });
+    return ['a', 'b', 'c'].map((k) => (m.get(k) as { info: { partialLastDay?: { date: string; lastOrderAt: string; shareOfDay: number } } }).info.partialLastDay);
+  };
+
+  it('is the file\'s: a seller too small to tell it, or one that sold nothing that day (padded), has its day cut too', async () => {
+    const [a, b, c] = await cuts(sellers('13:00'));
+    expect(a).toEqual({ date: '2025-04-10', lastOrderAt: '13:00', shareOfDay: 0.5 });
+    // pooled: a's 1,280 orders of whole days, b's 40 at 09:00, c's 62 at 17:00; by 13:14 a's 640 and b's 40 → 680 / 1,382
+    expect(b).toEqual({ date: '2025-04-10', lastOrderAt: '13:00', shareOfDay: 0.492 });
+    expect(c).toEqual(b);
+  });
+
+  it('is no one\'s when the file\'s last day is whole', async () => {
+    expect(await cuts(sellers('23:00'))).toEqual([undefined, undefined, undefined]);
+  });
+});
+
 describe('a row that takes back another row\'s sale of the same order (order-history logs, payment lists)', () => {
   const codes = (r: { warnings: { code: string }[] }) => r.warnings.map((w) => w.code);
   const skippedSum = (r: { info: { rowsSkipped: Record<string, number> } }) => Object.values(r.info.rowsSkipped).reduce((a, b) => a + b, 0);

@@ -294,9 +294,9 @@ const MIN_TIMED_ORDERS = 200;
  * only with probability F^k < 0.001. Undefined when it looks whole, or cannot be judged.
  * 60 orders by 11:40 where a usual day has 45 % of its orders by then: 0.45^60 ≈ 1e-21, partial.
  */
-export function partialLastDay(acc: SellerDays): InputInfo['partialLastDay'] {
+export function partialLastDay(acc: OrderTimes): InputInfo['partialLastDay'] {
   const q = acc.quarters;
-  if (acc.daily || q === null || acc.lastDay !== acc.hi || acc.timed - acc.lastOrders < MIN_TIMED_ORDERS) return undefined;
+  if (acc.daily || q === null || acc.lastDay !== acc.hi || tooFewTimes(acc)) return undefined;
   let before = 0;
   const upTo = Math.floor(acc.lastMinute / 15);
   for (let b = 0; b <= upTo; b++) before += q[b];
@@ -305,6 +305,32 @@ export function partialLastDay(acc: SellerDays): InputInfo['partialLastDay'] {
   if (share >= 0.97 || share ** acc.lastOrders >= 0.001) return undefined;
   const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   return { date: fromDay(acc.hi), lastOrderAt: hm(acc.lastMinute), shareOfDay: Math.round(share * 1000) / 1000 };
+}
+
+/** What the last-day check reads of a seller's order times. */
+type OrderTimes = Pick<SellerDays, 'daily' | 'quarters' | 'timed' | 'lastDay' | 'lastMinute' | 'lastOrders' | 'hi'>;
+
+/** Whether `acc`'s order times are too few for partialLastDay to judge its last day alone. */
+export function tooFewTimes(acc: OrderTimes): boolean {
+  return acc.timed - acc.lastOrders < MIN_TIMED_ORDERS;
+}
+
+/**
+ * partialLastDay of a file of many sellers, cut at one moment: every seller's order times pooled,
+ * the last day being the file's (`last`). A seller with few orders, or none on that day, cannot
+ * tell a cut export by itself; the file's rows together can.
+ */
+export function pooledPartialLastDay(accs: Iterable<SellerDays>, last: number): InputInfo['partialLastDay'] {
+  const pool: OrderTimes = { daily: false, quarters: new Uint32Array(96), timed: 0, lastDay: last, lastMinute: -1, lastOrders: 0, hi: last };
+  for (const a of accs) {
+    if (a.daily || a.quarters === null) continue;
+    for (let b = 0; b < 96; b++) pool.quarters![b] += a.quarters[b];
+    pool.timed += a.timed;
+    if (a.lastDay !== last) continue;
+    pool.lastOrders += a.lastOrders;
+    pool.lastMinute = Math.max(pool.lastMinute, a.lastMinute);
+  }
+  return pool.lastOrders > 0 ? partialLastDay(pool) : undefined;
 }
 
 /** First few dates of a list: `2025-01-03, 2025-01-09, … (12 in all)`. */

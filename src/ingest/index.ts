@@ -8,7 +8,7 @@ import { parse } from 'csv-parse';
 import type { Field, Ingested, Warning } from '../core/types.js';
 import { fromDay, toDay } from '../core/dates.js';
 import { LossCalcError, fail } from '../errors.js';
-import { finish, type FileInfo, type MissingDays } from './aggregate.js';
+import { finish, pooledPartialLastDay, tooFewTimes, type FileInfo, type MissingDays } from './aggregate.js';
 import { csvErrorToCoded, csvOptions, detectDelimiter, tsvQuotes } from './dialect.js';
 import { decoderFor, type Encoding } from './encoding.js';
 import { fieldOfHeader } from './headers.js';
@@ -92,11 +92,16 @@ export async function ingestGrouped(
   // 2205 for 2025, is no end to pad the others to)
   const lasts = [...groups.values()].map((a) => a.hi).sort((a, b) => b - a);
   const fileLast = lasts.length >= 2 && lasts[0] - lasts[1] > 31 ? lasts[1] : (lasts[0] ?? -Infinity);
+  const fileCut = pooledPartialLastDay(groups.values(), fileLast);
   for (const [seller, acc] of groups) {
     groups.delete(seller); // let the day arrays go as soon as the series exists
     const id = seller.length > 60 ? `${seller.slice(0, 60)}…` : seller; // a message stays a line
     const r = finish(acc, file, `${file.file} (seller ${JSON.stringify(id)})`, warnings, opts.missingDays);
-    if (!(r instanceof LossCalcError)) toFileEnd(r, fileLast);
+    if (!(r instanceof LossCalcError)) {
+      const padded = toFileEnd(r, fileLast);
+      // the file's export cut its last day for every seller on it, also those too small to show it
+      if (fileCut && !r.info.partialLastDay && r.info.lastDate === fileCut.date && (padded || tooFewTimes(acc))) r.info = { ...r.info, partialLastDay: fileCut };
+    }
     out.set(seller, r);
     if (onSeller) await onSeller(seller, r, keys);
   }
@@ -108,11 +113,11 @@ export async function ingestGrouped(
  * between: the file's rows cover them. Its series runs to the file's end, those days 0 orders, so its
  * loss window ends with the file's (not at its own last order, which under-claimed a seller who
  * stopped selling) and a seller without an order since the incident is estimated. A daily file's
- * days without a row stay unknown.
+ * days without a row stay unknown. Whether it padded.
  */
-function toFileEnd(r: Ingested, fileLast: number): void {
+function toFileEnd(r: Ingested, fileLast: number): boolean {
   const own = toDay(r.info.lastDate);
-  if (r.info.kind !== 'orders' || !(fileLast > own)) return;
+  if (r.info.kind !== 'orders' || !(fileLast > own)) return false;
   const n = fileLast - own;
   for (const m of ['orders', 'revenue'] as const) {
     const pad = r.series[m].some((v) => v !== null) ? 0 : null; // a metric the file has not stays unknown
@@ -122,6 +127,7 @@ function toFileEnd(r: Ingested, fileLast: number): void {
   // its own last day is followed by days the file covers: no export cut it short
   const { partialLastDay: _cut, ...info } = r.info;
   r.info = { ...info, lastDate: fromDay(fileLast), emptyDays: info.emptyDays + n };
+  return true;
 }
 
 /** Whether `total`'s days (nine in ten of those it has values on, at least 3) hold the sum of every other seller's that day. */
