@@ -261,4 +261,23 @@ describe('batch', { timeout: 60_000 }, () => {
     expect(run(['batch', long, ...inc, '--by', 'nope']).stderr).toMatch(/UNKNOWN_COLUMN/);
     expect(run(['batch', folder, ...inc, '--out', folder]).stderr).toMatch(/OUT_IS_INPUT/);
   });
+
+  it('refuses a --by file, --manifest or --config that it would overwrite in --out (exit 2, the file untouched)', () => {
+    const inc = ['--incident', incidents['shop-0']];
+    const dir = join(root, 'inputs-in-out');
+    mkdirSync(dir, { recursive: true });
+    const asSummary = join(dir, 'summary.csv');
+    writeFileSync(asSummary, readFileSync(long));
+    const by = run(['batch', asSummary, '--by', 'seller_id', ...inc, '--out', dir]);
+    expect([by.status, by.stderr]).toEqual([2, expect.stringMatching(/OUT_IS_INPUT: .*summary\.csv is in --out .* as a file the batch writes \(summary\.csv\)/)]);
+    expect(readFileSync(asSummary, 'utf8')).toBe(readFileSync(long, 'utf8'));
+    const man = join(dir, 'summary.json');
+    writeFileSync(man, readFileSync(manifest));
+    expect(run(['batch', long, '--by', 'seller_id', '--manifest', man, '--out', dir]).stderr).toMatch(/OUT_IS_INPUT/);
+    const config = join(dir, 'shop-0.json');
+    writeFileSync(config, JSON.stringify({ incident: incidents['shop-0'] }));
+    expect(run(['batch', folder, '--config', config, '--out', dir]).stderr).toMatch(/OUT_IS_INPUT/);
+    expect(readFileSync(config, 'utf8')).toBe(JSON.stringify({ incident: incidents['shop-0'] }));
+    expect(existsSync(join(dir, 'shop-1.json'))).toBe(false); // nothing ran
+  });
 });

@@ -292,6 +292,7 @@ describe('bad input: a coded error, nothing on stdout, no stack trace', () => {
     ['a config that is not JSON', ['estimate', ENGLISH, '--config', tempFile('c.json', '{nope')], 'BAD_CONFIG', 2],
     ['a config that fails the schema', ['estimate', ENGLISH, '--config', tempFile('c.json', '{"incident":"2025-11-29","level":"high"}')], 'BAD_CONFIG', 2],
     ['--out equal to the input', ['estimate', ENGLISH, '--incident', '2025-11-29', '--out', ENGLISH], 'OUT_IS_INPUT', 2],
+    ['--out equal to the --config', ((c) => ['estimate', ENGLISH, '--config', c, '--out', c])(tempFile('o.json', '{"incident":"2025-11-29"}')), 'OUT_IS_INPUT', 2],
     ['--columns naming a missing header', ['estimate', ENGLISH, '--incident', '2025-11-29', '--columns', 'date=Nope'], 'UNKNOWN_COLUMN', 2],
   ];
   for (const [what, args, code, status] of cases) {

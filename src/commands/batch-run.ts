@@ -1,6 +1,6 @@
 // `loss-calc batch`: validate → run → write the summary → tally and exit status (registered in batch.ts).
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { readManifest, sellerOptions, type Manifest } from '../batch/manifest.js';
 import { Progress } from '../batch/progress.js';
 import { BLANK_SELLER, runBatch, type BatchResult } from '../batch/run.js';
@@ -29,6 +29,7 @@ export async function runBatchCommand(input: string, flags: Record<string, unkno
   if (resume && !outDir) fail('USAGE', '--resume needs --out <dir>: it reuses the claims in that folder');
   if (by !== undefined) await checkByInput(input, String(by));
   if (outDir) await checkOutDir(outDir, input);
+  if (outDir) await guardBatchInputs(outDir, [by !== undefined ? input : undefined, manifestPath, rest.config].filter((p): p is string => typeof p === 'string'));
   const manifest: Manifest | null = manifestPath ? await readManifest(String(manifestPath)) : null;
   if (manifest) checkManifestWindows(manifest, base, String(manifestPath));
   const progress = new Progress();
@@ -134,6 +135,24 @@ async function checkOutDir(outDir: string, input: string): Promise<void> {
   const st = await stat(outDir).catch(() => null);
   if (st && !st.isDirectory()) fail('USAGE', `--out ${outDir} is a file: batch writes a folder (a claim per seller, summary.csv, summary.json)`);
   if (resolve(input) === outDir) fail('OUT_IS_INPUT', `--out ${outDir} is the input folder: summary.csv would be read as a seller next time`, 'write to a separate folder');
+}
+
+/**
+ * Refuse inputs that the batch would overwrite: a --by file, --manifest or --config that is one of
+ * the files written to DIR (summary.csv, summary.json, index.html, or a seller's .json or .html), by
+ * its path or as a link to one of those names.
+ */
+async function guardBatchInputs(outDir: string, inputs: string[]): Promise<void> {
+  const written = ['summary.csv', 'summary.json', 'index.html'];
+  const links = await Promise.all(written.map((f) => stat(join(outDir, f)).catch(() => null)));
+  for (const p of inputs) {
+    const inDir = resolve(dirname(p)) === outDir && (written.includes(basename(p)) || /\.(json|html)$/i.test(p));
+    const st = inDir ? null : await stat(p).catch(() => null);
+    const linked = st ? written.find((_, k) => links[k] && links[k]!.dev === st.dev && links[k]!.ino === st.ino) : undefined;
+    if (inDir || linked) {
+      fail('OUT_IS_INPUT', `${p} is in --out ${outDir} as a file the batch writes (${linked ?? basename(p)}); it would be overwritten`, 'keep the inputs outside the output folder, or write to another one');
+    }
+  }
 }
 
 function warnUnknownManifest(r: BatchResult, path: string): void {

@@ -37,7 +37,8 @@ export function registerEstimate(program: Command): void {
 async function runEstimate(file: string, flags: Record<string, unknown>): Promise<void> {
   const o = await resolveOptions(flags);
   checkCombinations(o);
-  const inputs = o.control ? [file, o.control] : [file];
+  // every file read: the export, the control, the --config (an --out over any of them would replace it)
+  const inputs = [file, o.control, typeof flags.config === 'string' ? flags.config : undefined].filter((p): p is string => p !== undefined);
   guardOut(o.out, inputs);
   await guardSameFile(o.out, inputs);
   const format = chooseFormat(o.format, o.out);
