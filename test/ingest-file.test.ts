@@ -319,6 +319,21 @@ describe('exports written by other programs', () => {
     expect([l.series.orders.reduce((a, b) => a + (b ?? 0), 0), l.warnings.map((w) => w.code)]).toEqual([60, ['REPEATED_ORDER_TOTALS']]);
   });
 
+  it('an unlabelled sum row under an order list (Excel\'s =SUM(), no Total beside it) is a total, not a further line of the last order', async () => {
+    const header = ['Order ID', 'Sale Date', 'Item', 'Quantity', 'Item Total'];
+    const rows = [['1001', '2025-11-01', 'mug', '2', '24.50'], ['1002', '2025-11-01', 'cup', '1', '10.25'], ['1003', '2025-11-02', 'mug', '1', '12.25'],
+      ['1004', '2025-11-02', 'tea', '3', '30.00']];
+    const sum = ['', '', '', '7', '77.00'];
+    for (const extra of [[sum], [['', '', '', '', ''], sum]]) {
+      const r = await ingestFile(write(toCsv(header, [...rows, ...extra])), TZ);
+      expect([r.series, r.info.rowsSkipped, r.warnings.map((w) => w.code)]).toEqual([{ start: '2025-11-01', orders: [2, 2], revenue: [34.75, 42.25] }, { 'total-row': 1 }, []]);
+    }
+    // a further line whose amount is not the column's sum stays the order's (and a line under a blank line is no further line)
+    const further = await ingestFile(write(toCsv(header, [...rows, ['', '', 'lid', '1', '5.00']])), TZ);
+    expect([further.series.revenue, further.warnings.map((w) => w.code)]).toEqual([[34.75, 47.25], ['MERGED_CELLS']]);
+    expect((await rejection(ingestFile(write(toCsv(header, [...rows, ['', '', '', '', ''], ['', '', 'lid', '1', '5.00']])), TZ))).code).toBe('BAD_DATES');
+  });
+
   it('an order\'s cells merged down over its lines (고도몰, saved as CSV): further lines with the id and date blank are that order\'s', async () => {
     const header = ['주문번호', '주문일시', '주문상태', '상품명', '결제금액'];
     const rows = [['A1', '2025-11-29 10:00', '배송완료', 'x', '100'], ['', '', '', 'y', '50'], ['', '', '', 'z', '0'], ['A2', '2025-11-29 11:00', '취소완료', 'x', '70'],

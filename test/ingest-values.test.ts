@@ -584,13 +584,13 @@ describe('isTotalLabel', () => {
     '페이지 소계', '페이지합계', '전체 합계', 'Page total', '[소계]', '소계(50건)', '합계 50건', '일계', '누계',
     '4월 소계', '2025-04 소계', '2025년 04월 소계', '2025-04 합계', '2025.04 합계', '12월소계', '평균', 'Average',
     // a total named by what it sums or over what, or set off by marks (testers' footers and subtotals)
-    '합계금액', '결제금액 합계', '매출합계', '금액합계', '누적합계', '총액', '기간 합계', '일 합계', '월 합계', '11월 합계금액', '소계금액', '총합',
+    '합계금액', '=SUM(E2:E301)', '=subtotal(9, E2:E301)', '결제금액 합계', '매출합계', '금액합계', '누적합계', '총액', '기간 합계', '일 합계', '월 합계', '11월 합계금액', '소계금액', '총합',
     '합계(전체)', '주간합계', '1주차 소계', '스마트스토어 소계', '[스마트스토어] 소계', '【합계】', '‹합계>', '▶합계', '<소계>',
     // Excel's 부분합 (Subtotal) by date, in the date column
     '2025-08-01 요약', '2025-08-01 Total', '2025.08.01 합계'])(
     '%j marks a summary row', (s) => expect(isTotalLabel(s)).toBe(true));
   it.each(['2025-11-29', 'totals by day 2025', '', '   ', '총', '총 건', '총 4091원', '4091개', 'records downloaded', 'Seller ID: xyz', '합계표시 용품',
-    '주문합계수량', '합계 사과 3kg', 'Total Gym', '2025-08-01 요약본 정리', '요약', '혼합계', '종합계', '감소계', '권총계', '비누계', 'total price', '12,000', `합계${' '.repeat(80)}`, 'from Nov-29-24 to Jan-27-26'])('%j does not', (s) => expect(isTotalLabel(s)).toBe(false));
+    '주문합계수량', '합계 사과 3kg', 'Total Gym', '2025-08-01 요약본 정리', '요약', '혼합계', '종합계', '감소계', '권총계', '비누계', 'total price', '12,000', '=E2*2', '=SUMIF(A:A,1)', `합계${' '.repeat(80)}`, 'from Nov-29-24 to Jan-27-26'])('%j does not', (s) => expect(isTotalLabel(s)).toBe(false));
 });
 
 describe('hasTotalLabelIn (a daily report\'s breakdown columns)', () => {
@@ -611,11 +611,14 @@ describe('isNoteLine and isTitleLine (rows without a readable date)', () => {
     [['Report generated', '2026-01-26 10:00']], [['ＰＲＩＮＴＥＤ: 2026-01-26']],
     // comment lines (GA4's exports): a `#` and words or rules, alone in the row
     [['# ----------------------------------------']], [['# Grand total', '', '']], [['#']], [['## note']],
+    // a Korean report's notes under the data: a mark, or a note word and its time without a colon
+    [['※ 본 자료는 2026-01-16 10:00 기준입니다.']], [['* 취소/반품 건은 제외된 금액입니다', '', '']], [['(주의) 정산예정금액은 변동될 수 있습니다']],
+    [['[참고] 배송비 별도']], [['유의사항: 부가세 포함']], [['다운로드 일시 2026-01-16 10:00', '']],
   ])('%j is a note line', (rec) => expect(isNoteLine(rec)).toBe(true));
   it.each([
     [['ORD:123', '', '']], [['A1:B2']], [['출력일시: 2026-01-26', 'x', 'y']], [['출력자', '', '']], [['출력일시: x', '12,300']], [['note:', '']],
     [['Seller ID: myshop', '12300']], [['', '', '']], [['12345', '', '']], [['상품A', '1', '12,300']],
-    [['#1001', '', '']], [['# total', '12300']], [['#A-12']],
+    [['#1001', '', '']], [['# total', '12300']], [['#A-12']], [['* 상품A', '12,300']], [['다운로드 일시']], [['출력일시 오늘']],
   ])('%j is not', (rec) => expect(isNoteLine(rec)).toBe(false));
   it.each([[['[스토어B]']], [['', 'Store B orders', '']], [['ABC-123', '']]])('%j is a possible title line', (rec) => expect(isTitleLine(rec)).toBe(true));
   it.each([[['12345', '']], [['₩12,300']], [['', '']], [['a', 'b']], [[`${'x'.repeat(81)}`]]])('%j is not', (rec) => expect(isTitleLine(rec)).toBe(false));

@@ -176,6 +176,9 @@ export class RowReader {
   private duplicateLine = 0;
   /** Whether the row above was an order's (a readable date, and its id if the file has ids), and its order cells (at orderCols): what a merged-down further line takes. */
   private orderAbove = false;
+  /** The amount column's sum over the rows so far, and how many amounts it holds: what an unlabelled sum row under them repeats. */
+  private amountSum = 0;
+  private amounts = 0;
   private orderCols: number[] = [];
   private readonly aboveCells: string[] = [];
   private filledDown = 0;
@@ -201,7 +204,10 @@ export class RowReader {
       for (let k = 0; k < rec.length; k++) if (rec[k].indexOf('\n') !== -1) nl += rec[k].split('\n').length - 1;
       this.line += 1 + nl;
     }
-    if (isBlankRecord(rec)) return; // blank lines, and ",,,," rows Excel leaves behind
+    if (isBlankRecord(rec)) {
+      this.orderAbove = false; // a line under a blank one is no further line of the order above it
+      return; // blank lines, and ",,,," rows Excel leaves behind
+    }
     unwrapTextCells(rec);
     const L = this.layout;
     if (L === null) {
@@ -238,8 +244,10 @@ export class RowReader {
     this.recentRecs[n & (RECENT_RECORDS - 1)] = h;
     this.lastOf[h & (RECENT_RECORDS * 2 - 1)] = n + 1;
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
+    const undated = isBlankCell(rec[L.date]) && (L.id < 0 || isBlankCell(rec[L.id]));
+    if (L.kind === 'orders' && this.columnSum(rec, L, undated)) return this.badDate(acc, line, rec[L.date], rec, true);
     // (not a payment date's blank: that says unpaid)
-    if (this.orderAbove && isBlankCell(rec[L.date]) && !L.paymentDate && (L.id < 0 || isBlankCell(rec[L.id])) && this.lineOfAbove(rec, L)) this.fillDown(rec, L, line);
+    if (this.orderAbove && undated && !L.paymentDate && this.lineOfAbove(rec, L)) this.fillDown(rec, L, line);
     let dateCell = rec[L.date];
     // 세무사랑's 월 | 일 columns: the month and the day in two cells, the year in the title (YEAR_FROM_TITLE)
     this.dayCol ??= normalizeHeader(this.headers[L.date] ?? '') === '월' && normalizeHeader(this.headers[L.date + 1] ?? '') === '일' ? L.date + 1 : -1;
@@ -317,6 +325,22 @@ export class RowReader {
     let filled = 0;
     for (let k = 0; k < rec.length && filled < 2; k++) if (!isBlankCell(rec[k])) filled++;
     return filled >= 2 && !hasTotalLabel(rec);
+  }
+
+  /**
+   * Whether an undated row without an id is the amount column's sum over every row above it (three
+   * or more amounts): Excel's `=SUM()` under an order list, no label beside it. Else the row's
+   * amount joins the sum.
+   */
+  private columnSum(rec: string[], L: Layout, undated: boolean): boolean {
+    const cell = L.amount >= 0 ? rec[L.amount] : rec[L.price];
+    const v = isBlankCell(cell) ? NaN : this.money(cell);
+    if (v !== v) return false;
+    const sum = this.amountSum;
+    if (undated && this.amounts >= 3 && v !== 0 && Math.abs(v - sum) <= Math.max(0.01, 5e-4 * Math.abs(sum))) return true;
+    this.amountSum += v;
+    this.amounts++;
+    return false;
   }
 
   /** The order-level cells of the row above into a further line that has them blank (see lineOfAbove). */
@@ -475,13 +499,13 @@ export class RowReader {
    * held when it follows one, or is a report's note or title line (see FooterLine); else a bad
    * date. Never a row with a readable date.
    */
-  private badDate(acc: SellerDays, line: number, cell: string, rec: string[]): void {
+  private badDate(acc: SellerDays, line: number, cell: string, rec: string[], columnSum = false): void {
     const L = this.layout!;
     const id = L.id >= 0 ? (rec[L.id] ?? '') : '';
     // a paged report's labels (누계, 페이지 소계) on a row without an order id, or in its id cell
     // (and GA4's `# Grand total` comment over its totals' own header and row)
     const byComment = isTotalLabel(commentText(rec));
-    const summary = byComment || hasTotalLabel(rec, isBlankCell(id)) || isTotalLabel(id) || isAllLabel(cell); // 전체 in the date cell: a report's total
+    const summary = columnSum || byComment || hasTotalLabel(rec, isBlankCell(id)) || isTotalLabel(id) || isAllLabel(cell); // 전체 in the date cell: a report's total
     const kind = summary ? null : isNoteLine(rec) ? 'note' : this.footer !== null && this.summed ? 'held' : isTitleLine(rec) ? 'title' : 'data';
     if (kind === 'data') {
       if (this.footer !== null) this.settleFooter('data'); // the title lines above were data too

@@ -497,7 +497,7 @@ export function isTotalLabel(s: string, paged = true): boolean {
   // (asked of every cell of a ledger's rows: the Korean forms only of a cell holding 계 or 총, as each of them does)
   const korean = t.indexOf('계') >= 0 || t.indexOf('총') >= 0;
   const word = (w: string) => TOTAL_WORDS.has(w) || (paged && PAGE_TOTAL_WORDS.has(w)) || (korean && KOREAN_TOTAL.test(w) && !NOT_A_TOTAL.test(w) && (paged || !PAGED_ONLY.test(w)));
-  if (word(t) || COUNT_FOOTER.test(t) || PERIOD_TOTAL.test(t)) return true;
+  if (word(t) || COUNT_FOOTER.test(t) || PERIOD_TOTAL.test(t) || SUM_FORMULA.test(t)) return true;
   const bare = t.replace(TOTAL_MARKS, '');
   if (bare !== t && word(bare)) return true;
   const counted = WITH_COUNT.exec(t);
@@ -508,6 +508,8 @@ export function isTotalLabel(s: string, paged = true): boolean {
   const date = DATE_BEFORE.exec(t);
   return date !== null && (word(t.slice(date[0].length)) || t.slice(date[0].length) === '요약');
 }
+// A spreadsheet's sum formula kept as text (`=SUM(E2:E301)`, `=SUBTOTAL(9,E2:E301)`), after the squeeze
+const SUM_FORMULA = /^=(?:sum|subtotal|aggregate|합계)\(/;
 // A day before the label, as squeezed (`2025-08-01 요약` is `20250801요약`, `2025.08.01 합계` `2025.08.01합계`)
 const DATE_BEFORE = /^\d{4}[./]?\d{1,2}[./]?\d{1,2}(?=\D)/;
 // The brackets and marks a label may be set off with (`【합계】`, `▶ 합계`, `<합계>`, `합계(전체)`), after the squeeze
@@ -537,6 +539,13 @@ const NOTE_LABEL = /^(\p{L}[\p{L} ]{0,23}?)\s*[:：]\s*(\S.*)?$/su;
 /** A comment line alone in its row (GA4's `# ----`, `# Grand total` under the data), not an id like `#1001`. */
 const COMMENT_LINE = /^#(?:$|[\s#\-=*])/;
 
+/**
+ * A report's note alone in its row, by its mark or its words: `※ 본 자료는 … 기준입니다`, `* 취소 건은 제외`,
+ * `(주의) …`, `[참고] …`, `다운로드 일시 2026-01-16 10:00` (a note word, a space, no colon).
+ */
+const NOTE_MARK = /^(?:[※*☞▶►■□◆◇●○•]|\(\s*(?:주의|참고|안내|비고|유의)\s*\)|\[\s*(?:주의|참고|안내|비고|유의)\s*\]|(?:주의|참고|유의)\s*사항)/u;
+const NOTE_PHRASE = /^(?:출력|인쇄|다운로드|조회|작성|생성|추출)\s*(?:일시|일자|시간)\s+\d/u;
+
 /** A comment line's text without its `#` (`Grand total`: a summary follows, GA4's), or '' for any other row. */
 export function commentText(rec: string[]): string {
   const cells = rec.filter((c) => !isBlankCell(c));
@@ -558,7 +567,7 @@ export function isNoteLine(rec: string[]): boolean {
   }
   if (n === 0 || rec[first].length > 160) return false;
   const c = rec[first].normalize('NFKC').trim();
-  if (n === 1 && COMMENT_LINE.test(c)) return true;
+  if (n === 1 && (COMMENT_LINE.test(c) || NOTE_MARK.test(c) || NOTE_PHRASE.test(c))) return true;
   const m = NOTE_LABEL.exec(c);
   const label = (m ? m[1] : c).toLowerCase().replace(/[\s_\-]/g, '');
   if (NOTE_WORDS.has(label)) return m !== null ? n === 1 || m[2] === undefined : n === 2 && !isBlankCell(rec[first + 1] ?? '');
