@@ -69,9 +69,9 @@ export function closures(days: Int32Array, y: Float64Array, unit: number, holida
   return { closed: covered <= MAX_SHARE * n ? closed : [], atEnd };
 }
 
-/** Whether any day of `first..last` is a holiday, minor or major. */
+/** Whether any day of `first..last` is a holiday, minor or major (an eve is an ordinary day here). */
 function holidayIn(days: Int32Array, first: number, last: number, holidayOf: HolidayOf): boolean {
-  for (let i = first; i <= last; i++) if (holidayOf(days[i]) !== 0) return true;
+  for (let i = first; i <= last; i++) if (holidayOf(days[i]) === 1 || holidayOf(days[i]) === 2) return true;
   return false;
 }
 

@@ -7,6 +7,7 @@ import type { Period } from './period.js';
 import { quantileSelect, quantileSorted, standardDeviation } from './quantile.js';
 import { Rng } from './random.js';
 import { withoutOneOffs } from './one-offs.js';
+import { hasEveSeason } from './models/holiday-ratio.js';
 import { TUNING } from './tuning.js';
 
 /** One metric's points (days, or period starts) in the baseline and the loss window. */
@@ -65,11 +66,29 @@ export function trainingData(d: MetricData): TrainingData {
   const observed = { days: Int32Array.from(days), y: Float64Array.from(y) };
   const { found, ...kept } = d.orderValue === undefined ? { found: {}, ...observed } : withoutOneOffs(observed.days, observed.y, d.orderValue, d.holidayOf);
   const n = kept.days.length;
+  // the eves of the breaks are a season of this seller's, or ordinary days (backtest cuts inherit which)
+  const eve = d.period === 'day' && hasEveSeason(kept.days, kept.y, d.holidayOf);
   return {
-    ...kept, holidayOf: d.holidayOf, holidayShare: d.holidayShare, period: d.period,
+    ...kept, holidayOf: eve ? d.holidayOf : withoutEve(d.holidayOf), holidayShare: eve ? d.holidayShare : shareWithoutEve(d.holidayShare), period: d.period,
     yearly: n > 0 && kept.days[n - 1] - kept.days[0] + 1 >= TUNING.yearlyMinDays,
     ...(d.control ? { control: d.control } : {}),
     ...(Object.keys(found).length ? { oneOffs: found } : {}),
+  };
+}
+
+/** A calendar whose eves (kind 3) are ordinary days. */
+function withoutEve(of: HolidayOf): HolidayOf {
+  return (day) => {
+    const k = of(day);
+    return k >= 3 ? 0 : k;
+  };
+}
+
+const NO_SHARE = [0, 0, 0, 0] as const;
+function shareWithoutEve(share: HolidayShare): HolidayShare {
+  return (p) => {
+    const s = share(p);
+    return s[2] === 0 && s[3] === 0 ? s : s[2] === 1 || s[3] === 1 ? NO_SHARE : [s[0], s[1], 0, 0];
   };
 }
 

@@ -116,6 +116,17 @@ export const DESIGNS: Record<string, Design> = {
       preHolidayBump: between(rng, 0, 0.4),
     };
   },
+  'gift-season': (i, rng) => {
+    const breaks = majorBreaks();
+    const first = breaks[(i + rng.int(breaks.length)) % breaks.length];
+    return {
+      ...common(rng),
+      incident: fromDay(first - intBetween(rng, 12, 24)),
+      lossDays: intBetween(rng, 20, 45),
+      preHolidayBump: between(rng, 0.4, 1.5),
+      preHolidayDays: intBetween(rng, 7, 14),
+    };
+  },
   monthly: (_i, rng) => {
     const c = common(rng);
     const iso = fromDay(intBetween(rng, FIRST_INCIDENT, LAST_INCIDENT));
@@ -174,6 +185,7 @@ export const DESIGN_NOTES: Record<string, string> = {
   tiny: '1–3 orders/day, many zero days, order export',
   gaps: 'daily aggregate with 10–20 missing days',
   'holiday-window': 'incident 2–6 days before a Seollal/Chuseok break (2024–2026)',
+  'gift-season': 'incident 12–24 days before a Seollal/Chuseok break, a gift season of +40–150 % over the 7–14 days before it',
   monthly: 'monthly totals only: 36 months of baseline, 1–3 month loss window',
   promotions: '4–12 deal days a year (×1.8 to ×3–6, 1–3 days each), in the baseline and the loss window alike',
   spikes: '1–3 one-off days at ×15–60 in the baseline\'s last year (a bulk order, a viral day)',

@@ -176,6 +176,8 @@ function fitEts(data: TrainingData): Forecast {
       sigma: Math.round(Math.sqrt(sigma2) * 1e4) / 1e4,
       'holiday.minor': Math.round(ratio[1] * 1e4) / 1e4,
       'holiday.major': Math.round(ratio[2] * 1e4) / 1e4,
+      'holiday.eve': Math.round(ratio[3] * 1e4) / 1e4,
+      'holiday.eveBefore': Math.round(ratio[4] * 1e4) / 1e4,
     }),
   };
 }

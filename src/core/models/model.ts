@@ -3,11 +3,14 @@ import type { Rng } from '../random.js';
 import type { Period } from '../period.js';
 import type { OneOffs } from '../one-offs.js';
 
-/** Holiday kind of a day number: 0 = none, 1 = minor holiday, 2 = major (Seollal/Chuseok). */
-export type HolidayOf = (day: number) => 0 | 1 | 2;
+/**
+ * Holiday kind of a day number: 0 = none, 1 = minor holiday, 2 = major (Seollal/Chuseok),
+ * 3 and 4 = the eve of a major break, its last week and the week before (core/calendar.ts).
+ */
+export type HolidayOf = (day: number) => 0 | 1 | 2 | 3 | 4;
 
-/** Share of a point's days that are minor and major holidays: [minor, major]. */
-export type HolidayShare = (point: number) => readonly [number, number];
+/** Share of a point's days of each kind but none: [minor, major, eve's last week, the week before]. */
+export type HolidayShare = (point: number) => readonly [number, number, number, number];
 
 /**
  * What a model learns from: the observed baseline points only (unknown and excluded ones

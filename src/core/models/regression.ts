@@ -36,6 +36,9 @@ interface Design {
   weekdays: number;
   major: boolean;
   minor: boolean;
+  /** The eve of a major break, its last week and the week before (core/calendar.ts): columns when the training data hold them. */
+  eve: boolean;
+  eveBefore: boolean;
   harmonics: number;
   holidayShare: HolidayShare;
   /** First day of a lasting new level (core/breaks.ts): a step column from it, else null. */
@@ -50,10 +53,14 @@ function makeDesign(data: TrainingData, trend: boolean, control: boolean): Desig
   const n = data.days.length;
   let major = false;
   let minor = false;
+  let eve = false;
+  let eveBefore = false;
   for (let i = 0; i < n; i++) {
-    const [mi, ma] = data.holidayShare(data.days[i]);
+    const [mi, ma, ev, eb] = data.holidayShare(data.days[i]);
     if (ma > 0) major = true;
     if (mi > 0) minor = true;
+    if (ev > 0) eve = true;
+    if (eb > 0) eveBefore = true;
   }
   const span = n ? data.days[n - 1] - data.days[0] + 1 : 0;
   const harmonics = hasYearlyCycle(data, span) ? TUNING.yearlyHarmonics : 0;
@@ -63,8 +70,8 @@ function makeDesign(data: TrainingData, trend: boolean, control: boolean): Desig
   // a step for a detected lasting level change: the level after it comes from the days after it,
   // while weekday and holiday effects still learn from the whole baseline
   const stepDay = levelShift(data)?.day ?? null;
-  const p = wd + weekdays + (major ? 1 : 0) + (minor ? 1 : 0) + 2 * harmonics + (stepDay !== null ? 1 : 0) + (covariate ? 1 : 0);
-  return { anchor: n ? data.days[n - 1] : 0, trend, wd, weekdays, major, minor, harmonics, holidayShare: data.holidayShare, stepDay, covariate, p };
+  const p = wd + weekdays + (major ? 1 : 0) + (minor ? 1 : 0) + (eve ? 1 : 0) + (eveBefore ? 1 : 0) + 2 * harmonics + (stepDay !== null ? 1 : 0) + (covariate ? 1 : 0);
+  return { anchor: n ? data.days[n - 1] : 0, trend, wd, weekdays, major, minor, eve, eveBefore, harmonics, holidayShare: data.holidayShare, stepDay, covariate, p };
 }
 
 /**
@@ -85,9 +92,11 @@ function fillRow(d: Design, day: number, row: Float64Array, at = 0): void {
     for (let k = 1; k < 7; k++) row[at + d.wd + k - 1] = wd === k ? 1 : 0;
   }
   let j = at + d.wd + d.weekdays;
-  const [minor, major] = d.holidayShare(day);
+  const [minor, major, eve, eveBefore] = d.holidayShare(day);
   if (d.major) row[j++] = major;
   if (d.minor) row[j++] = minor;
+  if (d.eve) row[j++] = eve;
+  if (d.eveBefore) row[j++] = eveBefore;
   for (let k = 1; k <= d.harmonics; k++) {
     const angle = (2 * Math.PI * k * day) / YEAR;
     row[j++] = Math.sin(angle);
@@ -203,6 +212,8 @@ class RegressionForecast implements Forecast {
     let j = d.wd + d.weekdays;
     if (d.major) out['holiday.major'] = round4(Math.exp(this.beta[j++]));
     if (d.minor) out['holiday.minor'] = round4(Math.exp(this.beta[j++]));
+    if (d.eve) out['holiday.eve'] = round4(Math.exp(this.beta[j++]));
+    if (d.eveBefore) out['holiday.eveBefore'] = round4(Math.exp(this.beta[j++]));
     if (d.stepDay !== null) out.levelShift = round4(Math.exp(this.beta[j + 2 * d.harmonics]));
     if (d.covariate) out.controlElasticity = round4(this.beta[d.p - 1]);
     return out;

@@ -78,6 +78,8 @@ function fitSeasonalMean(data: TrainingData): Forecast {
       ...Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d, w) => [`mean.${d}`, Math.round(mean[w] * 100) / 100])),
       'holiday.minor': Math.round(ratio[1] * 1e4) / 1e4,
       'holiday.major': Math.round(ratio[2] * 1e4) / 1e4,
+      'holiday.eve': Math.round(ratio[3] * 1e4) / 1e4,
+      'holiday.eveBefore': Math.round(ratio[4] * 1e4) / 1e4,
     }),
   };
 }
