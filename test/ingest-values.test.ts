@@ -463,7 +463,7 @@ describe('parseCount', () => {
 
 describe('isNoDateMark (a cancellation-date cell that says "not cancelled")', () => {
   // flags that say no (취소여부 N, is_canceled 0/false), and a zero Unix time, say so too
-  it.each(['', 'NULL', '\\N', '-', '0000-00-00', '0000-00-00 00:00:00', '0000-00-00T00:00:00.000', '0', 'N', 'n', 'false', 'FALSE', '아니오', 'X', '정상', '없음', '해당없음'])(
+  it.each(['', 'NULL', '\\N', '-', '0000-00-00', '0000-00-00 00:00:00', '0000-00-00T00:00:00.000', '0', '0.00', ' 0,00 ', 'N', 'n', 'false', 'FALSE', '아니오', 'X', '정상', '없음', '해당없음'])(
     '%j', (c) => expect(isNoDateMark(c)).toBe(true));
   it.each(['2025-11-29', '2025-11-29 10:00', 'yes', 'Y', '1', 'true', 'O', '1732882929'])('not %j', (c) => expect(isNoDateMark(c)).toBe(false));
 });
@@ -498,6 +498,8 @@ describe('classifyStatus', () => {
     ['PAYMENT_WAITING', 'unpaid'], // (Naver Commerce API's)
     ['가상계좌발급', 'unpaid'], ['입금확인중', 'unpaid'], ['WAITING_FOR_DEPOSIT', 'unpaid'], ['Incomplete', 'unpaid'],
     ['N00', 'unpaid'], ['C40', 'cancelled'], ['c00', 'cancelled'], ['R40', 'returned'],
+    // Stripe's blocked payments and PaymentIntents that never took money, WooCommerce's bin, 11번가's seller-side cancellation
+    ['Blocked', 'cancelled'], ['requires_payment_method', 'unpaid'], ['requires_action', 'unpaid'], ['Trash', 'cancelled'], ['판매불가', 'cancelled'], ['취소(판매불가)', 'cancelled'],
     // a payment begun and not approved: Toss's READY and IN_PROGRESS, PortOne's ready (the whole cell)
     ['READY', 'unpaid'], ['IN_PROGRESS', 'unpaid'], ['ready', 'unpaid'],
     // a reason in brackets, or 불가 and 반려 not right after the word, leave the status what it says
@@ -522,7 +524,9 @@ describe('classifyStatus', () => {
     // an exchange's pickup, cash on delivery, a fraud check passed; partial refunds and refused returns in other languages
     '교환회수완료', '교환회수중', '교환 회수요청', '교환(회수완료)', '반품완료(일부)', '일부환불', 'Pago contra reembolso', 'En espera de validación por contra reembolso', 'Paiement contre remboursement',
     'Fraud check passed', 'fraud_review_passed', 'Teilweise erstattet', 'Reembolso parcial', 'Rimborso parziale', 'Partiellement remboursé',
-    'Retour refusé', 'Annulation refusée', 'Reembolso rechazado', 'Retour geweigerd'])(
+    'Retour refusé', 'Annulation refusée', 'Reembolso rechazado', 'Retour geweigerd',
+    // PayPal's reversal called off: the money is back with the seller
+    'Canceled_Reversal', 'Canceled Reversal'])(
     '%j is a sale', (s) => expect(classifyStatus(s)).toBeNull());
 });
 

@@ -125,7 +125,8 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     // a return's flag or date (반품여부 Y/N, 반품완료일): the order's money given back, read as a refund
     specific: ['refunded at', 'refund date', 'refunded date', 'date refunded', '환불일', '환불일시', '환불일자', '환불완료일', '환불여부', '환불유무',
       '반품여부', '반품유무', '반품일', '반품일자', '반품일시', '반품완료일', '반품완료일시',
-      'is refunded', 'refund yn', 'refund flag', 'fully refunded?', 'fully refunded'],
+      // Stripe's charges' `refunded`: true only when the whole charge was refunded
+      'is refunded', 'refund yn', 'refund flag', 'fully refunded?', 'fully refunded', 'refunded'],
     generic: [],
   },
   // the currency of the row's amounts: compared with --currency, never converted

@@ -186,11 +186,12 @@ export function isMissingCell(s: string): boolean {
 /**
  * Whether a cancellation (or refund) cell says "not cancelled" though it is not blank: a missing-value
  * mark (`NULL`, `\N`), a dash, a zero date (`0000-00-00 00:00:00`, what old MySQL shop databases
- * store) or a zero time (`0`: Unix time 0), or a flag that says no (`N`, `0`, `false`, `아니오`).
+ * store) or a zero time (`0`, `0.00`: Unix time 0, a zero amount), or a flag that says no (`N`, `false`, `아니오`).
  */
 export function isNoDateMark(s: string): boolean {
-  return isMissingCell(s) || ZERO_DATE.test(s) || (s.length <= 8 && NO_FLAGS.has(s.trim().toLowerCase()));
+  return isMissingCell(s) || ZERO_DATE.test(s) || ZERO.test(s) || (s.length <= 8 && NO_FLAGS.has(s.trim().toLowerCase()));
 }
+const ZERO = /^\s*0+(?:[.,]0+)?\s*$/;
 // `정상`, `없음`, `해당없음`: a POS's 취소여부 beside 취소 rows; 부분취소 keeps the sale (see isPartial)
 // (`무` of a 유/무 column: 취소유무, 반품유무; 미반품 of a 반품여부)
 const NO_FLAGS = new Set(['n', 'no', '0', '0.0', 'false', 'f', '아니오', '아니요', '아님', '무', '미취소', '미환불', '미반품', '반품없음', '취소없음', '환불없음',
@@ -274,6 +275,10 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['수취거부', 'returned'], // the buyer refused the parcel: it goes back
   ['수취 거부', 'returned'],
   ['aborted', 'cancelled'],
+  ['blocked', 'cancelled'], // Stripe Radar's: the payment was stopped, never taken
+  ['trash', 'cancelled'], // WooCommerce's binned order
+  ['판매불가', 'cancelled'], // 11번가: the seller could not sell it, the order cancelled and refunded
+  ['판매 불가', 'cancelled'],
   ['reversed', 'refunded'],
   ['reversal', 'refunded'],
   ['chargeback', 'refunded'],
@@ -284,6 +289,13 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   // WooCommerce's draft orders (a cart, never placed), PrestaShop's bank wire and cheque awaited or its
   // payment error, Magento's payment review and suspected fraud (held, not captured)
   ['pending payment', 'unpaid'],
+  // Stripe's PaymentIntent states before any money moved: a checkout left, or still asking for a card
+  ['requires_payment_method', 'unpaid'],
+  ['requires payment method', 'unpaid'],
+  ['requires_action', 'unpaid'],
+  ['requires action', 'unpaid'],
+  ['requires_confirmation', 'unpaid'],
+  ['requires confirmation', 'unpaid'],
   ['pending_payment', 'unpaid'],
   ['draft', 'unpaid'],
   ['payment error', 'unpaid'],
@@ -339,7 +351,9 @@ const UNDOES = /취소|반품|환불|교환|cancel|return|refund/;
  * Words that hold a status word without meaning it: 교환불가 holds 환불, an exchange's pickup
  * (교환회수완료) holds 회수, cash on delivery (contra reembolso, contre remboursement) a refund.
  */
-const NOT_THE_WORD = ['교환불', '교환회수', '교환 회수', '교환(회수', '교환 (회수', 'contra reembols', 'contre rembours', 'contre-rembours'];
+const NOT_THE_WORD = ['교환불', '교환회수', '교환 회수', '교환(회수', '교환 (회수', 'contra reembols', 'contre rembours', 'contre-rembours',
+  // PayPal's Canceled_Reversal: a reversal (a chargeback) called off, the money back with the seller
+  'canceled_reversal', 'canceled reversal', 'cancelled_reversal', 'cancelled reversal'];
 /** A cell without what its brackets hold (a reason: `취소완료(배송불가지역)`). */
 const unbracketed = (t: string) => t.replace(/[([][^)\]]*[)\]]/g, ' ');
 
