@@ -884,6 +884,9 @@ describe('daily aggregates', () => {
     const own = await ingestFile(write(toCsv(['일자', '주문수', '매출(천원)'], [['2025-11-29', '4', '1,234.5'], ['2025-11-30', '6', '1.234']])), TZ);
     expect(own.series).toEqual({ start: '2025-11-29', orders: [4, 6], revenue: [1234500, 1234] });
     expect(own.warnings).toContainEqual({ code: 'MONEY_UNIT', message: 'the header "매출(천원)" says "(천원)": amounts of "매출(천원)" were multiplied by 1,000' });
+    // amounts in cents (a payment API's export): hundredths, to the cent
+    const cents = await ingestFile(write(toCsv(['id', 'created', 'amount_cents'], [['ch_1', '2025-11-01 10:00', '2499'], ['ch_2', '2025-11-01 11:00', '1001']])), TZ);
+    expect([cents.series.revenue, cents.warnings.map((w) => w.message)]).toEqual([[35], ['the header "amount_cents" says "cents": amounts of "amount_cents" were divided by 100']]);
     const title = await ingestFile(write(`일별 매출 현황,,\n,,(단위: 백만원)\n일자,주문수,매출액\n2025-11-29,4,2.5\n`), TZ);
     expect(title.series.revenue).toEqual([2500000]);
     expect(title.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['PREAMBLE', 'MONEY_UNIT']));

@@ -437,9 +437,11 @@ describe('money units (unitOfHeader, unitOfTitle)', () => {
     ['매출액_천원', 1e3], ['매출 억원', 1e8], ['결제금액(원)', 1], ['매출액（천원）', 1e3],
     ['Revenue ($000)', 1e3], ["Sales (USD '000)", 1e3], ['Sales (000s)', 1e3], ['Revenue (in thousands)', 1e3], ['Sales (K)', 1e3],
     ['Revenue (thousands of won)', 1e3], ['Sales (USD millions)', 1e6], ['Revenue ($m)', 1e6], ['Sales (mn)', 1e6],
+    // a payment API's minor units
+    ['Amount (cents)', 0.01], ['amount_cents', 0.01], ['Total in cents', 0.01], ['Amount [minor units]', 0.01], ['total_in_cents', 0.01],
   ])('%s states a unit worth %d', (h, f) => expect(unitOfHeader(h)?.factor).toBe(f));
 
-  it.each(['매출액', 'Amount', 'Order Date (KST)', 'Amount (USD)', '금액(KRW)', '주문수(건)', 'Total (incl. tax)', 'Price (mm/dd)', '천원샵 매출'])(
+  it.each(['매출액', 'Amount', 'Order Date (KST)', 'Amount (USD)', '금액(KRW)', '주문수(건)', 'Total (incl. tax)', 'Price (mm/dd)', '천원샵 매출', 'Cents', 'Amount (percent)'])(
     '%s states no unit', (h) => expect(unitOfHeader(h)).toBeUndefined());
 
   it('reads a title line\'s unit, in any of its cells, and not a line that only talks', () => {

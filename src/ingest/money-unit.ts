@@ -25,6 +25,9 @@ const EN_BRACKET = /[(\[]\s*(?:in\s+)?(?:[a-z]{3}\s*|[$₩€£¥]\s*)?(?:in\s+)
 /** `Amounts in thousands`, `All figures in $000`, `USD in millions`: a title line's scale. */
 const EN_SAID = /\b(?:in|units?\s*:)\s+(?:[a-z]{3}\s+|[$₩€£¥]\s*)?('?000s?|thousands?|millions?)\b/;
 
+/** `Amount (cents)`, `(in cents)`, `[minor units]`, `amount_cents`, `Total in cents`: amounts in hundredths (a payment API's minor units). */
+const CENTS = /[(\[]\s*(?:in\s+)?(?:cents?|minor\s+units?)\s*[)\]]|[\s_](?:in[\s_]+)?cents$/;
+
 const EN_FACTOR = (w: string): number => (/^(?:'?000s?|k|thousands?)$/.test(w) ? 1e3 : 1e6);
 
 /** The unit a money column's header states, if any (`원` alone is 1: it overrides a title's unit). */
@@ -34,6 +37,8 @@ export function unitOfHeader(header: string): MoneyUnit | undefined {
   if (ko) return { factor: KO_FACTORS[ko[1] ?? ''] ?? 1, text: ko[0].trim() };
   const en = EN_BRACKET.exec(h);
   if (en) return { factor: EN_FACTOR(en[1]), text: en[0].trim() };
+  const cents = CENTS.exec(h);
+  if (cents) return { factor: 0.01, text: cents[0].replace(/^[\s_]+/, '').trim() };
   return undefined;
 }
 
@@ -51,4 +56,4 @@ export function unitOfTitle(cells: string[]): MoneyUnit | undefined {
 }
 
 /** A header with a trailing unit word taken off (`매출액_천원` → `매출액`), for matching it to a field. */
-export const withoutTrailingUnit = (h: string) => h.normalize('NFKC').replace(KO_TRAILING, '');
+export const withoutTrailingUnit = (h: string) => h.normalize('NFKC').replace(KO_TRAILING, '').replace(/[\s_](?:in[\s_]+)?cents$/i, '');

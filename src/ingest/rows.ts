@@ -881,7 +881,7 @@ export class RowReader {
     if (!unit || unit.factor === 1) return;
     this.unit = unit.factor;
     const where = own ? `the ${what} "${header}" says` : `line ${this.titleUnit!.line} above the header says`;
-    this.warnings.push({ code: 'MONEY_UNIT', message: `${where} "${unit.text}": amounts of "${header}" were multiplied by ${unit.factor.toLocaleString('en-US')}` });
+    this.warnings.push({ code: 'MONEY_UNIT', message: `${where} "${unit.text}": amounts of "${header}" were ${unit.factor < 1 ? `divided by ${Math.round(1 / unit.factor)}` : `multiplied by ${unit.factor.toLocaleString('en-US')}`}` });
   }
 
   /**
