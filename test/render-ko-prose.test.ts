@@ -43,14 +43,14 @@ describe('Korean prose', () => {
   it('gives the reason for each way a model is chosen, with the scores as percentages', () => {
     const all = [cand('trend', 0.0887), cand('count', 0.0617), cand('ensemble', 0.0665), cand('ets', 0.1026)];
     expect(reasonKo(model({ name: 'ensemble', selection: 'auto', candidates: all }))).toBe(
-      'ensemble은(는) 기본 모형이며, 과거 시험 예측의 기간 합계 오차(6.7%)보다 25% 이상 낮은 후보가 없었습니다 (trend 8.9%, count 6.2%, ets 10.3%)');
+      'ensemble 모형은 기본 모형이며, 과거 시험 예측의 기간 합계 오차(6.7%)보다 25% 이상 낮은 후보가 없었습니다 (trend 8.9%, count 6.2%, ets 10.3%)');
     expect(reasonKo(model({ name: 'count', selection: 'auto', candidates: [cand('count', 0.04), cand('ensemble', 0.08)] }))).toBe(
-      'count의 과거 시험 예측 오차가 기본 모형보다 25% 이상 낮았습니다 (4.0%; ensemble 8.0%)');
+      'count 모형의 과거 시험 예측 오차가 기본 모형보다 25% 이상 낮았습니다 (4.0%; ensemble 8.0%)');
     expect(reasonKo(model({ name: 'trend', selection: 'named', candidates: [cand('trend', 0.123)] }))).toBe(
-      '--model trend로 지정했습니다. 과거 시험 예측의 기간 합계 오차는 12.3%입니다');
+      '--model trend 옵션으로 지정했습니다. 과거 시험 예측의 기간 합계 오차는 12.3%입니다');
     expect(reasonKo(model({ name: 'ensemble', selection: 'auto', candidates: [cand('ensemble', null), cand('trend', null)] }))).toContain('기준 기간이 짧아');
     // with a control series, the control is the default
-    expect(reasonKo(model({ name: 'control', selection: 'auto', candidates: [cand('control', 0.05), cand('ensemble', 0.045)] }))).toContain('control은(는) 기본 모형');
+    expect(reasonKo(model({ name: 'control', selection: 'auto', candidates: [cand('control', 0.05), cand('ensemble', 0.045)] }))).toContain('control 모형은 기본 모형');
   });
 
   it('shows Korean in ko reports and the claim\'s English in en reports, detail kept', () => {

@@ -57,6 +57,22 @@ describe('renderText', () => {
     c.totals.revenue.lower = -5;
     expect(renderText(c, opts())).toContain('cannot rule out that there was no loss');
   });
+
+  it('says there was no loss when every interval lies below zero, and gives no recovery date', () => {
+    const c = simClaim() as ReturnType<typeof simClaim> & Record<string, unknown>;
+    for (const t of [c.totals.orders, c.totals.revenue]) [t.lost, t.lower, t.upper] = [-(t.expected! * 0.2), -(t.expected! * 0.3), -(t.expected! * 0.1)];
+    c.recovery = { date: c.windows.incident.start, metric: 'orders', days: 14 };
+    const en = renderText(c, opts());
+    expect(en).toContain('The whole interval is below zero: the seller sold more than expected, and the data show no loss.');
+    expect(en).not.toContain('cannot rule out');
+    expect(en).not.toContain('Recovery:');
+    const ko = renderText(c, opts({ lang: 'ko' }));
+    expect(ko).toContain('판매가 예상보다 많았으므로 자료상 손실은 없습니다');
+    expect(ko).not.toContain('회복:');
+    // one interval above zero: a loss is possible after all, and the usual words stand
+    c.totals.revenue.upper = 10;
+    expect(renderText(c, opts())).toContain('cannot rule out that there was no loss');
+  });
 });
 
 describe('terminal sparkline', () => {

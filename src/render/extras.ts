@@ -18,6 +18,15 @@ export function recoveryOf(c: Claim): Recovery | undefined {
   return r && typeof r === 'object' ? r : undefined;
 }
 
+/**
+ * Whether the claim shows no loss at all: every interval of orders and revenue it has lies below
+ * zero (sales above the counterfactual), so "cannot rule out no loss" and a recovery date mislead.
+ */
+export function aboveExpected(c: Claim): boolean {
+  const shown = [c.totals.orders, c.totals.revenue].filter((t) => t.expected !== null && t.upper !== null);
+  return shown.length > 0 && shown.every((t) => (t.upper as number) < 0);
+}
+
 /** `claim.interest`, or undefined. */
 export function interestOf(c: Claim): Interest | undefined {
   const i = (c as unknown as Loose).interest;

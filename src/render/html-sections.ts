@@ -2,7 +2,7 @@
 // (escapeHtml) — seller ids, file names, column headers, warnings and model text alike.
 import type { Claim, Total } from '../core/claim.js';
 import { escapeHtml as e } from './escape.js';
-import { interestOf, placeboOf, recoveryOf } from './extras.js';
+import { aboveExpected, interestOf, placeboOf, recoveryOf } from './extras.js';
 import { formatDate, formatMoney, formatOrders, formatPercent, formatSpan, LABELS, type Lang } from './i18n.js';
 import { words } from './words.js';
 import { modelDescription, modelReason, warningText } from './ko-prose.js';
@@ -70,7 +70,7 @@ ${hasPlacebo ? `<p class="note">${e(W.placeboNote)}</p>` : ''}`;
 /** Recovery date, only when the claim carries `recovery`. */
 export function recoverySection(c: Claim, lang: Lang): string {
   const rec = recoveryOf(c);
-  if (!rec) return '';
+  if (!rec || aboveExpected(c)) return ''; // no loss, nothing to recover from
   const W = words(lang);
   const text = typeof rec.date === 'string' ? W.recovered(formatDate(rec.date, lang)) : W.notRecovered;
   const rule = rec.metric && rec.days ? ` ${W.recoveryRule(W.metric[rec.metric], rec.days)}` : '';

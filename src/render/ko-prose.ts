@@ -105,16 +105,16 @@ export function reasonKo(model: Claim['model']): string {
   const pct = (v: number | null) => formatPercent(v);
   const me = model.candidates.find((c) => c.name === model.name);
   const score = me?.score ?? null;
-  if (model.selection === 'named') return `--model ${model.name}로 지정했습니다. 과거 시험 예측의 기간 합계 오차는 ${pct(score)}입니다`;
-  if (score === null) return `기준 기간이 짧아 과거 구간으로 시험할 수 없어 기본 모형 ${model.name}을(를) 썼습니다`;
-  if (model.candidates.length === 1) return `${model.name}이(가) 유일한 후보입니다. 과거 시험 예측의 기간 합계 오차는 ${pct(score)}입니다`;
+  if (model.selection === 'named') return `--model ${model.name} 옵션으로 지정했습니다. 과거 시험 예측의 기간 합계 오차는 ${pct(score)}입니다`;
+  if (score === null) return `기준 기간이 짧아 과거 구간으로 시험할 수 없어 기본 모형인 ${model.name} 모형을 썼습니다`;
+  if (model.candidates.length === 1) return `${model.name} 모형이 유일한 후보입니다. 과거 시험 예측의 기간 합계 오차는 ${pct(score)}입니다`;
   const others = model.candidates.filter((c) => c.name !== model.name).map((c) => `${c.name} ${pct(c.score)}`).join(', ');
   const preferred = model.candidates.some((c) => c.name === 'control') ? 'control' : TUNING.defaultModel;
   const margin = `${100 * TUNING.switchMargin}%`;
   if (model.name === preferred) {
-    return `${model.name}은(는) 기본 모형이며, 과거 시험 예측의 기간 합계 오차(${pct(score)})보다 ${margin} 이상 낮은 후보가 없었습니다 (${others})`;
+    return `${model.name} 모형은 기본 모형이며, 과거 시험 예측의 기간 합계 오차(${pct(score)})보다 ${margin} 이상 낮은 후보가 없었습니다 (${others})`;
   }
-  return `${model.name}의 과거 시험 예측 오차가 기본 모형보다 ${margin} 이상 낮았습니다 (${pct(score)}; ${others})`;
+  return `${model.name} 모형의 과거 시험 예측 오차가 기본 모형보다 ${margin} 이상 낮았습니다 (${pct(score)}; ${others})`;
 }
 
 /** A model's description in `lang` (English: the claim's own). */

@@ -4,7 +4,7 @@
 import type { Claim, Total } from '../core/claim.js';
 import { printableClaim } from './escape.js';
 import { formatDate, formatMoney, formatOrders, formatPercent, LABELS, type Lang } from './i18n.js';
-import { interestOf, placeboOf, recoveryOf } from './extras.js';
+import { aboveExpected, interestOf, placeboOf, recoveryOf } from './extras.js';
 import type { RenderOptions } from './index.js';
 import { modelDescription, modelReason, warningText } from './ko-prose.js';
 
@@ -23,7 +23,8 @@ function parts(c: Claim, lang: Lang) {
   const sig = (['revenue', 'orders'] as const).filter((k) => c.significance[k].pValue !== null)
     .map((k) => ({ metric: k, p: String(c.significance[k].pValue), prob: formatPercent(c.significance[k].probabilityOfLoss), pValue: c.significance[k].pValue as number, placebo: placeboOf(c, k) }));
   const cal = c.model.calibration.revenue ?? c.model.calibration.orders;
-  const rec = recoveryOf(c);
+  const above = aboveExpected(c);
+  const rec = above ? undefined : recoveryOf(c); // no loss, nothing to recover from
   const interest = interestOf(c);
   return {
     money, n, orders: has(orders) ? orders : null, revenue: has(revenue) ? revenue : null,
@@ -34,6 +35,7 @@ function parts(c: Claim, lang: Lang) {
     recovery: rec === undefined ? undefined : typeof rec.date === 'string' ? formatDate(rec.date, lang) : null,
     interest: interest && { ...interest, rate: formatPercent(interest.rate), asOf: formatDate(interest.asOf, lang) },
     spansZero: [orders, revenue].some((t) => t.lower !== null && t.lower <= 0),
+    above,
   };
 }
 
@@ -51,12 +53,14 @@ function english(c: Claim): string[] {
     `What happened: seller ${c.seller}, loss window ${x.loss.from} to ${x.loss.to} (${LABELS.en.days(x.loss.days)}). ` +
       `The seller received ${amount('actual')}. Had the incident not happened, about ${amount('expected')} were expected.`,
     `How much: the estimated loss is ${joinEn(lost)}.` +
-      (x.spansZero ? ' The interval reaches zero or below, so the data cannot rule out that there was no loss.' : ''),
+      (x.above ? ' The whole interval is below zero: the seller sold more than expected, and the data show no loss.'
+        : x.spansZero ? ' The interval reaches zero or below, so the data cannot rule out that there was no loss.' : ''),
   ];
   if (x.sig.length) {
     out.push(`How sure: the probability that the loss is real rather than ordinary fluctuation is ` +
       `${joinEn(x.sig.map((s) => `${s.prob} for ${s.metric} (one-sided p = ${s.p})`))}. ` +
-      (x.sig[0].pValue < 1 - x.pct / 100 ? `At the ${x.pct}% level the shortfall is unlikely to be chance.` : `At the ${x.pct}% level this is not conclusive on its own.`) +
+      (x.sig[0].pValue < 1 - x.pct / 100 ? `At the ${x.pct}% level the shortfall is unlikely to be chance.`
+        : x.above ? 'Sales were above the expected level: there is no shortfall to test.' : `At the ${x.pct}% level this is not conclusive on its own.`) +
       (x.sig[0].placebo ? ` A placebo test (the same model on ${x.sig[0].placebo.windows} pretend incidents inside the baseline) gives p = ${x.sig[0].placebo.pValue} for ${x.sig[0].metric}.` : ''));
   }
   out.push(`How it was estimated: the "${c.model.name}" model (${c.model.description}) was fitted on the baseline ` +
@@ -82,14 +86,16 @@ function korean(c: Claim): string[] {
     `무슨 일이 있었나: 판매자 ${c.seller}, 손실 기간 ${x.loss.from}~${x.loss.to}(${x.loss.days}일). ` +
       `실제 실적: ${got}. 사고가 없었을 때의 예상: 약 ${exp}.`,
     `얼마나: 추정 손실은 ${lost.join(', ')}입니다.` +
-      (x.spansZero ? ' 구간이 0 이하까지 걸쳐 있으므로, 손실이 없었을 가능성을 자료로 배제할 수 없습니다.' : ''),
+      (x.above ? ' 구간 전체가 0보다 작습니다. 판매가 예상보다 많았으므로 자료상 손실은 없습니다.'
+        : x.spansZero ? ' 구간이 0 이하까지 걸쳐 있으므로, 손실이 없었을 가능성을 자료로 배제할 수 없습니다.' : ''),
   ];
   if (x.sig.length) {
     const name = { orders: '주문', revenue: '매출' } as const;
     out.push(`얼마나 확실한가: 이 손실이 일상적인 변동이 아니라 실재할 확률은 ` +
       `${x.sig.map((s) => `${name[s.metric]} ${s.prob}(단측 p = ${s.p})`).join(', ')}입니다. ` +
-      (x.sig[0].pValue < 1 - x.pct / 100 ? `${x.pct}% 수준에서 이 부족은 우연으로 보기 어렵습니다.` : `${x.pct}% 수준에서는 이것만으로 결론을 내리기 어렵습니다.`) +
-      (x.sig[0].placebo ? ` 위약 검정(기준 기간 안의 가상 사고 ${x.sig[0].placebo.windows}번에 같은 모형 적용)의 ${name[x.sig[0].metric]} p = ${x.sig[0].placebo.pValue}입니다.` : ''));
+      (x.sig[0].pValue < 1 - x.pct / 100 ? `${x.pct}% 수준에서 이 부족은 우연으로 보기 어렵습니다.`
+        : x.above ? '판매가 예상 수준보다 많았으므로 검정할 부족분이 없습니다.' : `${x.pct}% 수준에서는 이것만으로 결론을 내리기 어렵습니다.`) +
+      (x.sig[0].placebo ? ` 가상 사고 검정(기준 기간 안의 가상 사고 시점 ${x.sig[0].placebo.windows}곳에 같은 모형 적용)의 ${name[x.sig[0].metric]} p = ${x.sig[0].placebo.pValue}입니다.` : ''));
   }
   out.push(`추정 방법: 기준 기간 ${x.base.from}~${x.base.to}(${x.base.days}일)에 "${c.model.name}" 모형(${modelDescription(c.model, 'ko')})을 적합하여 ` +
     `손실 기간으로 연장했습니다. 선택 이유: ${modelReason(c.model, 'ko')}. 구간은 손실 기간 전체의 모의 미래 경로에서 구했고` +
