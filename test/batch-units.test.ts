@@ -82,9 +82,16 @@ describe('summary', () => {
 
   it('totals ok rows only, without float dust; profit null when no row has one', () => {
     const rows = [ok('a', 0.1), ok('b', 0.2), failedRow('c', 'failed', 'BAD_CSV: x')];
-    expect(totalsOf(rows)).toEqual({ counts: { ok: 2, 'insufficient-data': 0, failed: 1 }, totals: { lost_orders: 0.3, lost_revenue: 300, lost_profit: null, lost_profit_sellers: 0 } });
+    expect(totalsOf(rows)).toEqual({ counts: { ok: 2, 'insufficient-data': 0, failed: 1 }, totals: { lost_orders: 0.3, lost_revenue: 300, lost_profit: null, lost_orders_sellers: 2, lost_revenue_sellers: 2, lost_profit_sellers: 0 } });
     // the profit total covers only the sellers with a margin, and says how many
     expect(totalsOf([ok('a', 1, 10.5), ok('b', 1)]).totals).toMatchObject({ lost_profit: 10.5, lost_profit_sellers: 1 });
+    // files of orders only: the revenue total is null (not in the data), never 0, and the table says –
+    const ordersOnly = [{ ...ok('a', 1), lost_revenue: null }, { ...ok('b', 2), lost_revenue: null }];
+    expect(totalsOf(ordersOnly).totals).toMatchObject({ lost_orders: 3, lost_revenue: null, lost_revenue_sellers: 0 });
+    const table = renderSummary(ordersOnly, 'table', { complete: true, currency: 'KRW', level: 0.95, bom: false });
+    expect(table).toMatch(/lost orders 3(\.0)? · lost revenue –/);
+    // some sellers without revenue: the total says whom it covers
+    expect(renderSummary([ordersOnly[0], ok('c', 1)], 'table', { complete: true, currency: 'KRW', level: 0.95, bom: false })).toMatch(/lost revenue ₩[\d,]+ \(1 of 2 sellers with it\)/);
   });
 
   it('renders CSV one row per seller with formulas neutralised, JSON with totals, a table with totals', () => {

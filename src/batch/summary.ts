@@ -14,15 +14,17 @@ export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 export const BATCH_SUMMARY_SCHEMA = 'loss-calc/batch-summary@1';
 
 /**
- * Sums over the ok sellers. Profit needs a margin, which some sellers may lack (a manifest
- * margin for a few): `lost_profit` sums the `lost_profit_sellers` ok sellers that have one,
- * and is null when none has.
+ * Sums over the ok sellers that have the measure: profit needs a margin, which some sellers may
+ * lack (a manifest margin for a few), and a file may hold orders or revenue only. Each total sums
+ * its `_sellers` ok sellers, and is null when none has it (null is "not in the data", never 0).
  */
 export interface SummaryTotals {
-  lost_orders: number;
-  lost_revenue: number;
+  lost_orders: number | null;
+  lost_revenue: number | null;
   lost_profit: number | null;
-  /** How many ok sellers `lost_profit` covers (additive field: compare with counts.ok). */
+  /** How many ok sellers each total covers (additive fields: compare with counts.ok). */
+  lost_orders_sellers: number;
+  lost_revenue_sellers: number;
   lost_profit_sellers: number;
 }
 
@@ -47,18 +49,25 @@ const round = (x: number, k: number) => Math.round(x * k) / k;
 /** Counts by status and totals over ok rows: `totalsOf([okRow]).totals.lost_orders === okRow.lost_orders`. */
 export function totalsOf(rows: SummaryRow[]): { counts: Record<SummaryStatus, number>; totals: SummaryTotals } {
   const counts: Record<SummaryStatus, number> = { ok: 0, 'insufficient-data': 0, failed: 0 };
-  let orders = 0, revenue = 0, profit = 0, withProfit = 0;
+  const sum = { orders: 0, revenue: 0, profit: 0 };
+  const have = { orders: 0, revenue: 0, profit: 0 };
+  const add = (k: keyof typeof sum, v: number | null) => {
+    if (v === null) return;
+    sum[k] += v;
+    have[k]++;
+  };
   for (const r of rows) {
     counts[r.status]++;
     if (r.status !== 'ok') continue;
-    orders += r.lost_orders ?? 0;
-    revenue += r.lost_revenue ?? 0;
-    if (r.lost_profit !== null) {
-      profit += r.lost_profit;
-      withProfit++;
-    }
+    add('orders', r.lost_orders);
+    add('revenue', r.lost_revenue);
+    add('profit', r.lost_profit);
   }
-  const totals = { lost_orders: round(orders, 10), lost_revenue: round(revenue, 100), lost_profit: withProfit ? round(profit, 100) : null, lost_profit_sellers: withProfit };
+  const totals = {
+    lost_orders: have.orders ? round(sum.orders, 10) : null, lost_revenue: have.revenue ? round(sum.revenue, 100) : null,
+    lost_profit: have.profit ? round(sum.profit, 100) : null,
+    lost_orders_sellers: have.orders, lost_revenue_sellers: have.revenue, lost_profit_sellers: have.profit,
+  };
   return { counts, totals };
 }
 
@@ -105,6 +114,7 @@ const WORDS = {
     total: (n: number) => `Total over ${n} ok seller(s)`,
     lostOrders: 'lost orders', lostRevenue: 'lost revenue', lostProfit: 'lost profit',
     withMargin: (k: number, n: number) => ` (${k} of ${n} sellers with a margin)`,
+    withMeasure: (k: number, n: number) => ` (${k} of ${n} sellers with it)`,
   },
   ko: {
     head: (pct: number) => ['판매자', '상태', '모형', '주문 손실', `${pct}% 구간`, '매출 손실', `${pct}% 구간`, '이익 손실', '손실 %', '경고 / 오류'],
@@ -116,6 +126,7 @@ const WORDS = {
     total: (n: number) => `정상 판매자 ${n}명 합계`,
     lostOrders: '주문 손실', lostRevenue: '매출 손실', lostProfit: '이익 손실',
     withMargin: (k: number, n: number) => ` (정상 판매자 ${n}명 중 마진이 있는 ${k}명)`,
+    withMeasure: (k: number, n: number) => ` (정상 판매자 ${n}명 중 자료가 있는 ${k}명)`,
   },
 } as const;
 
@@ -162,10 +173,12 @@ function summaryTable(rows: SummaryRow[], o: SummaryRenderOptions): string {
   const c = (s: SummaryStatus) => W.count(counts[s], W.status[s]);
   // a profit total over fewer sellers than the others must say so
   const partialProfit = totals.lost_profit_sellers < counts.ok ? W.withMargin(totals.lost_profit_sellers, counts.ok) : '';
+  // and so must an orders or revenue total that some sellers' files do not have
+  const partial = (k: number) => (k > 0 && k < counts.ok ? W.withMeasure(k, counts.ok) : '');
   const lines = [
     t.toString(),
     `${W.sellers(rows.length)}${o.complete ? '' : W.partial}: ${W.counts(c('ok'), c('insufficient-data'), c('failed'))}`,
-    `${W.total(counts.ok)}: ${W.lostOrders} ${orders(totals.lost_orders)} · ${W.lostRevenue} ${money(totals.lost_revenue)}` +
+    `${W.total(counts.ok)}: ${W.lostOrders} ${orders(totals.lost_orders)}${partial(totals.lost_orders_sellers)} · ${W.lostRevenue} ${money(totals.lost_revenue)}${partial(totals.lost_revenue_sellers)}` +
       (totals.lost_profit === null ? '' : ` · ${W.lostProfit} ${money(totals.lost_profit)}${partialProfit}`),
   ];
   return `${lines.join('\n')}\n`;
