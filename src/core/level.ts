@@ -3,6 +3,9 @@
 // does not know). The level is filtered from the regression's relative residuals by a
 // scalar Kalman filter; its persistence φ and spread are chosen by likelihood on a grid.
 // The forecast starts from the last filtered level and decays back to the regression.
+// The filter is robust: a day's innovation beyond HUBER_K of its s.d. moves the level as one of
+// HUBER_K would, and counts in the likelihood with Huber's loss, so one deal day at the end of
+// the baseline is no new level (it raised a whole loss window's counterfactual ~1.5× its own size).
 import { varianceAt, type VarianceFn } from './glm.js';
 import type { Rng } from './random.js';
 
@@ -22,6 +25,8 @@ export interface LevelFit {
 
 const PHIS = [0, 0.5, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995];
 const SPREADS = [0, 0.03, 0.06, 0.1, 0.15, 0.25, 0.4];
+/** Huber's bound on a day's standardized innovation. */
+const HUBER_K = 2.5;
 
 /** Choose (φ, spread) by Gaussian likelihood of the relative residuals and filter with them. */
 export function fitLevel(days: ArrayLike<number>, y: ArrayLike<number>, mu: ArrayLike<number>, v: VarianceFn): LevelFit {
@@ -66,8 +71,11 @@ function filter(
       p = pk * pk * p + (phi < 1 ? s2 * (1 - pk * pk) : q * k);
     }
     const f = p + r[i];
-    const innov = z[i] - m;
-    ll -= 0.5 * (Math.log(f) + (innov * innov) / f);
+    const sf = Math.sqrt(f);
+    let innov = z[i] - m;
+    const u = Math.abs(innov) / sf;
+    ll -= 0.5 * (Math.log(f) + (u <= HUBER_K ? u * u : 2 * HUBER_K * u - HUBER_K * HUBER_K));
+    if (u > HUBER_K) innov = (innov > 0 ? HUBER_K : -HUBER_K) * sf;
     const gain = p / f;
     m += gain * innov;
     p *= 1 - gain;

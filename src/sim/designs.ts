@@ -146,6 +146,11 @@ export const DESIGNS: Record<string, Design> = {
     promoLift: [1.8, between(rng, 3, 6)],
     promoMaxDays: intBetween(rng, 1, 3),
   }),
+  'deal-before': (_i, rng) => ({
+    ...common(rng),
+    // one or two deal days in the fortnight and a half before the incident, as the year before
+    lastDeals: Array.from({ length: 1 + rng.int(2) }, () => ({ before: intBetween(rng, 1, 18), lift: between(rng, 2, 4) })),
+  }),
   spikes: (_i, rng) => ({ ...common(rng), spikeDays: intBetween(rng, 1, 3), spikeLift: [15, 60] }),
   closure: (_i, rng) => ({ ...common(rng), closedDays: intBetween(rng, 7, 30) }),
   'level-shift': (_i, rng) => ({
@@ -185,6 +190,7 @@ export const DESIGN_NOTES: Record<string, string> = {
   tiny: '1–3 orders/day, many zero days, order export',
   gaps: 'daily aggregate with 10–20 missing days',
   'holiday-window': 'incident 2–6 days before a Seollal/Chuseok break (2024–2026)',
+  'deal-before': 'one or two yearly deal days (×2–4) in the 18 days before the incident, and on the same dates a year earlier (11.11, Black Friday before a 11-29 incident)',
   'gift-season': 'incident 12–24 days before a Seollal/Chuseok break, a gift season of +40–150 % over the 7–14 days before it',
   monthly: 'monthly totals only: 36 months of baseline, 1–3 month loss window',
   promotions: '4–12 deal days a year (×1.8 to ×3–6, 1–3 days each), in the baseline and the loss window alike',

@@ -69,6 +69,11 @@ export interface SellerParams {
   promoLift?: readonly [number, number];
   /** A promotion lasts 1 to this many days. */
   promoMaxDays?: number;
+  /**
+   * Yearly deal days just before the incident (11.11, Black Friday before a 11-29 incident): each
+   * multiplies the day `before` days ahead of the incident, and the same date a year earlier, by `lift`.
+   */
+  lastDeals?: readonly { before: number; lift: number }[];
   /** One-off spike days in the baseline's last year only (a bulk order, a viral day): not demand the loss window would have seen. */
   spikeDays?: number;
   /** Each spike multiplies its day's mean by a lift drawn log-uniformly from [spikeLift[0], spikeLift[1]). */
@@ -127,6 +132,7 @@ export const SIM_DEFAULTS: ResolvedParams = {
   spikeDays: 0,
   closedDays: 0,
   spikeLift: [15, 60],
+  lastDeals: [],
   shift: 1,
   shiftDaysBefore: 90,
   earlyDays: 0,

@@ -198,6 +198,9 @@ export function eventFactors(p: ResolvedParams, n: number, seed: number): Float6
     const start = from + subRng(seed, S_CLOSED).int(p.baselineDays - 14 - p.closedDays - from + 1);
     f.fill(0, start, start + p.closedDays);
   }
+  for (const { before, lift } of p.lastDeals) {
+    for (const i of [p.baselineDays - before, p.baselineDays - before - 365]) if (i >= 0 && i < n) f[i] *= lift;
+  }
   if (p.promoRate <= 0) return f;
   const rng = subRng(seed, S_PROMO);
   const [lo, hi] = p.promoLift;

@@ -3,6 +3,9 @@
 // after dividing holidays out by their baseline ratio. Smoothing parameters are chosen on
 // a grid by one-step squared error; paths run the state equations forward with
 // block-resampled one-step errors (R forecast's simulate(bootstrap = TRUE)).
+// The filter is robust (Gelper, Fried & Croux 2010): a one-step error beyond HUBER_K running
+// robust s.d. moves the state as one of HUBER_K s.d. would, so a deal day or a bulk order at
+// the end of the baseline is not taken for a new level and trend.
 import { BlockBootstrap } from '../noise.js';
 import type { Rng } from '../random.js';
 import { weekday } from '../dates.js';
@@ -29,6 +32,13 @@ const BETAS = [0, 0.1, 0.3]; // as a share of alpha (β ≤ α keeps the model s
 const GAMMAS = [0.01, 0.05, 0.15];
 const PHIS = [0.85, 0.92, 0.98];
 
+/** Huber's bound on a one-step error, in running robust s.d. (Gelper et al. use 2). */
+const HUBER_K = 2.5;
+/** Weight of a day in the running robust scale of the errors (Gelper et al.'s λ). */
+const SCALE_WEIGHT = 0.1;
+/** E[min(x², k²)] for a standard normal x at k = HUBER_K: keeps the running scale unbiased. */
+const CLIPPED_MOMENT = 0.9776;
+
 /** Initial state from the first two weeks (or what there is); `wd` holds each day's weekday. */
 function initialState(wd: Uint8Array, z: Float64Array): State {
   const season = new Float64Array(7);
@@ -46,14 +56,16 @@ function initialState(wd: Uint8Array, z: Float64Array): State {
 }
 
 /**
- * Run the filter from `start`; fills `errors` (one-step errors) when given; returns the SSE
- * and end state. `gaps[i]` is the count of missing days before point i, `wd[i]` its weekday.
+ * Run the filter from `start`; fills `errors` (one-step errors) when given; returns the SSE of the
+ * clipped errors and end state. `gaps[i]` is the count of missing days before point i, `wd[i]` its
+ * weekday; `scale` the errors' robust s.d. to start from.
  */
-function run(gaps: Int32Array, wd: Uint8Array, z: Float64Array, start: State, p: Params, errors?: Float64Array): { sse: number; state: State } {
+function run(gaps: Int32Array, wd: Uint8Array, z: Float64Array, start: State, p: Params, scale: number, errors?: Float64Array): { sse: number; state: State } {
   const s = Float64Array.from(start.season);
   let l = start.level;
   let b = 0;
   let sse = 0;
+  let v = scale * scale;
   for (let i = 0; i < z.length; i++) {
     // a gap of k days: let the state run k − 1 steps without news
     for (let g = 0; g < gaps[i]; g++) {
@@ -61,15 +73,27 @@ function run(gaps: Int32Array, wd: Uint8Array, z: Float64Array, start: State, p:
       b *= p.phi;
     }
     const w = wd[i];
-    const e = z[i] - (l + p.phi * b + s[w]);
+    const raw = z[i] - (l + p.phi * b + s[w]);
+    if (errors) errors[i] = raw;
+    const bound = HUBER_K * Math.sqrt(v);
+    const e = raw > bound ? bound : raw < -bound ? -bound : raw;
+    v += SCALE_WEIGHT * ((e * e) / CLIPPED_MOMENT - v);
     sse += e * e;
-    if (errors) errors[i] = e;
     const lPrev = l;
     l = lPrev + p.phi * b + p.alpha * e;
     b = p.phi * b + p.beta * e;
     s[w] += p.gamma * e;
   }
   return { sse, state: { level: l, trend: b, season: s } };
+}
+
+/** A robust s.d. of one-step errors to start from: the spread of week-on-week changes (MAD), over √2. */
+function startScale(z: Float64Array): number {
+  const d: number[] = [];
+  for (let i = 7; i < z.length; i++) d.push(Math.abs(z[i] - z[i - 7]));
+  if (!d.length) return 1;
+  d.sort((a, b) => a - b);
+  return Math.max(1e-3, (1.4826 * d[d.length >> 1]) / Math.SQRT2);
 }
 
 function fitEts(data: TrainingData): Forecast {
@@ -92,6 +116,7 @@ function fitEts(data: TrainingData): Forecast {
     if (i) gaps[i] = days[i] - days[i - 1] - 1;
   }
   const start = initialState(wd, z); // and the start-up state
+  const scale = startScale(z);
   let best: Params = { alpha: 0.1, beta: 0, gamma: 0.05, phi: 0.92 };
   let bestSse = Infinity;
   for (const alpha of ALPHAS)
@@ -99,14 +124,14 @@ function fitEts(data: TrainingData): Forecast {
       for (const gamma of GAMMAS)
         for (const phi of PHIS) {
           const p = { alpha, beta: bs * alpha, gamma: Math.min(gamma, 1 - alpha), phi };
-          const { sse } = run(gaps, wd, z, start, p);
+          const { sse } = run(gaps, wd, z, start, p, scale);
           if (sse < bestSse - 1e-12) {
             bestSse = sse;
             best = p;
           }
         }
   const errors = new Float64Array(z.length);
-  const { state } = run(gaps, wd, z, start, best, errors);
+  const { state } = run(gaps, wd, z, start, best, scale, errors);
   const sigma2 = bestSse / Math.max(1, z.length - 4);
   const settled = errors.subarray(Math.min(14, errors.length >> 1)); // past the start-up fortnight
   const noise = new BlockBootstrap(settled);
