@@ -1175,6 +1175,13 @@ describe('ingestGrouped', () => {
     expect([...(await ingestGrouped(write(toCsv(['date', 'seller', 'orders', 'revenue'], named)), { ...TZ, by: 'seller' })).keys()]).toEqual(['a', 'b', 'Total']);
   });
 
+  it('reads seller cells trimmed and in NFC: a name typed on a Mac (NFD) is the same seller', async () => {
+    const nfd = '가게'.normalize('NFD');
+    const m = await ingestGrouped(write(toCsv(['seller', 'date', 'orders'], [['가게', '2025-01-01', '3'], [nfd, '2025-01-02', '4'], [' 가게 ', '2025-01-03', '5']])), { ...TZ, by: 'seller' });
+    expect([...m.keys()]).toEqual(['가게']);
+    expect((m.get('가게') as { series: { orders: number[] } }).series.orders).toEqual([3, 4, 5]);
+  });
+
   it('names the seller column by header or by field, and rejects an unknown one', async () => {
     const p = write(toCsv(['판매자', '주문일시', '결제금액'], [['a', '2025-01-01', '1'], ['b', '2025-01-01', '2']]));
     expect([...(await ingestGrouped(p, { ...TZ, by: '판매자' })).keys()]).toEqual(['a', 'b']);

@@ -58,6 +58,8 @@ const MIN_OVERLAP = 3;
 function closedMeansRefunded(headers: string[]): boolean {
   return headers.some((h) => /^\s*(?:purchase point|bill-to name)\s*$/i.test(h));
 }
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** The order-level fields a merged-down further line takes from its order's row (RowReader.fillDown), as named in the warning. */
 const L_ORDER_CELLS = ['id', 'date', 'status'] as const;
 /** The columns of a row's order-level cells (id, date, status, type, cancelled, refunded) that the file has. */
@@ -352,10 +354,15 @@ export class RowReader {
     if (this.filledDown++ === 0) this.filledLine = line;
   }
 
-  /** A row's seller key: its `--by` cell, '' without one (or a database's null: `\N`, `NULL`). */
+  /**
+   * A row's seller key: its `--by` cell, trimmed and in NFC (a name typed on a Mac, NFD, is the
+   * same seller as on Windows, as a folder batch's file names are), '' without one (or a database's
+   * null: `\N`, `NULL`).
+   */
   private keyOf(rec: string[]): string {
     if (this.byIndex < 0) return '';
-    const cell = rec[this.byIndex].trim();
+    let cell = rec[this.byIndex].trim();
+    if (NON_ASCII.test(cell)) cell = cell.normalize('NFC');
     return SQL_NULL.has(cell) ? '' : cell;
   }
 
