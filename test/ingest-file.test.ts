@@ -319,6 +319,24 @@ describe('exports written by other programs', () => {
     expect([l.series.orders.reduce((a, b) => a + (b ?? 0), 0), l.warnings.map((w) => w.code)]).toEqual([60, ['REPEATED_ORDER_TOTALS']]);
   });
 
+  it('a POS receipt list of two terminals, each numbering its receipts from 0001 every day: terminal and receipt are the order', async () => {
+    const rows: string[][] = [];
+    for (let d = 0; d < 60; d++) { // (ids restarting each day are told after 45 days: FAR_DAYS)
+      for (const pos of ['01', '02']) {
+        for (let k = 1; k <= 3; k++) {
+          const receipt = String(k).padStart(4, '0');
+          // receipt 0002 has two lines (two items), each line its own row
+          for (let line = 0; line < (k === 2 ? 2 : 1); line++) rows.push([isoOf(d), pos, receipt, `${String(9 + k).padStart(2, '0')}:0${line}`, '5000']);
+        }
+      }
+    }
+    const r = await ingestFile(write(toCsv(['영업일자', '포스번호', '영수증번호', '판매시간', '실매출'], rows)), TZ);
+    expect([r.series.orders.slice(0, 3), r.series.revenue.slice(0, 3), r.info.columns.id, r.warnings.map((w) => w.code)]).toEqual([[6, 6, 6], [40000, 40000, 40000], '영수증번호', ['IDS_RESTART_DAILY']]);
+    // one terminal: its receipts alone are the orders, as before
+    const one = await ingestFile(write(toCsv(['영업일자', '포스번호', '영수증번호', '판매시간', '실매출'], rows.filter((x) => x[1] === '01'))), TZ);
+    expect(one.series.orders.slice(0, 3)).toEqual([3, 3, 3]);
+  });
+
   it('an unlabelled sum row under an order list (Excel\'s =SUM(), no Total beside it) is a total, not a further line of the last order', async () => {
     const header = ['Order ID', 'Sale Date', 'Item', 'Quantity', 'Item Total'];
     const rows = [['1001', '2025-11-01', 'mug', '2', '24.50'], ['1002', '2025-11-01', 'cup', '1', '10.25'], ['1003', '2025-11-02', 'mug', '1', '12.25'],

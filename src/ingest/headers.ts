@@ -238,6 +238,13 @@ export const isPaymentDate = namedIn(PAYMENT_DATES);
 /** A time of day in a column of its own beside the date (PayPal's `Time`, a card list's 승인시간): read with the date (kind.ts). */
 export const isTimeOfDay = namedIn(['time', '시간', '시각', '거래시간', '승인시간', '결제시간', '주문시간', '주문시각', '판매시간', '매출시간', '접수시간',
   'transaction time', 'order time', 'sale time']);
+/**
+ * A POS terminal's number beside a receipt number (OKPOS, 포스뱅크: 포스번호 01/02, each numbering
+ * its receipts from 0001): part of the order id (kind.ts, order-rows.ts), so two terminals' receipt
+ * 0001 are two orders.
+ */
+export const isRegister = namedIn(['포스번호', 'pos번호', '포스', 'pos', 'posno', 'pos no', 'pos id', '포스id', '단말기번호', '단말기', '단말기id',
+  '계산대', '계산대번호', 'register', 'register id', 'register no', 'terminal', 'terminal id', 'terminal no', 'device name']);
 /** A memo column (비고, 메모, `Note`): read only for a cell that is a cancellation word and nothing else (values.ts memoReason). */
 export const isMemo = namedIn(['비고', '메모', '적요', '특이사항', 'memo', 'note', 'notes', 'remark', 'remarks', 'comment', 'comments']);
 /** Status columns of a claim (a cancellation, return or exchange), not of the order: read beside the order's (kind.ts). */

@@ -1,7 +1,7 @@
 // What kind of file this is, decided once from the mapped header (so rows never need storing).
 import type { Field, InputKind } from '../core/types.js';
 import { fail } from '../errors.js';
-import { fieldOfHeader, isClaimStatus, isMemo, isTimeOfDay, isLineAmount, isOrderTotal, isPaymentDate, isRowNumber, listHeaders, normalizeHeader, synonymsHint, type ColumnMap } from './headers.js';
+import { fieldOfHeader, isClaimStatus, isMemo, isRegister, isTimeOfDay, isLineAmount, isOrderTotal, isPaymentDate, isRowNumber, listHeaders, normalizeHeader, synonymsHint, type ColumnMap } from './headers.js';
 
 /** Column indexes the row reader uses (-1 = absent), the kind, and why. */
 export interface Layout {
@@ -22,6 +22,8 @@ export interface Layout {
   memo: number;
   /** A time of day in a column of its own (`Time`, 승인시간), read with the date when the date cell has none; -1 else. */
   time: number;
+  /** A POS terminal's number beside the order id (포스번호): the id is the terminal's and the receipt's together; -1 else. */
+  register: number;
   /** A cancellation date or flag: a filled cell (not `N`, `0`, `-`…) means the order was cancelled. */
   cancelled: number;
   /** A refund date or flag, the same way. */
@@ -52,7 +54,7 @@ export interface Layout {
 /** A layout of `kind` with its date column and no other (the kind's reason and the columns still to fill in). */
 export function emptyLayout(kind: InputKind, date: number): Layout {
   return {
-    kind, kindReason: '', date, amount: -1, price: -1, quantity: -1, status: -1, status2: -1, memo: -1, time: -1, cancelled: -1, refunded: -1, type: -1, typeLedger: false, id: -1, paymentDate: false,
+    kind, kindReason: '', date, amount: -1, price: -1, quantity: -1, status: -1, status2: -1, memo: -1, time: -1, register: -1, cancelled: -1, refunded: -1, type: -1, typeLedger: false, id: -1, paymentDate: false,
     currency: -1, orders: -1, revenue: -1, orderTotal: false, repeat: null, columns: {},
   };
 }
@@ -134,6 +136,7 @@ export function planLayout(headers: string[], map: ColumnMap, file: string): Lay
     layout.typeLedger = map.found.type !== 'generic';
     layout.paymentDate = isPaymentDate(headers[layout.date]);
     layout.id = rowNumber ? -1 : ix('id');
+    layout.register = layout.id >= 0 ? headers.findIndex((h, i) => !used.has(i) && isRegister(h)) : -1;
     layout.orderTotal = layout.id >= 0 && layout.amount >= 0 && isOrderTotal(headers[layout.amount]);
     if (layout.id >= 0 && layout.amount >= 0 && !layout.orderTotal && !isLineAmount(headers[layout.amount])) {
       layout.repeat = { price: ix('price'), quantity: ix('quantity') };

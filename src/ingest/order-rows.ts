@@ -130,6 +130,8 @@ export class OrderRows {
       if (this.roundedIds++ === 0) this.roundedExample = rec[L.id].trim();
       rec[L.id] = minute >= 0 ? `${rec[L.id]}\u0002${dateCell}` : '';
     }
+    // receipt 0001 of terminal 01 and of terminal 02 are two orders
+    if (L.register >= 0 && L.id >= 0 && !isBlankCell(rec[L.id]) && !isBlankCell(rec[L.register])) rec[L.id] = `${rec[L.register].trim()}\u0004${rec[L.id]}`;
     // the same number on another day is another order
     if (this.idsByDay && day === day && L.id >= 0 && !isBlankCell(rec[L.id])) rec[L.id] = `${rec[L.id]}\u0003${day}`;
     if (L.type >= 0) {
