@@ -20,6 +20,9 @@ export const DEFAULTS = {
 export const FORMATS = ['table', 'json', 'csv', 'tsv', 'ndjson', 'html', 'text'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** ISO 4217 codes the runtime knows (Intl: 160-odd, every one in use). */
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
 export const FIELDS = ['date', 'amount', 'quantity', 'orders', 'revenue', 'status', 'id', 'seller', 'price', 'cancelled', 'refunded', 'currency', 'type'] as const satisfies readonly Field[];
 
 // Year-first dates as people type them: 2025-11-29, 2025.11.29, 2025/11/29, 20251129, 2025년 11월 29일
@@ -144,7 +147,9 @@ export const estimateOptionsSchema = z
       .string()
       .refine(isTimeZone, { message: 'expected an IANA time zone like Asia/Seoul' })
       .default(DEFAULTS.tz),
-    currency: z.string().regex(/^[A-Za-z]{3}$/, 'expected a 3-letter currency code').default(DEFAULTS.currency),
+    currency: z.string().regex(/^[A-Za-z]{3}$/, 'expected a 3-letter currency code')
+      .refine((c) => CURRENCIES.has(c.toUpperCase()), 'not an ISO 4217 currency code (KRW, USD, JPY, EUR …); a typo such as KWR would label every amount')
+      .default(DEFAULTS.currency),
     seller: z.string().optional(),
     lang: z.enum(['en', 'ko']).default(DEFAULTS.lang),
     period: z.enum(['day', 'week', 'month']).optional(),

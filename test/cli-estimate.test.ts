@@ -286,6 +286,7 @@ describe('bad input: a coded error, nothing on stdout, no stack trace', () => {
     ['a hex margin', ['estimate', ENGLISH, '--incident', '2025-11-29', '--margin', '0x1'], 'BAD_OPTION', 2],
     ['a bad margin', ['estimate', ENGLISH, '--incident', '2025-11-29', '--margin', 'lots'], 'BAD_OPTION', 2],
     ['a bad format', ['estimate', ENGLISH, '--incident', '2025-11-29', '--format', 'xml'], 'BAD_OPTION', 2],
+    ['a currency that is no ISO 4217 code (a typo of KRW)', ['estimate', ENGLISH, '--incident', '2025-11-29', '--currency', 'KWR'], 'BAD_OPTION', 2],
     ['an unknown model', ['estimate', ENGLISH, '--incident', '2025-11-29', '--model', 'magic'], 'UNKNOWN_MODEL', 2],
     ['an unknown holiday calendar', ['estimate', ENGLISH, '--incident', '2025-11-29', '--holidays', 'XX'], 'UNKNOWN_HOLIDAYS', 2],
     ['no --incident', ['estimate', ENGLISH], 'USAGE', 2],
