@@ -87,6 +87,8 @@ export class SellerDays {
 
   /** Orders with a time of day by quarter hour of the day, over all days (when a usual day's orders come in); null before the first. */
   quarters: Uint32Array | null = null;
+  /** `--by` rows whose seller cell was written in another Unicode form (NFD) and read as this seller's (NFC). */
+  otherForms = 0;
   timed = 0;
   /** The latest day with a timed order, its latest minute and how many timed orders it had. */
   lastDay = -Infinity;
@@ -197,8 +199,12 @@ export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Wa
   }
   if (acc.badNumbers.count) return err('BAD_NUMBERS', `${acc.badNumbers.count} row(s) with a number that cannot be read: ${acc.badNumbers.list()}`,
     'amounts like 12000, 12,000, ₩12,000, 12,000원 or (3,000); counts like 3 or 3건; at most 9,007,199,254,740,991 (2^53 − 1); fix or delete those rows');
-  if (acc.duplicates.count) return err('DUPLICATE_DATES', `a daily aggregate with ${acc.duplicates.count} repeated date(s): ${acc.duplicates.list()}`,
-    'a daily aggregate has one row per date; if this is an order list, map its order id or status column with --columns');
+  if (acc.duplicates.count) {
+    // two sellers whose names differ only by spaces around them or by Unicode form were read as one
+    const merged = acc.otherForms ? ` (${acc.otherForms} of its rows have the seller's name in another Unicode form, NFD, read as the same seller)` : '';
+    return err('DUPLICATE_DATES', `a daily aggregate with ${acc.duplicates.count} repeated date(s): ${acc.duplicates.list()}${merged}`,
+      'a daily aggregate has one row per date; if this is an order list, map its order id or status column with --columns');
+  }
   if (acc.daily) {
     for (let d = acc.lo; d <= acc.hi; d++) {
       const i = d - acc.base;
@@ -243,6 +249,9 @@ export function finish(acc: SellerDays, file: FileInfo, label: string, extra: Wa
   const byDay = !acc.daily && !col.id && !col.status && !col.quantity && days >= 14 && single === days;
   if (byDay) orders.fill(null);
   const warnings = [...extra, ...seriesWarnings(acc, file.kind, col, days, empty, single)];
+  if (acc.otherForms) {
+    warnings.push({ code: 'SELLER_ID_FORMS', message: `${acc.otherForms} row(s) have this seller's name in another Unicode form (NFD, as macOS writes Korean): read as the same seller` });
+  }
   if (acc.repeats?.repeated()) {
     for (let d = 0; d < days; d++) revenue[d] = tidy(acc.revenueOnce[acc.lo - acc.base + d]);
     warnings.push({ code: 'REPEATED_ORDER_TOTALS', message: acc.repeats.message(col.amount ?? '', col.id ?? 'order id') });

@@ -242,6 +242,7 @@ export class RowReader {
     const key = this.keyOf(rec);
     const acc = this.group(key, line);
     acc.rows++;
+    if (this.otherForm) acc.otherForms++;
     const n = this.recN++;
     this.recentRecs[n & (RECENT_RECORDS - 1)] = h;
     this.lastOf[h & (RECENT_RECORDS * 2 - 1)] = n + 1;
@@ -362,9 +363,16 @@ export class RowReader {
   private keyOf(rec: string[]): string {
     if (this.byIndex < 0) return '';
     let cell = rec[this.byIndex].trim();
-    if (NON_ASCII.test(cell)) cell = cell.normalize('NFC');
+    this.otherForm = false;
+    if (NON_ASCII.test(cell)) {
+      const nfc = cell.normalize('NFC');
+      this.otherForm = nfc !== cell;
+      cell = nfc;
+    }
     return SQL_NULL.has(cell) ? '' : cell;
   }
+  /** The last keyOf read its cell in another Unicode form than NFC (NFD, as macOS writes). */
+  private otherForm = false;
 
   /** The days of the seller `key`, made on its first row. */
   private newGroup(key: string, line: number): SellerDays {
