@@ -337,6 +337,11 @@ describe('exports written by other programs', () => {
     expect(one.series.orders.slice(0, 3)).toEqual([3, 3, 3]);
   });
 
+  it('reads a pipe-delimited export (a database or Hive dump)', async () => {
+    const r = await ingestFile(write('order_id|created_at|total\nA1|2025-11-01 10:00|1200\nA2|2025-11-01 11:00|800\nA3|2025-11-02 09:00|500\n'), TZ);
+    expect([r.info.delimiter, r.series.orders, r.series.revenue]).toEqual(['|', [2, 1], [2000, 500]]);
+  });
+
   it('an unlabelled sum row under an order list (Excel\'s =SUM(), no Total beside it) is a total, not a further line of the last order', async () => {
     const header = ['Order ID', 'Sale Date', 'Item', 'Quantity', 'Item Total'];
     const rows = [['1001', '2025-11-01', 'mug', '2', '24.50'], ['1002', '2025-11-01', 'cup', '1', '10.25'], ['1003', '2025-11-02', 'mug', '1', '12.25'],

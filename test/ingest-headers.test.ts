@@ -406,6 +406,9 @@ describe('detectDelimiter', () => {
     ['date;amount;fee\n2025-01-01;12,50;0,50\n2025-01-02;3,10;0,10\n', ';'],
     // a CSV with ;-lists in one column
     ['id,date,tags\n1,2025-01-01,a;b\n2,2025-01-02,c;d\n', ','],
+    // a database or Hive dump with pipes; a CSV whose product names hold a pipe
+    ['id|date|amount\n1|2025-01-01|100\n2|2025-01-02|200\n', '|'],
+    ['id,date,name\n1,2025-01-01,A | B\n2,2025-01-02,C | D\n', ','],
   ])('%j → %j', (text, d) => expect(detectDelimiter(text)).toBe(d));
 
   // with the header's names: a line that names fields decides, ahead of the counts
@@ -415,6 +418,7 @@ describe('detectDelimiter', () => {
     ['date,id,amount,option,memo,gift\n2025-11-01,A1,1000,color:red;size:M\n2025-11-01,A2,2000,color:blue;size:L,hi\n2025-11-02,A3,3000,color:red;size:S,,wrap\n2025-11-02,A4,3000,color:red;size:S\n', ','],
     ['주문내역 조회, 기간: 2024-11-29 ~ 2026-01-27, 총 2,489건\n주문번호\t주문일시\t결제금액\n1\t2025-01-01\t10,300\n', '\t'],
     ['"Datum";"Betrag";"Menge"\n2025-01-01;12,50;1\n', ';'],
+    ['amazon-order-id|purchase-date|item-price\n111-1|2025-11-01T10:00:00Z|12.50\n', '|'],
     // no line names two fields: the counts decide
     ['x;y\n1;2\n3;4\n', ';'],
   ])('%j → %j', (text, d) => expect(detectDelimiter(text, names)).toBe(d));

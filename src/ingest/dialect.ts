@@ -4,7 +4,7 @@ import { CsvError } from 'csv-parse';
 import { LossCalcError } from '../errors.js';
 
 /** Delimiters we detect, in tie-break order. */
-export const DELIMITERS = [',', '\t', ';'] as const;
+export const DELIMITERS = [',', '\t', ';', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
 /**
@@ -17,7 +17,7 @@ export const MAX_COLUMNS = 1000;
 
 /** Human name of a delimiter: `delimiterName('\t') === 'tab'`. */
 export function delimiterName(d: string): string {
-  return d === ',' ? 'comma' : d === '\t' ? 'tab' : d === ';' ? 'semicolon' : JSON.stringify(d);
+  return d === ',' ? 'comma' : d === '\t' ? 'tab' : d === ';' ? 'semicolon' : d === '|' ? 'pipe' : JSON.stringify(d);
 }
 
 /**
@@ -32,7 +32,7 @@ export function delimiterName(d: string): string {
  * `detectDelimiter('a;b;c\n1;2;3') === ';'`.
  */
 export function detectDelimiter(text: string, names?: (cell: string) => string | undefined): Delimiter {
-  const sep = /^\s*sep=([,;\t])\s*$/im.exec(text.slice(0, 20));
+  const sep = /^\s*sep=([,;\t|])\s*$/im.exec(text.slice(0, 20));
   if (sep) return sep[1] as Delimiter;
   const named = names === undefined ? -1 : mostNamed(text, names);
   if (named >= 0) return DELIMITERS[named];
@@ -66,7 +66,7 @@ function mostNamed(text: string, names: (cell: string) => string | undefined): n
 /** Counts of each delimiter outside quotes on the first `max` lines that have any (a quoted line break stays in its line). */
 function delimiterCounts(text: string, max: number): number[][] {
   const out: number[][] = [];
-  let counts = [0, 0, 0];
+  let counts = [0, 0, 0, 0];
   let inQuote = false;
   for (let i = 0; i <= text.length && out.length < max; i++) {
     const c = text[i];
@@ -74,7 +74,7 @@ function delimiterCounts(text: string, max: number): number[][] {
     else if (inQuote && c !== undefined) continue;
     else if (c === '\n' || c === '\r' || c === undefined) {
       if (counts.some((k) => k > 0)) out.push(counts);
-      counts = [0, 0, 0];
+      counts = [0, 0, 0, 0];
     } else {
       const k = DELIMITERS.indexOf(c as Delimiter);
       if (k >= 0) counts[k]++;
