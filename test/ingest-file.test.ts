@@ -337,6 +337,18 @@ describe('exports written by other programs', () => {
     expect(one.series.orders.slice(0, 3)).toEqual([3, 3, 3]);
   });
 
+  it('amounts with a currency sign and no currency column: CURRENCY_MISMATCH when the sign is not --currency\'s', async () => {
+    const file = (cells: string[]) => write(toCsv(['id', 'date', 'amount'], cells.map((c, k) => [`A${k}`, `2025-11-0${k + 1}`, c])));
+    const codes = (r: { warnings: { code: string }[] }) => r.warnings.map((w) => w.code);
+    const usd = await ingestFile(file(['$24.50', '$1,200.00']), { ...TZ, currency: 'KRW' });
+    expect([usd.series.revenue, codes(usd)]).toEqual([[24.5, 1200], ['CURRENCY_MISMATCH']]);
+    expect(usd.warnings[0].message).toContain('the amounts carry $ (a dollar), such as "$24.50", but the claim is in KRW');
+    expect(codes(await ingestFile(file(['$24.50', '$3.00']), { ...TZ, currency: 'USD' }))).toEqual([]);
+    expect(codes(await ingestFile(file(['₩12,000', '12,000원']), { ...TZ, currency: 'KRW' }))).toEqual([]);
+    expect(codes(await ingestFile(file(['12000', '3000']), { ...TZ, currency: 'USD' }))).toEqual([]); // no sign, nothing to say
+    expect(codes(await ingestFile(file(['€12', '3,50 €']), { ...TZ, currency: 'KRW' }))).toEqual(['CURRENCY_MISMATCH', 'DECIMAL_COMMA']);
+  });
+
   it('reads a pipe-delimited export (a database or Hive dump)', async () => {
     const r = await ingestFile(write('order_id|created_at|total\nA1|2025-11-01 10:00|1200\nA2|2025-11-01 11:00|800\nA3|2025-11-02 09:00|500\n'), TZ);
     expect([r.info.delimiter, r.series.orders, r.series.revenue]).toEqual(['|', [2, 1], [2000, 500]]);

@@ -58,6 +58,13 @@ const MIN_OVERLAP = 3;
 function closedMeansRefunded(headers: string[]): boolean {
   return headers.some((h) => /^\s*(?:purchase point|bill-to name)\s*$/i.test(h));
 }
+/** A currency sign before or after an amount (`$24.50`, `-$3.00`, `US$ 12`, `12,00 €`): the sign. */
+const SIGN = /^\s*[-(]?\s*(US\$|C\$|A\$|\$|€|£|¥|₩|￦)|(€|£)\s*\)?\s*$/;
+/** The currencies a sign may be (`D`: any dollar, USD, CAD, AUD …); ₩ and ￦ are won. */
+const SIGN_CURRENCIES: Record<string, readonly string[]> = {
+  $: ['D'], 'US$': ['USD'], C$: ['CAD'], A$: ['AUD'], '€': ['EUR'], '£': ['GBP'], '¥': ['JPY', 'CNY'], '₩': ['KRW'], '￦': ['KRW'],
+};
+
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The order-level fields a merged-down further line takes from its order's row (RowReader.fillDown), as named in the warning. */
@@ -137,6 +144,9 @@ export class RowReader {
    * unless the currency is đồng or rupiah).
    */
   private readonly cells = { decimalComma: 0, dotGrouped: 0, commaGrouped: 0, dotThree: 0, dotOther: 0 };
+  /** Money cells that carry a currency sign, by sign (`$24.50`, `€12`, `-$3.00`), and one such cell: what the amounts' currency is when no column says it. */
+  private readonly signs = new Map<string, number>();
+  private signExample = '';
   private readonly orders: OrderRows;
   /**
    * Rows without a readable date held until the next line tells what they are: after a summary row
@@ -191,7 +201,11 @@ export class RowReader {
     const dots = setup.currency !== undefined && DOT_THOUSANDS_CURRENCY.test(setup.currency);
     const read = setup.delimiter === ';' || setup.european || dots ? parseMoneyEuropean : (c: string) => this.moneyNoting(c);
     // to the won (cent) after scaling: 1.234 thousand is 1234, not 1233.9999999999998
-    this.money = (c) => (this.unit === 1 ? read(c) : Math.round(read(c) * this.unit * 100) / 100);
+    this.money = (c) => {
+      const v = read(c);
+      if (v === v) this.noteSign(c);
+      return this.unit === 1 ? v : Math.round(v * this.unit * 100) / 100;
+    };
     this.orders = new OrderRows(this.money, {
       badDate: (acc, line, cell, rec) => this.badDate(acc, line, cell, rec),
       badNumber: (acc, line, what, cell) => this.badNumber(acc, line, what, cell),
@@ -950,6 +964,32 @@ export class RowReader {
     return v;
   }
 
+  /** Count a readable amount's currency sign, if it has one (the first kept as the example). */
+  private noteSign(cell: string): void {
+    const c0 = cell.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57 && cell.charCodeAt(cell.length - 1) <= 57) return; // digits at both ends: no sign (most cells)
+    const m = SIGN.exec(cell);
+    if (m === null) return;
+    const sign = m[1] ?? m[2];
+    this.signs.set(sign, (this.signs.get(sign) ?? 0) + 1);
+    if (this.signExample === '') this.signExample = cell.trim();
+  }
+
+  /**
+   * CURRENCY_MISMATCH when the amounts carry a currency sign (`$24.50`) and no currency column says
+   * the currency, and the sign is not --currency's: eBay's and Square's `$` amounts were labelled and
+   * rounded as won without a word. (A currency column is compared by the estimate: core/warnings.ts.)
+   */
+  private signWarning(): void {
+    if (this.layout?.currency !== undefined && this.layout.currency >= 0) return;
+    const code = (this.setup.currency ?? 'KRW').toUpperCase();
+    const other = [...this.signs.keys()].filter((s) => !SIGN_CURRENCIES[s]?.some((c) => c === code || (c === 'D' && code.endsWith('D'))));
+    if (!other.length) return;
+    const named = other.map((s) => `${s} (${SIGN_CURRENCIES[s].map((c) => (c === 'D' ? 'a dollar' : c)).join('/')})`).join(', ');
+    this.warnings.push({ code: 'CURRENCY_MISMATCH', message: `the amounts carry ${named}, such as ${JSON.stringify(this.signExample)}, but the claim is in ${code} (--currency): ` +
+      'the amounts are taken as they are, not converted; give --currency with the amounts\' currency (USD, EUR …)' });
+  }
+
   /**
    * Whether this file's amounts can only be European-locale numbers, and why: some cells read only
    * so (`12,50`, `1.930.000`), or the currency is đồng or rupiah (header, currency column) and
@@ -1037,6 +1077,7 @@ export class RowReader {
       this.warnings.push({ code: 'STACKED_TABLES', message: `${this.stacked} more table(s) follow the first, each after the table above (its summary row, if any), a title line (line ${line}: ${clip(text)}) and the header again: ` +
         'their rows were read as this file\'s, the lines between them as the tables\' totals and titles (total-row); if the tables are different sellers\', export them apart' });
     }
+    this.signWarning();
     if (this.setup.european === 'decimal-comma') {
       this.warnings.push({ code: 'DECIMAL_COMMA', message: 'amounts were read with a decimal comma (12,50 is 12.5; 1.234,50 is 1234.5): the file\'s own amounts can only be read that way' });
     } else if (this.setup.european === 'dot-thousands') {
