@@ -65,6 +65,17 @@ describe('usage errors in the contract form', () => {
     }
   });
 
+  it('takes batch\'s own options from --config too (jobs, recursive …); estimate does not', () => {
+    const dir = folderOf('cfgbatch', ['a', 'b']);
+    const cfg = tempFile('cb.json', JSON.stringify({ incident: INCIDENT, jobs: 1, recursive: true }));
+    const r = run(['batch', dir, '--config', cfg, '--format', 'csv']);
+    expect([r.status, r.stdout.trim().split('\n').length], r.stderr).toEqual([0, 3]);
+    const e = run(['estimate', join(dir, 'a.csv'), '--config', cfg]);
+    expect([e.status, e.stderr]).toEqual([2, expect.stringMatching(/BAD_CONFIG: .*"jobs", "recursive"/)]);
+    // a bad value from the config is refused as the flag's would be
+    expect(run(['batch', dir, '--config', tempFile('cj.json', JSON.stringify({ incident: INCIDENT, jobs: 0 }))]).stderr).toMatch(/--jobs: expected a whole number/);
+  });
+
   it('says --by needs one file when given a folder (USAGE, exit 2)', () => {
     const dir = folderOf('byfolder', ['a']);
     const r = run(['batch', dir, '--by', 'seller', '--incident', INCIDENT]);

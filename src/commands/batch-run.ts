@@ -13,11 +13,17 @@ import { EXIT, LossCalcError, fail } from '../errors.js';
 import { writeAtomic, writeStdout } from '../io.js';
 import type { EstimateOptions } from '../options.js';
 import { defaultJobs } from './batch.js';
-import { generatedAt, resolveOptions } from './common.js';
+import { generatedAt, readConfig, resolveOptions } from './common.js';
+
+/** batch's options beyond the estimate's: flags, or keys of --config. */
+const BATCH_KEYS = ['by', 'manifest', 'jobs', 'resume', 'recursive'] as const;
 import { coreOptions } from './estimate.js';
 
 /** Validate → run → write the summary → tally and exit status. */
-export async function runBatchCommand(input: string, flags: Record<string, unknown>): Promise<void> {
+export async function runBatchCommand(input: string, given: Record<string, unknown>): Promise<void> {
+  // batch's own options may come from --config as well (flags win)
+  const config = await readConfig(given.config as string | undefined, BATCH_KEYS);
+  const flags = { ...Object.fromEntries(BATCH_KEYS.filter((k) => config[k] !== undefined).map((k) => [k, config[k]])), ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
   const { by, manifest: manifestPath, jobs: jobsFlag, resume, recursive, ...rest } = flags;
   const { base, incidentFromManifest } = await baseOptions(rest, manifestPath !== undefined);
   checkBatchOptions(base, manifestPath !== undefined, incidentFromManifest);
@@ -79,11 +85,11 @@ export async function runBatchCommand(input: string, flags: Record<string, unkno
 /** The shared options; without --incident a manifest may give each seller's (checked per seller later). */
 async function baseOptions(flags: Record<string, unknown>, hasManifest: boolean): Promise<{ base: EstimateOptions; incidentFromManifest: boolean }> {
   try {
-    return { base: await resolveOptions(flags), incidentFromManifest: false };
+    return { base: await resolveOptions(flags, BATCH_KEYS), incidentFromManifest: false };
   } catch (e) {
     // resolveOptions says USAGE only when no incident came from the flags or --config
     if (!(e instanceof LossCalcError && e.code === 'USAGE' && flags.incident === undefined && hasManifest)) throw e;
-    return { base: await resolveOptions({ ...flags, incident: '1970-01-01' }), incidentFromManifest: true };
+    return { base: await resolveOptions({ ...flags, incident: '1970-01-01' }, BATCH_KEYS), incidentFromManifest: true };
   }
 }
 

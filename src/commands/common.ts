@@ -46,8 +46,11 @@ export function addEstimateOptions(cmd: Command): Command {
     .option('--password <pw>', `xlsx: password of an encrypted workbook (better: the ${PASSWORD_ENV} environment variable)`);
 }
 
-/** Read --config: a JSON object whose keys are option names (camelCase or kebab-case). */
-async function readConfig(path: string | undefined): Promise<Record<string, unknown>> {
+/**
+ * Read --config: a JSON object whose keys are option names (camelCase or kebab-case); `extra` are
+ * the command's own options beyond the estimate's (batch: by, manifest, jobs …), kept in the result.
+ */
+export async function readConfig(path: string | undefined, extra: readonly string[] = []): Promise<Record<string, unknown>> {
   if (!path) return {};
   let text: string;
   try {
@@ -64,7 +67,7 @@ async function readConfig(path: string | undefined): Promise<Record<string, unkn
   if (!data || typeof data !== 'object' || Array.isArray(data)) fail('BAD_CONFIG', `--config ${path} must hold a JSON object of options`);
   const out: Record<string, unknown> = {};
   // a misspelt key ("marign") silently ignored would give a claim without what the user asked for
-  const known = Object.keys(estimateOptionsSchema.shape);
+  const known = [...Object.keys(estimateOptionsSchema.shape), ...extra];
   const camel = (k: string) => k.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase());
   for (const [k, v] of Object.entries(data)) out[camel(k)] = v;
   const unknown = Object.keys(data).filter((k) => !known.includes(camel(k)));
@@ -76,9 +79,10 @@ async function readConfig(path: string | undefined): Promise<Record<string, unkn
   return out;
 }
 
-/** Merge --config and flags (flags win), validate with zod, and check names against registries. */
-export async function resolveOptions(flags: Record<string, unknown>): Promise<EstimateOptions> {
-  const config = await readConfig(flags.config as string | undefined);
+/** Merge --config and flags (flags win), validate with zod, and check names against registries; `extra`: see readConfig (left out here). */
+export async function resolveOptions(flags: Record<string, unknown>, extra: readonly string[] = []): Promise<EstimateOptions> {
+  const config = await readConfig(flags.config as string | undefined, extra);
+  for (const k of extra) delete config[k];
   const merged: Record<string, unknown> = { ...config };
   for (const [k, v] of Object.entries(flags)) if (v !== undefined && k !== 'config') merged[k] = v;
   if (merged.incident === undefined) fail('USAGE', 'missing --incident <date> (the first affected day)', 'e.g. --incident 2025-11-29');
