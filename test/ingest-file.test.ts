@@ -349,6 +349,12 @@ describe('exports written by other programs', () => {
     expect(codes(await ingestFile(file(['€12', '3,50 €']), { ...TZ, currency: 'KRW' }))).toEqual(['CURRENCY_MISMATCH', 'DECIMAL_COMMA']);
   });
 
+  it('a refund column of amounts (a partial refund\'s sum) flags nothing; true or a date does', async () => {
+    const rows = [['c1', '2025-11-01 10:00', '325.00', '0.00'], ['c2', '2025-11-01 11:00', '65.00', '12.50'], ['c3', '2025-11-01 12:00', '40.00', 'true'], ['c4', '2025-11-01 13:00', '20.00', '2025-11-03']];
+    const r = await ingestFile(write(toCsv(['id', 'created', 'amount', 'refunded'], rows)), TZ);
+    expect([r.series.orders, r.series.revenue, r.info.rowsSkipped]).toEqual([[2], [390], { refunded: 2 }]);
+  });
+
   it('reads a pipe-delimited export (a database or Hive dump)', async () => {
     const r = await ingestFile(write('order_id|created_at|total\nA1|2025-11-01 10:00|1200\nA2|2025-11-01 11:00|800\nA3|2025-11-02 09:00|500\n'), TZ);
     expect([r.info.delimiter, r.series.orders, r.series.revenue]).toEqual(['|', [2, 1], [2000, 500]]);
@@ -356,16 +362,25 @@ describe('exports written by other programs', () => {
 
   it('an unlabelled sum row under an order list (Excel\'s =SUM(), no Total beside it) is a total, not a further line of the last order', async () => {
     const header = ['Order ID', 'Sale Date', 'Item', 'Quantity', 'Item Total'];
-    const rows = [['1001', '2025-11-01', 'mug', '2', '24.50'], ['1002', '2025-11-01', 'cup', '1', '10.25'], ['1003', '2025-11-02', 'mug', '1', '12.25'],
-      ['1004', '2025-11-02', 'tea', '3', '30.00']];
-    const sum = ['', '', '', '7', '77.00'];
-    for (const extra of [[sum], [['', '', '', '', ''], sum]]) {
+    // twelve orders over two days, 10.00 each but the last (30.00): the column sums to 140.00
+    const rows = Array.from({ length: 12 }, (_, k) => [`${1001 + k}`, k < 6 ? '2025-11-01' : '2025-11-02', 'mug', '1', k === 11 ? '30.00' : '10.00']);
+    const sum = ['', '', '', '12', '140.00'];
+    for (const extra of [[sum], [['', '', '', '', ''], sum], [['', '', '', '5', '60.00']]]) { // the whole column's sum, after a blank line, a filtered sum
       const r = await ingestFile(write(toCsv(header, [...rows, ...extra])), TZ);
-      expect([r.series, r.info.rowsSkipped, r.warnings.map((w) => w.code)]).toEqual([{ start: '2025-11-01', orders: [2, 2], revenue: [34.75, 42.25] }, { 'total-row': 1 }, []]);
+      expect([r.series, r.info.rowsSkipped], JSON.stringify(extra)).toEqual([{ start: '2025-11-01', orders: [6, 6], revenue: [60, 80] }, { 'total-row': 1 }]);
     }
+    const full = await ingestFile(write(toCsv(header, [...rows, sum])), TZ);
+    expect(full.warnings.map((w) => w.message)).toEqual(["1 row(s) without a date or an order id (line 14) hold the amount column's sum over every row above them: left out as totals (total-row), as Excel's =SUM() under a list leaves them"]);
+    // the whole column's sum with more rows after it (a page's sum) is one too; a row of numbers only followed by orders is a bad date
+    const mid = await ingestFile(write(toCsv(header, [...rows, sum, ['1013', '2025-11-02', 'cup', '1', '10.00']])), TZ);
+    expect([mid.series.revenue, mid.info.rowsSkipped]).toEqual([[60, 90], { 'total-row': 1 }]);
+    expect((await rejection(ingestFile(write(toCsv(header, [...rows, ['', '', '', '5', '60.00'], ['1013', '2025-11-02', 'cup', '1', '10.00']])), TZ))).code).toBe('BAD_DATES');
+    // under only a few rows an order's line may equal the sum of those above it: a further line
+    const few = await ingestFile(write(toCsv(header, [...rows.slice(0, 3), ['', '', 'lid', '1', '30.00']])), TZ);
+    expect(few.series.revenue).toEqual([60]);
     // a further line whose amount is not the column's sum stays the order's (and a line under a blank line is no further line)
     const further = await ingestFile(write(toCsv(header, [...rows, ['', '', 'lid', '1', '5.00']])), TZ);
-    expect([further.series.revenue, further.warnings.map((w) => w.code)]).toEqual([[34.75, 47.25], ['MERGED_CELLS']]);
+    expect([further.series.revenue, further.warnings.map((w) => w.code)]).toEqual([[60, 85], ['MERGED_CELLS']]);
     expect((await rejection(ingestFile(write(toCsv(header, [...rows, ['', '', '', '', ''], ['', '', 'lid', '1', '5.00']])), TZ))).code).toBe('BAD_DATES');
   });
 

@@ -501,7 +501,7 @@ describe('classifyStatus', () => {
     ['가상계좌발급', 'unpaid'], ['입금확인중', 'unpaid'], ['WAITING_FOR_DEPOSIT', 'unpaid'], ['Incomplete', 'unpaid'],
     ['N00', 'unpaid'], ['C40', 'cancelled'], ['c00', 'cancelled'], ['R40', 'returned'],
     // Stripe's blocked payments and PaymentIntents that never took money, WooCommerce's bin, 11번가's seller-side cancellation
-    ['Blocked', 'cancelled'], ['requires_payment_method', 'unpaid'], ['requires_action', 'unpaid'], ['Trash', 'cancelled'], ['판매불가', 'cancelled'], ['취소(판매불가)', 'cancelled'],
+    ['Blocked', 'cancelled'], ['Abandoned', 'unpaid'], ['Dispute lost', 'refunded'], ['requires_payment_method', 'unpaid'], ['requires_action', 'unpaid'], ['Trash', 'cancelled'], ['판매불가', 'cancelled'], ['취소(판매불가)', 'cancelled'],
     // a payment begun and not approved: Toss's READY and IN_PROGRESS, PortOne's ready (the whole cell)
     ['READY', 'unpaid'], ['IN_PROGRESS', 'unpaid'], ['ready', 'unpaid'],
     // a reason in brackets, or 불가 and 반려 not right after the word, leave the status what it says
@@ -620,11 +620,13 @@ describe('isNoteLine and isTitleLine (rows without a readable date)', () => {
     // a Korean report's notes under the data: a mark, or a note word and its time without a colon
     [['※ 본 자료는 2026-01-16 10:00 기준입니다.']], [['* 취소/반품 건은 제외된 금액입니다', '', '']], [['(주의) 정산예정금액은 변동될 수 있습니다']],
     [['[참고] 배송비 별도']], [['유의사항: 부가세 포함']], [['다운로드 일시 2026-01-16 10:00', '']],
+    [['- 이하 여백 -']], [['<끝>', '', '']], [['[끝]']], [['End of report']], [['1 / 3']], [['페이지 1/3']], [['Page 2 of 5']], [['Downloaded 2026-01-16 10:00']],
+    [['출력일 2026-01-16']], [['(단위: 원)']],
   ])('%j is a note line', (rec) => expect(isNoteLine(rec)).toBe(true));
   it.each([
     [['ORD:123', '', '']], [['A1:B2']], [['출력일시: 2026-01-26', 'x', 'y']], [['출력자', '', '']], [['출력일시: x', '12,300']], [['note:', '']],
     [['Seller ID: myshop', '12300']], [['', '', '']], [['12345', '', '']], [['상품A', '1', '12,300']],
-    [['#1001', '', '']], [['# total', '12300']], [['#A-12']], [['* 상품A', '12,300']], [['다운로드 일시']], [['출력일시 오늘']],
+    [['#1001', '', '']], [['# total', '12300']], [['#A-12']], [['* 상품A', '12,300']], [['다운로드 일시']], [['출력일시 오늘']], [['1 / 3', '12,000']], [['끝판왕 세트']],
   ])('%j is not', (rec) => expect(isNoteLine(rec)).toBe(false));
   it.each([[['[스토어B]']], [['', 'Store B orders', '']], [['ABC-123', '']]])('%j is a possible title line', (rec) => expect(isTitleLine(rec)).toBe(true));
   it.each([[['12345', '']], [['₩12,300']], [['', '']], [['a', 'b']], [[`${'x'.repeat(81)}`]]])('%j is not', (rec) => expect(isTitleLine(rec)).toBe(false));

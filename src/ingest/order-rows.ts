@@ -130,8 +130,9 @@ export class OrderRows {
       if (this.roundedIds++ === 0) this.roundedExample = rec[L.id].trim();
       rec[L.id] = minute >= 0 ? `${rec[L.id]}\u0002${dateCell}` : '';
     }
-    // receipt 0001 of terminal 01 and of terminal 02 are two orders
-    if (L.register >= 0 && L.id >= 0 && !isBlankCell(rec[L.id]) && !isBlankCell(rec[L.register])) rec[L.id] = `${rec[L.register].trim()}\u0004${rec[L.id]}`;
+    // receipt 0001 of terminal 01 and of terminal 02 are two orders: when the ids restart each day, as a POS's
+    // do (elsewhere a `Terminal` or `Device Name` column may name an order's lines' devices, one order still)
+    if (this.idsByDay && L.register >= 0 && L.id >= 0 && !isBlankCell(rec[L.id]) && !isBlankCell(rec[L.register])) rec[L.id] = `${rec[L.register].trim()}\u0004${rec[L.id]}`;
     // the same number on another day is another order
     if (this.idsByDay && day === day && L.id >= 0 && !isBlankCell(rec[L.id])) rec[L.id] = `${rec[L.id]}\u0003${day}`;
     if (L.type >= 0) {
@@ -332,9 +333,12 @@ const ROUNDED_ID = /^\s*\d(?:[.,]\d+)?[eE]\+?(\d{1,3})\s*$/;
  * not a blank, `N`/`0`/`NULL`/`정상`, nor partial (`부분취소` in the flag or the status), nor withdrawn by the status (취소철회).
  */
 function marked(rec: string[], col: number, L: Layout): boolean {
-  if (col < 0 || isBlankCell(rec[col]) || isNoDateMark(rec[col]) || isPartial(rec[col])) return false;
+  if (col < 0 || isBlankCell(rec[col]) || isNoDateMark(rec[col]) || isPartial(rec[col]) || AN_AMOUNT.test(rec[col])) return false;
   return !(L.status >= 0 && keepsSaleDespiteCancelDate(rec[L.status]));
 }
+
+/** An amount with cents (`12.50`, `325,00`) in a cancellation or refund column: a partial refund's sum, no flag (the sale stays gross). */
+const AN_AMOUNT = /^\s*[-(]?\s*[$€£¥₩]?\s*\d[\d,.]*[.,]\d{2}\s*\)?\s*$/;
 
 /** An order's key in the id memories: its id, within its seller's group in a `--by` file. */
 function orderKey(rec: string[], L: Layout, key: string): string {

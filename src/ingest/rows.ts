@@ -67,10 +67,27 @@ const SIGN_CURRENCIES: Record<string, readonly string[]> = {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/**
+ * Whether a row's filled cells are all numbers (`,,30,889400`): a sum's row, as a further line of
+ * an order always names its product or option. An order's line without any text is no further line.
+ */
+function numbersOnly(rec: string[]): boolean {
+  let numbers = 0;
+  for (const c of rec) {
+    if (isBlankCell(c)) continue;
+    if (!NUMBER_CELL.test(c)) return false;
+    numbers++;
+  }
+  return numbers > 0;
+}
+const NUMBER_CELL = /^\s*[-(]?\s*[$€£¥₩￦]?\s*[\d.,\s]+\s*(?:원|건|개)?\s*\)?\s*$/;
+/** Amounts above an unlabelled row before it can be their sum (RowReader.columnSum). */
+const MIN_SUMMED = 10;
+
 /** The order-level fields a merged-down further line takes from its order's row (RowReader.fillDown), as named in the warning. */
 const L_ORDER_CELLS = ['id', 'date', 'status'] as const;
-/** The columns of a row's order-level cells (id, date, status, type, cancelled, refunded) that the file has. */
-const orderColumns = (L: Layout) => [L.id, L.date, L.status, L.type, L.cancelled, L.refunded].filter((k) => k >= 0);
+/** The columns of a row's order-level cells (id, date, status, type, cancelled, refunded, a POS terminal) that the file has. */
+const orderColumns = (L: Layout) => [L.id, L.date, L.status, L.type, L.cancelled, L.refunded, L.register].filter((k) => k >= 0);
 /** A time of day alone (`13:05`, `13:05:09.123`, `오후 1:05`, `1:05 PM`): what a time column must hold to be read with the date (not a slot, `14:00-16:00`). */
 const TIME_OF_DAY = /^\s*(?:(?:오전|오후|am|pm)\s*)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*(?:am|pm|오전|오후))?\s*$/i;
 /** What databases' dumps write for a missing value (Postgres COPY, MySQL, DuckDB, BigQuery): a `--by` cell so is blank. */
@@ -90,7 +107,7 @@ function rowHash(rec: string[]): number {
  * line), `note` a report's note line (출력일시: …, never data), `title` a possible title line (one
  * cell of words); `short`: the line's field count when it was shorter than the header, else 0.
  */
-type FooterLine = { acc: SellerDays; line: number; cell: string; text: string; kind: 'held' | 'note' | 'title'; short: number };
+type FooterLine = { acc: SellerDays; line: number; cell: string; text: string; kind: 'held' | 'note' | 'title' | 'sum'; short: number };
 
 const clip = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
@@ -191,6 +208,8 @@ export class RowReader {
   /** The amount column's sum over the rows so far, and how many amounts it holds: what an unlabelled sum row under them repeats. */
   private amountSum = 0;
   private amounts = 0;
+  /** Lines of the rows left out as such a sum (COLUMN_SUM_ROWS). */
+  private readonly columnSums: number[] = [];
   private orderCols: number[] = [];
   private readonly aboveCells: string[] = [];
   private filledDown = 0;
@@ -262,7 +281,7 @@ export class RowReader {
     this.lastOf[h & (RECENT_RECORDS * 2 - 1)] = n + 1;
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
     const undated = isBlankCell(rec[L.date]) && (L.id < 0 || isBlankCell(rec[L.id]));
-    if (L.kind === 'orders' && this.columnSum(rec, L, undated)) return this.badDate(acc, line, rec[L.date], rec, true);
+    if (L.kind === 'orders' && this.columnSum(rec, L, undated, line)) return this.badDate(acc, line, rec[L.date], rec, true);
     // (not a payment date's blank: that says unpaid)
     if (this.orderAbove && undated && !L.paymentDate && this.lineOfAbove(rec, L)) this.fillDown(rec, L, line);
     let dateCell = rec[L.date];
@@ -341,20 +360,25 @@ export class RowReader {
     if (!isBlankCell(cell) && this.money(cell) !== this.money(cell)) return false;
     let filled = 0;
     for (let k = 0; k < rec.length && filled < 2; k++) if (!isBlankCell(rec[k])) filled++;
-    return filled >= 2 && !hasTotalLabel(rec);
+    return filled >= 2 && !numbersOnly(rec) && !hasTotalLabel(rec);
   }
 
   /**
-   * Whether an undated row without an id is the amount column's sum over every row above it (three
-   * or more amounts): Excel's `=SUM()` under an order list, no label beside it. Else the row's
-   * amount joins the sum.
+   * Whether an undated row without an id is the amount column's sum over every row above it
+   * (MIN_SUMMED or more amounts): Excel's `=SUM()` under an order list, no label beside it. Else the
+   * row's amount joins the sum. (A ledger's further line that happens to equal the sum of the
+   * rows above it — its fourth line, 20,000 under 10,000, 5,000, 5,000 — needs MIN_SUMMED rows to
+   * be one; past them no sale is as large as all the others together. Each is warned.)
    */
-  private columnSum(rec: string[], L: Layout, undated: boolean): boolean {
+  private columnSum(rec: string[], L: Layout, undated: boolean, line: number): boolean {
     const cell = L.amount >= 0 ? rec[L.amount] : rec[L.price];
     const v = isBlankCell(cell) ? NaN : this.money(cell);
     if (v !== v) return false;
     const sum = this.amountSum;
-    if (undated && this.amounts >= 3 && v !== 0 && Math.abs(v - sum) <= Math.max(0.01, 5e-4 * Math.abs(sum))) return true;
+    if (undated && this.amounts >= MIN_SUMMED && v !== 0 && Math.abs(v - sum) <= Math.max(0.01, 5e-4 * Math.abs(sum))) {
+      this.columnSums.push(line);
+      return true;
+    }
     this.amountSum += v;
     this.amounts++;
     return false;
@@ -535,7 +559,9 @@ export class RowReader {
     // (and GA4's `# Grand total` comment over its totals' own header and row)
     const byComment = isTotalLabel(commentText(rec));
     const summary = columnSum || byComment || hasTotalLabel(rec, isBlankCell(id)) || isTotalLabel(id) || isAllLabel(cell); // 전체 in the date cell: a report's total
-    const kind = summary ? null : isNoteLine(rec) ? 'note' : this.footer !== null && this.summed ? 'held' : isTitleLine(rec) ? 'title' : 'data';
+    // a row of numbers only without an id (`,,30,889400`: a filtered =SUM()) is a total when nothing but such lines follows
+    const kind = summary ? null : isNoteLine(rec) ? 'note' : this.footer !== null && this.summed ? 'held' : isTitleLine(rec) ? 'title'
+      : isBlankCell(id) && isBlankCell(cell) && numbersOnly(rec) ? 'sum' : 'data';
     if (kind === 'data') {
       if (this.footer !== null) this.settleFooter('data'); // the title lines above were data too
       return acc.badDates.add(() => `line ${line}: cannot read date ${clip(cell)}`);
@@ -657,7 +683,7 @@ export class RowReader {
     const held = this.footer ?? [];
     this.footer = null;
     for (const { acc, line, cell, kind, short } of held) {
-      const data = kind === 'title' ? next !== 'header' : kind === 'held' && next === 'data';
+      const data = kind === 'title' ? next !== 'header' : (kind === 'held' || kind === 'sum') && next === 'data';
       if (!data) acc.skip('total-row');
       else if (short > 0) this.fieldCount(line, short);
       else acc.badDates.add(() => `line ${line}: cannot read date ${clip(cell)}`);
@@ -1070,7 +1096,8 @@ export class RowReader {
     if (this.setup.idsByDay) {
       const { recurring, far } = this.setup.idsByDay;
       this.warnings.push({ code: 'IDS_RESTART_DAILY', message: `the order ids (${this.layout!.columns.id}) start again each day: ${far} of the ${recurring} first ids read on more than one day ` +
-        `recur on ${MANY_DAYS} days or more over more than ${FAR_DAYS} days (a POS's or kiosk's daily numbers), so an order is an id on one day, its lines that day's rows of it` });
+        `recur on ${MANY_DAYS} days or more over more than ${FAR_DAYS} days (a POS's or kiosk's daily numbers), so an order is an id on one day` +
+        `${this.layout!.register >= 0 ? ` of one terminal (${this.headers[this.layout!.register]})` : ''}, its lines that day's rows of it` });
     }
     if (this.stacked > 0) {
       const { line, text } = this.stackedTitle;
@@ -1078,6 +1105,11 @@ export class RowReader {
         'their rows were read as this file\'s, the lines between them as the tables\' totals and titles (total-row); if the tables are different sellers\', export them apart' });
     }
     this.signWarning();
+    if (this.columnSums.length) {
+      const at = this.columnSums.slice(0, 5).join(', ');
+      this.warnings.push({ code: 'COLUMN_SUM_ROWS', message: `${this.columnSums.length} row(s) without a date or an order id (line ${at}${this.columnSums.length > 5 ? ', …' : ''}) hold the amount column's sum over every row above them: ` +
+        'left out as totals (total-row), as Excel\'s =SUM() under a list leaves them' });
+    }
     if (this.setup.european === 'decimal-comma') {
       this.warnings.push({ code: 'DECIMAL_COMMA', message: 'amounts were read with a decimal comma (12,50 is 12.5; 1.234,50 is 1234.5): the file\'s own amounts can only be read that way' });
     } else if (this.setup.european === 'dot-thousands') {

@@ -276,6 +276,9 @@ const STATUS_WORDS: readonly [string, StatusReason][] = [
   ['수취 거부', 'returned'],
   ['aborted', 'cancelled'],
   ['blocked', 'cancelled'], // Stripe Radar's: the payment was stopped, never taken
+  ['abandoned', 'unpaid'], // Shopify's abandoned checkouts, WooCommerce's: never paid
+  ['dispute lost', 'refunded'], // Stripe, PayPal: the money went back to the buyer
+  ['dispute_lost', 'refunded'],
   ['trash', 'cancelled'], // WooCommerce's binned order
   ['판매불가', 'cancelled'], // 11번가: the seller could not sell it, the order cancelled and refunded
   ['판매 불가', 'cancelled'],
@@ -558,7 +561,9 @@ const COMMENT_LINE = /^#(?:$|[\s#\-=*])/;
  * `(주의) …`, `[참고] …`, `다운로드 일시 2026-01-16 10:00` (a note word, a space, no colon).
  */
 const NOTE_MARK = /^(?:[※*☞▶►■□◆◇●○•]|\(\s*(?:주의|참고|안내|비고|유의)\s*\)|\[\s*(?:주의|참고|안내|비고|유의)\s*\]|(?:주의|참고|유의)\s*사항)/u;
-const NOTE_PHRASE = /^(?:출력|인쇄|다운로드|조회|작성|생성|추출)\s*(?:일시|일자|시간)\s+\d/u;
+const NOTE_PHRASE = /^(?:(?:출력|인쇄|다운로드|조회|작성|생성|추출)\s*(?:일시|일자|시간|일)\s+\d|(?:downloaded|printed|generated|exported)\b.*\d)/iu;
+/** A report's end or a page mark alone: `- 이하 여백 -`, `<끝>`, `[끝]`, `End of report`, `1 / 3`, `페이지 1/3`, `(단위: 원)`. */
+const END_MARK = /^(?:-*\s*이하\s*여백\s*-*|[<\[‹(（【]?\s*끝\s*[>\]›)）】]?|end\s+of\s+(?:report|file|data|list)\.?|(?:페이지|page)?\s*\d+\s*(?:\/|of)\s*\d+\s*(?:페이지|page)?|[(\[]\s*단위\s*[:：]?\s*[^)\]]{1,10}[)\]])$/iu;
 
 /** A comment line's text without its `#` (`Grand total`: a summary follows, GA4's), or '' for any other row. */
 export function commentText(rec: string[]): string {
@@ -581,7 +586,7 @@ export function isNoteLine(rec: string[]): boolean {
   }
   if (n === 0 || rec[first].length > 160) return false;
   const c = rec[first].normalize('NFKC').trim();
-  if (n === 1 && (COMMENT_LINE.test(c) || NOTE_MARK.test(c) || NOTE_PHRASE.test(c))) return true;
+  if (n === 1 && (COMMENT_LINE.test(c) || NOTE_MARK.test(c) || NOTE_PHRASE.test(c) || END_MARK.test(c))) return true;
   const m = NOTE_LABEL.exec(c);
   const label = (m ? m[1] : c).toLowerCase().replace(/[\s_\-]/g, '');
   if (NOTE_WORDS.has(label)) return m !== null ? n === 1 || m[2] === undefined : n === 2 && !isBlankCell(rec[first + 1] ?? '');
