@@ -91,7 +91,7 @@ function weeklyLevels(data: TrainingData): { x: number[]; z: number[]; first: nu
     for (; i >= 0 && days[i] >= lo; i--) {
       sum += y[i];
       count++;
-      if (data.holidayOf(days[i]) === 2) holiday = true;
+      if (data.holidayOf(days[i]) >= 2) holiday = true; // a break, or the eve of one when it is this seller's season (else kind 0)
     }
     if (count < MIN_WEEK_DAYS || holiday) continue;
     x.push(-w);

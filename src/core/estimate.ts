@@ -90,7 +90,11 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
     fail('NO_LOSS_WINDOW_DATA', `no day of the loss window ${windows.incident.start}..${windows.incident.end} has data${windows.excluded.length ? ' outside --exclude' : ''}: ` +
       'there is no actual to set against the counterfactual', 'check --incident, --until and --exclude');
   }
-  const trains = [...data.values()].map(trainingData);
+  // one seller, one calendar: an eve season either metric shows is modelled for both (orders and revenue
+  // with and without it would imply an order value that jumps over the eve)
+  const own = [...data.values()].map((d) => trainingData(d));
+  const eve = own.some((t) => t.eve);
+  const trains = own.map((t, k) => (t.eve === eve ? t : trainingData([...data.values()][k], eve)));
   const observed = Math.min(...trains.map((t) => t.days.length));
   const needed = period === 'day' ? o.minBaselineDays : TUNING.minPoints[period];
   if (observed < needed) {

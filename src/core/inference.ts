@@ -53,8 +53,11 @@ export interface MetricEstimate {
   daily: DailyEstimate[];
 }
 
-/** Observed, non-excluded baseline points of a metric. */
-export function trainingData(d: MetricData): TrainingData {
+/**
+ * Observed, non-excluded baseline points of a metric. `eve`: whether the seller has an eve season
+ * (the estimate decides once for all its metrics); by default this metric's own test says.
+ */
+export function trainingData(d: MetricData, eve?: boolean): TrainingData & { eve: boolean } {
   const days: number[] = [];
   const y: number[] = [];
   for (const p of d.baselinePoints) {
@@ -67,16 +70,16 @@ export function trainingData(d: MetricData): TrainingData {
   const { found, ...kept } = d.orderValue === undefined ? { found: {}, ...observed } : withoutOneOffs(observed.days, observed.y, d.orderValue, d.holidayOf);
   const n = kept.days.length;
   // the eves of the breaks are a season of this seller's, or ordinary days (backtest cuts inherit which)
-  const eve = d.period === 'day' && hasEveSeason(kept.days, kept.y, d.holidayOf);
+  const season = d.period === 'day' && (eve ?? hasEveSeason(kept.days, kept.y, d.holidayOf));
   return {
-    ...kept, holidayOf: eve ? d.holidayOf : withoutEve(d.holidayOf), holidayShare: eve ? d.holidayShare : shareWithoutEve(d.holidayShare), period: d.period,
+    ...kept, holidayOf: season ? d.holidayOf : withoutEve(d.holidayOf), holidayShare: season ? d.holidayShare : shareWithoutEve(d.holidayShare), period: d.period, eve: season,
     yearly: n > 0 && kept.days[n - 1] - kept.days[0] + 1 >= TUNING.yearlyMinDays,
     ...(d.control ? { control: d.control } : {}),
     ...(Object.keys(found).length ? { oneOffs: found } : {}),
   };
 }
 
-/** A calendar whose eves (kind 3) are ordinary days. */
+/** A calendar whose eves (kinds 3 and 4) are ordinary days. */
 function withoutEve(of: HolidayOf): HolidayOf {
   return (day) => {
     const k = of(day);

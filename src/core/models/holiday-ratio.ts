@@ -19,7 +19,9 @@ export function holidayRatios(data: TrainingData, normal: Float64Array = weekday
     den[h] += normal[weekday(data.days[i])];
   }
   const r = (k: number) => (den[k] > 0 ? num[k] / den[k] : 1);
-  return [1, r(1), r(2), r(3), r(4)];
+  // an eve seen in one of its weeks only (a baseline ending inside it): that week's ratio for both
+  const [e3, e4] = [den[3] > 0 ? r(3) : r(4), den[4] > 0 ? r(4) : r(3)];
+  return [1, r(1), r(2), e3, e4];
 }
 
 /** Mean of each weekday (Monday first) over the ordinary days (no holiday, no eve). */
@@ -60,11 +62,12 @@ export function hasEveSeason(days: Int32Array, y: Float64Array, holidayOf: Train
   const first = days[0];
   const span = days[n - 1] - first + 1;
   const q = new Float64Array(span).fill(NaN);
+  // every day's kind, observed or not: a missing day inside an eve must not split it in two
   const kind = new Uint8Array(span);
+  for (let t = 0; t < span; t++) kind[t] = holidayOf(first + t);
   for (let i = 0; i < n; i++) {
-    const k = holidayOf(days[i]);
+    const k = kind[days[i] - first];
     const m = normal[weekday(days[i])];
-    kind[days[i] - first] = k;
     if ((k === 0 || k >= 3) && m > 0) q[days[i] - first] = y[i] / m;
   }
   /** log of the mean ratio of `k`-days in from..to over the four ordinary weeks before `ref`; NaN when either is too thin. */

@@ -95,8 +95,9 @@ function fillRow(d: Design, day: number, row: Float64Array, at = 0): void {
   const [minor, major, eve, eveBefore] = d.holidayShare(day);
   if (d.major) row[j++] = major;
   if (d.minor) row[j++] = minor;
-  if (d.eve) row[j++] = eve;
-  if (d.eveBefore) row[j++] = eveBefore;
+  // an eve seen in one of its weeks only (a baseline ending inside it): that week's column for both
+  if (d.eve) row[j++] = d.eveBefore ? eve : eve + eveBefore;
+  if (d.eveBefore) row[j++] = d.eve ? eveBefore : eve + eveBefore;
   for (let k = 1; k <= d.harmonics; k++) {
     const angle = (2 * Math.PI * k * day) / YEAR;
     row[j++] = Math.sin(angle);
