@@ -274,10 +274,14 @@ describe('batch', { timeout: 60_000 }, () => {
     const man = join(dir, 'summary.json');
     writeFileSync(man, readFileSync(manifest));
     expect(run(['batch', long, '--by', 'seller_id', '--manifest', man, '--out', dir]).stderr).toMatch(/OUT_IS_INPUT/);
-    const config = join(dir, 'shop-0.json');
+    const config = join(dir, 'index.html');
     writeFileSync(config, JSON.stringify({ incident: incidents['shop-0'] }));
     expect(run(['batch', folder, '--config', config, '--out', dir]).stderr).toMatch(/OUT_IS_INPUT/);
     expect(readFileSync(config, 'utf8')).toBe(JSON.stringify({ incident: incidents['shop-0'] }));
     expect(existsSync(join(dir, 'shop-1.json'))).toBe(false); // nothing ran
+    // a config of another name kept in DIR (for --resume runs) is fine
+    const kept = join(dir, 'options.json');
+    writeFileSync(kept, JSON.stringify({ incident: incidents['shop-0'] }));
+    expect(run(['batch', folder, '--config', kept, '--out', dir, '--jobs', '1']).status).not.toBe(2);
   });
 });

@@ -145,14 +145,15 @@ async function checkOutDir(outDir: string, input: string): Promise<void> {
 
 /**
  * Refuse inputs that the batch would overwrite: a --by file, --manifest or --config that is one of
- * the files written to DIR (summary.csv, summary.json, index.html, or a seller's .json or .html), by
- * its path or as a link to one of those names.
+ * the summary files written to DIR (summary.csv, summary.json, index.html), by its path or as a link.
+ * (A seller's claim name is known only once the sellers are read: an input named like one is the
+ * user's to avoid, README says.)
  */
 async function guardBatchInputs(outDir: string, inputs: string[]): Promise<void> {
   const written = ['summary.csv', 'summary.json', 'index.html'];
   const links = await Promise.all(written.map((f) => stat(join(outDir, f)).catch(() => null)));
   for (const p of inputs) {
-    const inDir = resolve(dirname(p)) === outDir && (written.includes(basename(p)) || /\.(json|html)$/i.test(p));
+    const inDir = resolve(dirname(p)) === outDir && written.includes(basename(p));
     const st = inDir ? null : await stat(p).catch(() => null);
     const linked = st ? written.find((_, k) => links[k] && links[k]!.dev === st.dev && links[k]!.ino === st.ino) : undefined;
     if (inDir || linked) {
