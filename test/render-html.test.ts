@@ -90,6 +90,19 @@ describe('renderHtml', () => {
     expect(rec).toContain('orders over 7 days inside the expected band for their total, with at least three quarters of the first 7 days&#39; drop won back');
     const not = renderHtml({ ...claim, recovery: { date: null, metric: 'orders', days: 7 } } as typeof claim, opts());
     expect(not).toContain('not shown to be back at the expected level');
+    // back on the incident's own day: there was no drop to recover from
+    expect(renderHtml({ ...claim, recovery: { date: claim.windows.incident.start, metric: 'orders', days: 7 } } as typeof claim, opts())).not.toContain('<h2>Recovery</h2>');
+  });
+
+  it('says so when the seller sold more than expected (every interval below zero), and gives no recovery', () => {
+    const c = structuredClone(claim) as typeof claim & Record<string, unknown>;
+    for (const t of [c.totals.orders, c.totals.revenue]) [t.lost, t.lower, t.upper] = [-(t.expected! * 0.2), -(t.expected! * 0.3), -(t.expected! * 0.1)];
+    c.recovery = { date: '2025-12-20', metric: 'orders', days: 7 };
+    const out = renderHtml(c, opts());
+    expect(out).toContain('Every interval lies below zero: the seller sold more than expected, and the data show no loss.');
+    expect(out).not.toContain('<h2>Recovery</h2>');
+    expect(renderHtml(c, opts({ lang: 'ko' }))).toContain('판매가 예상보다 많았으므로 자료상 손실은 없습니다');
+    expect(renderHtml(claim, opts())).not.toContain('sold more than expected');
   });
 
   it('shows interest and the placebo p-value when the claim carries them', () => {

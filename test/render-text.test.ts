@@ -1,6 +1,7 @@
 // The plain-words report and the terminal view: numbers identical to the claim's
 // (formatted), both languages, and the sparkline that degrades to ASCII.
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../src/core/dates.js';
 import { generatedAt, useUnicode } from '../src/commands/common.js';
 import { formatMoney, formatOrders, formatPercent } from '../src/render/i18n.js';
 import { renderTable } from '../src/render/table.js';
@@ -72,6 +73,10 @@ describe('renderText', () => {
     // one interval above zero: a loss is possible after all, and the usual words stand
     c.totals.revenue.upper = 10;
     expect(renderText(c, opts())).toContain('cannot rule out that there was no loss');
+    // …but sales "back" on the incident's own day never fell: no recovery is told
+    expect(renderText(c, opts())).not.toContain('Recovery:');
+    c.recovery = { date: addDays(c.windows.incident.start, 20), metric: 'orders', days: 14 };
+    expect(renderText(c, opts())).toContain('Recovery: sales returned to the expected level');
   });
 });
 

@@ -28,7 +28,7 @@ const SPREADS = [0, 0.03, 0.06, 0.1, 0.15, 0.25, 0.4];
 /** Huber's bound on a day's standardized innovation. */
 const HUBER_K = 2.5;
 
-/** Choose (φ, spread) by Gaussian likelihood of the relative residuals and filter with them. */
+/** Choose (φ, spread) by the likelihood of the relative residuals (Gaussian, with Huber's loss past HUBER_K) and filter with them. */
 export function fitLevel(days: ArrayLike<number>, y: ArrayLike<number>, mu: ArrayLike<number>, v: VarianceFn): LevelFit {
   const n = y.length;
   const z = new Float64Array(n);

@@ -57,7 +57,7 @@ export const TUNING = {
   spikeMaxShare: 0.02,
   /** Ordinary days before a Seollal or Chuseok break that are its eve (명절 대목: gift sets, couriers' last days; calendar.ts). */
   eveDays: 14,
-  /** An eve season is modelled when eves stand out from the seller's ordinary fortnights by this many s.d. (holiday-ratio.ts). */
+  /** An eve season is modelled when eves stand out from the seller's ordinary weeks by this many s.d. (holiday-ratio.ts). */
   eveZ: 3,
   /** Fourier pairs of the yearly cycle. */
   yearlyHarmonics: 3,

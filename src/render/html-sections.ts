@@ -36,7 +36,7 @@ ${c.totals.orders.expected !== null ? row(L.orders, c.totals.orders, n) : ''}
 ${c.totals.revenue.expected !== null ? row(L.revenue, c.totals.revenue, m) : ''}
 ${c.totals.profit && c.options.margin !== null ? row(L.profit(Math.round(c.options.margin * 100)), c.totals.profit, m) : ''}
 ${interestRow(c, lang)}
-</tbody></table>`;
+</tbody></table>${aboveExpected(c) ? `\n<p class="note">${e(W.aboveExpected)}</p>` : ''}`;
 }
 
 /** Interest on lost profit, when the claim has it: only the lost and interval columns apply. */
@@ -70,7 +70,7 @@ ${hasPlacebo ? `<p class="note">${e(W.placeboNote)}</p>` : ''}`;
 /** Recovery date, only when the claim carries `recovery`. */
 export function recoverySection(c: Claim, lang: Lang): string {
   const rec = recoveryOf(c);
-  if (!rec || aboveExpected(c)) return ''; // no loss, nothing to recover from
+  if (!rec || aboveExpected(c) || rec.date === c.windows.incident.start) return ''; // no loss, or none at the start: nothing to recover from
   const W = words(lang);
   const text = typeof rec.date === 'string' ? W.recovered(formatDate(rec.date, lang)) : W.notRecovered;
   const rule = rec.metric && rec.days ? ` ${W.recoveryRule(W.metric[rec.metric], rec.days)}` : '';

@@ -24,7 +24,9 @@ function parts(c: Claim, lang: Lang) {
     .map((k) => ({ metric: k, p: String(c.significance[k].pValue), prob: formatPercent(c.significance[k].probabilityOfLoss), pValue: c.significance[k].pValue as number, placebo: placeboOf(c, k) }));
   const cal = c.model.calibration.revenue ?? c.model.calibration.orders;
   const above = aboveExpected(c);
-  const rec = above ? undefined : recoveryOf(c); // no loss, nothing to recover from
+  const found = recoveryOf(c);
+  // no loss, or none at the start (back on the incident's own day): nothing to recover from
+  const rec = above || found?.date === c.windows.incident.start ? undefined : found;
   const interest = interestOf(c);
   return {
     money, n, orders: has(orders) ? orders : null, revenue: has(revenue) ? revenue : null,

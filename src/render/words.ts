@@ -29,6 +29,7 @@ const en = {
   significanceText: (p: string, metric: string) =>
     `If the incident had changed nothing, a ${metric.toLowerCase()} total as low as the actual one would happen with probability ${p} under the model.`,
   recovered: (d: string) => `Sales returned to the expected level on ${d}.`,
+  aboveExpected: 'Every interval lies below zero: the seller sold more than expected, and the data show no loss.',
   notRecovered: 'Sales were not shown to be back at the expected level by the end of the loss window.',
   recoveryRule: (metric: string, days: number) => `(Recovered = ${metric.toLowerCase()} over ${days} days inside the expected band for their total, with at least three quarters of the first ${days} days' drop won back.)`,
   interest: (rate: string, asOf: string) => `Interest on lost profit (${rate} a year, to ${asOf})`,
@@ -80,6 +81,7 @@ const ko: Words = {
   significanceText: (p: string, metric: string) =>
     `사고가 아무 영향도 주지 않았다면, 모형상 ${metric} 합계가 실제만큼 낮게 나올 확률은 ${p}입니다.`,
   recovered: (d: string) => `${d}에 판매가 예상 수준으로 회복되었습니다.`,
+  aboveExpected: '구간이 모두 0보다 작습니다. 판매가 예상보다 많았으므로 자료상 손실은 없습니다.',
   notRecovered: '손실 기간이 끝날 때까지 판매가 예상 수준으로 회복되었다고 볼 근거가 없습니다.',
   recoveryRule: (metric: string, days: number) => `(회복 = ${days}일간의 ${metric} 합계가 예상 구간 안에 있고, 처음 ${days}일의 감소분 가운데 4분의 3 이상을 되찾음.)`,
   interest: (rate: string, asOf: string) => `이익 손실에 대한 이자 (연 ${rate}, ${asOf}까지)`,

@@ -10,7 +10,7 @@ import { BlockBootstrap } from '../noise.js';
 import type { Rng } from '../random.js';
 import { weekday } from '../dates.js';
 import type { Forecast, Model, TrainingData } from './model.js';
-import { holidayRatios } from './holiday-ratio.js';
+import { hasEve, holidayRatios } from './holiday-ratio.js';
 import { mapToFloat64 } from '../linalg.js';
 
 interface Params {
@@ -201,8 +201,8 @@ function fitEts(data: TrainingData): Forecast {
       sigma: Math.round(Math.sqrt(sigma2) * 1e4) / 1e4,
       'holiday.minor': Math.round(ratio[1] * 1e4) / 1e4,
       'holiday.major': Math.round(ratio[2] * 1e4) / 1e4,
-      'holiday.eve': Math.round(ratio[3] * 1e4) / 1e4,
-      'holiday.eveBefore': Math.round(ratio[4] * 1e4) / 1e4,
+      // the eve's ratios only when the training data hold an eve (this seller's season): else 1 would read as an effect measured
+      ...(hasEve(data) ? { 'holiday.eve': Math.round(ratio[3] * 1e4) / 1e4, 'holiday.eveBefore': Math.round(ratio[4] * 1e4) / 1e4 } : {}),
     }),
   };
 }

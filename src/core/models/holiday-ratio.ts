@@ -24,6 +24,12 @@ export function holidayRatios(data: TrainingData, normal: Float64Array = weekday
   return [1, r(1), r(2), e3, e4];
 }
 
+/** Whether the training data hold a day of an eve (kinds 3, 4): only when the eve is the seller's season (inference.ts). */
+export function hasEve(data: TrainingData): boolean {
+  for (let i = 0; i < data.days.length; i++) if (data.holidayOf(data.days[i]) >= 3) return true;
+  return false;
+}
+
 /** Mean of each weekday (Monday first) over the ordinary days (no holiday, no eve). */
 function weekdayMeans(data: TrainingData): Float64Array {
   const sum = new Float64Array(7);

@@ -6,7 +6,7 @@ import { BlockBootstrap } from '../noise.js';
 import type { Rng } from '../random.js';
 import { weekday } from '../dates.js';
 import type { Forecast, Model, TrainingData } from './model.js';
-import { holidayRatios } from './holiday-ratio.js';
+import { hasEve, holidayRatios } from './holiday-ratio.js';
 import { mapToFloat64 } from '../linalg.js';
 
 const WEEKS = 8;
@@ -78,8 +78,8 @@ function fitSeasonalMean(data: TrainingData): Forecast {
       ...Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d, w) => [`mean.${d}`, Math.round(mean[w] * 100) / 100])),
       'holiday.minor': Math.round(ratio[1] * 1e4) / 1e4,
       'holiday.major': Math.round(ratio[2] * 1e4) / 1e4,
-      'holiday.eve': Math.round(ratio[3] * 1e4) / 1e4,
-      'holiday.eveBefore': Math.round(ratio[4] * 1e4) / 1e4,
+      // the eve's ratios only when the training data hold an eve (this seller's season): else 1 would read as an effect measured
+      ...(hasEve(data) ? { 'holiday.eve': Math.round(ratio[3] * 1e4) / 1e4, 'holiday.eveBefore': Math.round(ratio[4] * 1e4) / 1e4 } : {}),
     }),
   };
 }
