@@ -31,6 +31,8 @@ export interface TrainingData {
    * Backtest cuts inherit it, so they are scored with the cycle the final fit will have.
    */
   yearly?: boolean;
+  /** The eves of the breaks are this seller's season (kinds 3, 4 kept in holidayOf; inference.ts). */
+  eve?: boolean;
   /** Baseline days left out of the data as closures or spikes, for the warnings (core/one-offs.ts). */
   oneOffs?: OneOffs;
 }
