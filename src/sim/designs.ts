@@ -66,6 +66,12 @@ function majorBreaks(): number[] {
   return major.filter((d) => !set.has(d - 1));
 }
 
+/** The first day of one of the 2024–2026 breaks, the i-th seller's (one draw of `rng`). */
+function aBreak(i: number, rng: Rng): number {
+  const breaks = majorBreaks();
+  return breaks[(i + rng.int(breaks.length)) % breaks.length];
+}
+
 /** Days in the `k` whole months from the 1st `first` (a day number). */
 function monthsSpan(first: number, k: number): number {
   const iso = fromDay(first);
@@ -107,24 +113,14 @@ export const DESIGNS: Record<string, Design> = {
   }),
   gaps: (_i, rng) => ({ ...common(rng), missingDays: intBetween(rng, 10, 20), format: 'daily' }),
   'holiday-window': (i, rng) => {
-    const breaks = majorBreaks();
-    const first = breaks[(i + rng.int(breaks.length)) % breaks.length];
-    return {
-      ...common(rng),
-      incident: fromDay(first - intBetween(rng, 2, 6)),
-      lossDays: intBetween(rng, 21, 60),
-      preHolidayBump: between(rng, 0, 0.4),
-    };
+    const first = aBreak(i, rng);
+    return { ...common(rng), incident: fromDay(first - intBetween(rng, 2, 6)), lossDays: intBetween(rng, 21, 60), preHolidayBump: between(rng, 0, 0.4) };
   },
   'gift-season': (i, rng) => {
-    const breaks = majorBreaks();
-    const first = breaks[(i + rng.int(breaks.length)) % breaks.length];
+    const first = aBreak(i, rng);
     return {
-      ...common(rng),
-      incident: fromDay(first - intBetween(rng, 12, 24)),
-      lossDays: intBetween(rng, 20, 45),
-      preHolidayBump: between(rng, 0.4, 1.5),
-      preHolidayDays: intBetween(rng, 7, 14),
+      ...common(rng), incident: fromDay(first - intBetween(rng, 12, 24)), lossDays: intBetween(rng, 20, 45),
+      preHolidayBump: between(rng, 0.4, 1.5), preHolidayDays: intBetween(rng, 7, 14),
     };
   },
   monthly: (_i, rng) => {
