@@ -349,10 +349,11 @@ describe('exports written by other programs', () => {
     expect(codes(await ingestFile(file(['€12', '3,50 €']), { ...TZ, currency: 'KRW' }))).toEqual(['CURRENCY_MISMATCH', 'DECIMAL_COMMA']);
   });
 
-  it('a refund column of amounts (a partial refund\'s sum) flags nothing; true or a date does', async () => {
-    const rows = [['c1', '2025-11-01 10:00', '325.00', '0.00'], ['c2', '2025-11-01 11:00', '65.00', '12.50'], ['c3', '2025-11-01 12:00', '40.00', 'true'], ['c4', '2025-11-01 13:00', '20.00', '2025-11-03']];
+  it('a refund column of amounts (a partial refund\'s sum) flags nothing; true or a date does, dotted dates too', async () => {
+    const rows = [['c1', '2025-11-01 10:00', '325.00', '0.00'], ['c2', '2025-11-01 11:00', '65.00', '12.50'], ['c3', '2025-11-01 12:00', '40.00', 'true'], ['c4', '2025-11-01 13:00', '20.00', '2025-11-03'],
+      ['c5', '2025-11-01 14:00', '1,200.00', '1,025.50'], ['c6', '2025-11-01 15:00', '10.00', '2025.11.02'], ['c7', '2025-11-01 16:00', '10.00', '25.11.02'], ['c8', '2025-11-01 17:00', '10.00', '02.11.2025']];
     const r = await ingestFile(write(toCsv(['id', 'created', 'amount', 'refunded'], rows)), TZ);
-    expect([r.series.orders, r.series.revenue, r.info.rowsSkipped]).toEqual([[2], [390], { refunded: 2 }]);
+    expect([r.series.orders, r.series.revenue, r.info.rowsSkipped]).toEqual([[3], [1590], { refunded: 5 }]);
   });
 
   it('reads a pipe-delimited export (a database or Hive dump)', async () => {
@@ -370,11 +371,15 @@ describe('exports written by other programs', () => {
       expect([r.series, r.info.rowsSkipped], JSON.stringify(extra)).toEqual([{ start: '2025-11-01', orders: [6, 6], revenue: [60, 80] }, { 'total-row': 1 }]);
     }
     const full = await ingestFile(write(toCsv(header, [...rows, sum])), TZ);
-    expect(full.warnings.map((w) => w.message)).toEqual(["1 row(s) without a date or an order id (line 14) hold the amount column's sum over every row above them: left out as totals (total-row), as Excel's =SUM() under a list leaves them"]);
+    expect(full.warnings.map((w) => w.message)).toEqual(['1 row(s) without a date or an order id (line 14) hold a sum of the amount column (the sum over every row above them, ' +
+      "or numbers only, twice any row's or more, with nothing but such lines after them): left out as totals (total-row), as Excel's =SUM() under a list leaves them"]);
     // the whole column's sum with more rows after it (a page's sum) is one too; a row of numbers only followed by orders is a bad date
     const mid = await ingestFile(write(toCsv(header, [...rows, sum, ['1013', '2025-11-02', 'cup', '1', '10.00']])), TZ);
     expect([mid.series.revenue, mid.info.rowsSkipped]).toEqual([[60, 90], { 'total-row': 1 }]);
     expect((await rejection(ingestFile(write(toCsv(header, [...rows, ['', '', '', '5', '60.00'], ['1013', '2025-11-02', 'cup', '1', '10.00']])), TZ))).code).toBe('BAD_DATES');
+    // a further line of numbers only (a numeric SKU, a ledger's `,2,15000`) no larger than the rows above stays a line
+    const sku = await ingestFile(write(toCsv(header, [...rows, ['', '', '8809990', '2', '20.00']])), TZ);
+    expect([sku.series.revenue, sku.info.rowsSkipped]).toEqual([[60, 100], {}]);
     // under only a few rows an order's line may equal the sum of those above it: a further line
     const few = await ingestFile(write(toCsv(header, [...rows.slice(0, 3), ['', '', 'lid', '1', '30.00']])), TZ);
     expect(few.series.revenue).toEqual([60]);

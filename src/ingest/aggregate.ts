@@ -87,6 +87,9 @@ export class SellerDays {
 
   /** Orders with a time of day by quarter hour of the day, over all days (when a usual day's orders come in); null before the first. */
   quarters: Uint32Array | null = null;
+  /** This seller's amounts so far and their sum: what an unlabelled subtotal under its rows repeats (rows.ts columnSum). */
+  amountSum = 0;
+  amounts = 0;
   /** `--by` rows whose seller cell was written in another Unicode form (NFD) and read as this seller's (NFC). */
   otherForms = 0;
   timed = 0;

@@ -337,8 +337,12 @@ function marked(rec: string[], col: number, L: Layout): boolean {
   return !(L.status >= 0 && keepsSaleDespiteCancelDate(rec[L.status]));
 }
 
-/** An amount with cents (`12.50`, `325,00`) in a cancellation or refund column: a partial refund's sum, no flag (the sale stays gross). */
-const AN_AMOUNT = /^\s*[-(]?\s*[$€£¥₩]?\s*\d[\d,.]*[.,]\d{2}\s*\)?\s*$/;
+/**
+ * An amount with cents (`12.50`, `1,325.00`, `325,00`) in a cancellation or refund column: a partial
+ * refund's sum, no flag (the sale stays gross). Not a dotted date (`2025.06.02`, `29.11.2025`): one dot
+ * or comma before the cents, thousands grouped by threes.
+ */
+const AN_AMOUNT = /^\s*[-(]?\s*[$€£¥₩]?\s*(?:\d+|\d{1,3}(?:,\d{3})+)\.\d{2}\s*\)?\s*$|^\s*[-(]?\s*(?:\d+|\d{1,3}(?:\.\d{3})+),\d{2}\s*[€]?\s*\)?\s*$/;
 
 /** An order's key in the id memories: its id, within its seller's group in a `--by` file. */
 function orderKey(rec: string[], L: Layout, key: string): string {

@@ -208,6 +208,8 @@ export class RowReader {
   /** The amount column's sum over the rows so far, and how many amounts it holds: what an unlabelled sum row under them repeats. */
   private amountSum = 0;
   private amounts = 0;
+  private amountMax = -Infinity;
+  private maxAbove = -Infinity;
   /** Lines of the rows left out as such a sum (COLUMN_SUM_ROWS). */
   private readonly columnSums: number[] = [];
   private orderCols: number[] = [];
@@ -281,7 +283,7 @@ export class RowReader {
     this.lastOf[h & (RECENT_RECORDS * 2 - 1)] = n + 1;
     if (this.sellerIndex >= 0) this.noteSeller(rec[this.sellerIndex]);
     const undated = isBlankCell(rec[L.date]) && (L.id < 0 || isBlankCell(rec[L.id]));
-    if (L.kind === 'orders' && this.columnSum(rec, L, undated, line)) return this.badDate(acc, line, rec[L.date], rec, true);
+    if (L.kind === 'orders' && this.columnSum(rec, L, undated, line, acc)) return this.badDate(acc, line, rec[L.date], rec, true);
     // (not a payment date's blank: that says unpaid)
     if (this.orderAbove && undated && !L.paymentDate && this.lineOfAbove(rec, L)) this.fillDown(rec, L, line);
     let dateCell = rec[L.date];
@@ -360,7 +362,16 @@ export class RowReader {
     if (!isBlankCell(cell) && this.money(cell) !== this.money(cell)) return false;
     let filled = 0;
     for (let k = 0; k < rec.length && filled < 2; k++) if (!isBlankCell(rec[k])) filled++;
-    return filled >= 2 && !numbersOnly(rec) && !hasTotalLabel(rec);
+    // a row of numbers only may be a further line (a ledger's `,2,15000`, a numeric SKU), unless its amount
+    // tops every row's above it: a sum (a filtered =SUM() under the list), no line of one order
+    return filled >= 2 && !(numbersOnly(rec) && this.topsAll(rec, L)) && !hasTotalLabel(rec);
+  }
+
+  /** Whether a row's amount (columnSum has just read it) is twice every amount of the MIN_SUMMED or more rows above it or more: a sum of several. */
+  private topsAll(rec: string[], L: Layout): boolean {
+    const cell = L.amount >= 0 ? rec[L.amount] : rec[L.price];
+    const v = isBlankCell(cell) ? NaN : this.money(cell);
+    return this.amounts > MIN_SUMMED && v >= 2 * this.maxAbove && v > 0;
   }
 
   /**
@@ -370,17 +381,22 @@ export class RowReader {
    * rows above it — its fourth line, 20,000 under 10,000, 5,000, 5,000 — needs MIN_SUMMED rows to
    * be one; past them no sale is as large as all the others together. Each is warned.)
    */
-  private columnSum(rec: string[], L: Layout, undated: boolean, line: number): boolean {
+  private columnSum(rec: string[], L: Layout, undated: boolean, line: number, acc: SellerDays): boolean {
     const cell = L.amount >= 0 ? rec[L.amount] : rec[L.price];
     const v = isBlankCell(cell) ? NaN : this.money(cell);
     if (v !== v) return false;
-    const sum = this.amountSum;
-    if (undated && this.amounts >= MIN_SUMMED && v !== 0 && Math.abs(v - sum) <= Math.max(0.01, 5e-4 * Math.abs(sum))) {
+    // the file's sum, or the seller's in a `--by` file (a subtotal per seller, its seller cell filled)
+    const near = (sum: number) => Math.abs(v - sum) <= Math.max(0.01, 5e-4 * Math.abs(sum));
+    if (undated && v !== 0 && ((this.amounts >= MIN_SUMMED && near(this.amountSum)) || (acc.amounts >= MIN_SUMMED && near(acc.amountSum)))) {
       this.columnSums.push(line);
       return true;
     }
+    this.maxAbove = this.amountMax; // before this row: what topsAll compares it with
     this.amountSum += v;
     this.amounts++;
+    if (v > this.amountMax) this.amountMax = v;
+    acc.amountSum += v;
+    acc.amounts++;
     return false;
   }
 
@@ -584,6 +600,7 @@ export class RowReader {
    */
   private headerAgain(): void {
     if (this.overlap !== null) this.endOverlap(false);
+    [this.amountSum, this.amounts, this.amountMax] = [0, 0, -Infinity]; // a table's sum is of its own rows
     this.aboveEnd = this.footer !== null ? this.summaryAt : this.recN;
     this.overlapChecked = true; // the rows under it may repeat the last ones above: overlapping exports joined
     if (this.footer === null || this.footer.length === 0) return;
@@ -684,6 +701,7 @@ export class RowReader {
     this.footer = null;
     for (const { acc, line, cell, kind, short } of held) {
       const data = kind === 'title' ? next !== 'header' : (kind === 'held' || kind === 'sum') && next === 'data';
+      if (!data && kind === 'sum') this.columnSums.push(line); // said: a row of numbers only, left out
       if (!data) acc.skip('total-row');
       else if (short > 0) this.fieldCount(line, short);
       else acc.badDates.add(() => `line ${line}: cannot read date ${clip(cell)}`);
@@ -1105,11 +1123,6 @@ export class RowReader {
         'their rows were read as this file\'s, the lines between them as the tables\' totals and titles (total-row); if the tables are different sellers\', export them apart' });
     }
     this.signWarning();
-    if (this.columnSums.length) {
-      const at = this.columnSums.slice(0, 5).join(', ');
-      this.warnings.push({ code: 'COLUMN_SUM_ROWS', message: `${this.columnSums.length} row(s) without a date or an order id (line ${at}${this.columnSums.length > 5 ? ', …' : ''}) hold the amount column's sum over every row above them: ` +
-        'left out as totals (total-row), as Excel\'s =SUM() under a list leaves them' });
-    }
     if (this.setup.european === 'decimal-comma') {
       this.warnings.push({ code: 'DECIMAL_COMMA', message: 'amounts were read with a decimal comma (12,50 is 12.5; 1.234,50 is 1234.5): the file\'s own amounts can only be read that way' });
     } else if (this.setup.european === 'dot-thousands') {
@@ -1153,6 +1166,11 @@ export class RowReader {
       this.warnings.push({ code: 'ORDER_IDS_UNCHECKED', message: `over ${IdFilter.MAX_IDS.toLocaleString('en-US')} distinct order ids: past them, the lines of an order count once only when they lie within ${RECENT_IDS_WINDOW / 2} orders of each other; sort the file by order id to be sure` });
     }
     this.closeFooter();
+    if (this.columnSums.length) {
+      const at = this.columnSums.slice(0, 5).join(', ');
+      this.warnings.push({ code: 'COLUMN_SUM_ROWS', message: `${this.columnSums.length} row(s) without a date or an order id (line ${at}${this.columnSums.length > 5 ? ', …' : ''}) hold a sum of the amount column ` +
+        '(the sum over every row above them, or numbers only, twice any row\'s or more, with nothing but such lines after them): left out as totals (total-row), as Excel\'s =SUM() under a list leaves them' });
+    }
     if (this.otherSellers.size) {
       const n = this.otherSellers.size + 1;
       this.warnings.push({ code: 'MULTIPLE_SELLERS', message: `the seller column "${this.layout?.columns.seller}" holds ${n >= 1001 ? 'over 1000' : n} different values: all rows are read as one seller; use batch --by to split them` });
