@@ -74,6 +74,8 @@ describe('usage errors in the contract form', () => {
     expect([e.status, e.stderr]).toEqual([2, expect.stringMatching(/BAD_CONFIG: .*"jobs", "recursive"/)]);
     // a bad value from the config is refused as the flag's would be
     expect(run(['batch', dir, '--config', tempFile('cj.json', JSON.stringify({ incident: INCIDENT, jobs: 0 }))]).stderr).toMatch(/--jobs: expected a whole number/);
+    // and a value of the wrong type (a string for a switch) is refused, not read as true
+    expect(run(['batch', dir, '--config', tempFile('cr.json', JSON.stringify({ incident: INCIDENT, resume: 'false' }))]).stderr).toMatch(/BAD_CONFIG: .*"resume" must be a true or false, got "false"/);
   });
 
   it('says --by needs one file when given a folder (USAGE, exit 2)', () => {

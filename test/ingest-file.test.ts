@@ -342,7 +342,7 @@ describe('exports written by other programs', () => {
     const codes = (r: { warnings: { code: string }[] }) => r.warnings.map((w) => w.code);
     const usd = await ingestFile(file(['$24.50', '$1,200.00']), { ...TZ, currency: 'KRW' });
     expect([usd.series.revenue, codes(usd)]).toEqual([[24.5, 1200], ['CURRENCY_MISMATCH']]);
-    expect(usd.warnings[0].message).toContain('the amounts carry $ (a dollar), such as "$24.50", but the claim is in KRW');
+    expect(usd.warnings[0].message).toContain('the amounts carry $ (a dollar/MXN/CLP/COP/ARS/UYU), such as "$24.50", but the claim is in KRW');
     expect(codes(await ingestFile(file(['$24.50', '$3.00']), { ...TZ, currency: 'USD' }))).toEqual([]);
     expect(codes(await ingestFile(file(['₩12,000', '12,000원']), { ...TZ, currency: 'KRW' }))).toEqual([]);
     expect(codes(await ingestFile(file(['12000', '3000']), { ...TZ, currency: 'USD' }))).toEqual([]); // no sign, nothing to say

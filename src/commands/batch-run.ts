@@ -23,6 +23,7 @@ import { coreOptions } from './estimate.js';
 export async function runBatchCommand(input: string, given: Record<string, unknown>): Promise<void> {
   // batch's own options may come from --config as well (flags win)
   const config = await readConfig(given.config as string | undefined, BATCH_KEYS);
+  checkConfigTypes(config, given.config as string);
   const flags = { ...Object.fromEntries(BATCH_KEYS.filter((k) => config[k] !== undefined).map((k) => [k, config[k]])), ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
   const { by, manifest: manifestPath, jobs: jobsFlag, resume, recursive, ...rest } = flags;
   const { base, incidentFromManifest } = await baseOptions(rest, manifestPath !== undefined);
@@ -80,6 +81,16 @@ export async function runBatchCommand(input: string, given: Record<string, unkno
   const { counts } = totalsOf(result.rows);
   if (!result.complete) process.exitCode = 130;
   else if (counts.failed + counts['insufficient-data'] > 0) process.exitCode = EXIT.batchFailures;
+}
+
+/** batch's keys from --config must be what their flags give: `"resume": "false"` would read as true. */
+function checkConfigTypes(config: Record<string, unknown>, path: string): void {
+  const want: Record<(typeof BATCH_KEYS)[number], string> = { by: 'string', manifest: 'string', jobs: 'number', resume: 'boolean', recursive: 'boolean' };
+  for (const k of BATCH_KEYS) {
+    const v = config[k];
+    if (v === undefined || typeof v === want[k] || (k === 'jobs' && typeof v === 'string')) continue;
+    fail('BAD_CONFIG', `--config ${path}: "${k}" must be a ${want[k] === 'boolean' ? 'true or false' : want[k]}, got ${JSON.stringify(v)}`);
+  }
 }
 
 /** The shared options; without --incident a manifest may give each seller's (checked per seller later). */

@@ -68,17 +68,22 @@ function splitsOf(data: TrainingData, h: number, minTrain: number, step: number)
   const n = data.days.length;
   const splits: Split[] = [];
   const shift = levelShift(data);
-  // the first training index on an eve, when the eve is the seller's season
+  // the first eve's first and last training index, when the eve is the seller's season (a run of eve
+  // days with holidays or unknown days among them: it ends where the break begins)
   let firstEve = n;
-  if (data.eve) for (let i = 0; i < n && firstEve === n; i++) if (data.holidayOf(data.days[i]) >= 3) firstEve = i;
+  let lastEve = n;
+  if (data.eve) {
+    for (let i = 0; i < n && firstEve === n; i++) if (data.holidayOf(data.days[i]) >= 3) firstEve = i;
+    for (let i = firstEve; i < n && data.holidayOf(data.days[i]) !== 2 && data.days[i] - data.days[firstEve] < TUNING.eveDays; i++) if (data.holidayOf(data.days[i]) >= 3) lastEve = i;
+  }
   for (let k = 0; splits.length < TUNING.backtestOrigins; k++) {
     const end = n - k * step; // exclusive index of the test window
     const cut = end - h;
     if (cut < minTrain) break;
     // a window the shift falls into (or just before, too soon to be learnt) measures the shift: an older origin takes its place
     if (shift && shift.day < data.days[end - 1] && shift.day > data.days[cut] - TUNING.shiftSettleDays) continue;
-    // a window over an eve whose training saw none measures a season the real fit knows (it widened a gift seller's intervals ~4×)
-    if (firstEve >= cut && firstEve < end) continue;
+    // a window over the first eve while its training saw none of it, or only part, measures a season the real fit knows
+    if (firstEve < n && cut <= lastEve && end > firstEve) continue;
     splits.push({
       train: { ...data, days: data.days.subarray(0, cut), y: data.y.subarray(0, cut) },
       testDays: data.days.subarray(cut, end),

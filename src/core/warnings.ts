@@ -208,7 +208,7 @@ function recurringPeak(c: WarningContext): Warning | null {
   return {
     code: 'RECURRING_PEAK',
     message: `orders: a year before the loss window's ${fromDay(best.day)}, ${fromDay(best.before)} sold ${best.ratio.toFixed(1)}× the same weekday of the weeks around it, ` +
-      'and the counterfactual forecasts far less: if that peak comes every year (11.11, Black Friday), the models do not forecast it and the loss on it is understated; ' +
+      `and the counterfactual forecasts far less: if that peak comes every year (11.11, Black Friday${c.trains[0].eve ? '' : ', a gift season too weak or too short to be learnt as this seller\'s'}), the models do not forecast it and the loss on it is understated; ` +
       'then estimate those days apart (--exclude them here, and compare them with last year\'s by hand) or say so in the claim',
   };
 }

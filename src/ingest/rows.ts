@@ -59,10 +59,11 @@ function closedMeansRefunded(headers: string[]): boolean {
   return headers.some((h) => /^\s*(?:purchase point|bill-to name)\s*$/i.test(h));
 }
 /** A currency sign before or after an amount (`$24.50`, `-$3.00`, `US$ 12`, `12,00 €`): the sign. */
-const SIGN = /^\s*[-(]?\s*(US\$|C\$|A\$|\$|€|£|¥|₩|￦)|(€|£)\s*\)?\s*$/;
-/** The currencies a sign may be (`D`: any dollar, USD, CAD, AUD …); ₩ and ￦ are won. */
+const SIGN = /^\s*[-(]?\s*(US\$|HK\$|NZ\$|AU\$|R\$|C\$|A\$|S\$|\$|€|£|¥|￥|₩|￦)|(\$|€|£)\s*\)?\s*$/;
+/** The currencies a sign may be (`D`: any dollar, USD, CAD, AUD …; `$` is the peso's sign too); ₩ and ￦ are won. */
 const SIGN_CURRENCIES: Record<string, readonly string[]> = {
-  $: ['D'], 'US$': ['USD'], C$: ['CAD'], A$: ['AUD'], '€': ['EUR'], '£': ['GBP'], '¥': ['JPY', 'CNY'], '₩': ['KRW'], '￦': ['KRW'],
+  $: ['D', 'MXN', 'CLP', 'COP', 'ARS', 'UYU'], 'US$': ['USD'], 'HK$': ['HKD'], 'NZ$': ['NZD'], 'AU$': ['AUD'], A$: ['AUD'], C$: ['CAD'], S$: ['SGD'], R$: ['BRL'],
+  '€': ['EUR'], '£': ['GBP'], '¥': ['JPY', 'CNY'], '￥': ['JPY', 'CNY'], '₩': ['KRW'], '￦': ['KRW'],
 };
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -1011,7 +1012,8 @@ export class RowReader {
   /** Count a readable amount's currency sign, if it has one (the first kept as the example). */
   private noteSign(cell: string): void {
     const c0 = cell.charCodeAt(0);
-    if (c0 >= 48 && c0 <= 57 && cell.charCodeAt(cell.length - 1) <= 57) return; // digits at both ends: no sign (most cells)
+    const cn = cell.charCodeAt(cell.length - 1);
+    if (c0 >= 48 && c0 <= 57 && cn >= 48 && cn <= 57) return; // digits at both ends: no sign (most cells)
     const m = SIGN.exec(cell);
     if (m === null) return;
     const sign = m[1] ?? m[2];
