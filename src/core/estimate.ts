@@ -92,9 +92,10 @@ export function estimate(ing: Ingested, o: CoreOptions): Claim {
   }
   // one seller, one calendar: an eve season either metric shows is modelled for both (orders and revenue
   // with and without it would imply an order value that jumps over the eve)
-  const own = [...data.values()].map((d) => trainingData(d));
+  const metrics = [...data.values()];
+  const own = metrics.map((d) => trainingData(d));
   const eve = own.some((t) => t.eve);
-  const trains = own.map((t, k) => (t.eve === eve ? t : trainingData([...data.values()][k], eve)));
+  const trains = own.map((t, k) => (t.eve === eve ? t : trainingData(metrics[k], eve)));
   const observed = Math.min(...trains.map((t) => t.days.length));
   const needed = period === 'day' ? o.minBaselineDays : TUNING.minPoints[period];
   if (observed < needed) {
